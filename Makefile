@@ -1,0 +1,48 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+# Everything installs into .venv from pinned versions in pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+DB     ?= communique.db
+
+.PHONY: install demo test check lint format typecheck bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "communique needs Python >= 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: analyse the development reports into $(DB) (SQLite) and print a summary
+demo: install
+	$(BIN)/communique run $(SHARED)/eval/articles --db $(DB)
+
+## test: run the test suite (real spaCy, real SQLite, real files)
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts
+
+format: install
+	$(BIN)/ruff format src tests benchmarks scripts
+	$(BIN)/ruff check --fix src tests benchmarks scripts
+
+typecheck: install
+	$(BIN)/mypy
+
+## check: format check, lint, types, tests — what to run before each commit
+check: lint typecheck test
+
+## bench: throughput, memory and worker speed-up of the pipeline
+bench: install
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

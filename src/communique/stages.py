@@ -1,0 +1,92 @@
+"""The extraction stages and the order they run in.
+
+Each stage is a function ``stage(doc, document, context) -> None`` that reads
+the spaCy ``doc`` and the fields of ``document`` named in its ``requires`` and
+fills the fields named in its ``assigns``, like spaCy components declaring
+``requires``/``assigns``. ``check_order`` verifies at start-up that each stage
+only reads what an earlier one wrote.
+
+    sentences → dates → actors → quotes → events (with places)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from communique.config import Settings
+from communique.model import Document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from communique.actors.kb import KnowledgeBase
+    from communique.places.gazetteer import Gazetteer
+
+
+@dataclass
+class Context:
+    """What stages share besides the document: settings and loaded reference data.
+
+    Built once per process (``Context.load``) and passed as an argument: no
+    stage reads a module global.
+    """
+
+    settings: Settings
+    kb: KnowledgeBase
+    gazetteer: Gazetteer
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Context:
+        from communique.actors.kb import KnowledgeBase
+        from communique.places.gazetteer import Gazetteer
+
+        return cls(settings=settings, kb=KnowledgeBase.load(settings.actors_file), gazetteer=Gazetteer.load())
+
+
+StageFn = Callable[["Doc", Document, Context], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    fn: StageFn
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+def default_stages() -> list[Stage]:
+    """The built-in stages in pipeline order."""
+    from communique.actors import resolve_actors
+    from communique.dates import find_timexes
+    from communique.events import extract_events
+    from communique.nlp import sentences
+    from communique.quotes import extract_quotes
+
+    def assign_sentences(doc: Doc, document: Document, context: Context) -> None:
+        document.sentences = sentences(doc)
+
+    return [
+        Stage("sentences", assign_sentences, (), ("sentences",)),
+        Stage("dates", find_timexes, ("sentences",), ("timexes",)),
+        Stage("actors", resolve_actors, ("sentences",), ("mentions", "actors")),
+        Stage("quotes", extract_quotes, ("sentences", "mentions"), ("quotes",)),
+        Stage(
+            "events",
+            extract_events,
+            ("sentences", "mentions", "timexes", "quotes"),
+            ("events",),
+        ),
+    ]
+
+
+def check_order(stages: list[Stage]) -> None:
+    """Fail early when a stage reads a field no earlier stage assigns."""
+    assigned: set[str] = set()
+    for stage in stages:
+        missing = [name for name in stage.requires if name not in assigned]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing}, not assigned before it")
+        assigned.update(stage.assigns)

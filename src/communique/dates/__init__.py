@@ -1,0 +1,101 @@
+"""Dates stage: every time expression in a document, resolved to an ISO value.
+
+In: the spaCy ``Doc`` and ``Document.text``/``Document.published`` (after the
+``sentences`` stage). Out: ``Document.timexes``, a list of ``TimeRef`` records
+in text order. Runs before ``actors``, ``quotes`` and ``events``; ``events``
+dates each event with the helpers below.
+
+    candidates.py  where the expressions are (regexes + spaCy DATE entities)
+    resolve.py     what they mean (grammar, anchoring to the publication date)
+
+Interface for the events stage (and anyone else):
+
+``timexes_in(document, start, end) -> list[TimeRef]``
+    The document's time expressions lying wholly inside the character range
+    ``[start, end)``: pass a sentence's or a clause's offsets.
+
+``attach(doc, timex) -> int | None``
+    Index in ``doc`` of the token the expression modifies in the dependency
+    parse: up from the expression through prepositions ("on", "in") and
+    coordinated years to the first verb or noun outside it ("met ... on
+    Thursday" → ``met``; "in the 2012 and 2014 wars" → ``wars``). None when the
+    expression is the root of its sentence (a dateline).
+
+``resolve_expression(text, published, future=False) -> (value, precision)``
+    The rules on one string, for tests and for stages that find their own
+    expressions.
+
+``anniversary_origin(text, published) -> str | None``
+    Year of the event an anniversary marks ("the third anniversary" → pub year - 3).
+
+Anchors: ``absolute`` when the text alone fixes the value ("January 3, 2020",
+"2012"); ``publication`` when it was counted from ``Document.published``
+("on Thursday", "last year"); such values are None when the publication date
+is unknown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.dates.candidates import find_candidates, governor, is_future
+from communique.dates.resolve import anchor, anniversary_origin, parse, resolve_expression
+from communique.model import Document, TimeRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from communique.stages import Context
+
+__all__ = [
+    "anniversary_origin",
+    "attach",
+    "find_timexes",
+    "resolve_expression",
+    "timexes",
+    "timexes_in",
+]
+
+# Relative expressions whose reading changes with a future verb; others skip the parse walk.
+_TENSED = {"weekday", "day_month", "month"}
+
+
+def find_timexes(doc: Doc, document: Document, context: Context) -> None:
+    """Stage function: fill ``document.timexes`` (see the module docstring)."""
+    document.timexes = timexes(doc, document.published)
+
+
+def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
+    """The time expressions of a parsed text, resolved against ``published``."""
+    text = doc.text
+    out: list[TimeRef] = []
+    for start, end in find_candidates(doc):
+        expression = text[start:end]
+        expr = parse(expression)
+        if expr is None:
+            value, precision = resolve_expression(expression, published)
+            if value is None:
+                continue
+            out.append(
+                TimeRef(start=start, end=end, text=expression, value=value, precision=precision)
+            )
+            continue
+        future = expr.kind in _TENSED and expr.mod is None and is_future(doc, start, end)
+        value, precision, how = anchor(expr, published, future)
+        out.append(
+            TimeRef(
+                start=start, end=end, text=expression, value=value, precision=precision, anchor=how
+            )
+        )
+    return out
+
+
+def timexes_in(document: Document, start: int, end: int) -> list[TimeRef]:
+    """The document's time expressions lying wholly inside ``[start, end)``, in text order."""
+    return [t for t in document.timexes if start <= t.start and t.end <= end]
+
+
+def attach(doc: Doc, timex: TimeRef) -> int | None:
+    """Token index of the verb or noun the expression modifies (see the module docstring)."""
+    token = governor(doc, timex.start, timex.end)
+    return None if token is None else int(token.i)

@@ -1,0 +1,109 @@
+"""Places: where things happen, resolved against the gazetteer.
+
+In: the spaCy ``Doc`` and the ``Document`` (after ``sentences``) and the
+``Gazetteer`` loaded once in ``Context``. Out: place mentions with character
+offsets, for the ``events`` stage to place its events (places are not a stage
+of their own and fill no ``Document`` field).
+
+``find_places(doc, document, context) -> list[(start, end, Place)]``
+    GPE, LOC and FAC entities, plus capitalised names after "in", "at",
+    "near", "outside" and "from" that spaCy did not tag, resolved with the
+    dateline's country as hint; in text order, not overlapping. Names used
+    as noun modifiers ("a US drone strike", "Iran's support") are skipped:
+    they name an actor, not where something happened.
+
+``dateline_place(document) -> Place | None``
+    The city of a dateline at the top of the text: "TEHRAN (Agency) -",
+    "Tehran, June 22 -", "BEIRUT, Lebanon —".
+
+``Gazetteer`` (``communique.places.gazetteer``): ``Gazetteer.load()`` and
+``resolve(name, country_hint=None)``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from communique.model import Document, Place
+from communique.places.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from communique.stages import Context
+
+__all__ = ["Gazetteer", "dateline_place", "find_places"]
+
+_LABELS = {"GPE", "LOC", "FAC"}
+_MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+_PREPOSITIONS = {"in", "at", "near", "outside", "from", "across", "inside"}
+# "TEHRAN (IRNA) -", "Tehran, June 22 -", "BEIRUT, Lebanon —", "GAZA CITY, May 3 (Reuters) -"
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z'’.\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-–—:]\s"
+)
+
+
+def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[int, int, Place]]:
+    """Place mentions in ``document.text`` with their places (see the module docstring)."""
+    gazetteer = context.gazetteer
+    home = dateline_place(document, gazetteer)
+    hint = home.country if home else None
+    found: list[tuple[int, int, Place]] = []
+    taken: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        if ent.root.dep_ in _MODIFIER_DEPS and ent.root.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "a US drone strike", "Iran's support": an actor's name, not a location
+        place = gazetteer.resolve(ent.text, hint)
+        if place is not None:
+            start, end = _trim_article(ent.text, ent.start_char, ent.end_char)
+            found.append((start, end, place))
+            taken.append((ent.start_char, ent.end_char))
+    for token in doc:
+        if token.lower_ not in _PREPOSITIONS or token.i + 1 >= len(doc):
+            continue
+        names = []
+        for follower in doc[token.i + 1 : token.i + 5]:
+            if follower.pos_ != "PROPN" or not follower.text[:1].isupper():
+                break
+            names.append(follower)
+        if not names:
+            continue
+        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
+        if any(start < e and s < end for s, e in taken):
+            continue
+        place = gazetteer.resolve(doc.text[start:end], hint)
+        if place is not None:
+            found.append((start, end, place))
+            taken.append((start, end))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _trim_article(text: str, start: int, end: int) -> tuple[int, int]:
+    return (start + 4, end) if text[:4].lower() == "the " else (start, end)
+
+
+def dateline_place(document: Document, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The dateline city at the top of the text, or None (see the module docstring)."""
+    gazetteer = gazetteer or Gazetteer.load()
+    head = document.text[:200]
+    match = _DATELINE.match(head)
+    if match is None:
+        return None
+    city = match.group("city").strip()
+    # A dateline city is written in capitals or is followed by a date/agency;
+    # "Officials said -" is not a dateline: require one of these marks.
+    marked = city.isupper() or match.group("agency") or re.search(r"\d", match.group(0))
+    if not marked:
+        return None
+    hint = None
+    region = match.group("region")
+    if region:
+        country = gazetteer.resolve(region)
+        hint = country.country if country else None
+    return gazetteer.resolve(city, hint)

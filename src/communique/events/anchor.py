@@ -1,0 +1,314 @@
+"""Anchoring candidates: date, place, salience, quote and evidence of each event.
+
+In: ``Candidate`` events from ``communique.events.extract`` and the document's
+``sentences``, ``timexes`` (dates stage) and ``quotes`` (quotes stage); places
+from ``communique.places`` when that stage provides ``find_places`` /
+``dateline_place``, else from the parser's GPE/LOC/FAC entities. Out: ``Event``
+records for ``document.events``, repeated statements of one event merged.
+
+Rules (from the project's event guidelines):
+- date: the time expression governing the event's clause; else, for a main
+  event, the date of the report's main meeting; else the published date
+  (``date_inferred``); never the report's date for a background event;
+- place: the place governing the event; else, for a main event, the main
+  meeting place or the dateline city;
+- background: past perfect, "previously", past relative clauses, anniversaries,
+  a date well before publication, or a past act reported inside a quote by
+  someone other than its actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from communique.events.extract import Candidate
+from communique.model import Document, Event, Evidence, Place, Precision, Quote, Sentence, TimeRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from communique.stages import Context
+
+PLACE_PREPS = {"in", "near", "at", "inside", "outside", "around", "across"}
+OCCASIONS = {
+    "meeting",
+    "talks",
+    "summit",
+    "conference",
+    "session",
+    "ceremony",
+    "visit",
+    "gathering",
+    "forum",
+}
+# An explicit day more than this many days before publication is an earlier
+# event, not the report's news: news reports cover the last week or two.
+BACKGROUND_DAYS = 14
+
+
+@dataclass
+class _Anchored:
+    candidate: Candidate
+    sentence: Sentence
+    quote: Quote | None
+    timexes: list[TimeRef]
+    place: Place | None
+    salience: str = "main"
+
+
+def _attach_point(span: Span, triggers: set[int], governor: int | None = None) -> int | None:
+    """Nearest ancestor of a span that is a verb or an event trigger (its governing clause).
+
+    ``governor`` is where the dates stage says a time expression attaches; the
+    walk goes on from there when that token is a plain noun ("the 2012 wars").
+    """
+    doc = span.doc
+    token = span.root if governor is None else doc[governor]
+    if governor is not None and (governor in triggers or token.pos_ in ("VERB", "AUX")):
+        return governor
+    for _ in range(12):  # dependency paths within a clause are short; guards cycles
+        if token.head is token:
+            return None
+        token = token.head
+        if span.start <= token.i < span.end:
+            continue
+        if token.i in triggers or token.pos_ in ("VERB", "AUX"):
+            return int(token.i)
+    return None
+
+
+def _timex_governor(doc: Doc, timex: TimeRef) -> int | None:
+    from communique.dates import attach
+
+    try:  # the dates stage's attachment
+        return attach(doc, timex)
+    except Exception:
+        return None
+
+
+def _governing_verb(token: Token) -> int | None:
+    head, steps = token.head, 0
+    while head is not token and steps < 4:
+        if head.pos_ in ("VERB", "AUX"):
+            return int(head.i)
+        token, head, steps = head, head.head, steps + 1
+    return None
+
+
+def _event_points(candidate: Candidate) -> set[int]:
+    points = {candidate.token.i}
+    if candidate.token.dep_ == "xcomp":  # "On Monday, Russia threatened to attack"
+        points.add(candidate.token.head.i)
+    if candidate.trigger.pos == "NOUN":
+        verb = _governing_verb(candidate.token)
+        if verb is not None:
+            points.add(verb)
+    return points
+
+
+def _places(doc: Doc, document: Document, context: Context) -> list[tuple[int, int, Place]]:
+    """Place mentions from the places stage; the parser's GPE/LOC names if it fails."""
+    from communique.places import find_places
+
+    try:
+        return find_places(doc, document, context)
+    except Exception:
+        # Facilities ("the Permanent Secretariat") cannot be resolved without the
+        # gazetteer, so only names the parser calls places are kept.
+        return [
+            (e.start_char, e.end_char, Place(name=e.text))
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC")
+        ]
+
+
+def _dateline(document: Document, context: Context) -> Place | None:
+    from communique.places import dateline_place
+
+    try:
+        return dateline_place(document, context.gazetteer)
+    except Exception:
+        return None
+
+
+def _place_points(
+    doc: Doc, places: list[tuple[int, int, Place]], triggers: set[int]
+) -> dict[int, Place]:
+    """Map a clause point (verb or trigger token) to the place a locative phrase gives it."""
+    out: dict[int, Place] = {}
+    for start, end, place in places:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ == "appos" and root.head is not root:
+            root = root.head  # "in the Iranian capital Tehran"
+        if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
+            continue
+        point = _attach_point(doc[root.head.i : root.head.i + 1], triggers)
+        if point is not None:
+            out.setdefault(point, place)
+    return out
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+    except (ValueError, IndexError):
+        return None
+
+
+def _precision(value: str) -> Precision:
+    return "day" if len(value) >= 10 else "month" if len(value) == 7 else "year"
+
+
+def _well_before(value: str, reference: str | None) -> bool:
+    """An event date clearly earlier than the report (different year or month, or weeks before)."""
+    event, ref = _date(value), _date(reference)
+    if event is None or ref is None:
+        return False
+    precision = _precision(value)
+    if precision == "year":
+        return event.year < ref.year
+    if precision == "month":
+        return (event.year, event.month) < (ref.year, ref.month)
+    return (ref - event).days > BACKGROUND_DAYS
+
+
+def build_events(
+    doc: Doc, document: Document, candidates: list[Candidate], context: Context
+) -> list[Event]:
+    if not candidates or not document.sentences:
+        return []
+    triggers = {c.token.i for c in candidates}
+    starts = [s.start for s in document.sentences]
+    timex_points: dict[int, list[TimeRef]] = {}
+    for timex in document.timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not timex.value:
+            continue
+        point = _attach_point(span, triggers, _timex_governor(doc, timex))
+        if point is not None:
+            timex_points.setdefault(point, []).append(timex)
+    place_points = _place_points(doc, _places(doc, document, context), triggers)
+    occasion = _occasion_place(doc, place_points)
+    reference = document.published or max(
+        (t.value for t in document.timexes if t.value and len(t.value) >= 10), default=None
+    )
+    anchored: list[_Anchored] = []
+    for candidate in candidates:
+        offset = candidate.token.idx
+        sentence = document.sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
+        quote = next((q for q in document.quotes if q.start <= offset < q.end), None)
+        points = _event_points(candidate)
+        timexes = [t for p in sorted(points) for t in timex_points.get(p, [])]
+        place = next((place_points[p] for p in sorted(points) if p in place_points), None)
+        item = _Anchored(candidate, sentence, quote, timexes, place)
+        item.salience = _salience(item, reference)
+        anchored.append(item)
+    return _records(document, anchored, occasion or _dateline(document, context))
+
+
+def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
+    """Where the report's meeting took place: "A meeting ... was held in Tehran"."""
+    for point, place in sorted(place_points.items()):
+        token = doc[point]
+        nouns = [token, *[c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]]
+        if any(n.lemma_.lower() in OCCASIONS for n in nouns):
+            return place
+    return None
+
+
+def _salience(item: _Anchored, reference: str | None) -> str:
+    candidate = item.candidate
+    if candidate.background_cue:
+        return "background"
+    future = candidate.modality in ("future", "intend", "threaten")
+    if not future and any(t.value and _well_before(t.value, reference) for t in item.timexes):
+        return "background"
+    quote = item.quote
+    recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
+    if recounted and candidate.token.tag_ in ("VBD", "VBN") and candidate.modality is None:
+        return "background"  # a past act the speaker recounts
+    return "main"
+
+
+def _records(document: Document, anchored: list[_Anchored], occasion: Place | None) -> list[Event]:
+    occasion_date: TimeRef | None = None
+    occasion_place: Place | None = None
+    for item in anchored:  # the report's main meeting: its first dated / placed main CONSULT
+        if item.salience == "main" and item.candidate.type == "CONSULT":
+            if occasion_date is None and item.timexes:
+                occasion_date = item.timexes[0]
+            if occasion_place is None and item.place is not None:
+                occasion_place = item.place
+    occasion_place = occasion_place or occasion
+    events: list[Event] = []
+    seen: dict[tuple[Any, ...], Event] = {}
+    for item in anchored:
+        candidate = item.candidate
+        dated: list[tuple[str | None, bool]] = [(t.value, False) for t in item.timexes if t.value]
+        if not dated and item.salience == "main":
+            if occasion_date is not None and occasion_date.value:
+                dated = [(occasion_date.value, False)]
+            elif document.published:
+                dated = [(document.published, True)]
+        if not dated:
+            dated = [(None, False)]
+        place = item.place or (occasion_place if item.salience == "main" else None)
+        for value, inferred in dict.fromkeys(dated):
+            pair: tuple[Any, ...] = (candidate.source_id, candidate.target_id)
+            if candidate.type == "CONSULT":
+                pair = (frozenset(p for p in pair if p),)
+            key = (candidate.type, pair, item.salience, candidate.negated, candidate.modality)
+            previous = seen.get(key)
+            if previous is not None and (
+                previous.date is None or value is None or previous.date == value
+            ):
+                if previous.date is None and value is not None:
+                    previous.date, previous.date_precision, previous.date_inferred = (
+                        value,
+                        _precision(value),
+                        inferred,
+                    )
+                if previous.location is None:
+                    previous.location = place
+                continue
+            event = Event(
+                id=f"{document.id}:e{len(events) + 1}",
+                type=candidate.type,
+                mode=candidate.mode,
+                context=candidate.context,
+                cameo=candidate.cameo,
+                source_id=candidate.source_id,
+                target_id=candidate.target_id,
+                trigger=candidate.token.text,
+                date=value,
+                date_precision=_precision(value) if value else None,
+                date_inferred=inferred,
+                location=place,
+                salience="background" if item.salience == "background" else "main",
+                negated=candidate.negated,
+                modality=candidate.modality,
+                quote_id=item.quote.id if item.quote else None,
+                evidence=Evidence(
+                    article=document.id,
+                    start=item.sentence.start,
+                    end=item.sentence.end,
+                    text=item.sentence.text,
+                ),
+                confidence=candidate.confidence,
+            )
+            seen.setdefault(key, event)
+            events.append(event)
+    return events

@@ -1,0 +1,193 @@
+"""The trigger lexicon of the events stage, loaded from versioned data files.
+
+In: ``data/plover-triggers.v1.yaml`` (trigger lemmas → PLOVER type, CAMEO code,
+mode, argument roles) and ``data/cameo-plover.v1.tsv`` (the CAMEO ↔ PLOVER
+table derived from the PLOVER project), plus optional user files of the same
+shape. Out: a ``Lexicon`` indexed by ``(lemma, pos)`` so that the extractor
+(``communique.events.extract``) looks up each token once instead of looping
+over the lexicon.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from communique.errors import DataError, Messages
+
+TRIGGERS = "plover-triggers.v1.yaml"
+CAMEO_TABLE = "cameo-plover.v1.tsv"
+
+#: The 16 event types of the PLOVER codebook.
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+_ROLE_NAMES = {
+    "subj",
+    "obj",
+    "poss",
+    "mod",
+    "governor",
+    "host",
+    "instrument",
+    "dative",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry, for one lemma and part of speech."""
+
+    lemma: str
+    pos: str
+    type: str
+    cameo: str | None
+    mode: str | None = None
+    context: str | None = None
+    source: tuple[str, ...] = ("subj",)
+    target: tuple[str, ...] = ("obj",)
+    with_object: frozenset[str] = frozenset()
+    with_as: frozenset[str] = frozenset()
+    with_prep: frozenset[str] = frozenset()
+    with_governor: frozenset[str] = frozenset()
+    with_prep_object: frozenset[str] = frozenset()
+    reciprocal: bool = False
+    needs_target: bool = True
+
+    @property
+    def constrained(self) -> bool:
+        return bool(
+            self.with_object
+            or self.with_as
+            or self.with_prep
+            or self.with_governor
+            or self.with_prep_object
+        )
+
+
+@dataclass
+class Lexicon:
+    """Triggers indexed by (lemma, pos); constrained entries come first for each key."""
+
+    version: str
+    index: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    discard_prefixes: tuple[str, ...] = ()
+    cameo: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+
+    def lookup(self, lemma: str, pos: str) -> list[Trigger]:
+        return self.index.get((lemma, pos), [])
+
+    def add(self, trigger: Trigger) -> None:
+        entries = self.index.setdefault((trigger.lemma, trigger.pos), [])
+        entries.insert(0, trigger)  # later files override earlier ones
+        entries.sort(key=lambda t: not t.constrained)  # stable: constrained first
+
+
+def _words(value: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (value or []))
+
+
+def _roles(value: Any, default: tuple[str, ...], source: str) -> tuple[str, ...]:
+    if value is None:
+        return default
+    roles = tuple(str(v) for v in value)
+    for role in roles:
+        if role not in _ROLE_NAMES and not role.startswith("prep:"):
+            raise DataError(Messages.C501, source=source, detail=f"unknown role {role!r}")
+    return roles
+
+
+def _parse_entries(data: Any, source: str) -> list[Trigger]:
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise DataError(Messages.C501, source=source, detail="expected a mapping with 'entries'")
+    out: list[Trigger] = []
+    for number, entry in enumerate(data["entries"], 1):
+        if not isinstance(entry, dict) or "lemmas" not in entry or "type" not in entry:
+            raise DataError(
+                Messages.C501, source=source, detail=f"entry {number}: needs lemmas and type"
+            )
+        kind = str(entry["type"]).upper()
+        if kind not in PLOVER_TYPES:
+            raise DataError(
+                Messages.C501, source=source, detail=f"entry {number}: unknown type {kind}"
+            )
+        pos = str(entry.get("pos", "VERB")).upper()
+        for lemma in entry["lemmas"]:
+            out.append(
+                Trigger(
+                    lemma=str(lemma).lower(),
+                    pos=pos,
+                    type=kind,
+                    cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
+                    mode=entry.get("mode"),
+                    context=entry.get("context"),
+                    source=_roles(entry.get("source"), ("subj",), source),
+                    target=_roles(entry.get("target"), ("obj",), source),
+                    with_object=_words(entry.get("with_object")),
+                    with_as=_words(entry.get("with_as")),
+                    with_prep=_words(entry.get("with_prep")),
+                    with_governor=_words(entry.get("with_governor")),
+                    with_prep_object=_words(entry.get("with_prep_object")),
+                    reciprocal=bool(entry.get("reciprocal", False)),
+                    needs_target=bool(entry.get("needs_target", True)),
+                )
+            )
+    return out
+
+
+def read_cameo_table(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """CAMEO code → (PLOVER type, mode, context) from the shipped TSV."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    table: dict[str, tuple[str, str | None, str | None]] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        table.setdefault(row["cameo"], (row["plover"], row["mode"] or None, row["context"] or None))
+    return table
+
+
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon plus user files (their entries are tried first)."""
+    return _load(tuple(extra_files))
+
+
+@lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Lexicon:
+    data_dir = resources.files("communique.data")
+    base = yaml.safe_load(data_dir.joinpath(TRIGGERS).read_text(encoding="utf-8"))
+    lexicon = Lexicon(
+        version=str(base.get("version", TRIGGERS)),
+        discard_prefixes=tuple(str(p).lower() for p in base.get("discard_prefixes", [])),
+        cameo=read_cameo_table(data_dir.joinpath(CAMEO_TABLE).read_text(encoding="utf-8")),
+    )
+    for trigger in _parse_entries(base, TRIGGERS):
+        lexicon.add(trigger)
+    for extra in extra_files:
+        path = Path(extra)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataError(Messages.C501, source=str(path), detail=str(exc)) from exc
+        for trigger in _parse_entries(data, str(path)):
+            lexicon.add(trigger)
+    return lexicon

@@ -1,0 +1,63 @@
+"""The trigger lexicon and the CAMEO ↔ PLOVER table: consistent data, extensible by users."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.errors import DataError
+from communique.events.lexicon import PLOVER_TYPES, load_lexicon
+
+
+def test_every_plover_type_has_triggers() -> None:
+    lexicon = load_lexicon()
+    types = {t.type for entries in lexicon.index.values() for t in entries}
+    assert types == set(PLOVER_TYPES)
+
+
+def test_trigger_cameo_codes_agree_with_the_plover_table() -> None:
+    lexicon = load_lexicon()
+    for entries in lexicon.index.values():
+        for trigger in entries:
+            assert trigger.cameo in lexicon.cameo, trigger
+            assert lexicon.cameo[trigger.cameo][0] == trigger.type, trigger
+
+
+def test_cameo_table_rows() -> None:
+    table = load_lexicon().cameo
+    assert table["036"] == ("AGREE", None, "diplomatic")
+    assert table["042"][:2] == ("CONSULT", "visit")
+    assert len(table) > 200
+
+
+def test_constrained_entries_are_tried_first() -> None:
+    entries = load_lexicon().lookup("call", "VERB")
+    assert [t.type for t in entries][-1] == "CONSULT"
+    assert "on" in next(t for t in entries if t.type == "REQUEST").with_prep
+
+
+def test_user_file_adds_entries(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "entries:\n  - {lemmas: [snub], type: REJECT, cameo: '120'}\n", encoding="utf-8"
+    )
+    lexicon = load_lexicon((str(extra),))
+    assert lexicon.lookup("snub", "VERB")[0].type == "REJECT"
+    assert lexicon.lookup("meet", "VERB")  # the shipped entries stay
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "entries:\n  - {lemmas: [snub], type: SNUB}\n",
+        "entries:\n  - {lemmas: [snub], type: REJECT, source: [elsewhere]}\n",
+        "nothing: here\n",
+        "entries: [\n",
+    ],
+)
+def test_bad_user_file_is_a_data_error(tmp_path: Path, body: str) -> None:
+    extra = tmp_path / "bad.yaml"
+    extra.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError, match="C501"):
+        load_lexicon((str(extra),))

@@ -1,0 +1,285 @@
+"""What clustering needs from each stored article, in compact form.
+
+In: ``Document`` records from the store (after every analysis stage has run
+and the documents are saved). Out: one ``ArticleFeatures`` per article (word
+tokens, actor weights, episode date, places, and its events as ``EventItem``)
+that ``duplicates``, ``stories`` and ``events`` compare. Loading keeps no
+spaCy objects and no full documents, so a store of many thousand articles
+fits in memory for the current whole-store recomputation.
+
+Dates are handled as closed intervals of days: "2023" is 2023-01-01..2023-12-31,
+"2023-06" the whole month, "2023-06-21" one day. Two dates are *compatible*
+when their intervals overlap, which is exactly "equal, or one more precise
+inside the other's month or year".
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from communique.model import Actor, Document, Place
+
+Interval = tuple[date, date]
+
+# How much an actor counts towards "the same episode", by kind: states and
+# places are named in almost every political report (Iran, Israel, the United
+# States), so sharing them says little; people say most.
+TYPE_WEIGHT = {"person": 1.0, "organisation": 0.6, "group": 0.6, "state": 0.25, "place": 0.15}
+# An actor's weight in one article: taking part in a main event says what the
+# article is about; being merely named says little, unless it is named often
+# (the weight of a name grows with the log of its mention count).
+MAIN_PARTICIPANT = 3.0
+BACKGROUND_PARTICIPANT = 1.0
+MENTIONED = 0.5
+# Where a main event happened changes who defines the episode: a visit is the
+# visitor's (a host receives many visitors, each a separate story), so a
+# participant from another country than the venue's counts more, one from the
+# venue's country less. Without a known venue nothing changes.
+VISITOR = 2.0
+HOST = 0.5
+
+# Words that carry no topic; IDF alone cannot down-weight them in a small store.
+_STOPWORDS = """a about above after again against all also am an and any are as at be because
+been before being below between both but by can could did do does doing down during each few for
+from further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my no nor not now of off on once only or other our ours out over own
+said same says she should so some such than that the their theirs them then there these they this
+those through to too under until up very was we were what when where which while who whom why
+will with would you your mr ms dr one two three new told added"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, hyphens as spaces, the Arabic article "al" dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"[\W_]+", " ", plain.replace("'", "").replace("’", "")).split()
+    return " ".join(w for w in words if w != "al") or " ".join(words)
+
+
+def words(text: str) -> list[str]:
+    """Content words of a text, folded, stop words removed."""
+    return [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS]
+
+
+def interval(value: str | None) -> Interval | None:
+    """The days a ``YYYY[-MM[-DD]]`` value covers (a time of day is ignored); None if unreadable."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        return None
+    try:
+        year = int(match.group(1))
+        if match.group(3):
+            day = date(year, int(match.group(2)), int(match.group(3)))
+            return day, day
+        if match.group(2):
+            month = int(match.group(2))
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def gap_days(a: Interval, b: Interval) -> int:
+    """Days between two intervals; 0 when they overlap (compatible dates)."""
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def width(a: Interval) -> int:
+    return (a[1] - a[0]).days + 1
+
+
+@dataclass
+class EventItem:
+    """One stored event, as the event clusterer sees it."""
+
+    id: str  # global id "<article>#<event id>", as the exports write it
+    article: str
+    type: str
+    source: str | None  # actor key (see ``ActorKeys``)
+    target: str | None
+    when: Interval | None
+    inferred: bool
+    place: str | None  # folded place name
+    country: str | None
+    main: bool
+
+
+@dataclass
+class ArticleFeatures:
+    id: str
+    order: int  # position in the store (first stored = 0)
+    published: Interval | None
+    words: Counter[str]
+    actors: dict[str, float]  # actor key → weight in this article (before rarity)
+    kinds: dict[str, str]  # actor key → actor type
+    episode: Interval | None  # when the article's main events happened
+    places: set[str] = field(default_factory=set)
+    events: list[EventItem] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> tuple[date, int]:
+        return (self.published[0] if self.published else date.max, self.order)
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    key: str
+    type: str
+    country: str | None
+
+
+class ActorKeys:
+    """Actor id → a key that is equal across articles for the same actor.
+
+    Knowledge-base actors are one record everywhere, so their id is the key.
+    Local actors (people the KB does not know) may get a separate record per
+    article; they are keyed by their folded name so that "Khaled Qudumi" in two
+    reports is one participant.
+    """
+
+    def __init__(self, lookup: Callable[[str], Actor | None]) -> None:
+        self.lookup = lookup
+        self.cache: dict[str, ActorInfo] = {}
+
+    def add(self, actors: Iterable[Actor]) -> None:
+        for actor in actors:
+            self.cache.setdefault(actor.id, self._key(actor))
+
+    @staticmethod
+    def _key(actor: Actor) -> ActorInfo:
+        key = actor.id if actor.origin != "local" else "name:" + fold(actor.name)
+        return ActorInfo(key, actor.type, actor.country)
+
+    def __call__(self, actor_id: str | None) -> str | None:
+        return None if actor_id is None else self.info(actor_id).key
+
+    def info(self, actor_id: str) -> ActorInfo:
+        if actor_id not in self.cache:
+            actor = self.lookup(actor_id)
+            self.cache[actor_id] = (
+                self._key(actor) if actor else ActorInfo(actor_id, "organisation", None)
+            )
+        return self.cache[actor_id]
+
+
+def global_event_id(article: str, local: str) -> str:
+    """``<article>#<event id>``: the form the exports and cluster members use (kept if global)."""
+    return local if local.startswith(f"{article}#") else f"{article}#{local}"
+
+
+def _place(place: Place | None) -> tuple[str | None, str | None]:
+    if place is None:
+        return None, None
+    return fold(place.name) or None, place.country
+
+
+def _episode(events: list[EventItem], published: Interval | None) -> Interval | None:
+    """When the article's news happened.
+
+    The most common, most precise day or month among its main events' dates;
+    else its publication date (a report is about something shortly before it);
+    else a year its main events are dated to. Year-only dates come last because
+    a wrongly dated main event ("by 2027") would otherwise veto a whole story.
+    """
+    main = [e.when for e in events if e.main and e.when is not None]
+    precise = [d for d in main if width(d) <= 31]
+    if not precise and published is not None:
+        return published
+    counts = Counter(precise or main)
+    if not counts:
+        return None
+    return min(counts, key=lambda d: (width(d), -counts[d], d[0]))
+
+
+def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures:
+    """Compact features of one stored document (see the module docstring)."""
+    keys.add(document.actors)
+    published = interval(document.published)
+    weights: dict[str, float] = {}
+    kinds: dict[str, str] = {}
+
+    def note(actor_id: str | None, weight: float, venue: str | None = None) -> None:
+        if actor_id is None:
+            return
+        info = keys.info(actor_id)
+        if venue and info.country:
+            weight *= VISITOR if info.country != venue else HOST
+        weights[info.key] = max(weights.get(info.key, 0.0), weight)
+        kinds[info.key] = info.type
+
+    # an actor named again and again is what the report is about, even when the
+    # events stage found no event for it
+    for actor_id, count in Counter(m.actor_id for m in document.mentions).items():
+        note(actor_id, MENTIONED * (1.0 + math.log(count)))
+    items: list[EventItem] = []
+    places: set[str] = set()
+    venues = Counter(
+        e.location.country
+        for e in document.events
+        if e.salience == "main" and e.location and e.location.country
+    )
+    article_venue = venues.most_common(1)[0][0] if venues else None
+    for event in document.events:
+        main = event.salience == "main"
+        name, country = _place(event.location)
+        venue = (country or article_venue) if main else None
+        for participant in (event.source_id, event.target_id):
+            note(participant, MAIN_PARTICIPANT if main else BACKGROUND_PARTICIPANT, venue)
+        if name and main:
+            places.add(name)
+        items.append(
+            EventItem(
+                id=global_event_id(document.id, event.id),
+                article=document.id,
+                type=event.type.upper(),
+                source=keys(event.source_id),
+                target=keys(event.target_id),
+                when=interval(event.date),
+                inferred=event.date_inferred,
+                place=name,
+                country=country,
+                main=main,
+            )
+        )
+    return ArticleFeatures(
+        id=document.id,
+        order=order,
+        published=published,
+        words=Counter(words(document.text)),
+        actors=weights,
+        kinds=kinds,
+        episode=_episode(items, published),
+        places=places,
+        events=items,
+    )
+
+
+def idf(df: int, n: int) -> float:
+    """Smoothed inverse document frequency (as scikit-learn's ``smooth_idf``)."""
+    return math.log((1 + n) / (1 + df)) + 1.0
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0

@@ -34,10 +34,11 @@ def render_document(document: Document, console: Console) -> None:
     names = {actor.id: actor.name for actor in document.actors}
     head = " · ".join(
         part
-        for part in (document.title, document.outlet, document.published, document.file, document.id)
+        for part in (document.title, document.outlet, document.published, document.file)
         if part
     )
     console.rule(head)
+    console.print(f"article {document.id}", highlight=False)
     console.print(
         Text.assemble(
             ("actors ", MENTION_STYLE), ("dates ", TIMEX_STYLE), ("quotes", QUOTE_STYLE), "\n"

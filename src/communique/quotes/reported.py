@@ -1,0 +1,290 @@
+"""Reported speech: reporting cues in the parse and the clausal content they govern.
+
+In: the spaCy ``Doc`` of a document and the speech-cue ``Lexicon``. Out:
+``Reported`` candidates (content offsets, cue token, subject token) that
+``communique.quotes`` merges with the direct quotations, filters against them
+and gives speakers. Stage order: sentences → dates → actors → quotes → events.
+
+The content is what the cue's complement says, never the reporting clause:
+
+* clause: the ccomp subtree ("said (that) X", "told reporters that X", a
+  parenthetical "X, he said, Y" and "X said: Y"), without "that" and without a
+  trailing participial cue (", adding that Y" is a quote of its own);
+* as / to-be / obj-to: "described X as Y", "considered X to be Y", "called X
+  Y", "urged X to do Y" give "X as Y", "X to be Y", ...;
+* noun: "X's statement that Y" gives Y; "according to X, Y" gives Y.
+
+A bare noun-phrase object ("stressed the importance of unity") has no such
+complement and gives nothing: it is a topic, not a quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique.quotes.lexicon import Lexicon
+from communique.quotes.marks import ALL_MARKS
+from communique.quotes.speakers import subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Content shorter than this many words is not a statement ("he said so").
+MIN_WORDS = 2
+_LEADING = frozenset({"that", ",", ";", ":", "-", "—", "–", "and", "but", "so"})
+
+
+@dataclass
+class Reported:
+    start: int
+    end: int
+    cue: str
+    cue_token: int  # token index of the cue
+    subject: int | None  # token index of the speaker phrase head
+    kind: str = "indirect"
+
+
+def find_reported(doc: Doc, lexicon: Lexicon) -> list[Reported]:
+    """Every reported statement of ``doc``, nested ones included (see ``outermost``)."""
+    found: list[Reported] = []
+    for token in doc:
+        item: Reported | None = None
+        if token.lower_ == "according":
+            item = _according(token)
+        elif (noun := lexicon.noun_cue(token)) is not None:
+            item = _noun(token, noun.lemma)
+        elif (cue := lexicon.verb_cue(token)) is not None:
+            item = _verb(token, cue.lemma, cue.kinds, lexicon)
+        if item is not None and _words(doc, item) >= MIN_WORDS:
+            found.append(item)
+    # ", adding that Y" cut from the content of "X said that Z": X speaks Y too,
+    # whatever verb of Z the parser hung the participle on.
+    by_end = {_cut_participle(doc, r): r for r in sorted(found, key=lambda r: r.end - r.start)}
+    for item in found:
+        outer = by_end.get(item.cue_token)
+        if outer is not None and outer is not item:
+            item.subject = outer.subject
+    return found
+
+
+def _cut_participle(doc: Doc, item: Reported) -> int | None:
+    """The participial cue right after a statement's content (", adding that ..."), if any."""
+    end = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if end is None or end.end + 1 >= len(doc):
+        return None
+    comma, participle = doc[end.end], doc[end.end + 1]
+    if comma.text == "," and participle.tag_ == "VBG":
+        return participle.i
+    return None
+
+
+def outermost(doc: Doc, found: list[Reported]) -> list[Reported]:
+    """Drop statements whose cue lies inside another statement's content.
+
+    A cue inside reported content is part of what was reported ("noted that
+    Imam Khomeini considered X as Y"): only the outer statement is a quote.
+    """
+    found = sorted(found, key=lambda r: r.start - r.end)
+    kept: list[Reported] = []
+    for item in found:
+        cue_at = doc[item.cue_token].idx
+        if not any(k.start <= cue_at < k.end for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda r: r.start)
+
+
+def _words(doc: Doc, item: Reported) -> int:
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    return 0 if span is None else sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def _verb(token: Token, lemma: str, kinds: frozenset[str], lexicon: Lexicon) -> Reported | None:
+    children = list(token.children)
+    by_dep: dict[str, list[Token]] = {}
+    for child in children:
+        by_dep.setdefault(child.dep_, []).append(child)
+    objects = by_dep.get("dobj", [])
+    obj: Token | None = objects[0] if objects else None
+    if obj is None:
+        for prep in by_dep.get("prep", []):
+            if prep.lower_ in ("to", "on"):
+                objects = [g for g in prep.children if g.dep_ == "pobj"]
+                obj = objects[0] if objects else None
+    lo_hi: tuple[int, int] | None = None
+    if "as" in kinds and obj is not None:
+        as_prep = [
+            p
+            for p in by_dep.get("prep", []) + [c for c in obj.children if c.dep_ == "prep"]
+            if p.lower_ == "as"
+        ]
+        if as_prep and any(
+            g.dep_ in ("pobj", "amod", "acomp", "pcomp") for g in as_prep[0].children
+        ):
+            lo_hi = (obj.left_edge.i, as_prep[0].right_edge.i)
+    if lo_hi is None and "to-be" in kinds:
+        lo_hi = _to_be(token)
+    if lo_hi is None and kinds & {"to-be", "obj-to"} and obj is not None:
+        tail = by_dep.get("xcomp", []) + by_dep.get("oprd", [])
+        if tail and tail[0].i > obj.i:
+            lo_hi = (obj.left_edge.i, tail[0].right_edge.i)
+    if lo_hi is None and kinds & {"clause", "to-be"}:
+        # A clause with no subject of its own is a misparse more often than a
+        # statement ("declared X as Y in 1979.It falls on ...").
+        clauses = [c for c in by_dep.get("ccomp", []) if _has_subject(c)]
+        if clauses:
+            lo_hi = (min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses))
+            # "said that X, and that Y": a coordinated second that-clause.
+            for conj in by_dep.get("conj", []):
+                if conj.i > lo_hi[1] and (
+                    conj.left_edge.lower_ == "that"
+                    or any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
+                ):
+                    lo_hi = (lo_hi[0], conj.right_edge.i)
+        elif "clause" in kinds and token.dep_ == "parataxis":
+            lo_hi = _parenthetical(token)
+    if lo_hi is None:
+        return None
+    return _make(token, lo_hi, lemma, lexicon)
+
+
+def _has_subject(head: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children) or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+
+
+def _to_be(token: Token) -> tuple[int, int] | None:
+    """ "considered X to be Y" by its words: the parser often hangs "to be" on X."""
+    doc = token.doc
+    for i in range(token.i + 2, min(token.i + 10, len(doc) - 1)):
+        if doc[i].lower_ == "to" and doc[i + 1].lemma_ == "be":
+            if any(t.is_punct for t in doc[token.i + 1 : i]):
+                return None
+            return (token.i + 1, doc[i + 1].right_edge.i)
+    return None
+
+
+def _parenthetical(token: Token) -> tuple[int, int] | None:
+    """ "However, Qalibaf said, anyone who ..." — the clause around the cue is the content."""
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    left, right = head.left_edge.i, head.right_edge.i
+    cue_left, cue_right = token.left_edge.i, token.right_edge.i
+    before = [t for t in token.doc[left:cue_left] if t.is_alpha]
+    after = [t for t in token.doc[cue_right + 1 : right + 1] if t.is_alpha]
+    if len(before) <= 2:  # only "However," / "But," before the cue
+        return (cue_right + 1, right)
+    if len(after) <= 1:  # "X will come, he said."
+        return (left, cue_left - 1)
+    return (left, right)
+
+
+def _make(token: Token, lo_hi: tuple[int, int], lemma: str, lexicon: Lexicon) -> Reported | None:
+    doc = token.doc
+    lo, hi = lo_hi
+    if lo <= token.i <= hi:
+        # The content may not hold its own cue; keep the side after it.
+        lo = token.right_edge.i + 1 if token.right_edge.i < hi else token.i + 1
+    # A participial cue inside the content starts a statement of its own:
+    # "X, adding that Y" is cut before the comma.
+    for i in range(lo + 1, hi + 1):
+        inner = doc[i]
+        if inner.tag_ == "VBG" and doc[i - 1].text == "," and lexicon.verb_cue(inner) is not None:
+            hi = i - 2
+            break
+    while lo <= hi and (doc[lo].lower_ in _LEADING or doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].lower_ in ("and", "but")):
+        if doc[hi].text == ")" and any(t.text == "(" for t in doc[lo:hi]):
+            break
+        hi -= 1
+    if hi < lo:
+        return None
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    if doc.text[start] in ALL_MARKS:
+        return None
+    # A statement never runs over a paragraph break (headlines parse into the body).
+    if "\n" in doc.text[start:end]:
+        end = doc.text.index("\n", start)
+        while end > start and not doc.text[end - 1].isalnum():
+            end -= 1
+        if end <= start:
+            return None
+    subject = subject_of(token)
+    if (
+        subject is None
+        and token.tag_ in ("VBG", "VB", "VBN")
+        and not any(c.dep_ == "auxpass" for c in token.children)
+    ):
+        return None  # nobody reports: "it is worth mentioning that ..."
+    return Reported(start, end, lemma, token.i, subject.i if subject is not None else None)
+
+
+def _according(token: Token) -> Reported | None:
+    """ "According to X, Y" and "Y, according to X": X speaks, Y is the content.
+
+    Cut by the sentence and the comma after X rather than by the parse, which
+    often hangs Y on X as a relative clause ("According to X, who would ...").
+    """
+    to = [c for c in token.children if c.lower_ == "to"]
+    objects = [g for g in to[0].children if g.dep_ == "pobj"] if to else []
+    if not objects:
+        return None
+    doc = token.doc
+    sent = token.sent
+    lead = [t for t in doc[sent.start : token.i] if t.is_alpha]
+    tail = [t for t in doc[token.right_edge.i + 1 : sent.end] if t.is_alpha]
+    if len(lead) <= 1:  # "According to X, Y" / "But according to X, Y"
+        commas = [t.i for t in doc[objects[0].i : sent.end] if t.text == ","]
+        if not commas:
+            return None
+        lo, hi = commas[0] + 1, sent.end - 1
+    elif not tail:  # "Y, according to X."
+        lo, hi = sent.start, token.i - 1
+    else:
+        return None  # "X, according to Y, did Z" in mid-clause: too ambiguous to cut
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in _LEADING):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi < lo:
+        return None
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return Reported(start, end, "according to", token.i, objects[0].i)
+
+
+def _noun(token: Token, lemma: str) -> Reported | None:
+    """ "X's statement that Y": the that-clause is the content, the possessor speaks."""
+    clauses = [
+        c
+        for c in token.children
+        if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    ]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    doc = token.doc
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    while lo <= hi and (doc[lo].lower_ in _LEADING or doc[lo].is_punct):
+        lo += 1
+    while hi >= lo and doc[hi].is_punct:
+        hi -= 1
+    if hi < lo:
+        return None
+    speaker: Token | None = None
+    for child in token.children:
+        if child.dep_ == "poss":
+            speaker = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of") and speaker is None:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            speaker = objects[0] if objects else None
+    return Reported(
+        doc[lo].idx,
+        doc[hi].idx + len(doc[hi].text),
+        lemma,
+        token.i,
+        speaker.i if speaker is not None else None,
+    )

@@ -1,0 +1,142 @@
+"""Who speaks: from a reporting verb to its subject, and from the subject to an actor id.
+
+In: spaCy tokens of a cue found by ``communique.quotes`` and the document's
+``mentions`` written by the ``actors`` stage (names, role descriptions and
+pronouns already resolved to actor ids). Out: the speaker's actor id or None.
+The quotes stage uses this before the ``events`` stage links events to quotes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from communique.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+# Clause links through which a participle or coordinated verb shares its
+# subject with the verb above it: ", adding that ...", "Emphasising that ..., X
+# stated", "stressed X and said ...", "went on to say that ...".
+_SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token naming who speaks.
+
+    The nsubj, the agent of a passive, or the subject up the clause chain.
+    """
+    current = verb
+    for _ in range(5):
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        for child in current.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ != "it"):
+                return child
+        if current.dep_ in _SHARED_SUBJECT and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+class SpeakerIndex:
+    """Mentions by position, to map a subject phrase to the actor it refers to."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.subjects: list[tuple[int, str, bool]] = []  # (offset, actor id, plural)
+
+    def index_subjects(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+        """Remember which actors were clause subjects, outside quotations, for pronouns."""
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS | FIRST_PERSON:
+                continue
+            if any(start <= token.idx < end for start, end in quoted):
+                continue
+            mention = self.covering(token.idx, token.idx + len(token.text))
+            if mention is not None and mention.kind != "pronoun":
+                self.subjects.append((token.idx, mention.actor_id, token.tag_ in ("NNS", "NNPS")))
+
+    def antecedent(self, pronoun: Token, window: int = 600) -> str | None:
+        """A pronoun subject without a mention: the last actor that was a subject before it.
+
+        Without one in the preceding ``window`` characters (the article opens
+        with "He said ..."), the first subject after it in the same distance.
+        """
+        at = pronoun.idx
+        plural = pronoun.lower_ in ("they", "them")
+        # "he"/"she" never take "Iranian officials"; "they"/"it" may take either.
+        agree = [s for s in self.subjects if not s[2] or plural or pronoun.lower_ == "it"]
+        i = bisect_left(agree, (at, "", False))
+        if i > 0 and at - agree[i - 1][0] <= window:
+            return agree[i - 1][1]
+        if i == 0 and agree and agree[0][0] - at <= window:
+            return agree[0][1]
+        return None
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The longest mention overlapping [start, end)."""
+        best: Mention | None = None
+        i = bisect_left(self.starts, end)
+        for mention in reversed(self.mentions[max(0, i - 50) : i]):
+            if mention.end > start and (
+                best is None or mention.end - mention.start > best.end - best.start
+            ):
+                best = mention
+        return best
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        out = []
+        for mention in self.mentions[i:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                out.append(mention)
+        return out
+
+    def for_subject(self, subject: Token) -> Mention | None:
+        """The mention of a subject phrase: at its head word, else the first inside the phrase.
+
+        Relative clauses and appositions follow the head ("Hossein Rooyvaran, an
+        expert on ...", "the official who met X"), so the head's own mention wins.
+        """
+        head = self.covering(subject.idx, subject.idx + len(subject.text))
+        if head is not None:
+            return head
+        # Only the words up to the head: "efforts to be in favour of the
+        # Palestinian people" is not spoken by Palestine.
+        left = subject.left_edge.idx
+        right = subject.idx + len(subject.text)
+        inside = [m for m in self.within(left, right) if m.kind not in ("pronoun", "demonym")]
+        if inside:
+            return inside[0]
+        return self.earlier_name(subject) if subject.pos_ == "PROPN" else None
+
+    def earlier_name(self, subject: Token) -> Mention | None:
+        """A short name the actors stage missed: an earlier mention ending with it.
+
+        "Al-Hayya added" after "Khalil al-Hayya said": the surname repeats the
+        full name, so the full name's actor speaks.
+        """
+        doc = subject.doc
+        words = doc[subject.left_edge.i : subject.i + 1].text.lower()
+        if len(words) < 3:
+            return None
+        for mention in reversed(self.mentions[: bisect_left(self.starts, subject.idx)]):
+            if mention.kind != "pronoun" and mention.text.lower().endswith(words):
+                return mention
+        return None
+
+    def nearest_before(self, position: int, floor: int) -> Mention | None:
+        """The last non-pronoun mention between ``floor`` and ``position``."""
+        candidates = [m for m in self.within(floor, position) if m.kind != "pronoun"]
+        return candidates[-1] if candidates else None

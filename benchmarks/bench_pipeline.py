@@ -1,0 +1,127 @@
+"""Pipeline throughput, per-stage cost, memory and worker speed-up.
+
+Not a test: prints figures as ratios against a baseline measured in the same
+run (a bare ``nlp.pipe`` parse of the same texts), as spaCy's
+``benchmark speed`` does. The corpus is assembled at run time from the
+development reports in ../shared/eval/articles (or any folder given with
+--corpus): their paragraphs are shuffled into new documents, so nothing
+third-party is stored in the repository.
+
+    python benchmarks/bench_pipeline.py [--docs 200] [--repeat 3] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from communique import nlp as analysis
+from communique.config import Settings
+from communique.ingest import from_text
+from communique.model import Document
+from communique.pipeline import LocalEngine, ProcessEngine
+from communique.stages import Context, default_stages
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "eval" / "articles"
+
+
+def make_corpus(folder: Path, n_docs: int, seed: int = 13) -> list[str]:
+    """Shuffle the paragraphs of every text under ``folder`` into ``n_docs`` documents."""
+    paragraphs = [
+        p.strip()
+        for path in sorted(folder.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n")
+        if len(p.split()) > 8
+    ]
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(n_docs):
+        k = rng.randint(4, 12)
+        docs.append("\n\n".join(rng.sample(paragraphs, min(k, len(paragraphs)))))
+    return docs
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Best-of-``repeat`` wall time after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    if not args.corpus.is_dir():
+        print(f"no corpus folder {args.corpus}", file=sys.stderr)
+        return 2
+    texts = make_corpus(args.corpus, args.docs)
+    documents = [from_text(t, source=f"bench#{i}", published="2023-06-22") for i, t in enumerate(texts)]
+    words = sum(len(d.text.split()) for d in documents)
+    settings = Settings(cluster=False)
+    nlp = analysis.load(settings.spacy_model)
+    context = Context.load(settings)
+    stages = default_stages()
+    print(f"corpus: {len(documents)} documents, {words} words (from {args.corpus})")
+
+    def fresh() -> list[Document]:
+        return [d.model_copy(deep=True) for d in documents]
+
+    # Baseline: the bare spaCy parse of the same texts.
+    parse = timed(lambda: list(nlp.pipe([d.text for d in documents], batch_size=32)), args.repeat)
+
+    # Per-stage cost on top of the parse, measured on parsed docs.
+    parsed = list(nlp.pipe([d.text for d in documents], batch_size=32))
+    stage_seconds: dict[str, list[float]] = {s.name: [] for s in stages}
+    for _ in range(args.repeat):
+        copies = fresh()
+        for stage in stages:
+            start = time.perf_counter()
+            for doc, document in zip(parsed, copies, strict=True):
+                stage.fn(doc, document, context)
+            stage_seconds[stage.name].append(time.perf_counter() - start)
+
+    engine = LocalEngine(settings)
+    full = timed(lambda: list(engine.analyse(fresh())), args.repeat)
+
+    print(f"\nbare nlp.pipe parse      {words / parse:10.0f} words/s  (baseline 1.00)")
+    print(f"full pipeline, 1 process {words / full:10.0f} words/s  ratio {parse / full:.2f} of parse speed")
+    print("\nstage cost as a share of parse time (best of runs):")
+    for name, values in stage_seconds.items():
+        print(f"  {name:10s} {min(values) / parse:7.1%}   ({statistics.median(values):.3f} s median)")
+    extraction = sum(min(v) for k, v in stage_seconds.items() if k in {"dates", "events"})
+    print(f"  events+dates+places together {extraction / parse:.1%}")
+    print(f"\npeak RSS (this process): {peak_rss_mb():.0f} MB")
+
+    if args.workers > 1:
+        pool_settings = settings.model_copy(update={"workers": args.workers, "batch_size": 8})
+        pooled = timed(lambda: list(ProcessEngine(pool_settings).analyse(fresh())), 1)
+        single = timed(lambda: list(engine.analyse(fresh())), 1)
+        print(
+            f"\n{args.workers} workers vs 1 process (pool start-up included): "
+            f"{single / pooled:.2f}x speed-up ({words / pooled:.0f} vs {words / single:.0f} words/s)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

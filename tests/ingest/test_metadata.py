@@ -108,3 +108,19 @@ def test_outlet_before_the_headline() -> None:
     assert document.text.startswith("Andean Times - Bolivia and Peru reopen")
     plain = from_text(f"Bolivia - Peru border reopens after talks\n\n{BODY}", source="t")
     assert plain.outlet is None and plain.text.startswith("Bolivia - Peru")
+
+
+@pytest.mark.parametrize(
+    ("text", "analysed"),
+    [
+        ("Macron met Scholz in Berlin.", True),
+        ("Erdogan met Putin in Sochi on Friday.", True),
+        ("Police detained 40 protesters.", True),
+        ("Le président a rencontré le ministre des affaires étrangères à Paris.", False),
+        ("El presidente se reunió con el ministro en Madrid.", False),
+    ],
+)
+def test_short_texts_are_flagged_only_when_another_language_is_clear(text: str, analysed: bool) -> None:
+    from communique.ingest.language import is_english
+
+    assert is_english(text, 0.5)[1] is analysed

@@ -20,7 +20,7 @@ from communique.config import Settings
 from communique.errors import InputError, Messages
 from communique.ingest import metadata as meta
 from communique.ingest.clean import Tracked, clean, cut, tidy
-from communique.ingest.language import identify
+from communique.ingest.language import is_english
 from communique.model import Document, content_id
 
 _ISO_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -147,8 +147,8 @@ def build(
     )
     title = _clean_value(explicit.get("title")) or _clean_value(html.get("title")) or found.title
     url = _clean_value(explicit.get("url")) or _clean_value(html.get("url"))
-    language, english = identify(tracked.text)
-    status = "analysed" if english >= settings.min_english else "not-english"
+    language, english = is_english(tracked.text, settings.min_english)
+    status = "analysed" if english else "not-english"
     return Document(
         id=content_id(tracked.text),
         file=file,

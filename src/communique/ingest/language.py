@@ -22,9 +22,27 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def identify(text: str) -> tuple[str, float]:
-    """The most likely ISO 639-1 code of ``text``, and the probability that it is English."""
+# Short texts give flat distributions ("Macron met Scholz in Berlin." ranks
+# Dutch first at 0.19, English below 0.05), so a document is only flagged when
+# another language is identified with at least this probability; a French or
+# Spanish sentence of six words scores 0.78-0.97. Uncertain text is analysed
+# as English, the language communique reads.
+CONFIDENT_OTHER = 0.6
+
+
+def identify(text: str) -> tuple[str, float, float]:
+    """The most likely ISO 639-1 code of ``text``, its probability, and the probability of English."""
     ranking: list[tuple[str, float]] = _identifier().rank(text[:_SAMPLE])
-    best = ranking[0][0] if ranking else "und"
+    best, best_p = (ranking[0][0], float(ranking[0][1])) if ranking else ("und", 0.0)
     english = next((float(p) for code, p in ranking if code == "en"), 0.0)
-    return best, english
+    return best, best_p, english
+
+
+def is_english(text: str, min_english: float) -> tuple[str, bool]:
+    """The language code to store, and whether to analyse the text as English."""
+    best, best_p, english = identify(text)
+    if english >= min_english or best == "en":
+        return "en", True
+    if best_p < CONFIDENT_OTHER:
+        return "en", True
+    return best, False

@@ -1,0 +1,245 @@
+"""Pass 3 of the actors stage: anaphora over the mentions found so far.
+
+In: a ``DocState`` with name, role and description mentions (passes 1–2). Out: mentions
+for definite descriptions ("the Iranian official", "the Palestinian official", "Hamas
+official" → the nearest person of that country or organisation, before or else after),
+organisation anaphora ("the Movement", "this illegitimate regime" → the last actor whose
+name ends in that noun), "the enemy" (→ the actor the text names with partisan
+synonyms), forms of address ("His Excellency", "Your Eminence"), personal pronouns and
+"the latter"/"the former" (→ the most recent person, the previous sentence's subject
+first), and "his country" (→ that person's state). A small rule-based coreference:
+coreferee does not install beside this spaCy, and these rules are measured by the
+dev-set check in ``tests/actors``.
+"""
+
+from __future__ import annotations
+
+from communique.actors.kb import lookup_key
+from communique.actors.names import key
+from communique.actors.roles import COLLECTIVES
+from communique.actors.state import DocState, Found
+
+PERSON_NOUNS = {"official", "legislator", "lawmaker", "diplomat", "minister", "general",
+                "commander", "leader", "chief", "envoy", "politician", "cleric", "president",
+                "premier", "spokesman", "spokeswoman", "negotiator", "ambassador", "head",
+                "representative", "statesman", "figure", "militant", "activist"}  # fmt: skip
+_MIL_NOUNS = {"general", "commander", "militant"}
+ORG_HEADS = {"movement", "council", "regime", "organisation", "organization", "group",
+             "party", "government", "ministry", "agency", "authority", "committee",
+             "assembly", "parliament", "army", "front", "entity", "alliance", "union",
+             "league", "court", "corps", "force", "brigades", "militia", "administration",
+             "conference", "body", "bloc", "coalition"}  # fmt: skip
+_VAGUE_HEADS = {"entity", "organisation", "organization", "body", "group"}
+_ADDRESS = {"excellency", "eminence", "majesty", "highness", "holiness"}
+_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_WINDOW = 3  # sentences back a pronoun may reach; longer chains were mostly wrong
+
+
+def find_anaphora(state: DocState) -> None:
+    doc = state.doc
+    sent_of = [0] * len(doc)
+    for s_index, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            sent_of[t] = s_index
+    occupied = {t for f in state.found for t in range(f.start, f.end)}
+    for i, tok in enumerate(doc):
+        if i in occupied:
+            continue
+        low = tok.lower_
+        if low in _PRONOUNS:
+            _pronoun(state, i, sent_of, occupied)
+        elif (
+            low in ("latter", "former")
+            and i > 0
+            and doc[i - 1].lower_ == "the"
+            and (i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ"))
+        ):
+            person = _recent_person(state, i, sent_of, skip=1 if low == "former" else 0)
+            if person:
+                state.add(i - 1, i + 1, person, "pronoun", 0.6)
+        elif low in _ADDRESS and i > 0 and doc[i - 1].lower_ in ("his", "her", "your"):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None or not nxt.text[:1].isupper() or nxt.is_punct:
+                person = _recent_person(state, i - 1, sent_of)
+                if person:
+                    state.add(i - 1, i + 1, person, "description", 0.6)
+                    occupied.update((i - 1, i))
+        elif low in ("enemy", "enemies") and doc[i - 1].lower_ in ("the", "our", "their", "this"):
+            actor = _partisan(state, i)
+            if actor:
+                state.add(i - 1, i + 1, actor, "description", 0.6)
+        elif low in PERSON_NOUNS and tok.tag_ in ("NN", "NNP"):
+            _definite_person(state, i, occupied)
+        elif low in ORG_HEADS and tok.tag_ in ("NN", "NNP"):
+            _org_anaphor(state, i, sent_of, occupied)
+
+
+def _person_founds(state: DocState) -> list[Found]:
+    out = []
+    for f in state.found:
+        actor = state.actor(f.actor_id)
+        if actor is not None and actor.type == "person":
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _recent_person(state: DocState, i: int, sent_of: list[int], skip: int = 0) -> str | None:
+    seen: list[str] = []
+    for f in reversed(_person_founds(state)):
+        if f.end <= i and sent_of[i] - sent_of[f.start] <= _WINDOW and f.actor_id not in seen:
+            seen.append(f.actor_id)
+            if len(seen) > skip:
+                return seen[skip]
+    return None
+
+
+def _pronoun(state: DocState, i: int, sent_of: list[int], occupied: set[int]) -> None:
+    doc = state.doc
+    candidates = [
+        f
+        for f in _person_founds(state)
+        if f.end <= i and sent_of[i] - sent_of[f.start] <= _WINDOW and f.kind != "pronoun"
+    ]
+    if not candidates:
+        return
+    chosen = candidates[-1]
+    tok = doc[i]
+    earlier_in_sentence = [f for f in candidates if sent_of[f.start] == sent_of[i]]
+    if tok.dep_ in ("nsubj", "nsubjpass") and not earlier_in_sentence:
+        # A sentence-initial subject pronoun continues the previous sentence's subject.
+        subjects = [
+            f for f in candidates
+            if sent_of[f.start] == sent_of[i] - 1
+            and any(doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(f.start, f.end))
+        ]  # fmt: skip
+        if subjects:
+            chosen = subjects[-1]
+    state.add(i, i + 1, chosen.actor_id, "pronoun", 0.6)
+    # "his country" → the person's state
+    if (
+        tok.lower_ in ("his", "her")
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ in ("country", "nation", "government")
+    ):
+        actor = state.actor(chosen.actor_id)
+        country = state.kb.country_actor(actor.country if actor else None)
+        if country is not None:
+            state.add(i, i + 2, country.id, "description", 0.6)
+            occupied.add(i + 1)
+
+
+def _definite_person(state: DocState, i: int, occupied: set[int]) -> None:
+    """ "The Iranian official", "the Palestinian official", "Hamas Official"."""
+    doc, kb = state.doc, state.kb
+    k = i - 1
+    iso: str | None = None
+    org: str | None = None
+    start = i
+    while k >= 0 and not doc[k + 1].is_sent_start:
+        tok = doc[k]
+        by_end = [
+            f for f in state.found if f.end == k + 1 and f.kind in ("name", "alias", "abbreviation")
+        ]
+        if iso is None and org is None and (d := kb.demonym(tok.text)) and tok.text[:1].isupper():
+            iso, start = d, k
+        elif iso is None and org is None and by_end:
+            actor = state.actor(by_end[0].actor_id)
+            if actor is None or actor.type == "person":
+                return
+            if actor.type == "state":
+                iso = actor.country
+            else:
+                org, iso = actor.id, None
+            start = by_end[0].start
+            k = by_end[0].start
+        elif tok.pos_ != "ADJ" and tok.lower_ not in ("top", "senior", "former", "late"):
+            break
+        k -= 1
+    if iso is None and org is None:
+        return
+    has_det = k >= 0 and doc[k].lower_ in ("the", "this", "that")
+    if not has_det and not doc[i].text[:1].isupper():
+        return
+    if has_det:
+        start = k
+    org_actor = state.actor(org) if org else None
+    org_name = key(org_actor.name) if org_actor else None
+    best: tuple[int, Found] | None = None
+    for f in _person_founds(state):
+        if start <= f.start < i + 1 or f.kind == "pronoun":
+            continue
+        actor = state.actor(f.actor_id)
+        if actor is None:
+            continue
+        if org is not None:
+            ok = any(org_name and key(r.organisation or "") == org_name for r in actor.roles) or (
+                actor.origin == "local"
+                and any(org_name and org_name in key(d) for d in actor.descriptions)
+            )
+        else:
+            ok = actor.country == iso
+        if not ok:
+            continue
+        military = doc[i].lower_ in _MIL_NOUNS
+        distance = (i - f.end) if f.end <= start else 10_000 + (f.start - i)
+        if military and actor.sector == "MIL":
+            distance -= 5_000
+        if best is None or distance < best[0]:
+            best = (distance, f)
+    if best is not None:
+        state.add(start, i + 1, best[1].actor_id, "description", 0.65)
+        occupied.update(range(start, i + 1))
+
+
+def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]) -> None:
+    """ "the Movement" / "this illegitimate regime" → the last actor named with that noun."""
+    doc = state.doc
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].text[:1].islower():
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("the", "this", "that", "its", "our"):
+        return
+    if i + 1 < len(doc) and (doc[i + 1].lower_ == "of" or doc[i + 1].pos_ == "PROPN"):
+        return  # "the council of ministers", "the movement Hamas": not anaphoric
+    head = doc[i].lower_
+    demonstrative = doc[k].lower_ in ("this", "that")
+    for f in sorted(state.found, key=lambda f: f.start, reverse=True):
+        if f.end > k or f.kind == "pronoun":
+            continue
+        actor = state.actor(f.actor_id)
+        if actor is None or actor.type == "person":
+            continue
+        if demonstrative and head in _VAGUE_HEADS and sent_of[k] - sent_of[f.start] <= 2:
+            hit = True
+        else:
+            texts = [doc[f.start : f.end].text, actor.name, *actor.aliases[:40]]
+            hit = any(lookup_key(t).endswith(head) for t in texts)
+        if hit:
+            state.add(
+                k if doc[k].lower_ not in ("its", "our") else k + 1,
+                i + 1,
+                f.actor_id,
+                "description",
+                0.6,
+            )
+            occupied.update(range(k, i + 1))
+            return
+
+
+def _partisan(state: DocState, i: int) -> str | None:
+    """The actor a text calls by partisan names ("the Zionist regime"), nearest first."""
+    doc, kb = state.doc, state.kb
+    hits = [
+        f for f in state.found
+        if f.kind in ("alias", "demonym") and (
+            lookup_key(doc[f.start : f.end].text) in kb.partisan
+            or any(key(doc[t].text) in ("zionist", "zionists") for t in range(f.start, f.end))
+        )
+    ]  # fmt: skip
+    if not hits:
+        return None
+    before = [f for f in hits if f.end <= i]
+    return (before[-1] if before else min(hits, key=lambda f: f.start)).actor_id
+
+
+__all__ = ["COLLECTIVES", "find_anaphora"]

@@ -1,0 +1,318 @@
+"""The actor knowledge base: shipped data, user additions, and the indexes the resolver needs.
+
+In: ``data/actors.v1.jsonl`` (built by ``scripts/build_kb.py`` from PETRARCH2 and curated
+YAML), ``data/actor-offices.v1.jsonl`` (offices, title phrases, dated holders),
+``data/demonyms.v1.csv``, ``data/actor-partisan.v1.csv``, and optional user YAML/CSV files
+that add or override actors. Out: a ``KnowledgeBase`` held by ``Context`` and read by the
+``actors`` stage (``communique.actors.resolve``), which runs after ``dates`` and before
+``quotes``/``events``. Lookups go through dictionaries built once at load, so resolving a
+mention never scans the ~26,000 actors.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from communique.actors.names import key, skeleton, slug
+from communique.errors import DataError, Messages
+from communique.model import Actor
+
+ACTORS_FILE = "actors.v1.jsonl"
+OFFICES_FILE = "actor-offices.v1.jsonl"
+DEMONYMS_FILE = "demonyms.v1.csv"
+PARTISAN_FILE = "actor-partisan.v1.csv"
+_ACTOR_LIST = TypeAdapter(list[Actor])
+
+
+def title_key(text: str) -> str:
+    """``lookup_key`` without "of"/"the": "Head of the Political Bureau" → "head political
+    bureau"."""
+    return " ".join(w for w in lookup_key(text).split() if w not in ("of", "the"))
+
+
+def lookup_key(text: str) -> str:
+    """``names.key`` without a leading article: "the Zionist regime" = "Zionist regime"."""
+    k = key(text)
+    for article in ("the ", "a ", "an "):
+        if k.startswith(article):
+            return k[len(article) :]
+    return k
+
+
+@dataclass(frozen=True)
+class Holding:
+    actor_id: str
+    start: str | None
+    end: str | None
+
+    def covers(self, on_date: str) -> bool:
+        return (self.start is None or self.start <= on_date) and (
+            self.end is None or on_date <= self.end
+        )
+
+
+@dataclass
+class Office:
+    """An office with the phrases text uses for it and its dated holders."""
+
+    id: str
+    name: str
+    context: str  # ISO alpha-3 of the state, or the id of the organisation
+    country: str | None
+    sector: str | None
+    kind: str
+    titles: list[str]
+    holders: list[Holding] = field(default_factory=list)
+
+    def on(self, on_date: str | None) -> list[str]:
+        """Holders on a date; without a date, the latest holder(s)."""
+        if on_date:
+            return [h.actor_id for h in self.holders if h.covers(on_date[:10])]
+        if not self.holders:
+            return []
+        latest = max(self.holders, key=lambda h: (h.end is None, h.end or "", h.start or ""))
+        return [latest.actor_id]
+
+
+class KnowledgeBase:
+    """Actors by id, by normalised name/alias, by transliteration skeleton and by office."""
+
+    def __init__(
+        self,
+        actors: Iterable[Actor],
+        offices: Sequence[Office] = (),
+        demonyms: dict[str, str] | None = None,
+        partisan: dict[str, str] | None = None,
+    ) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.names: dict[str, list[str]] = defaultdict(list)
+        self.skeletons: dict[str, list[str]] = defaultdict(list)
+        self.surnames: dict[str, list[str]] = defaultdict(list)
+        self.first_words: set[str] = set()
+        # How a key is written in the KB: "upper" (acronyms only: US, WHO), "lower"
+        # (only lower-case phrases: "the occupiers"), else "mixed" (needs a capital).
+        self.forms: dict[str, str] = {}
+        self.max_words = 1
+        self.offices: list[Office] = list(offices)
+        self.titles: dict[str, list[Office]] = defaultdict(list)
+        self.title_first_words: set[str] = set()
+        self.max_title_words = 1
+        self.demonyms: dict[str, str] = dict(demonyms or {})  # form key → ISO alpha-3
+        self.partisan: dict[str, str] = dict(partisan or {})  # alias key → actor id
+        self.by_country: dict[str, str] = {}  # ISO alpha-3 → state actor id
+        self.curated: set[str] = set()  # actors holding a curated office
+        for actor in actors:
+            self.add(actor)
+        for office in self.offices:
+            for title in [office.name, *office.titles]:
+                k = title_key(title)
+                if k:
+                    if office not in self.titles[k]:
+                        self.titles[k].append(office)
+                    self.title_first_words.add(k.split()[0])
+                    self.max_title_words = max(self.max_title_words, len(k.split()))
+            self.curated.update(h.actor_id for h in office.holders)
+
+    # -- building ------------------------------------------------------------
+    def add(self, actor: Actor) -> None:
+        """Add or replace an actor (a replaced actor's old names stop resolving to it)."""
+        if actor.id in self.actors:
+            self._unindex(self.actors[actor.id])
+        self.actors[actor.id] = actor
+        if actor.type == "state" and actor.country and actor.country not in self.by_country:
+            self.by_country[actor.country] = actor.id
+        for text in (actor.name, *actor.aliases):
+            k = lookup_key(text)
+            if not k:
+                continue
+            letters = text.replace(".", "").replace(" ", "")
+            form = (
+                "upper"
+                if letters.isupper() and len(letters) <= 5
+                else ("lower" if text.islower() else "mixed")
+            )
+            old = self.forms.get(k)
+            self.forms[k] = form if old in (None, form) else "mixed"
+            ids = self.names[k]
+            if actor.id not in ids:
+                ids.append(actor.id)
+            words = k.split()
+            self.first_words.add(words[0])
+            self.max_words = max(self.max_words, len(words))
+            if actor.type == "person" and len(words) >= 2:
+                sk = skeleton(text)
+                if sk and actor.id not in self.skeletons[sk]:
+                    self.skeletons[sk].append(actor.id)
+        if actor.type == "person":
+            words = key(actor.name).split()
+            if len(words) >= 2 and actor.id not in self.surnames[words[-1]]:
+                self.surnames[words[-1]].append(actor.id)
+
+    def _unindex(self, actor: Actor) -> None:
+        for table in (self.names, self.skeletons, self.surnames):
+            for ids in table.values():
+                if actor.id in ids:
+                    ids.remove(actor.id)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str] = ()) -> KnowledgeBase:
+        """The shipped knowledge base, then each user file in order (later files override)."""
+        data = resources.files("communique") / "data"
+        text = (data / ACTORS_FILE).read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith('{"_meta"')]
+        try:
+            # One validate_json over the whole file is ~3x faster than one call per line.
+            actors = _ACTOR_LIST.validate_json("[" + ",".join(lines) + "]")
+        except ValidationError as exc:
+            raise DataError(Messages.C501, source=ACTORS_FILE, detail=exc) from exc
+        offices = [_office(json.loads(line)) for line in _lines(data / OFFICES_FILE)]
+        demonyms: dict[str, str] = {}
+        for row in csv.DictReader(_lines(data / DEMONYMS_FILE)):
+            for form in row["forms"].split("|"):
+                demonyms[key(form)] = row["country"]
+        partisan = {
+            lookup_key(row["alias"]): row["actor"]
+            for row in csv.DictReader(_lines(data / PARTISAN_FILE))
+        }
+        kb = cls(actors, offices, demonyms, partisan)
+        for path in extra_files:
+            for actor in import_file(path):
+                kb.add(actor)
+        return kb
+
+    # -- lookups -------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, name: str) -> list[Actor]:
+        """Actors whose name or an alias equals ``name`` (case, accents, hyphens, "al-" ignored)."""
+        return [self.actors[i] for i in self.names.get(lookup_key(name), ())]
+
+    def lookup_skeleton(self, name: str) -> list[Actor]:
+        """People whose name matches up to transliteration (Qalibaf ~ Ghalibaf)."""
+        sk = skeleton(name)
+        return [self.actors[i] for i in self.skeletons.get(sk, ())] if sk else []
+
+    def country_actor(self, iso: str | None) -> Actor | None:
+        return self.actors.get(self.by_country.get(iso or "", ""))
+
+    def demonym(self, word: str) -> str | None:
+        """ISO alpha-3 for a demonym ("Iranian", "Israelis"), else None."""
+        return self.demonyms.get(key(word))
+
+    def offices_for(self, title: str, context: str | None = None) -> list[Office]:
+        """Offices a title phrase names, restricted to a state (ISO) or organisation id."""
+        found = self.titles.get(title_key(title), [])
+        if context is None:
+            return list(found)
+        return [o for o in found if o.context == context]
+
+    def holders(
+        self, title_or_role_key: str, country: str | None, on_date: str | None
+    ) -> list[Actor]:
+        """Who held an office named by ``title_or_role_key`` in ``country`` on ``on_date``.
+
+        ``country`` is an ISO alpha-3 code or an organisation id ("hamas"); the title may
+        be a phrase from text ("parliament speaker") or an office name. Without a date the
+        latest holder is returned.
+        """
+        offices = self.offices_for(title_or_role_key, country)
+        out: list[Actor] = []
+        for office in offices:
+            for actor_id in office.on(on_date):
+                actor = self.actors.get(actor_id)
+                if actor is not None and actor not in out:
+                    out.append(actor)
+        return out
+
+
+def _lines(path: Any) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _office(record: dict[str, Any]) -> Office:
+    return Office(
+        id=record["id"],
+        name=record["name"],
+        context=record["in"],
+        country=record.get("country"),
+        sector=record.get("sector"),
+        kind=record["kind"],
+        titles=record["titles"],
+        holders=[Holding(h["actor"], h.get("start"), h.get("end")) for h in record["holders"]],
+    )
+
+
+# ---------------------------------------------------------------------------
+# helpers the CLI wraps
+
+
+def search(kb: KnowledgeBase, name: str) -> list[Actor]:
+    """Actors for a name: exact (normalised) matches, then transliteration variants, then
+    actors whose name contains every word of the query (at most 50)."""
+    found = kb.lookup(name)
+    if found:
+        return found
+    found = kb.lookup_skeleton(name)
+    if found:
+        return found
+    wanted = set(key(name).split())
+    if not wanted:
+        return []
+    hits = [a for a in kb.actors.values() if wanted <= set(key(a.name).split())]
+    return sorted(hits, key=lambda a: (a.id not in kb.curated, len(a.name)))[:50]
+
+
+def import_file(path: str | Path) -> list[Actor]:
+    """Read user actors from YAML (a list, or ``{actors: [...]}``) or CSV.
+
+    CSV columns: ``id,name,aliases,type,country,sector`` with aliases separated by ``|``;
+    only ``name`` is required. Missing ids become the slug of the name. Raises
+    ``DataError`` (C501) naming the file and record on malformed input.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(Messages.C501, source=str(path), detail=exc) from exc
+    records: list[dict[str, Any]]
+    if path.suffix.lower() == ".csv":
+        records = []
+        for row in csv.DictReader(text.splitlines()):
+            record: dict[str, Any] = {k: v for k, v in row.items() if k and v}
+            if "aliases" in record:
+                record["aliases"] = [a.strip() for a in record["aliases"].split("|") if a.strip()]
+            records.append(record)
+    else:
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise DataError(Messages.C501, source=str(path), detail=exc) from exc
+        if isinstance(loaded, dict):
+            loaded = loaded.get("actors", [])
+        if not isinstance(loaded, list):
+            raise DataError(Messages.C501, source=str(path), detail="expected a list of actors")
+        records = loaded
+    actors: list[Actor] = []
+    for number, record in enumerate(records, 1):
+        if not isinstance(record, dict) or not record.get("name"):
+            raise DataError(
+                Messages.C501, source=f"{path}:{number}", detail="an actor needs a name"
+            )
+        record = {"origin": "user", **record}
+        record.setdefault("id", slug(str(record["name"])))
+        try:
+            actors.append(Actor.model_validate(record))
+        except ValidationError as exc:
+            raise DataError(Messages.C501, source=f"{path}:{number}", detail=exc) from exc
+    return actors

@@ -1,0 +1,384 @@
+"""Pass 2 of the actors stage: role descriptions, appositives and demonyms.
+
+In: a ``DocState`` holding the name mentions of pass 1 (``resolve.find_names``). Out:
+more ``Found`` mentions: "the Iranian parliament speaker", "head of Hamas' political
+bureau", "Iran's Supreme Leader" resolve through office titles + the state or
+organisation named beside them + the article date (a holder also named in the article
+wins); "X, the representative of Hamas in Tehran" makes the description a mention of X;
+"Iranian officials" and "Zionists" become mentions of the state. Pass 3 (``coref``)
+follows.
+"""
+
+from __future__ import annotations
+
+from communique.actors.kb import Office
+from communique.actors.names import HONORIFICS, key
+from communique.actors.state import DocState, Found
+
+# Words between a determiner and a title that do not change which office is meant.
+_MODIFIERS = {"top", "senior", "former", "late", "then", "new", "current", "incumbent",
+              "outgoing", "powerful", "veteran", "hardline", "influential", "martyred",
+              "assassinated", "slain", "elected", "newly", "interim", "caretaker"}  # fmt: skip
+_NOT_HOLDER = {"deputy", "vice", "assistant", "adviser", "advisor", "aide", "spokesman",
+               "spokeswoman", "spokesperson", "envoy", "ex", "would-be", "candidate"}  # fmt: skip
+# Titles too generic to resolve without a named state/organisation unless capitalised.
+_GENERIC = {"head", "chief", "leader", "commander", "chairman", "chair", "founder",
+            "speaker", "president", "director general", "secretary general", "ruler",
+            "top leader"}  # fmt: skip
+COLLECTIVES = {"officials", "forces", "troops", "soldiers", "army", "military",
+               "government", "authorities", "leaders", "leadership", "diplomats", "lawmakers",
+               "legislators", "police", "navy", "air", "regime", "side", "delegation",
+               "negotiators", "warplanes", "jets", "drones", "media", "ministry", "state",
+               "administration", "security", "intelligence", "occupiers", "occupation",
+               "army's", "embassy", "cabinet", "parliament", "people", "nation",
+               "fighters"}  # fmt: skip
+_POSSESSIVE = {"’s", "'s", "’", "'"}
+_STOP_DESC = {",", ";", ":", ".", "(", ")", "“", "”", '"', "—", "–", "who", "which", "whose",
+              "said", "says", "told", "added"}  # fmt: skip
+
+
+def find_descriptions(state: DocState) -> None:
+    names = sorted(state.found, key=lambda f: f.start)
+    starts = {f.start: f for f in names}
+    ends = {f.end: f for f in names}
+    role_mentions(state, starts, ends)
+    appositives(state, names)
+    demonyms(state)
+
+
+# ---------------------------------------------------------------------------
+# role descriptions
+
+
+def _context_of(state: DocState, found: Found) -> str | None:
+    actor = state.actor(found.actor_id)
+    if actor is None or actor.type == "person":
+        return None
+    return actor.country if actor.type == "state" else actor.id
+
+
+def _fallbacks(state: DocState, contexts: list[str]) -> list[str]:
+    """A state institution stands for its state ("the Iranian parliament speaker")."""
+    out = list(contexts)
+    for ctx in contexts:
+        actor = state.kb.get(ctx)
+        if actor is not None and actor.sector in _STATE_SECTORS and actor.country:
+            out.append(actor.country)
+    return out
+
+
+_STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD"}
+
+
+def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Found]) -> None:
+    doc, kb = state.doc, state.kb
+    n = len(doc)
+    i = 0
+    while i < n:
+        first = key(doc[i].text)
+        if not first or first.split()[0] not in kb.title_first_words:
+            i += 1
+            continue
+        contexts: list[str] = []
+        words: list[str] = []
+        best: tuple[int, str, list[str]] | None = None
+        j = i
+        while j < n and len(words) < kb.max_title_words + 1:
+            tok = doc[j]
+            if j > i and (tok.is_sent_start or tok.text in _STOP_DESC):
+                break
+            if tok.lower_ in ("of", "the") or tok.text in _POSSESSIVE:
+                j += 1
+                continue
+            if j > i and tok.text[:1].isupper() and (iso := _demonym_at(state, j)) is not None:
+                contexts.append(iso[0])  # "top Iranian lawmaker" = "top lawmaker" of Iran
+                j += iso[1]
+                continue
+            found = starts.get(j) if j > i else None
+            if found is not None:
+                # "Secretary of the Supreme National Security Council": the name is part
+                # of the title; otherwise it is the title's context ("head of Hamas' ...").
+                whole = " ".join([*words, *key(doc[found.start : found.end].text).split()])
+                if whole in kb.titles:
+                    best = (found.end, whole, list(contexts))
+                ctx = _context_of(state, found)
+                if ctx is None:
+                    break
+                contexts.append(ctx)
+                j = found.end
+                continue
+            words.extend(key(tok.text).split())
+            j += 1
+            k = " ".join(words)
+            if k in kb.titles:
+                best = (j, k, list(contexts))
+        if best is None:
+            i += 1
+            continue
+        end, title, contexts = best
+        if doc[end - 1].tag_ in ("NNS", "NNPS") and not title.endswith("s"):
+            i = end
+            continue
+        start, left = _left_context(state, i, ends)
+        if left == "indefinite" or left == "not-holder":
+            i = end
+            continue
+        if left:
+            contexts.insert(0, left)
+        # "... of the resistance movement Hamas", "... of Iran": context after the title.
+        after = end
+        while after < n and doc[after].lower_ in ("of", "the", "in"):
+            after += 1
+        if after > end and after in starts and (ctx := _context_of(state, starts[after])):
+            contexts.append(ctx)
+            end = starts[after].end
+        capitalised = doc[i].text[:1].isupper()
+        actor_id = _resolve_role(state, title, contexts, capitalised)
+        if actor_id is not None:
+            state.add(start, end, actor_id, "role", 0.8)
+        i = end
+
+
+def _left_context(state: DocState, i: int, ends: dict[int, Found]) -> tuple[int, str | None]:
+    """Walk left from a title over modifiers, a demonym or a possessive name, to the article."""
+    doc = state.doc
+    start = i
+    context: str | None = None
+    k = i - 1
+    while k >= 0 and not doc[k + 1].is_sent_start:
+        tok = doc[k]
+        low = tok.lower_
+        if low in _NOT_HOLDER:
+            return start, "not-holder"
+        if low in _MODIFIERS or (
+            tok.pos_ == "ADJ"
+            and low not in state.kb.demonyms
+            and context is None
+            and tok.text[:1].islower()
+        ):
+            k -= 1
+            continue
+        if context is None and k >= 1 and (two := _demonym_at(state, k - 1)) and two[1] == 2:
+            context, start = two[0], k - 1
+            k -= 2
+            continue
+        if (
+            context is None
+            and (iso := state.kb.demonym(tok.text)) is not None
+            and not tok.text.endswith("s")
+        ):
+            context, start = iso, k
+            k -= 1
+            continue
+        if context is None and tok.text in _POSSESSIVE and k in ends:
+            found = ends[k]
+            context = _context_of(state, found)
+            start = found.start
+            k = found.start - 1
+            continue
+        if context is None and (k + 1) in ends:
+            found = ends[k + 1]
+            ctx = _context_of(state, found)
+            if ctx:
+                context, start = ctx, found.start
+                k = found.start - 1
+                continue
+        if low in ("the", "this", "that"):
+            return k, context
+        if low in ("a", "an", "another", "one", "some"):
+            return k, "indefinite"
+        break
+    return (k + 1 if k + 1 < start else start), context
+
+
+def _demonym_at(state: DocState, j: int) -> tuple[str, int] | None:
+    """The country of a one- or two-word demonym starting at token j ("Iranian", "South Korean")."""
+    doc = state.doc
+    if j + 1 < len(doc):
+        iso = state.kb.demonym(doc[j].text + " " + doc[j + 1].text)
+        if iso is not None:
+            return iso, 2
+    iso = state.kb.demonym(doc[j].text)
+    return (iso, 1) if iso is not None and not doc[j].text.endswith("s") else None
+
+
+def _resolve_role(
+    state: DocState, title: str, contexts: list[str], capitalised: bool
+) -> str | None:
+    kb = state.kb
+    offices: list[Office] = []
+    for ctx in _fallbacks(state, contexts):
+        offices = kb.offices_for(title, ctx)
+        if offices:
+            break
+    if not offices:
+        if contexts:
+            return None  # named a state or organisation that has no such office
+        candidates = kb.offices_for(title)
+        if title in _GENERIC and not capitalised:
+            return None
+        if len({o.context for o in candidates}) > 1:
+            # Several states have this office: take the one of the country the
+            # document mentions most.
+            for iso, _ in state.countries.most_common():
+                chosen = [o for o in candidates if o.context == iso]
+                if chosen:
+                    candidates = chosen
+                    break
+            else:
+                return None
+        offices = candidates
+    holders = [h for o in offices for h in o.holders]
+    named = state.named()
+    co = [h for h in holders if h.actor_id in named]
+    if co:
+        dated = [h for h in co if state.date and h.covers(state.date)]
+        return (dated or co)[-1].actor_id
+    for office in offices:
+        current = office.on(state.date)
+        if current:
+            return current[-1]
+    for office in offices:  # "the late founder": nobody on that date, take the last one
+        latest = office.on(None)
+        if latest:
+            return latest[0]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# appositives
+
+
+def appositives(state: DocState, names: list[Found]) -> None:
+    """ "X, the head of Y," / "the head of Y, X," / "top commander X": the description is X."""
+    doc = state.doc
+    roles = [f for f in state.found if f.kind == "role"]
+    for found in names:
+        actor = state.actor(found.actor_id)
+        if actor is None or actor.type != "person":
+            continue
+        # description after the name
+        j = found.end
+        if (
+            j + 1 < len(doc)
+            and doc[j].text == ","
+            and doc[j + 1].lower_
+            in (
+                "the",
+                "a",
+                "an",
+                "his",
+                "her",
+                "former",
+                "head",
+                "chief",
+                "leader",
+                "senior",
+                "top",
+                "deputy",
+                "secretary",
+                "spokesman",
+                "member",
+            )
+        ):
+            end = j + 1
+            while (
+                end < len(doc)
+                and end - j < 25
+                and doc[end].lower_ not in _STOP_DESC
+                and not doc[end].is_sent_start
+            ) or end == j + 1:
+                if doc[end].pos_ in ("VERB", "AUX") and doc[end].tag_ != "VBN":
+                    break
+                end += 1
+            _link(state, j + 1, end, found, roles)
+        # description before the name: "the Secretary General of X, Mr. Abtahi"
+        k = found.start - 1
+        while k >= 0 and doc[k].lower_.rstrip(".") in HONORIFICS:
+            k -= 1
+        if k >= 1 and doc[k].text == ",":
+            left = k - 1
+            while (
+                left >= 0
+                and k - left < 25
+                and doc[left].lower_ not in _STOP_DESC
+                and (doc[left].pos_ not in ("VERB", "AUX") or doc[left].text[:1].isupper())
+            ):
+                if doc[left].lower_ in ("the", "a", "an"):
+                    _link(state, left, k, found, roles)
+                    break
+                if doc[left].is_sent_start:
+                    break
+                left -= 1
+        elif k >= 0:
+            _premodifiers(state, k, found, roles)
+
+
+def _premodifiers(state: DocState, k: int, person: Found, roles: list[Found]) -> None:
+    """ "top Iranian anti-terror commander (Lt. Gen.) Qassem Soleimani", "representative of
+    the Supreme Leader and Secretary of the SNSC Ali Akbar Ahmadian": the words before a
+    name, up to a verb, a preposition other than "of" or punctuation, describe the person."""
+    doc = state.doc
+    left = k
+    has_noun = False
+    while left >= 0:
+        tok = doc[left]
+        if (
+            tok.pos_ in ("NOUN", "ADJ", "PROPN")
+            or tok.text in ("-", "’s", "'s", "’")
+            or (tok.lower_ in ("of", "and", "the") and left < k)
+        ):
+            has_noun = has_noun or tok.pos_ == "NOUN" or any(r.start <= left < r.end for r in roles)
+            if tok.is_sent_start:
+                break
+            left -= 1
+            continue
+        left += 1
+        break
+    left = max(left, 0)
+    while left <= k and doc[left].lower_ in ("of", "and", "the", "-"):
+        left += 1
+    if (
+        has_noun
+        and left <= k
+        and any(doc[t].pos_ == "NOUN" or doc[t].text[:1].islower() for t in range(left, k + 1))
+    ):
+        inner = [r for r in roles if r.end == k + 1]
+        for role in inner:
+            role.actor_id, role.kind = person.actor_id, "description"
+        state.add(left, k + 1, person.actor_id, "description", 0.8)
+        state.describe(person.actor_id, doc[left : k + 1].text)
+
+
+def _link(state: DocState, start: int, end: int, person: Found, roles: list[Found]) -> None:
+    """Make [start, end) a mention of the person; a role mention inside it follows the person."""
+    if end <= start:
+        return
+    for role in roles:
+        if role.start == start:  # the description's own head: "Ismail Haniyeh, the head of ..."
+            role.actor_id, role.kind = person.actor_id, "description"
+    state.add(start, end, person.actor_id, "description", 0.8)
+    state.describe(person.actor_id, state.doc[start:end].text)
+
+
+# ---------------------------------------------------------------------------
+# demonyms
+
+
+def demonyms(state: DocState) -> None:
+    """ "Iranian officials", "Israeli soldiers", "the Zionists": mentions of the state."""
+    doc, kb = state.doc, state.kb
+    for i, tok in enumerate(doc):
+        iso = kb.demonyms.get(key(tok.text)) if tok.text[:1].isupper() else None
+        if iso is None or i in state.covered:
+            continue
+        country = kb.country_actor(iso)
+        if country is None:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].lower_ in COLLECTIVES:
+            state.add(i, i + 2, country.id, "demonym", 0.8)
+        elif tok.tag_ in ("NNS", "NNPS") or (
+            tok.pos_ in ("NOUN", "PROPN") and tok.text.endswith("s")
+        ):
+            start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+            state.add(start, i + 1, country.id, "demonym", 0.75)

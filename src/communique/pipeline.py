@@ -124,9 +124,19 @@ def _default_context(settings: Settings | None) -> Context:
 
 
 class Engine(Protocol):
-    """Maps documents to results; results may come back in any order."""
+    """Maps documents to results; results may come back in any order.
+
+    Engines are context managers so that one holding worker processes (a
+    process pool now, Ray later) can start them once and stop them at the end.
+    """
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Result]: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 class LocalEngine:
@@ -137,6 +147,15 @@ class LocalEngine:
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Result]:
         return analyse(documents, self.context)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _worker_context: Context | None = None
@@ -155,26 +174,48 @@ def _worker_batch(documents: list[Document]) -> list[Result]:
 class ProcessEngine:
     """A pool of worker processes, each loading spaCy and the knowledge base once.
 
-    Documents travel in chunks of ``batch_size`` so that each worker still
-    benefits from ``nlp.pipe`` batching; the pool uses ``spawn`` so that it is
-    safe beside threads (rich's progress refresher) on every platform.
+    The pool starts on first use and lives until ``close``, so its start-up
+    (a few seconds per worker: spaCy, the knowledge base, the gazetteer) is paid
+    once per run, not per batch. Documents travel in chunks of ``batch_size``
+    so that each worker still benefits from ``nlp.pipe`` batching; the pool
+    uses ``spawn`` so that it is safe beside threads (rich's progress refresher).
     """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._pool: Any = None
+
+    def _started(self) -> Any:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ctx.Pool(
+                self.settings.workers,
+                initializer=_worker_init,
+                initargs=(self.settings.model_dump_json(),),
+            )
+        return self._pool
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Result]:
         size = self.settings.batch_size
         iterator = iter(documents)
         chunks = iter(lambda: list(islice(iterator, size)), [])
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(
-            self.settings.workers,
-            initializer=_worker_init,
-            initargs=(self.settings.model_dump_json(),),
-        ) as pool:
-            for results in pool.imap_unordered(_worker_batch, chunks):
-                yield from results
+        for results in self._started().imap_unordered(_worker_batch, chunks):
+            yield from results
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> ProcessEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc and exc[0] is not None and self._pool is not None:
+            self._pool.terminate()  # interrupted: do not wait for queued batches
+            self._pool = None
+        self.close()
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -254,22 +295,22 @@ def run(
                     seen.add(item.id)
                     yield item
 
-        engine = make_engine(settings)
         added: list[str] = []
         batch: list[Document] = []
-        for result in engine.analyse(fresh()):
-            if progress:
-                progress(1)
-            if isinstance(result, Failure):
-                _fail(store, summary, result)
-                continue
-            if result.status == "not-english":
-                summary.not_english += 1
-            batch.append(result)
-            if len(batch) >= settings.batch_size:
-                store.save_documents(batch)
-                added.extend(d.id for d in batch)
-                batch.clear()
+        with make_engine(settings) as engine:
+            for result in engine.analyse(fresh()):
+                if progress:
+                    progress(1)
+                if isinstance(result, Failure):
+                    _fail(store, summary, result)
+                    continue
+                if result.status == "not-english":
+                    summary.not_english += 1
+                batch.append(result)
+                if len(batch) >= settings.batch_size:
+                    store.save_documents(batch)
+                    added.extend(d.id for d in batch)
+                    batch.clear()
         if batch:
             store.save_documents(batch)
             added.extend(d.id for d in batch)

@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus folder {args.corpus}", file=sys.stderr)
         return 2
     texts = make_corpus(args.corpus, args.docs)
-    documents = [from_text(t, source=f"bench#{i}", published="2023-06-22") for i, t in enumerate(texts)]
+    documents = [
+        from_text(t, source=f"bench#{i}", published="2023-06-22") for i, t in enumerate(texts)
+    ]
     words = sum(len(d.text.split()) for d in documents)
     settings = Settings(cluster=False)
     nlp = analysis.load(settings.spacy_model)
@@ -104,10 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     full = timed(lambda: list(engine.analyse(fresh())), args.repeat)
 
     print(f"\nbare nlp.pipe parse      {words / parse:10.0f} words/s  (baseline 1.00)")
-    print(f"full pipeline, 1 process {words / full:10.0f} words/s  ratio {parse / full:.2f} of parse speed")
+    print(
+        f"full pipeline, 1 process {words / full:10.0f} words/s  ratio {parse / full:.2f} of parse speed"
+    )
     print("\nstage cost as a share of parse time (best of runs):")
     for name, values in stage_seconds.items():
-        print(f"  {name:10s} {min(values) / parse:7.1%}   ({statistics.median(values):.3f} s median)")
+        print(
+            f"  {name:10s} {min(values) / parse:7.1%}   ({statistics.median(values):.3f} s median)"
+        )
     extraction = sum(min(v) for k, v in stage_seconds.items() if k in {"dates", "events"})
     print(f"  events+dates+places together {extraction / parse:.1%}")
     print(f"\npeak RSS (this process): {peak_rss_mb():.0f} MB")

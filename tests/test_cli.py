@@ -43,7 +43,9 @@ def test_export_every_kind_as_jsonl(db: str, kind: str) -> None:
 def test_export_to_file_in_each_format(db: str, tmp_path: Path) -> None:
     for fmt in ("jsonl", "csv", "parquet"):
         target = tmp_path / f"events.{fmt}"
-        result = runner.invoke(app, ["export", "events", "--db", db, "--format", fmt, "-o", str(target)])
+        result = runner.invoke(
+            app, ["export", "events", "--db", db, "--format", fmt, "-o", str(target)]
+        )
         assert result.exit_code == EXIT_OK, result.output
         assert target.stat().st_size > 0
 
@@ -91,11 +93,18 @@ def test_eval_prints_every_key() -> None:
     result = runner.invoke(app, ["eval", str(EVAL_DIR), "--json"])
     assert result.exit_code == EXIT_OK, result.output
     scores = json.loads(result.stdout)
-    keys = ["mentions.accuracy", "events.date_accuracy", "events.location_accuracy", "timexes.found",
-            "timexes.accuracy"]
+    keys = [
+        "mentions.accuracy",
+        "events.date_accuracy",
+        "events.location_accuracy",
+        "timexes.found",
+        "timexes.accuracy",
+    ]
     keys += [f"quotes.{k}" for k in ("precision", "recall", "f1", "speaker_accuracy")]
     keys += [f"events.{k}" for k in ("precision", "recall", "f1")]
     keys += [f"events.main.{k}" for k in ("precision", "recall", "f1")]
-    keys += [f"clusters.{lv}.{k}" for lv in ("event", "story") for k in ("precision", "recall", "f1")]
+    keys += [
+        f"clusters.{lv}.{k}" for lv in ("event", "story") for k in ("precision", "recall", "f1")
+    ]
     for key in keys:
         assert key in scores, key

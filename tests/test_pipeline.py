@@ -25,7 +25,9 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_run_stores_every_article_with_metadata_applied(corpus: Path, tmp_path: Path, context: Any) -> None:
+def test_run_stores_every_article_with_metadata_applied(
+    corpus: Path, tmp_path: Path, context: Any
+) -> None:
     db = str(tmp_path / "c.db")
     summary = run([corpus], db=db)
     assert summary.read == 3 and summary.added == 3 and summary.failed == 0
@@ -52,7 +54,11 @@ def test_rerun_adds_nothing(corpus: Path, tmp_path: Path) -> None:
     first = run([corpus], db=db)
     second = run([corpus], db=db)
     assert second.added == 0 and second.skipped == 3
-    assert (second.articles, second.events, second.quotes) == (first.articles, first.events, first.quotes)
+    assert (second.articles, second.events, second.quotes) == (
+        first.articles,
+        first.events,
+        first.quotes,
+    )
 
 
 def _bad_inputs(folder: Path) -> list[str]:
@@ -65,15 +71,29 @@ def _bad_inputs(folder: Path) -> list[str]:
         "officials said.\n".encode("cp1252")
         + b"\xff\xfe broken \x81 bytes follow.\n"
     )
-    (folder / "truncated.html").write_text("<html><head><title>Cut</title></head><body><p>The prime")
+    (folder / "truncated.html").write_text(
+        "<html><head><title>Cut</title></head><body><p>The prime"
+    )
     (folder / "records.jsonl").write_text(
-        json.dumps({"text": "The defence minister visited troops in the north on Friday, the army said."})
+        json.dumps(
+            {"text": "The defence minister visited troops in the north on Friday, the army said."}
+        )
         + "\n{not json at all\n"
     )
     (folder / "feed.rss").write_text("<?xml version='1.0'?><rss><channel><item><title>Broken")
-    (folder / "crawl.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Le"))
+    (folder / "crawl.warc.gz").write_bytes(
+        gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Le")
+    )
     (folder / "huge.txt").write_text("The president spoke. " * 60_000)
-    return ["empty.txt", "binary.txt", "truncated.html", "records.jsonl", "feed.rss", "crawl.warc.gz", "huge.txt"]
+    return [
+        "empty.txt",
+        "binary.txt",
+        "truncated.html",
+        "records.jsonl",
+        "feed.rss",
+        "crawl.warc.gz",
+        "huge.txt",
+    ]
 
 
 def test_bad_inputs_fail_one_by_one_and_lose_nothing(corpus: Path, tmp_path: Path) -> None:

@@ -17,10 +17,10 @@ A batch catches ``InputError`` and ``AnalysisError`` per document, records a
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Messages(str, Enum):
+class Messages(StrEnum):
     C101 = "cannot read {source}: {detail}"
     C102 = "{source} is empty (nothing left after removing boilerplate)"
     C103 = "{source} is not text: {detail}"

@@ -47,7 +47,9 @@ def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]
 
     def flush() -> Iterator[Result]:
         pairs = ((d.text, d) for d in pending)
-        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=context.settings.batch_size):
+        for doc, document in nlp.pipe(
+            pairs, as_tuples=True, batch_size=context.settings.batch_size
+        ):
             yield _run_stages(doc, document, stages, context)
         pending.clear()
 
@@ -67,7 +69,10 @@ def _run_stages(doc: Any, document: Document, stages: list[Stage], context: Cont
             stage.fn(doc, document, context)
         except Exception as exc:  # one bad document never stops a batch
             error = AnalysisError(
-                Messages.C201, source=document.file or document.id, stage=stage.name, detail=repr(exc)
+                Messages.C201,
+                source=document.file or document.id,
+                stage=stage.name,
+                detail=repr(exc),
             )
             return Failure(
                 source=document.file or document.url or document.id,
@@ -99,9 +104,7 @@ def process(
 
     context = context or _default_context(settings)
     make = from_html if html else from_text
-    document = make(
-        text, source="<text>", published=published, outlet=outlet, title=title, url=url
-    )
+    document = make(text, source="<text>", published=published, outlet=outlet, title=title, url=url)
     result = next(analyse([document], context))
     if isinstance(result, Failure):
         raise AnalysisError(Messages.C201, source="<text>", stage="?", detail=result.message)

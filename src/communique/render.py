@@ -46,7 +46,9 @@ def render_document(document: Document, console: Console) -> None:
     )
     console.print(marked_text(document))
     if document.events:
-        table = Table("id", "type", "cameo", "source", "target", "date", "place", "salience", "evidence")
+        table = Table(
+            "id", "type", "cameo", "source", "target", "date", "place", "salience", "evidence"
+        )
         for event in document.events:
             table.add_row(
                 event.id.rsplit(":", 1)[-1],

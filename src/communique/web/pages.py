@@ -1,0 +1,260 @@
+"""The web explorer's pages: server-rendered Jinja2 over the REST API's queries.
+
+Mounted by ``communique.rest.create_app`` on the same FastAPI application
+(``communique.web.mount``). Every page reads the store through
+``communique.rest.queries`` (the same filters and cursors as the JSON API) and
+renders ``templates/*.html`` with autoescaping on, so text that comes from
+articles is always shown as text. Charts and the actor network are drawn by
+``static/app.js`` from JSON embedded with Jinja's ``tojson`` (which escapes
+``<``, ``>`` and ``&``) in ``<script type="application/json">`` blocks; the
+script builds DOM nodes with ``textContent`` only. Vendored libraries
+(uPlot, cytoscape) are served from ``static/vendor`` (see its NOTICE.md).
+
+Downloads write the current selection with ``communique.export``'s writers,
+so a downloaded file has exactly the columns of ``communique export``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.engine import Connection
+
+# The exporters' writers, so that a download has exactly `communique export`'s columns.
+from communique.export import _WRITERS as WRITERS
+from communique.export import FIELDS
+from communique.rest import listings, queries
+from communique.rest.params import Cursor, EventQuery, QuoteQuery, Str
+from communique.store import Store
+from communique.web.marks import document_marks, evidence_marks, segments
+
+HERE = Path(str(files("communique.web")))
+PAGE = 50
+# Downloads stream at most this many records: a browser download of a
+# selection, not a dump of the store (``communique export`` is for that).
+DOWNLOAD_LIMIT = 100_000
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+def _query_string(request: Request, **changes: Any) -> str:
+    """The current query string with ``changes`` (None removes a parameter)."""
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    for key, value in changes.items():
+        if isinstance(value, list):
+            items.extend((key, v) for v in value)
+        elif value is not None:
+            items.append((key, str(value)))
+    return urlencode(items)
+
+
+def _roles_timeline(roles: list[Any]) -> list[dict[str, Any]]:
+    """Bars for the roles timeline: left offset and width in percent of the span covered."""
+    dated = [r for r in roles if r.start]
+    if not dated:
+        return []
+    today = date.today().isoformat()
+    first = min(r.start for r in dated)[:4]
+    last = max((r.end or today) for r in dated)[:4]
+    lo, hi = int(first), int(last) + 1
+    span = max(hi - lo, 1)
+
+    def year(value: str) -> float:
+        parts = [int(p) for p in value.split("-") if p.isdigit()]
+        month = parts[1] if len(parts) > 1 else 1
+        return parts[0] + (month - 1) / 12
+
+    bars = []
+    for r in dated:
+        begin, end = year(r.start), year(r.end or today)
+        bars.append(
+            {
+                "role": r,
+                "left": round((begin - lo) / span * 100, 2),
+                "width": max(round((end - begin) / span * 100, 2), 0.5),
+            }
+        )
+    return [{"from": lo, "to": hi, "bars": bars}]
+
+
+def mount(app: FastAPI, store: Store) -> None:
+    """Add the explorer's pages, downloads and static files to ``app``."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["query"] = _query_string
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def read(fn: Callable[[Connection], Any]) -> Any:
+        with store.engine.connect() as connection:
+            return fn(connection)
+
+    def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(
+        request: Request,
+        filters: Annotated[EventQuery, Depends()],
+        sort: Literal["date", "-date", "published", "-published"] = "-date",
+        cursor: Cursor = None,
+    ) -> HTMLResponse:
+        wanted = filters.to_filters()
+
+        def go(connection: Connection) -> tuple[Any, ...]:
+            items, following = queries.list_events(connection, wanted, sort, cursor, PAGE)
+            return items, following, queries.facets(connection, wanted)
+
+        items, following, facets = read(go)
+        return render(
+            request,
+            "events.html",
+            events=items,
+            next=following,
+            facets=facets,
+            filters=wanted,
+            sort=sort,
+        )
+
+    @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: str) -> HTMLResponse:
+        found = read(lambda c: queries.event_detail(c, event_id))
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        texts = {s["id"]: store.load_document(s["id"]).text for s in found["sources"]}
+        members = [
+            {
+                "event": m,
+                "segments": segments(
+                    texts[m["article"]],
+                    evidence_marks(m["evidence"]["start"], m["evidence"]["end"]),
+                ),
+                "source": next(s for s in found["sources"] if s["id"] == m["article"]),
+            }
+            for m in found["members"]
+        ]
+        return render(request, "event.html", detail=found, members=members)
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        if not store.has_article(article_id):
+            raise HTTPException(404, f"no article {article_id!r}")
+        document = store.load_document(article_id)
+        sources = read(lambda c: listings.article_sources(c, article_id))
+        return render(
+            request,
+            "article.html",
+            doc=document,
+            sources=sources,
+            segments=segments(document.text, document_marks(document)),
+            names={a.id: a.name for a in document.actors},
+        )
+
+    @app.get("/actor/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, actor_id: str) -> HTMLResponse:
+        found = read(lambda c: listings.actor_detail(c, actor_id))
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        actor = found["actor"]
+        network = {
+            "center": {"id": actor.id, "name": actor.name},
+            "others": [
+                {"id": c["actor"]["id"], "name": c["actor"]["name"], "count": c["count"]}
+                for c in found["co_actors"]
+            ],
+        }
+        return render(
+            request,
+            "actor.html",
+            detail=found,
+            actor=actor,
+            network=network,
+            timeline=_roles_timeline(actor.roles),
+        )
+
+    @app.get("/browse/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(
+        request: Request, q: Str = None, country: Str = None, cursor: Cursor = None
+    ) -> HTMLResponse:
+        filters = listings.ActorFilters(q=q, country=country)
+        items, following = read(lambda c: listings.list_actors(c, filters, cursor, PAGE))
+        return render(request, "actors.html", actors=items, next=following, q=q or "")
+
+    @app.get("/browse/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(
+        request: Request, filters: Annotated[QuoteQuery, Depends()], cursor: Cursor = None
+    ) -> HTMLResponse:
+        wanted = filters.to_filters()
+        items, following = read(
+            lambda c: queries.list_quotes(c, wanted, "-published", cursor, PAGE)
+        )
+        return render(request, "quotes.html", quotes=items, next=following, filters=wanted)
+
+    @app.get("/download/events.{fmt}", include_in_schema=False)
+    def download_events(
+        filters: Annotated[EventQuery, Depends()], fmt: Literal["csv", "jsonl", "parquet"]
+    ) -> Response:
+        wanted = filters.to_filters()
+        return _download(
+            read,
+            "events",
+            fmt,
+            lambda c, cur: queries.list_events(c, wanted, "-date", cur, queries.MAX_LIMIT),
+        )
+
+    @app.get("/download/quotes.{fmt}", include_in_schema=False)
+    def download_quotes(
+        filters: Annotated[QuoteQuery, Depends()], fmt: Literal["csv", "jsonl", "parquet"]
+    ) -> Response:
+        wanted = filters.to_filters()
+        return _download(
+            read,
+            "quotes",
+            fmt,
+            lambda c, cur: queries.list_quotes(c, wanted, "-published", cur, queries.MAX_LIMIT),
+        )
+
+
+def _download(
+    read: Callable[[Callable[[Connection], Any]], Any],
+    kind: str,
+    fmt: str,
+    fetch: Callable[[Connection, str | None], tuple[list[dict[str, Any]], str | None]],
+) -> Response:
+    spec = FIELDS[kind]
+
+    def selection() -> Iterator[dict[str, Any]]:
+        cursor: str | None = None
+        sent = 0
+        while sent < DOWNLOAD_LIMIT:
+            after = cursor
+
+            def one_page(c: Connection, after: str | None = after) -> Any:
+                return fetch(c, after)
+
+            items, cursor = read(one_page)
+            for item in items:
+                # Exactly the columns of `communique export` (the API's extras dropped).
+                yield {name: item[name] for name in spec}
+            sent += len(items)
+            if cursor is None:
+                return
+
+    buffer = io.BytesIO()
+    WRITERS[fmt](selection(), spec, buffer)
+    return Response(
+        buffer.getvalue(),
+        media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'},
+    )

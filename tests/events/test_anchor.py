@@ -125,7 +125,8 @@ def test_anniversary_is_background(events_of: Events) -> None:
     assert one(events_of(text, published=PUB), "ASSAULT").salience == "background"
 
 
-def test_main_events_share_the_meeting_date_and_place(events_of: Events) -> None:
+def test_main_events_share_the_meeting_date_not_its_place(events_of: Events) -> None:
+    # The text places the meeting, not the praise: a careful coder leaves its place open.
     text = (
         "Joe Biden met Emmanuel Macron in Paris on June 20. "
         "Joe Biden later praised Emmanuel Macron for his leadership."
@@ -133,13 +134,60 @@ def test_main_events_share_the_meeting_date_and_place(events_of: Events) -> None
     events = events_of(text, published=PUB)
     support = one(events, "SUPPORT")
     assert (support.date, support.date_inferred) == ("2023-06-20", False)
+    assert support.location is None
+    assert one(events, "CONSULT").location is not None
+
+
+def test_event_whose_clause_names_the_meeting_takes_its_place(events_of: Events) -> None:
+    text = (
+        "Joe Biden met Emmanuel Macron in Paris on June 20. "
+        "During the meeting, Joe Biden praised Emmanuel Macron for his leadership."
+    )
+    support = one(events_of(text, published=PUB), "SUPPORT")
     assert support.location is not None and support.location.name == "Paris"
 
 
 def test_meeting_place_from_held_sentence(events_of: Events) -> None:
-    text = "A summit was held in Nairobi on Monday. William Ruto praised Ethiopia for its role."
+    text = (
+        "A summit was held in Nairobi on Monday. "
+        "At the summit, William Ruto praised Ethiopia for its role."
+    )
     event = one(events_of(text, published=PUB), "SUPPORT")
     assert event.location is not None and event.location.name == "Nairobi"
+
+
+def test_held_place_does_not_place_unrelated_statements(events_of: Events) -> None:
+    text = "A summit was held in Nairobi on Monday. William Ruto praised Ethiopia for its role."
+    assert one(events_of(text, published=PUB), "SUPPORT").location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto made the remarks in Nairobi at a meeting with Abiy Ahmed. Abiy Ahmed praised Kenya.",
+        "Speaking at a news conference in Nairobi, Ruto met Abiy Ahmed. Abiy Ahmed praised Kenya.",
+        "Ruto said in Nairobi that he met Abiy Ahmed. Abiy Ahmed praised Kenya.",
+    ],
+)
+def test_place_of_the_statements_places_every_main_event(events_of: Events, text: str) -> None:
+    support = one(events_of(text, published=PUB), "SUPPORT")
+    assert support.location is not None and support.location.name == "Nairobi"
+
+
+def test_meeting_place_on_the_participants_places_the_meeting_only(events_of: Events) -> None:
+    text = (
+        "Gustavo Petro made the remarks at a meeting with Alberto Fernandez and his delegation "
+        "in Bogota on Monday. Alberto Fernandez praised Colombia for its help."
+    )
+    events = events_of(text, published=PUB)
+    consult = one(events, "CONSULT")
+    assert consult.location is not None and consult.location.name == "Bogota"
+    assert one(events, "SUPPORT").location is None
+
+
+def test_earlier_statement_place_places_nothing(events_of: Events) -> None:
+    text = "Ruto had said in Mombasa that talks were needed. Abiy Ahmed praised Kenya on Monday."
+    assert one(events_of(text, published=PUB), "SUPPORT").location is None
 
 
 def test_repeated_statement_is_one_event(events_of: Events) -> None:

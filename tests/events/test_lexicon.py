@@ -61,3 +61,33 @@ def test_bad_user_file_is_a_data_error(tmp_path: Path, body: str) -> None:
     extra.write_text(body, encoding="utf-8")
     with pytest.raises(DataError, match="C501"):
         load_lexicon((str(extra),))
+
+
+def test_negative_and_clausal_entries_parse(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "entries:\n"
+        "  - {lemmas: [suffer], type: SUPPORT, cameo: '052', target: [clause_subj],"
+        " with_clause: [fall], when_negated: true}\n"
+        "  - {lemmas: [unlawful], pos: ADJ, type: ACCUSE, cameo: '111', source: [speaker],"
+        " target: [governor], with_governor: [be]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon((str(extra),))
+    suffer = lexicon.lookup("suffer", "VERB")[0]
+    assert suffer.when_negated and suffer.with_clause == {"fall"} and suffer.constrained
+    assert lexicon.lookup("unlawful", "ADJ")[0].source == ("speaker",)
+
+
+def test_shipped_lexicon_has_evaluations_and_protective_negatives() -> None:
+    lexicon = load_lexicon()
+    assert any(t.when_negated for t in lexicon.lookup("allow", "VERB"))
+    assert lexicon.lookup("illegitimate", "ADJ")[0].type == "ACCUSE"
+    assert "custodian" in lexicon.lookup("throw", "VERB")[0].source
+
+
+def test_unknown_pos_is_a_data_error(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.yaml"
+    extra.write_text("entries:\n  - {lemmas: [x], type: REJECT, pos: ADV}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="C501"):
+        load_lexicon((str(extra),))

@@ -10,11 +10,14 @@ Rules (from the project's event guidelines):
 - date: the time expression governing the event's clause; else, for a main
   event, the date of the report's main meeting; else the published date
   (``date_inferred``); never the report's date for a background event;
-- place: the place governing the event; else, for a main event, the main
-  meeting place or the dateline city;
+- place: the place governing the event; else, for a main event, the place the
+  text gives to the report's statements; the meeting's place goes only to the
+  meeting and to events whose clause names the meeting (see ``_report_places``);
 - background: past perfect, "previously", past relative clauses, anniversaries,
-  a date well before publication, or a past act reported inside a quote by
-  someone other than its actor.
+  a date well before publication (without one: a past act dated only by a year
+  or month), or a past act reported inside a quote by someone other than its
+  actor (also an act someone else "announced" or "said", in the past, that the
+  speaker recounts).
 """
 
 from __future__ import annotations
@@ -47,6 +50,18 @@ OCCASIONS = {
 # An explicit day more than this many days before publication is an earlier
 # event, not the report's news: news reports cover the last week or two.
 BACKGROUND_DAYS = 14
+# Nouns and verbs of statements: a place on them ("made the comments in Tehran",
+# "said in Ankara", "told a news conference in Cairo") is where the report's
+# statements were made.
+STATEMENT_NOUNS = {"remark", "comment", "statement", "speech", "address", "interview",
+                   "conference", "briefing", "declaration", "announcement", "sermon"}  # fmt: skip
+STATEMENT_VERBS = {"say", "tell", "speak", "state", "declare", "announce", "add", "stress",
+                   "remark", "comment", "address", "note", "emphasise", "emphasize",
+                   "insist", "vow", "warn", "confirm", "pledge", "reiterate"}  # fmt: skip
+# Participles that complete a nominal event and often carry its date in the parse:
+# "a ceasefire agreement with X mediated by Egypt in 2012" (the date hangs on "mediated").
+COMPLETING = {"mediate", "broker", "sign", "reach", "conclude", "negotiate", "hold", "stage",
+              "launch", "conduct"}  # fmt: skip
 
 
 @dataclass
@@ -57,6 +72,7 @@ class _Anchored:
     timexes: list[TimeRef]
     place: Place | None
     salience: str = "main"
+    at_occasion: bool = False
 
 
 def _attach_point(span: Span, triggers: set[int], governor: int | None = None) -> int | None:
@@ -102,10 +118,15 @@ def _event_points(candidate: Candidate) -> set[int]:
     points = {candidate.token.i}
     if candidate.token.dep_ == "xcomp":  # "On Monday, Russia threatened to attack"
         points.add(candidate.token.head.i)
-    if candidate.trigger.pos == "NOUN":
+    if candidate.trigger.pos != "VERB":
         verb = _governing_verb(candidate.token)
         if verb is not None:
             points.add(verb)
+        points.update(
+            int(t.i)
+            for t in candidate.token.subtree
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in COMPLETING
+        )
     return points
 
 
@@ -200,8 +221,10 @@ def build_events(
         point = _attach_point(span, triggers, _timex_governor(doc, timex))
         if point is not None:
             timex_points.setdefault(point, []).append(timex)
-    place_points = _place_points(doc, _places(doc, document, context), triggers)
+    places = _places(doc, document, context)
+    place_points = _place_points(doc, places, triggers)
     occasion = _occasion_place(doc, place_points)
+    statements = _statement_place(doc, places) or _dateline(document, context)
     reference = document.published or max(
         (t.value for t in document.timexes if t.value and len(t.value) >= 10), default=None
     )
@@ -212,11 +235,95 @@ def build_events(
         quote = next((q for q in document.quotes if q.start <= offset < q.end), None)
         points = _event_points(candidate)
         timexes = [t for p in sorted(points) for t in timex_points.get(p, [])]
+        if not timexes:  # an event stated in a statement takes the statement's date
+            said = _statement_verb(doc, candidate, quote, document)
+            timexes = list(timex_points.get(said, [])) if said is not None else []
         place = next((place_points[p] for p in sorted(points) if p in place_points), None)
         item = _Anchored(candidate, sentence, quote, timexes, place)
         item.salience = _salience(item, reference)
+        item.at_occasion = any(_names_occasion(doc[p]) for p in points)
         anchored.append(item)
-    return _records(document, anchored, occasion or _dateline(document, context))
+    return _records(document, anchored, occasion, statements)
+
+
+def _statement_verb(
+    doc: Doc, candidate: Candidate, quote: Quote | None, document: Document
+) -> int | None:
+    """The reporting verb of the statement an event is stated in, if any.
+
+    "Russia announced on Monday that it would ..." (the event's clause is the
+    verb's complement) or the cue of the quote holding the event ("..., Scholz
+    told reporters on Monday"): its time expression dates the statement, and an
+    event stated in it (an intention, a verbal act) has no other date.
+    """
+    token = candidate.token
+    clause = token if candidate.trigger.pos == "VERB" else doc[_governing_verb(token) or token.i]
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in STATEMENT_VERBS:
+        return int(clause.head.i)
+    if quote is None or quote.cue is None or quote.sentence is None:
+        return None
+    if not 0 <= quote.sentence < len(document.sentences):
+        return None
+    sentence = document.sentences[quote.sentence]
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    for other in span or ():
+        if quote.start <= other.idx < quote.end:
+            continue
+        if other.lemma_.lower() == quote.cue.split()[0]:
+            return int(other.i)
+    return None
+
+
+def _names_occasion(token: Token) -> bool:
+    """The clause names the meeting: "in the meeting", "at the summit", "Speaking at the talks"."""
+    heads = [token, *[c for c in token.children if c.dep_ == "advcl"]]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "at", "during", "on", "after")
+        and any(
+            p.dep_ == "pobj" and (p.lemma_.lower() in OCCASIONS or p.lower_ == "sidelines")
+            for p in prep.children
+        )
+        for head in heads
+        for prep in head.children
+    )
+
+
+def _statement_place(doc: Doc, places: list[tuple[int, int, Place]]) -> Place | None:
+    """The place the text gives to the report's statements, if it gives one.
+
+    A locative on a statement noun or verb ("made the comments in Tehran",
+    "said in Ankara", "told a news conference in Cairo") places what is said
+    in the report, so every main event without a place of its own takes it. A
+    locative on the meeting alone ("a meeting with X and his delegation in
+    Tehran", "a summit was held in Nairobi") places the meeting, and a careful
+    coder does not assume that everything said in the report was said there:
+    those places go to the meeting and to events whose clause names it
+    (``_names_occasion``). A statement placed in the past perfect ("had said in
+    Paris") is an earlier one and places nothing.
+    """
+    for start, end, place in places:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ == "appos" and root.head is not root:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
+            continue
+        head = root.head.head
+        lemma = head.lemma_.lower()
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+            continue
+        if head.pos_ in ("NOUN", "PROPN") and lemma in STATEMENT_NOUNS:
+            return place
+        if head.pos_ in ("VERB", "AUX") and (
+            lemma in STATEMENT_VERBS
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in head.children)
+        ):
+            return place
+    return None
 
 
 def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
@@ -229,6 +336,20 @@ def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
     return None
 
 
+def _past(token: Token) -> bool:
+    """The clause of ``token`` (or the clause its noun phrase sits in) is in the past tense."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBD", "VBN"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBZ", "VBP", "MD"):
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _salience(item: _Anchored, reference: str | None) -> str:
     candidate = item.candidate
     if candidate.background_cue:
@@ -236,14 +357,38 @@ def _salience(item: _Anchored, reference: str | None) -> str:
     future = candidate.modality in ("future", "intend", "threaten")
     if not future and any(t.value and _well_before(t.value, reference) for t in item.timexes):
         return "background"
+    if (
+        reference is None
+        and not future
+        and item.timexes
+        and all(t.value and len(t.value) < 10 for t in item.timexes)
+        and _past(candidate.token)
+    ):
+        # Without a report date: news dates its own events to the day ("on Thursday");
+        # a past act dated only by a year or a month ("in the 2014 war") is recalled.
+        return "background"
     quote = item.quote
     recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
-    if recounted and candidate.token.tag_ in ("VBD", "VBN") and candidate.modality is None:
+    token = candidate.token
+    if recounted and token.tag_ in ("VBD", "VBN") and candidate.modality is None:
         return "background"  # a past act the speaker recounts
+    if (
+        recounted
+        and quote is not None
+        and token.dep_ == "ccomp"
+        and token.head.tag_ in ("VBD", "VBN")
+        and quote.start <= token.head.idx < quote.end  # not the quote's own "said"
+    ):
+        return "background"  # what the actor earlier "announced" or "said", recounted
     return "main"
 
 
-def _records(document: Document, anchored: list[_Anchored], occasion: Place | None) -> list[Event]:
+def _records(
+    document: Document,
+    anchored: list[_Anchored],
+    occasion: Place | None,
+    statements: Place | None,
+) -> list[Event]:
     occasion_date: TimeRef | None = None
     occasion_place: Place | None = None
     for item in anchored:  # the report's main meeting: its first dated / placed main CONSULT
@@ -265,7 +410,12 @@ def _records(document: Document, anchored: list[_Anchored], occasion: Place | No
                 dated = [(document.published, True)]
         if not dated:
             dated = [(None, False)]
-        place = item.place or (occasion_place if item.salience == "main" else None)
+        place = item.place
+        if place is None and item.salience == "main":
+            if candidate.type == "CONSULT" or item.at_occasion:
+                place = occasion_place or statements
+            else:
+                place = statements
         for value, inferred in dict.fromkeys(dated):
             pair: tuple[Any, ...] = (candidate.source_id, candidate.target_id)
             if candidate.type == "CONSULT":

@@ -9,14 +9,22 @@ target actor ids, trigger token, negation, modality, salience cues) that
 Each token is looked up once in the lexicon index by (lemma, pos); arguments
 come from dependency roles (subject, object, prepositional objects,
 possessors, modifiers), followed through passives, relative clauses,
-coordination and control verbs ("threatened to attack").
+coordination, control verbs ("threatened to attack") and gerunds under a
+light noun ("played a key role in brokering"). Also: the speaker of an
+evaluation (quotes' speakers or the reporting verb's subject), custodians
+("into the prisons of X"), and the organisation an agent represents ("as
+representative of X", "on behalf of X"). Negation, modality and the cues that
+drop non-events (conditionals, speculation, standing stances) come from
+``communique.events.clause``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from communique.events import clause
 from communique.events.lexicon import Lexicon, Trigger
 from communique.model import Mention
 
@@ -47,16 +55,15 @@ INSTRUMENTS = {
     "missile",
     "shelling",
 }
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
-INTEND = {
-    "plan", "intend", "seek", "want", "hope", "aim", "decide", "agree", "expect", "prepare", "wish",
-    "vow", "pledge", "promise", "try", "attempt",
-}  # fmt: skip
-FUTURE_GOV = {"expect", "schedule", "due", "set", "slate"}
-THREATEN = {"threaten", "warn"}
-FUTURE_ADJ = {"upcoming", "planned", "forthcoming", "next", "future", "proposed", "scheduled"}
-BACKGROUND_ADV = {"previously", "earlier", "formerly", "once", "already", "before"}
+# An agent acting in a representative capacity stands for the organisation
+# ("as representative of Hamas, he ..."; "on behalf of the EU, she ..."): CAMEO
+# codes such acts by the organisation.
+CAPACITY = {"representative", "envoy", "emissary", "delegate", "negotiator", "spokesman",
+            "spokeswoman", "spokesperson", "head", "leader", "chief", "chairman", "chair",
+            "president", "member", "ambassador"}  # fmt: skip
+# A clause that reports what someone else thinks or concludes ("people have come to the
+# conclusion that X is ...") makes that someone the evaluator, not the quote's speaker.
+FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 
 
 @dataclass
@@ -81,7 +88,10 @@ class Candidate:
 class MentionIndex:
     """Token index → the narrowest mention covering it (actor id)."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(
+        self, doc: Doc, mentions: list[Mention], speakers: Sequence[tuple[int, int, str]] = ()
+    ) -> None:
+        self.speakers = list(speakers)  # quote (start, end, speaker id), character offsets
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -93,6 +103,13 @@ class MentionIndex:
     def actor(self, token: Token) -> str | None:
         mention = self.by_token.get(token.i)
         return mention.actor_id if mention else None
+
+    def speaker(self, token: Token) -> str | None:
+        """Speaker of the quote or reported statement holding ``token``, if known."""
+        for start, end, speaker in self.speakers:
+            if start <= token.idx < end:
+                return speaker
+        return None
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -182,23 +199,18 @@ def _subjects(token: Token) -> list[Token]:
         return []  # the relative's subject was handled above; object relatives have their own
     if token.dep_ == "xcomp" and _passive(token.head):  # "X is expected to meet Y"
         return [c for c in token.head.children if c.dep_ in PASSIVE_SUBJ]
+    if token.dep_ == "pcomp" and token.head.head is not token.head:
+        # "X played a key role in brokering ...", "X succeeded in reaching ...": the
+        # gerund's agent is the subject of the verb the prepositional phrase hangs on.
+        holder = token.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "attr"):
+            holder = holder.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return _subjects(holder)
+        return []
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
         return _subjects(token.head)
     return []
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """For a nominal trigger: the verb of its clause ("held a meeting", "said in a meeting")."""
-    head = token.head
-    steps = 0
-    while head is not token and steps < 4:
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.head is head:
-            return None
-        token, head = head, head.head
-        steps += 1
-    return None
 
 
 def _role(trigger: Trigger, token: Token, role: str, mentions: MentionIndex) -> list[str]:
@@ -217,14 +229,30 @@ def _role(trigger: Trigger, token: Token, role: str, mentions: MentionIndex) -> 
             for c in token.children
             if c.dep_ in ("compound", "amod", "nmod") and (a := mentions.actor(c))
         ]
+    if role == "speaker":
+        return _evaluator(token, mentions)
+    if role == "custodian":
+        return _custodians(token, mentions)
+    if role == "clause_subj":
+        heads = [
+            s
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ in SUBJ | PASSIVE_SUBJ
+        ]
+        return _actors(heads + [c for c in token.children if c.dep_ in ("dobj", "obj")], mentions)
     if role.startswith("prep:"):
         word = role[5:]
         heads = _pobjs(token, word)
         if not heads and verbal:  # light verbs: "expressed gratitude to Iran"
             for obj in _objects(token):
                 heads.extend(_pobjs(obj, word))
+        if not heads and not verbal and token.dep_ == "dobj":
+            # the parser hangs the phrase on the light verb: "reached a truce | with Israel"
+            heads = _pobjs(token.head, word)
         return _actors(heads, mentions)
-    verb = _governing_verb(token)
+    verb = clause.governing_verb(token)
     if verb is None:
         return []
     if role == "governor":
@@ -234,6 +262,81 @@ def _role(trigger: Trigger, token: Token, role: str, mentions: MentionIndex) -> 
     if role == "instrument":
         return []
     return []
+
+
+def _evaluator(token: Token, mentions: MentionIndex) -> list[str]:
+    """Who states an evaluation ("X has no legitimacy"): the subject of the nearest verb whose
+    complement holds it ("Y said X has no legitimacy"), else the quote's speaker.
+
+    A complement of a verb whose subject is not an actor ("people have concluded that X is
+    ...") is someone else's view and yields no evaluator; first-person singular subjects
+    ("I believe that ...") are the speaker.
+    """
+    node = token
+    for _ in range(12):  # clause chains in one sentence are short; guards cycles
+        if node.head is node:
+            break
+        child, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX") or child.dep_ not in ("ccomp", "acl", "pcomp", "pobj"):
+            continue
+        subjects = [c for c in node.children if c.dep_ in SUBJ]
+        if not subjects or child in subjects:
+            continue
+        if subjects[0].lower_ in FIRST_PERSON_SINGULAR:
+            break
+        return _actors(subjects, mentions)
+    speaker = mentions.speaker(token)
+    return [speaker] if speaker else []
+
+
+def _custodians(token: Token, mentions: MentionIndex) -> list[str]:
+    """Who holds the place an act puts its object in: "into the prisons of X", "into X's jails"."""
+    out: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            heads = [c for c in pobj.children if c.dep_ in ("poss", "compound", "amod")]
+            heads += _pobjs(pobj, "of")
+            out.extend(a for a in _actors(heads, mentions) if a not in out)
+    return out
+
+
+def _capacity(token: Token, mentions: MentionIndex) -> str | None:
+    """The organisation an agent represents in the clause of ``token``, if the text says so.
+
+    "As representative of Hamas, he brokered ..." / "on behalf of the EU, she signed ...":
+    an "as CAPACITY of X" or "on behalf of X" phrase on the trigger or on a verb above it
+    (up to the first verb with its own subject).
+    """
+    node = token
+    for _ in range(8):
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if (prep.lower_ == "as" and pobj.lemma_.lower() in CAPACITY) or (
+                    prep.lower_ == "on" and pobj.lower_ == "behalf"
+                ):
+                    found = _actors(_pobjs(pobj, "of"), mentions)
+                    if not found:
+                        found = [
+                            a
+                            for c in pobj.children
+                            if c.dep_ in ("poss", "compound") and (a := mentions.actor(c))
+                        ]
+                    if found:
+                        return found[0]
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in node.children):
+            break
+        if node.head is node:
+            break
+        node = node.head
+    return None
 
 
 def _instrument(token: Token, mentions: MentionIndex) -> list[str]:
@@ -272,13 +375,27 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
         return False
     if trigger.with_governor:
         # The noun must be the verb's own object ("stressed its support"), not a
-        # noun further down ("expressed gratitude for Iran's support").
-        verb = token.head
+        # noun further down ("expressed gratitude for Iran's support"); a conjunct
+        # counts ("has no structure, no legitimacy"), and predicates of a copula
+        # ("X is illegitimate", "X is a puppet").
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        verb = first.head
         if (
-            token.dep_ not in ("dobj", "nsubjpass")
+            first.dep_ not in ("dobj", "nsubjpass", "attr", "acomp")
             or verb.lemma_.lower() not in trigger.with_governor
         ):
             return False
+    if trigger.with_clause and not any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.lemma_.lower() in trigger.with_clause
+        and not any(g.dep_ in ("dobj", "obj") for g in c.children)  # undergoes, not does
+        for c in token.children
+    ):
+        return False
+    if trigger.when_negated and not clause.negated(token, trigger):
+        return False
     if trigger.with_prep_object:
         pobjs = [
             p
@@ -290,63 +407,6 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
         if not any(p.lemma_.lower() in trigger.with_prep_object for p in pobjs):
             return False
     return True
-
-
-def _negated(token: Token, trigger: Trigger) -> bool:
-    chain = [token]
-    if trigger.pos == "NOUN":
-        verb = _governing_verb(token)
-        if verb is not None:
-            chain.append(verb)
-        if any(c.lower_ in ("no", "without") for c in token.children):
-            return True
-    if token.dep_ == "xcomp":
-        chain.append(token.head)
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for t in chain for c in t.children)
-
-
-def _modality(token: Token, trigger: Trigger) -> str | None:
-    heads = [token]
-    if trigger.pos == "NOUN":
-        if any(c.lower_ in FUTURE_ADJ for c in token.children):
-            return "future"
-        verb = _governing_verb(token)
-        if verb is not None:
-            heads.append(verb)
-    for head in heads:
-        if head.dep_ == "xcomp":
-            governor = head.head.lemma_.lower()
-            if governor in THREATEN:
-                return "threaten"
-            if governor in FUTURE_GOV:
-                return "future"
-            if governor in INTEND:
-                return "intend"
-            if governor == "go" and any(
-                c.lower_ in ("is", "are", "was", "were", "'s") for c in head.head.children
-            ):
-                return "future"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
-            return "hypothetical"
-        for child in head.children:
-            if child.dep_ == "aux":
-                if child.lower_ in FUTURE_AUX or child.lemma_.lower() in ("will", "shall"):
-                    return "future"
-                if child.lower_ in HYPOTHETICAL_AUX:
-                    return "hypothetical"
-    return None
-
-
-def _background(token: Token, trigger: Trigger) -> bool:
-    head = token if trigger.pos == "VERB" else (_governing_verb(token) or token)
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
-        return True
-    if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV for c in head.children):
-        return True
-    if head.dep_ == "relcl" and head.tag_ in ("VBD", "VBN"):
-        return True
-    sentence = token.sent.text.lower()
-    return "anniversary" in sentence or "commemorat" in sentence
 
 
 def _retype(candidate: Candidate, lexicon: Lexicon) -> None:
@@ -367,9 +427,18 @@ def _retype(candidate: Candidate, lexicon: Lexicon) -> None:
     candidate.mode, candidate.context = mode, context
 
 
-def find_candidates(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Candidate]:
-    """Every trigger with a resolved source (and a target where its type needs one)."""
-    index = MentionIndex(doc, mentions)
+def find_candidates(
+    doc: Doc,
+    mentions: list[Mention],
+    lexicon: Lexicon,
+    speakers: Sequence[tuple[int, int, str]] = (),
+) -> list[Candidate]:
+    """Every trigger with a resolved source (and a target where its type needs one).
+
+    ``speakers`` are the quotes' character spans with their speaker ids (the
+    ``speaker`` role: who states an evaluation inside a quote).
+    """
+    index = MentionIndex(doc, mentions, speakers)
     out: list[Candidate] = []
     for sent in doc.sents:
         text = sent.text.strip().lower()
@@ -381,6 +450,8 @@ def find_candidates(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list
                 if token.pos_ in ("VERB", "AUX")
                 else "NOUN"
                 if token.pos_ in ("NOUN", "PROPN")
+                else "ADJ"
+                if token.pos_ == "ADJ"
                 else ""
             )
             if not pos:
@@ -412,6 +483,11 @@ def _candidates(
             break
     if not sources:
         return []
+    if clause.habitual(token, trigger):
+        return []
+    represented = _capacity(token, index)
+    if represented is not None and represented not in sources:
+        sources = [represented]
     targets: list[str] = []
     for role in trigger.target:
         targets = [t for t in _role(trigger, token, role, index) if t not in sources]
@@ -426,13 +502,13 @@ def _candidates(
         pairs = [(source, None) for source in sources]
     else:
         pairs = [(s, t) for s in sources for t in targets if s != t]
-    negated = _negated(token, trigger)
-    modality = _modality(token, trigger)
-    if modality == "hypothetical" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children
-    ):
-        return []  # conditionals state no event
-    background = _background(token, trigger)
+    # "will not allow X to be overthrown", "has no legitimacy": the entry is the negative
+    # form, so the event it states is asserted.
+    negated = False if trigger.when_negated else clause.negated(token, trigger)
+    modality = clause.modality(token, trigger)
+    if clause.conditional(token) or clause.speculative(token, trigger):
+        return []  # "if X attacks", "unless ..., Egypt may protest": no event is stated
+    background = clause.background(token, trigger)
     out: list[Candidate] = []
     for source, target in pairs:
         candidate = Candidate(

@@ -53,7 +53,11 @@ _ROLE_NAMES = {
     "host",
     "instrument",
     "dative",
+    "speaker",
+    "custodian",
+    "clause_subj",
 }
+_POS = {"VERB", "NOUN", "ADJ"}
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,10 @@ class Trigger:
     with_prep: frozenset[str] = frozenset()
     with_governor: frozenset[str] = frozenset()
     with_prep_object: frozenset[str] = frozenset()
+    with_clause: frozenset[str] = frozenset()
     reciprocal: bool = False
     needs_target: bool = True
+    when_negated: bool = False
 
     @property
     def constrained(self) -> bool:
@@ -84,6 +90,8 @@ class Trigger:
             or self.with_prep
             or self.with_governor
             or self.with_prep_object
+            or self.with_clause
+            or self.when_negated
         )
 
 
@@ -134,6 +142,10 @@ def _parse_entries(data: Any, source: str) -> list[Trigger]:
                 Messages.C501, source=source, detail=f"entry {number}: unknown type {kind}"
             )
         pos = str(entry.get("pos", "VERB")).upper()
+        if pos not in _POS:
+            raise DataError(
+                Messages.C501, source=source, detail=f"entry {number}: unknown pos {pos}"
+            )
         for lemma in entry["lemmas"]:
             out.append(
                 Trigger(
@@ -150,8 +162,10 @@ def _parse_entries(data: Any, source: str) -> list[Trigger]:
                     with_prep=_words(entry.get("with_prep")),
                     with_governor=_words(entry.get("with_governor")),
                     with_prep_object=_words(entry.get("with_prep_object")),
+                    with_clause=_words(entry.get("with_clause")),
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_target=bool(entry.get("needs_target", True)),
+                    when_negated=bool(entry.get("when_negated", False)),
                 )
             )
     return out

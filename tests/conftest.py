@@ -16,8 +16,9 @@ EVAL_DIR = SHARED / "eval"
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    return Settings()
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    # An empty actors folder: actors a developer imported must not change test results.
+    return Settings(actors_dir=str(tmp_path_factory.mktemp("actors")))
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from communique.errors import ConfigError, Messages
 
 
+def default_actors_dir() -> str:
+    """Where ``communique actors import`` saves actors: ``$COMMUNIQUE_ACTORS_DIR``, else
+    ``$COMMUNIQUE_HOME/actors``, else ``$XDG_DATA_HOME/communique/actors`` (default
+    ``~/.local/share/communique/actors``)."""
+    if os.environ.get("COMMUNIQUE_ACTORS_DIR"):
+        return os.environ["COMMUNIQUE_ACTORS_DIR"]
+    if os.environ.get("COMMUNIQUE_HOME"):
+        return str(Path(os.environ["COMMUNIQUE_HOME"]) / "actors")
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(data) / "communique" / "actors")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -55,6 +67,12 @@ class Settings(BaseModel):
     actors_file: list[str] = Field(
         default_factory=list,
         description="Extra YAML/CSV actor files that add to or override the shipped knowledge base.",
+    )
+    actors_dir: str = Field(
+        default_factory=default_actors_dir,
+        description="Folder where `communique actors import` saves actors (one JSONL file per "
+        "imported file); every *.jsonl in it is read after the shipped knowledge base and "
+        "before actors_file.",
     )
     event_lexicon_file: list[str] = Field(
         default_factory=list,

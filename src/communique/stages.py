@@ -45,7 +45,7 @@ class Context:
 
         return cls(
             settings=settings,
-            kb=KnowledgeBase.load(settings.actors_file),
+            kb=KnowledgeBase.load(settings.actors_file, actors_dir=settings.actors_dir),
             gazetteer=Gazetteer.load(),
         )
 

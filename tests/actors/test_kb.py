@@ -80,6 +80,16 @@ def test_curated_role_periods_since_2015_are_plenty(kb: KnowledgeBase) -> None:
     assert len(recent) >= 250
 
 
+def test_shipped_kb_meets_the_issue_targets() -> None:
+    """Issue 4: at least 15,000 actors and 1,500 role periods that start after 2015
+    (counted strictly: a start in 2016 or later), in the shipped file itself."""
+    records = [json.loads(line) for line in _lines("actors.v1.jsonl")[1:]]
+    periods = [r for a in records for r in a.get("roles", []) if (r.get("start") or "") >= "2016"]
+    assert len(records) >= 15_000
+    assert len(periods) >= 1_500
+    assert len({r.get("country") for r in periods}) >= 60  # worldwide, not a few states
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -321,7 +321,7 @@ NAMES = [
     ("Daesh claimed the bombing in Kabul.", "Daesh", "Islamic State"),
     ("Pope Francis celebrated mass in Baghdad.", "Pope Francis", "Pope Francis"),
     ("The European Union agreed new measures against Minsk.", "European Union", "European Union"),
-    ("The Kremlin denied the report.", "Kremlin", "Moscow Kremlin"),
+    ("The Kremlin denied the report.", "Kremlin", "Russia"),
 ]
 
 

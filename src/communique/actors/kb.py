@@ -2,7 +2,9 @@
 
 In: ``data/actors.v1.jsonl`` (built by ``scripts/build_kb.py`` from PETRARCH2 and curated
 YAML), ``data/actor-offices.v1.jsonl`` (offices, title phrases, dated holders),
-``data/demonyms.v1.csv``, ``data/actor-partisan.v1.csv``, and optional user YAML/CSV files
+``data/demonyms.v1.csv``, ``data/actor-partisan.v1.csv``, ``data/actor-seats.v1.csv``
+(seats of government and capitals), ``data/given-names.v1.csv`` (given names → gender,
+for pronouns), and optional user YAML/CSV files
 that add or override actors. Out: a ``KnowledgeBase`` held by ``Context`` and read by the
 ``actors`` stage (``communique.actors.resolve``), which runs after ``dates`` and before
 ``quotes``/``events``. Lookups go through dictionaries built once at load, so resolving a
@@ -24,6 +26,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from communique.actors.names import key, skeleton, slug
+from communique.config import default_actors_dir
 from communique.errors import DataError, Messages
 from communique.model import Actor
 
@@ -31,6 +34,8 @@ ACTORS_FILE = "actors.v1.jsonl"
 OFFICES_FILE = "actor-offices.v1.jsonl"
 DEMONYMS_FILE = "demonyms.v1.csv"
 PARTISAN_FILE = "actor-partisan.v1.csv"
+SEATS_FILE = "actor-seats.v1.csv"
+GIVEN_NAMES_FILE = "given-names.v1.csv"
 _ACTOR_LIST = TypeAdapter(list[Actor])
 
 
@@ -93,6 +98,8 @@ class KnowledgeBase:
         offices: Sequence[Office] = (),
         demonyms: dict[str, str] | None = None,
         partisan: dict[str, str] | None = None,
+        seats: dict[str, str] | None = None,
+        genders: dict[str, str] | None = None,
     ) -> None:
         self.actors: dict[str, Actor] = {}
         self.names: dict[str, list[str]] = defaultdict(list)
@@ -109,6 +116,11 @@ class KnowledgeBase:
         self.max_title_words = 1
         self.demonyms: dict[str, str] = dict(demonyms or {})  # form key → ISO alpha-3
         self.partisan: dict[str, str] = dict(partisan or {})  # alias key → actor id
+        # Seats of government and capitals ("kremlin", "manila") → ISO alpha-3; used as
+        # the state only where the sentence makes them an actor (actors.metonymy).
+        self.seats: dict[str, str] = dict(seats or {})
+        # Given name key → "f"/"m", for pronoun agreement ("she" skips "Olaf Scholz").
+        self.genders: dict[str, str] = dict(genders or {})
         self.by_country: dict[str, str] = {}  # ISO alpha-3 → state actor id
         self.curated: set[str] = set()  # actors holding a curated office
         for actor in actors:
@@ -164,9 +176,20 @@ class KnowledgeBase:
                 if actor.id in ids:
                     ids.remove(actor.id)
 
+    def override(self, actor: Actor) -> None:
+        """Add a user actor; for an id the KB has, only the fields the user file gave
+        replace the KB's ("id: hamas, aliases: [...]" keeps Hamas's type, country, roles)."""
+        old = self.actors.get(actor.id)
+        if old is not None:
+            given = actor.model_fields_set - {"id"}
+            actor = old.model_copy(update={f: getattr(actor, f) for f in given})
+        self.add(actor)
+
     @classmethod
-    def load(cls, extra_files: Sequence[str] = ()) -> KnowledgeBase:
-        """The shipped knowledge base, then each user file in order (later files override)."""
+    def load(cls, extra_files: Sequence[str] = (), actors_dir: str | None = None) -> KnowledgeBase:
+        """The shipped knowledge base, then the actors saved by ``communique actors import``
+        (every ``*.jsonl`` in ``actors_dir``, default ``config.default_actors_dir()``), then
+        each user file in order; later sources override earlier ones."""
         data = resources.files("communique") / "data"
         text = (data / ACTORS_FILE).read_text(encoding="utf-8")
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith('{"_meta"')]
@@ -184,10 +207,22 @@ class KnowledgeBase:
             lookup_key(row["alias"]): row["actor"]
             for row in csv.DictReader(_lines(data / PARTISAN_FILE))
         }
-        kb = cls(actors, offices, demonyms, partisan)
-        for path in extra_files:
+        seats = {
+            lookup_key(row["name"]): row["country"]
+            for row in csv.DictReader(_lines(data / SEATS_FILE))
+        }
+        genders = {
+            key(row["name"]): row["gender"]
+            for row in csv.DictReader(
+                ln for ln in _lines(data / GIVEN_NAMES_FILE) if not ln.startswith("#")
+            )
+        }
+        kb = cls(actors, offices, demonyms, partisan, seats, genders)
+        folder = Path(actors_dir or default_actors_dir())
+        saved = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+        for path in [*saved, *map(Path, extra_files)]:
             for actor in import_file(path):
-                kb.add(actor)
+                kb.override(actor)
         return kb
 
     # -- lookups -------------------------------------------------------------
@@ -274,11 +309,12 @@ def search(kb: KnowledgeBase, name: str) -> list[Actor]:
 
 
 def import_file(path: str | Path) -> list[Actor]:
-    """Read user actors from YAML (a list, or ``{actors: [...]}``) or CSV.
+    """Read user actors from YAML (a list, or ``{actors: [...]}``), CSV or JSONL.
 
-    CSV columns: ``id,name,aliases,type,country,sector`` with aliases separated by ``|``;
-    only ``name`` is required. Missing ids become the slug of the name. Raises
-    ``DataError`` (C501) naming the file and record on malformed input.
+    CSV columns: ``id,name,aliases,type,country,sector`` and optionally one role as
+    ``title,organisation,start,end``, with aliases separated by ``|``; only ``name`` is
+    required. Missing ids become the slug of the name. Raises ``DataError`` (C501) naming
+    the file and record on malformed input.
     """
     path = Path(path)
     try:
@@ -286,12 +322,23 @@ def import_file(path: str | Path) -> list[Actor]:
     except OSError as exc:
         raise DataError(Messages.C501, source=str(path), detail=exc) from exc
     records: list[dict[str, Any]]
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() == ".jsonl":  # written by save_imported
+        try:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise DataError(Messages.C501, source=str(path), detail=exc) from exc
+    elif path.suffix.lower() == ".csv":
         records = []
         for row in csv.DictReader(text.splitlines()):
             record: dict[str, Any] = {k: v for k, v in row.items() if k and v}
             if "aliases" in record:
                 record["aliases"] = [a.strip() for a in record["aliases"].split("|") if a.strip()]
+            fields = ("title", "organisation", "start", "end")
+            role: dict[str, Any] = {k: record.pop(k) for k in fields if k in record}
+            if role:
+                role.setdefault("country", record.get("country"))
+                role.setdefault("sector", record.get("sector"))
+                record["roles"] = [role]
             records.append(record)
     else:
         try:
@@ -316,3 +363,18 @@ def import_file(path: str | Path) -> list[Actor]:
         except ValidationError as exc:
             raise DataError(Messages.C501, source=f"{path}:{number}", detail=exc) from exc
     return actors
+
+
+def save_imported(actors: Sequence[Actor], actors_dir: str | Path, source: str | Path) -> Path:
+    """Persist imported actors where ``KnowledgeBase.load`` finds them on the next run:
+    ``<actors_dir>/<source file stem>.jsonl``, replacing an earlier import of the same
+    file. Only the fields the user gave are written, so an override stays partial."""
+    folder = Path(actors_dir)
+    target = folder / f"{slug(Path(source).stem) or 'actors'}.jsonl"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = [a.model_dump_json(exclude_unset=True) for a in actors]
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise DataError(Messages.C501, source=str(target), detail=exc) from exc
+    return target

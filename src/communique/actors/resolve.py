@@ -11,7 +11,8 @@ Three passes over one ``DocState``:
 1. names (this module): longest-match scan of KB names and aliases over the tokens, then
    spaCy PERSON/ORG entities and honorific-led names not in the KB (honorifics stripped,
    transliteration skeletons, surnames of people already named, else local actors), then
-   abbreviations defined in the text ("Palestinian National Authority (PNA)");
+   abbreviations defined in the text ("Palestinian National Authority (PNA)"), seats of
+   government and capitals used as actors ("the Kremlin said", ``metonymy``) and juntas;
 2. descriptions (``roles``): role descriptions resolved through office titles, context
    and date, appositives, demonyms ("Iranian officials");
 3. anaphora (``coref``): definite descriptions, "the Movement", "the enemy", pronouns.
@@ -23,6 +24,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
+from communique.actors import metonymy
 from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
 from communique.actors.names import HONORIFICS, key, strip_honorifics
@@ -99,12 +101,16 @@ def find_names(state: DocState) -> None:
     for ent in state.doc.ents:
         if not state.free(ent.start, ent.end) or ent.text in state.doc_aliases:
             continue
-        if ent.label_ in _LOCAL_TYPES:
+        iso = state.kb.seats.get(lookup_key(ent.text))
+        if iso is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+            metonymy.seat_mention(state, ent.start, ent.end, iso)
+        elif ent.label_ in _LOCAL_TYPES:
             name_entity(state, ent.start, ent.end, ent.label_)
         elif ent.label_ == "GPE" and _person_like(state, ent):
             name_entity(state, ent.start, ent.end, "PERSON")
     honorific_names(state)
     abbreviations(state)
+    metonymy.juntas(state)
 
 
 def _person_like(state: DocState, ent: Span) -> bool:
@@ -143,15 +149,17 @@ def scan_kb(state: DocState) -> None:
     punctuation-only tokens, so the scan costs a dictionary probe per candidate n-gram.
     """
     doc, kb = state.doc, state.kb
-    keys = [key(t.text) for t in doc]
+    # Token texts from the ORTH array: building a Token object per word costs more than
+    # the dictionary probes (profiled on the dev articles).
+    keys = [key(text) for text in state.texts]
     n = len(doc)
     i = 0
     while i < n:
-        tok = doc[i]
         first = keys[i].split()
         if not first or (first[0] not in kb.first_words and first[0] not in ("the", "al", "el")):
             i += 1
             continue
+        tok = doc[i]
         best: tuple[int, list[str], str] | None = None
         words: list[str] = []
         for j in range(i, min(n, i + kb.max_words + 3)):
@@ -176,12 +184,20 @@ def scan_kb(state: DocState) -> None:
             continue
         j, ids, k = best
         start = i + 1 if doc[i].lower_ == "the" else i
+        if k in kb.seats:
+            # "the Kremlin said" → Russia; "in Washington" → no actor (a place).
+            metonymy.seat_mention(state, start, j, kb.seats[k])
+            i = j
+            continue
         actor_id = choose(state, ids)
         actor = kb.actors[actor_id]
+        # Several actors share this name: the choice is sure when the document names
+        # one of them or their country, a guess when only KB prominence decided.
+        shared = ambiguity(state, ids, actor_id)
         if lookup_key(actor.name) == k:
-            state.add(start, j, actor_id, "name", 1.0)
+            state.add(start, j, actor_id, "name", 1.0 * shared)
         else:
-            state.add(start, j, actor_id, "alias", 0.95)
+            state.add(start, j, actor_id, "alias", 0.95 * shared)
         state.cover(start, j)
         i = j
 
@@ -266,6 +282,24 @@ def choose(state: DocState, ids: list[str]) -> str:
     return max(ids, key=rank)
 
 
+def ambiguity(state: DocState, ids: list[str], chosen: str) -> float:
+    """A factor for the confidence of a name several actors share: 1.0 when one actor has
+    the name, 0.9 when the document names the chosen one or its country more than the
+    others', 0.6 when only the KB decided (curated office, number of aliases)."""
+    people = [i for i in ids if state.kb.actors[i].type == "person"]
+    if len(ids) == 1 or (len(people) <= 1 and len(ids) - len(people) <= 1):
+        return 1.0
+
+    def evidence(actor_id: str) -> tuple[bool, int]:
+        actor = state.kb.actors[actor_id]
+        return actor_id in state.named(), state.countries.get(actor.country or "", 0)
+
+    mine = evidence(chosen)
+    if all(mine > evidence(other) for other in ids if other != chosen):
+        return 0.9
+    return 0.6
+
+
 def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     """A name the KB scan missed: strip honorifics, try variants, else make a local actor."""
     doc = state.doc
@@ -293,7 +327,9 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     type_ = _LOCAL_TYPES[label]
     actor_id = lookup_variants(state, name, type_)
     if actor_id is not None:
-        state.add(start, end, actor_id, "alias", 0.85)
+        # Two people of the document share this surname: the last named is a guess.
+        namesakes = len(state.namesakes.get(words[0], ())) if len(words) == 1 else 0
+        state.add(start, end, actor_id, "alias", 0.5 if namesakes > 1 else 0.85)
     else:
         actor = state.local_actor(name, type_)
         state.add(start, end, actor.id, "name", 0.9)
@@ -309,6 +345,8 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
     if type_ == "person":
         if len(words) == 1:
             surname = words[0]
+            if len(state.namesakes.get(surname, ())) > 1:
+                return state.namesakes[surname][-1]  # the namesake named last
             if surname in state.surnames:
                 return state.surnames[surname]
             close = difflib.get_close_matches(surname, list(state.surnames), n=1, cutoff=_FUZZY)
@@ -334,8 +372,8 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
 def honorific_names(state: DocState) -> None:
     """Names after a title that NER missed or mislabelled: "Mr. Abtahi", "Professor Al-Hayat"."""
     doc = state.doc
-    for i, tok in enumerate(doc):
-        if tok.lower_.rstrip(".") not in _PERSON_TITLES or not tok.text[:1].isupper():
+    for i, low in enumerate(state.lowers):
+        if low.rstrip(".") not in _PERSON_TITLES or not state.texts[i][:1].isupper():
             continue
         j = i + 1
         while j < len(doc) and doc[j].text in (".",):
@@ -358,10 +396,11 @@ def abbreviations(state: DocState) -> None:
     """ "Palestinian National Authority (PNA)" makes later "PNA" refer to the same actor."""
     doc = state.doc
     by_end = {f.end: f for f in state.found}
+    texts = state.texts
     for i in range(len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if texts[i] != "(" or texts[i + 2] != ")":
             continue
-        abbr = doc[i + 1].text
+        abbr = texts[i + 1]
         if not (2 <= len(abbr) <= 8 and abbr.replace(".", "").isupper()):
             continue
         found = by_end.get(i)
@@ -369,8 +408,8 @@ def abbreviations(state: DocState) -> None:
             state.doc_aliases[abbr] = found.actor_id
     if not state.doc_aliases:
         return
-    for i, tok in enumerate(doc):
-        actor_id = state.doc_aliases.get(tok.text)
+    for i, text in enumerate(texts):
+        actor_id = state.doc_aliases.get(text)
         if actor_id and state.free(i, i + 1):
             state.add(i, i + 1, actor_id, "abbreviation", 0.9)
             state.cover(i, i + 1)

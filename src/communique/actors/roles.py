@@ -133,9 +133,9 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
             contexts.append(ctx)
             end = starts[after].end
         capitalised = doc[i].text[:1].isupper()
-        actor_id = _resolve_role(state, title, contexts, capitalised)
-        if actor_id is not None:
-            state.add(start, end, actor_id, "role", 0.8)
+        resolved = _resolve_role(state, title, contexts, capitalised)
+        if resolved is not None:
+            state.add(start, end, resolved[0], "role", resolved[1])
         i = end
 
 
@@ -202,9 +202,16 @@ def _demonym_at(state: DocState, j: int) -> tuple[str, int] | None:
     return (iso, 1) if iso is not None and not doc[j].text.endswith("s") else None
 
 
+# Confidence of a role description by how its holder was decided: a holder the text
+# also names; the one holder on the article date; a date in a year the office changed
+# hands (a wrong or missing date flips the answer); no date (latest holder); nobody on
+# that date ("the late founder": the last holder).
+CO_MENTIONED, DATED, HANDOVER_YEAR, UNDATED, LAST_HOLDER = 0.9, 0.85, 0.65, 0.6, 0.5
+
+
 def _resolve_role(
     state: DocState, title: str, contexts: list[str], capitalised: bool
-) -> str | None:
+) -> tuple[str, float] | None:
     kb = state.kb
     offices: list[Office] = []
     for ctx in _fallbacks(state, contexts):
@@ -233,15 +240,21 @@ def _resolve_role(
     co = [h for h in holders if h.actor_id in named]
     if co:
         dated = [h for h in co if state.date and h.covers(state.date)]
-        return (dated or co)[-1].actor_id
+        return (dated or co)[-1].actor_id, CO_MENTIONED
     for office in offices:
         current = office.on(state.date)
         if current:
-            return current[-1]
+            if not state.date:
+                return current[-1], UNDATED
+            year = state.date[:4]
+            changed = any(
+                (h.start or "")[:4] == year or (h.end or "")[:4] == year for h in office.holders
+            )
+            return current[-1], HANDOVER_YEAR if changed else DATED
     for office in offices:  # "the late founder": nobody on that date, take the last one
         latest = office.on(None)
         if latest:
-            return latest[0]
+            return latest[0], LAST_HOLDER
     return None
 
 
@@ -368,10 +381,11 @@ def _link(state: DocState, start: int, end: int, person: Found, roles: list[Foun
 def demonyms(state: DocState) -> None:
     """ "Iranian officials", "Israeli soldiers", "the Zionists": mentions of the state."""
     doc, kb = state.doc, state.kb
-    for i, tok in enumerate(doc):
-        iso = kb.demonyms.get(key(tok.text)) if tok.text[:1].isupper() else None
+    for i, text in enumerate(state.texts):
+        iso = kb.demonyms.get(key(text)) if text[:1].isupper() else None
         if iso is None or i in state.covered:
             continue
+        tok = doc[i]
         country = kb.country_actor(iso)
         if country is None:
             continue

@@ -20,6 +20,16 @@ from communique.model import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# States whose people are named family name first in English news ("Xi Jinping" → "Xi",
+# "Kim Jong Un" → "Kim"); a later one-word mention may be the first word.
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM", "HKG", "MAC"})
+_FEMALE_CUES = frozenset({"mrs", "ms", "madam", "madame", "queen", "princess", "congresswoman",
+                          "chairwoman", "spokeswoman", "baroness", "dame", "lady", "sheikha",
+                          "businesswoman", "mother", "sister", "wife", "daughter"})  # fmt: skip
+_MALE_CUES = frozenset({"mr", "king", "prince", "sir", "lord", "sheikh", "emir", "congressman",
+                        "spokesman", "businessman", "father", "brother", "husband", "son",
+                        "sultan", "ayatollah"})  # fmt: skip
+
 Kind = Literal["name", "alias", "role", "description", "pronoun", "demonym", "abbreviation"]
 
 
@@ -45,8 +55,22 @@ class DocState:
     local: dict[str, Actor] = field(default_factory=dict)  # id → local actor
     local_keys: dict[str, str] = field(default_factory=dict)  # name/surname key → actor id
     surnames: dict[str, str] = field(default_factory=dict)  # surname key → KB person id
+    # surname key → every person named with it, in order ("Imran Khan", "Sadiq Khan").
+    namesakes: dict[str, list[str]] = field(default_factory=dict)
     doc_aliases: dict[str, str] = field(default_factory=dict)  # "PNA" → actor id
     countries: Counter[str] = field(default_factory=Counter)  # ISO → how often mentioned
+    genders: dict[str, str] = field(default_factory=dict)  # person id → "f"/"m" (from text)
+
+    texts: list[str] = field(default_factory=list)  # token texts, from the ORTH array
+    lowers: list[str] = field(default_factory=list)  # lower-case token texts
+
+    def __post_init__(self) -> None:
+        # Walking ``doc`` builds a Token object per word, which costs more than the
+        # passes' own work; the passes test these strings first and touch Tokens only
+        # at candidates (profiled on the dev articles).
+        strings = self.doc.vocab.strings
+        self.texts = [strings[o] for o in self.doc.to_array("ORTH").tolist()]
+        self.lowers = [strings[o] for o in self.doc.to_array("LOWER").tolist()]
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.local.get(actor_id) or self.kb.get(actor_id)
@@ -61,8 +85,32 @@ class DocState:
             if actor.type == "person":
                 words = key(actor.name).split()
                 if len(words) >= 2:
-                    self.surnames.setdefault(words[-1], actor_id)
+                    short = [words[-1]] + ([words[0]] if actor.country in _FAMILY_FIRST else [])
+                    for word in short:
+                        self.surnames.setdefault(word, actor_id)
+                        ids = self.namesakes.setdefault(word, [])
+                        if actor_id in ids:
+                            ids.remove(actor_id)
+                        ids.append(actor_id)  # the last one named comes last
+                if start > 0 and actor_id not in self.genders:
+                    cue = self.doc[start - 1].lower_.rstrip(".")
+                    if cue in _FEMALE_CUES:
+                        self.genders[actor_id] = "f"
+                    elif cue in _MALE_CUES:
+                        self.genders[actor_id] = "m"
         return found
+
+    def gender(self, actor_id: str) -> str | None:
+        """ "f"/"m" from a title in the text ("Mrs", "King") or the given name, else None."""
+        if actor_id in self.genders:
+            return self.genders[actor_id]
+        actor = self.actor(actor_id)
+        if actor is None or actor.type != "person":
+            return None
+        for word in key(actor.name).split()[:2]:
+            if word in self.kb.genders:
+                return self.kb.genders[word]
+        return None
 
     def cover(self, start: int, end: int) -> None:
         self.covered.update(range(start, end))
@@ -77,7 +125,14 @@ class DocState:
     def local_actor(
         self, name: str, type_: Any, description: str | None = None, country: str | None = None
     ) -> Actor:
-        """The local actor for a name, merging "Hossein Rooyvaran" and later "Rooyvaran"."""
+        """The local actor for a name, merging "Hossein Rooyvaran" and later "Rooyvaran".
+
+        The id is ``local:`` + the slug of the name as first written in the article, so the
+        same unknown person named the same way in two articles gets the same id, and the
+        store merges the descriptions of both (``store.rows.merge_actor``). Two different
+        people who share a full name are merged too; that is the price of a rule a reader
+        can predict, and their descriptions stay side by side on the one actor.
+        """
         k = key(name)
         words = k.split()
         actor_id = self.local_keys.get(k)

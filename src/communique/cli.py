@@ -22,6 +22,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -220,8 +221,7 @@ def eval_(
         return
     out.print(report.to_table())
     if errors:
-        for item in report.errors:
-            out.print(item)
+        out.print(report.errors_table())
 
 
 @app.command()
@@ -233,7 +233,8 @@ def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption
 
     def go() -> dict[str, int]:
         with Store.open(settings.db) as store:
-            return store.stats()
+            # events counted once per event cluster, near-duplicate copies left out
+            return {**store.stats(), "distinct_events": store.distinct_events()}
 
     counts = _guard(go)
     if as_json:
@@ -280,7 +281,7 @@ def actors_search(
     from communique.actors.kb import KnowledgeBase, search
 
     settings = _guard(lambda: _settings(config))
-    found = search(KnowledgeBase.load(settings.actors_file), name)[:limit]
+    found = search(KnowledgeBase.load(settings.actors_file, settings.actors_dir), name)[:limit]
     if as_json:
         _print_json([actor.model_dump() for actor in found])
         return
@@ -297,15 +298,69 @@ def actors_search(
 def actors_import(
     path: Annotated[Path, typer.Argument(help="YAML or CSV file of actors.")],
     as_json: JsonOption = False,
+    check: Annotated[bool, typer.Option("--check", help="Only validate; save nothing.")] = False,
+    config: ConfigOption = None,
 ) -> None:
-    """Check a user actor file; use it with `--config` (actors_file) or COMMUNIQUE_ACTORS_FILE."""
-    from communique.actors.kb import import_file
+    """Add or override actors from a YAML/CSV file; they are used from the next run on."""
+    from communique.actors.kb import import_file, save_imported
 
+    settings = _guard(lambda: _settings(config))
     actors = _guard(lambda: import_file(path))
+    saved = None if check else _guard(lambda: save_imported(actors, settings.actors_dir, path))
     if as_json:
         _print_json([actor.model_dump() for actor in actors])
         return
-    out.print(f"{len(actors)} actors read from {path}")
+    out.print(f"{len(actors)} actors read from {path}" + (f", saved to {saved}" if saved else ""))
+
+
+@quotes_app.command("search")
+def quotes_search(
+    text: Annotated[str, typer.Argument(help="Words that must all occur in the quote (stemmed).")],
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="Actor id, or part of a speaker's name or alias."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Articles published on or after this ISO date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Articles published on or before this ISO date.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many quotes.", min=1)] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Full-text search of the quotes in a store, newest article first."""
+    from communique.store import Store
+    from communique.store.search import QuotePage, search_quotes
+
+    settings = _guard(lambda: _settings(config, db=db))
+
+    def go() -> QuotePage:
+        with Store.open(settings.db) as store:
+            return search_quotes(
+                store, text, speaker=speaker, since=since, until=until, limit=limit
+            )
+
+    found = _guard(go)
+    if as_json:
+        _print_json(found.items)
+        return
+    table = Table("published", "speaker", "quote", "article", title=f"quotes matching {text!r}")
+    for item in found.items:
+        article = item["article"]
+        speaker_name = item["speaker"]["name"] if item["speaker"] else ""
+        # Stored text is shown as text, never as rich markup.
+        table.add_row(
+            escape(article["published"] or ""),
+            escape(speaker_name),
+            escape(item["text"]),
+            escape(f"{article['id']} {article['title'] or ''}".strip()),
+        )
+    out.print(table)
+    if not found.items:
+        err.print("no quote matches")
 
 
 @app.command()

@@ -461,3 +461,34 @@ def test_lower_case_words_are_not_acronyms(run: Run) -> None:
     document = run("Let us see who wins, said the farmer.")
     assert resolved(document, "us") == set()
     assert resolved(document, "who") == set()
+
+
+# A bare title refers back to the latest earlier holder of such an office, even
+# when another country's office has the same title and is mentioned more.
+BARE_TITLES = [
+    (
+        "Brazil's President Luiz Inacio Lula da Silva landed in Buenos Aires on Monday. "
+        "Argentina and Argentine officials prepared the visit for weeks in Argentina. "
+        "The President met business leaders after lunch.",
+        "2023-01-23",
+        "The President met",
+        "Luiz Inacio Lula da Silva",
+    ),
+    (
+        "The Supreme Leader of Iran received a delegation from Lebanon. "
+        "Lebanese and Palestinian guests from Lebanon and Palestine attended. "
+        "The Leader thanked the guests from Lebanon.",
+        "2023-05-10",
+        "The Leader thanked",
+        "Ali Khamenei",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "fragment", "expected"), BARE_TITLES)
+def test_bare_title_refers_back_to_an_earlier_holder(
+    run: Run, text: str, published: str, fragment: str, expected: str
+) -> None:
+    title = fragment.rsplit(" ", 1)[0]
+    names = resolved(run(text, published), title)
+    assert any(same_name(n, expected) for n in names), names

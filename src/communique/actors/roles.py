@@ -133,7 +133,7 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
             contexts.append(ctx)
             end = starts[after].end
         capitalised = doc[i].text[:1].isupper()
-        resolved = _resolve_role(state, title, contexts, capitalised)
+        resolved = _resolve_role(state, title, contexts, capitalised, at=start)
         if resolved is not None:
             state.add(start, end, resolved[0], "role", resolved[1])
         i = end
@@ -210,7 +210,7 @@ CO_MENTIONED, DATED, HANDOVER_YEAR, UNDATED, LAST_HOLDER = 0.9, 0.85, 0.65, 0.6,
 
 
 def _resolve_role(
-    state: DocState, title: str, contexts: list[str], capitalised: bool
+    state: DocState, title: str, contexts: list[str], capitalised: bool, at: int = 0
 ) -> tuple[str, float] | None:
     kb = state.kb
     offices: list[Office] = []
@@ -225,15 +225,10 @@ def _resolve_role(
         if title in _GENERIC and not capitalised:
             return None
         if len({o.context for o in candidates}) > 1:
-            # Several states have this office: take the one of the country the
-            # document mentions most.
-            for iso, _ in state.countries.most_common():
-                chosen = [o for o in candidates if o.context == iso]
-                if chosen:
-                    candidates = chosen
-                    break
-            else:
+            chosen = _office_by_context(state, candidates, at)
+            if not chosen:
                 return None
+            candidates = chosen
         offices = candidates
     holders = [h for o in offices for h in o.holders]
     named = state.named()
@@ -256,6 +251,30 @@ def _resolve_role(
         if latest:
             return latest[0], LAST_HOLDER
     return None
+
+
+def _office_by_context(state: DocState, offices: list[Office], at: int) -> list[Office]:
+    """Several states or groups have this office: choose by the article.
+
+    A bare title is a definite description: it refers back to the most recent
+    actor before it who holds such an office ("the Supreme Leader ... The
+    Leader met"); else to the one holder the article names anywhere; else to
+    the office of the country the document mentions most; else nothing.
+    """
+    earlier = [f.actor_id for f in sorted(state.found, key=lambda f: f.start) if f.start < at]
+    for actor_id in reversed(earlier):
+        held = [o for o in offices if any(h.actor_id == actor_id for h in o.holders)]
+        if held:
+            return held
+    named = state.named()
+    by_name = [o for o in offices if any(h.actor_id in named for h in o.holders)]
+    if len({o.context for o in by_name}) == 1:
+        return by_name
+    for iso, _ in state.countries.most_common():
+        chosen = [o for o in offices if o.context == iso]
+        if chosen:
+            return chosen
+    return []
 
 
 # ---------------------------------------------------------------------------

@@ -158,6 +158,8 @@ def generate(url: str, events: int, seed: int = 7) -> dict[str, Any]:
                     batch.clear()
             if batch:
                 connection.execute(insert(table), batch)
+    with Store.open(url) as store:
+        store.analyze()  # as `Store.close` does after the pipeline's writes
     return {"actor": actors[17], "country": COUNTRIES[3]}
 
 

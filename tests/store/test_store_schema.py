@@ -14,11 +14,13 @@ from sqlalchemy import inspect
 
 from communique.errors import StoreError
 from communique.store import Store, metadata
+from communique.store.schema import include_name
 
 
 def test_migrations_equal_metadata(tmp_path: Path) -> None:
     with Store.open(str(tmp_path / "c.db")) as store, store.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        diff = compare_metadata(context, metadata)
         assert diff == []
         names = set(inspect(connection).get_table_names())
     assert set(metadata.tables) <= names

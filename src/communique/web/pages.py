@@ -31,8 +31,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Connection
 
 # The exporters' writers, so that a download has exactly `communique export`'s columns.
-from communique.export import _WRITERS as WRITERS
-from communique.export import FIELDS
+from communique.export import FIELDS, writer
 from communique.rest import listings, queries
 from communique.rest.params import Cursor, EventQuery, QuoteQuery, Str
 from communique.store import Store
@@ -252,7 +251,7 @@ def _download(
                 return
 
     buffer = io.BytesIO()
-    WRITERS[fmt](selection(), spec, buffer)
+    writer(fmt)(selection(), spec, buffer)
     return Response(
         buffer.getvalue(),
         media_type=MEDIA[fmt],

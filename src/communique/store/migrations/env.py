@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from communique.store.schema import metadata
+from communique.store.schema import include_name, metadata
 
 connection: Connection | None = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - offline SQL generation is not supported
@@ -23,6 +23,8 @@ context.configure(
     # SQLite cannot ALTER most things in place; batch mode rebuilds the table.
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    # Full-text tables and expression indexes of one dialect live in the migrations only.
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

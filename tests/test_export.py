@@ -216,7 +216,7 @@ def test_export_to_stream(store: Store) -> None:
     buffer = io.BytesIO()
     assert export(store, "clusters", "csv", buffer) == 3
     assert not buffer.closed
-    assert buffer.getvalue().startswith(b"level,id,members,scores\r\n")
+    assert buffer.getvalue().startswith(b"level,id,members,scores,evidence,disagreements\r\n")
 
 
 def test_empty_store_exports_empty_files(tmp_path: Path) -> None:

@@ -23,6 +23,17 @@ same form, so ``events.cluster`` and ``clusters.members`` join. An article
 whose exact content came from several inputs is one stored article; it is
 exported once per distinct input (same ``id``, that input's ``file``/``url``/
 ``outlet``; ``primary`` is true for the first), so every input file appears.
+
+Counting events once: an event reported by several articles is one event
+cluster (``events.cluster``, ``clusters.members``), and the events of a
+near-duplicate copy (a syndicated or re-posted article) carry
+``duplicate_of``: the id of the original article. To count real-world events,
+count distinct ``cluster`` values plus the events with neither a cluster nor
+``duplicate_of`` (``communique stats`` reports this as ``distinct_events``,
+``Store.distinct_events``). Copies are kept, not dropped: they are sources.
+Event clusters also carry every member's ``evidence`` sentence and the
+``disagreements`` between their sources (``[{"field": "date", "values":
+[...]}]``), which are recorded, not resolved.
 """
 
 from __future__ import annotations
@@ -39,7 +50,7 @@ from communique.errors import ConfigError, Messages
 from communique.model import Actor
 from communique.store import Store
 
-__all__ = ["FIELDS", "FORMATS", "KINDS", "event_id", "export", "records"]
+__all__ = ["FIELDS", "FORMATS", "KINDS", "Writer", "event_id", "export", "records", "writer"]
 
 KINDS = ("articles", "events", "quotes", "mentions", "timexes", "actors", "clusters")
 FORMATS = ("jsonl", "csv", "parquet")
@@ -90,6 +101,7 @@ FIELDS: dict[str, dict[str, Spec]] = {
         "modality": "str",
         "quote": "str",
         "confidence": "float",
+        "duplicate_of": "str",
     },
     "quotes": {
         "id": "str",
@@ -132,7 +144,14 @@ FIELDS: dict[str, dict[str, Spec]] = {
         "descriptions": ["str"],
         "notes": "str",
     },
-    "clusters": {"level": "str", "id": "str", "members": ["str"], "scores": "map"},
+    "clusters": {
+        "level": "str",
+        "id": "str",
+        "members": ["str"],
+        "scores": "map",
+        "evidence": [{"article": "str", "text": "str", "start": "int", "end": "int"}],
+        "disagreements": [{"field": "str", "values": ["str"]}],
+    },
 }
 
 # Rows per Parquet record batch: bounds memory while streaming large stores.
@@ -208,6 +227,7 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
 def _events(store: Store) -> Iterator[dict[str, Any]]:
     actor = _Actors(store)
     cluster = _memberships(store, "event")
+    original = {m: c.members[0] for c in store.clusters("duplicate") for m in c.members[1:]}
     for document in store.iter_documents():
         for e in document.events:
             eid = event_id(document.id, e.id)
@@ -246,6 +266,7 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
                 "modality": e.modality,
                 "quote": event_id(document.id, e.quote_id) if e.quote_id else None,
                 "confidence": e.confidence,
+                "duplicate_of": original.get(document.id),
             }
 
 
@@ -300,7 +321,10 @@ def _actors(store: Store) -> Iterator[dict[str, Any]]:
 
 def _clusters(store: Store) -> Iterator[dict[str, Any]]:
     for c in store.clusters():
-        yield c.model_dump()
+        yield {
+            **c.model_dump(exclude={"disagreements"}),
+            "disagreements": [{"field": k, "values": v} for k, v in c.disagreements.items()],
+        }
 
 
 _PRODUCERS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
@@ -457,8 +481,21 @@ def _parquet(items: Iterator[dict[str, Any]], spec: dict[str, Spec], out: IO[byt
     return count
 
 
-_WRITERS: dict[str, Callable[[Iterator[dict[str, Any]], dict[str, Spec], IO[bytes]], int]] = {
+Writer = Callable[[Iterator[dict[str, Any]], dict[str, Spec], IO[bytes]], int]
+
+_WRITERS: dict[str, Writer] = {
     "jsonl": _jsonl,
     "csv": _csv,
     "parquet": _parquet,
 }
+
+
+def writer(fmt: str) -> Writer:
+    """The writer of one format: ``writer(fmt)(records, FIELDS[kind], out)`` returns the count.
+
+    What ``export`` uses, for callers that select their own records (the web
+    explorer's downloads); an unknown format raises ``ConfigError`` (C402).
+    """
+    if fmt not in _WRITERS:
+        raise ConfigError(Messages.C402, source=fmt, fmt=fmt, choices=", ".join(FORMATS))
+    return _WRITERS[fmt]

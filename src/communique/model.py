@@ -168,6 +168,32 @@ class Cluster(Record):
     id: str
     members: list[str]
     scores: dict[str, float] = Field(default_factory=dict)
+    # Event clusters: the evidence sentence of every member (in member order), and
+    # the values on which the sources disagree ({"date": ["2024-02-12", "2024-02-13"]}).
+    evidence: list[Evidence] = Field(default_factory=list)
+    disagreements: dict[str, list[str]] = Field(default_factory=dict)
+
+
+DecisionVerdict = Literal["merge", "split"]
+
+
+class Decision(Record):
+    """Why two members of one cluster level are together or apart.
+
+    ``auto`` decisions are the links the clusterer made, with their score and
+    the evidence behind it (``features``); ``user`` decisions are merges and
+    splits made by hand, which later clustering obeys. ``a``/``b`` are article
+    ids (duplicate, story) or global event ids (event).
+    """
+
+    level: ClusterLevel
+    a: str
+    b: str
+    score: float | None = None
+    features: dict[str, float | str] = Field(default_factory=dict)
+    decided_by: Literal["auto", "user"] = "auto"
+    verdict: DecisionVerdict = "merge"
+    at: str | None = None  # ISO timestamp, set by the store
 
 
 class Failure(Record):

@@ -1,4 +1,4 @@
-"""The store test suite of ``tests/store/test_store.py``, run again on PostgreSQL.
+"""The store test suites of ``tests/store`` (``test_store``, ``test_search``), run again on PostgreSQL.
 
 Every test there that takes the ``store`` fixture is collected here too, with
 a ``store`` opened on a fresh PostgreSQL database: the same assertions, the
@@ -13,13 +13,18 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import inspect as inspect_db
 from tests.pg.server import PostgresServer
-from tests.store import test_store
+from tests.store import test_search, test_store
 
 from communique.store import Store
 
-for _name, _test in vars(test_store).items():
-    if _name.startswith("test_") and "store" in inspect.signature(_test).parameters:
-        globals()[_name] = _test
+for _module in (test_store, test_search):
+    for _name, _test in vars(_module).items():
+        if _name.startswith("test_") and {"store", "filled"} & set(
+            inspect.signature(_test).parameters
+        ):
+            globals()[_name] = _test
+# Fixtures built on ``store`` come along with the tests that use them.
+filled = test_search.filled
 
 
 @pytest.fixture()
@@ -37,3 +42,6 @@ def test_schema_and_full_text_index(store: Store) -> None:
     with store.engine.connect() as connection:
         indexes = {i["name"] for i in inspect_db(connection).get_indexes("quotes")}
     assert "ix_quotes_text_fts" in indexes
+    with store.engine.connect() as connection:
+        indexes = {i["name"] for i in inspect_db(connection).get_indexes("events")}
+    assert "ix_events_evidence_fts" in indexes

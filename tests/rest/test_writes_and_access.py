@@ -93,6 +93,12 @@ def test_merge_and_unmerge_event_clusters(fresh_db: str) -> None:
         rest = http.get(f"/events/{kenya}%23e1").json()
         assert [m["id"] for m in rest["members"]] == [f"{kenya}#e1", f"{brazil}#e1"]
         assert http.post("/events/nope%23e9/unmerge").status_code == 404
+    # both edits are kept as user decisions, which later clustering obeys
+    with Store.open(fresh_db) as store:
+        kept = {(d.a, d.b, d.verdict) for d in store.decisions("event", [f"{brazil}#e2"], "user")}
+    assert (f"{kenya}#e1", f"{brazil}#e2", "merge") not in kept  # re-anchored, then split
+    assert (f"{brazil}#e2", f"{kenya}#e1", "split") in kept
+    assert (f"{brazil}#e2", f"{brazil}#e1", "split") in kept
 
 
 def test_ingest_a_text(fresh_db: str, context: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,6 @@ from communique.model import Cluster, Document, Failure
 from communique.store import Store, schema
 
 from . import samples
-
-
-@pytest.fixture(params=["file", "memory"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    target = str(tmp_path / "c.db") if request.param == "file" else ":memory:"
-    with Store.open(target) as opened:
-        yield opened
 
 
 def count(store: Store, table: str) -> int:

@@ -16,11 +16,16 @@ The exports read them back: ``articles.story``, ``events.cluster`` and the
 ``clusters`` kind. This is the last stage of a run: ingest → analyse → store →
 **cluster**; ``export`` and ``evaluate`` read its output.
 
-This first implementation recomputes all three levels over the whole store on
-every run (loading only the compact ``features`` of each article), which is
-quick up to some thousands of articles. The follow-up for 100k articles:
-restrict comparisons to blocks (episode-date window, shared actors, LSH
-candidates) around ``article_ids`` and replace only the clusters they touch.
+Each level is three steps: candidate generation (blocking by date window and
+actors, MinHash LSH), pairwise scoring, and assignment (union or average
+linkage) that obeys users' decisions. ``update_clusters`` is incremental
+(``incremental.py``): the store keeps each article's compact features,
+blocking keys and LSH bands, and a new article is compared only with the
+articles they find, so adding one does not cost more as the store grows;
+only the clusters it reaches are replaced. Every link is kept as a pairwise
+decision (``Store.decisions``) so that a user can see why two members are
+together, and undo it (``Store.record_decisions`` with ``decided_by="user"``).
+``cluster_documents`` clusters a list of documents in memory, no store needed.
 """
 
 from __future__ import annotations
@@ -29,17 +34,19 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from communique.cluster.duplicates import find_duplicates
-from communique.cluster.events import find_event_clusters
-from communique.cluster.features import ActorKeys, ArticleFeatures, features
+from communique.cluster.events import cluster_events, find_event_clusters
+from communique.cluster.features import ActorKeys, ArticleFeatures, features, global_event_id
+from communique.cluster.incremental import add_articles
 from communique.cluster.stories import find_stories
 from communique.config import Settings
-from communique.model import Actor, Cluster, Document
+from communique.model import Actor, Cluster, Decision, Document, Evidence
 
 __all__ = [
     "cluster_documents",
     "find_duplicates",
     "find_event_clusters",
     "find_stories",
+    "recluster",
     "update_clusters",
 ]
 
@@ -47,7 +54,9 @@ LEVELS = ("duplicate", "story", "event")
 
 
 def cluster_documents(
-    documents: Iterable[Document], lookup: Callable[[str], Actor | None] | None = None
+    documents: Iterable[Document],
+    lookup: Callable[[str], Actor | None] | None = None,
+    decisions: Sequence[Decision] = (),
 ) -> list[Cluster]:
     """All clusters of three levels for an iterable of ``Document`` (no store needed).
 
@@ -56,23 +65,35 @@ def cluster_documents(
     """
     keys = ActorKeys(lookup or (lambda _id: None))
     texts: dict[str, str] = {}
+    evidence: dict[str, Evidence] = {}
     articles: list[ArticleFeatures] = []
     for order, document in enumerate(documents):
         texts[document.id] = document.text
         articles.append(features(document, order, keys))
-    duplicates = find_duplicates(texts, articles)
-    stories = find_stories(articles, duplicates)
+        for event in document.events:
+            found = event.evidence.model_copy(update={"article": document.id})
+            evidence[global_event_id(document.id, event.id)] = found
+    duplicates = find_duplicates(texts, articles, decisions)
+    stories = find_stories(articles, duplicates, decisions)
     story_of = {m: c.id for c in stories for m in c.members}
-    return duplicates + stories + find_event_clusters(articles, story_of)
+    events = cluster_events(articles, story_of, decisions, evidence=evidence)[0]
+    return duplicates + stories + events
 
 
-def update_clusters(store: Any, article_ids: Sequence[str], *, settings: Settings) -> None:
-    """Recompute every cluster level after a run that added ``article_ids``.
+def update_clusters(store: Any, article_ids: Sequence[str], *, settings: Settings) -> int:
+    """Add the stored articles ``article_ids`` to the clusters; return how many were new.
 
-    ``article_ids`` is not used for narrowing yet (see the module docstring):
-    all stored articles are clustered again, so the result does not depend on
-    the order in which articles arrived in runs.
+    Incremental (see the module docstring): articles clustered before are
+    skipped, and only clusters the new articles reach are replaced. A store
+    clustered before the clustering index existed (clusters, but no index) is
+    clustered again from scratch, once.
     """
-    ids = store.article_ids()
-    clusters = cluster_documents(store.iter_documents(ids), store.get_actor)
-    store.replace_clusters(LEVELS, clusters)
+    if store.clustered_count() == 0 and store.has_clusters():
+        return recluster(store, settings=settings)
+    return add_articles(store, article_ids, ActorKeys(store.get_actor))
+
+
+def recluster(store: Any, *, settings: Settings) -> int:
+    """Cluster the whole store again from scratch (users' decisions are kept)."""
+    store.reset_clustering()
+    return add_articles(store, store.article_ids(), ActorKeys(store.get_actor))

@@ -1,27 +1,35 @@
 """Near-duplicate articles: syndicated copies and re-posts of one report.
 
-In: the cleaned text of every stored article (``Document.text``, after ingest
-removed site boilerplate) and its ``ArticleFeatures`` for ordering. Out:
+In: the cleaned text of articles (``Document.text``, after ingest removed site
+boilerplate) and their ``ArticleFeatures`` for ordering. Out:
 ``Cluster(level="duplicate")`` records whose first member is the original
-(earliest published, else first stored). Runs first in ``update_clusters``;
-``stories`` then keeps each duplicate group in one story.
+(earliest published, else first stored), with the containment of each link in
+``scores``. Runs first in clustering; ``stories`` then keeps each duplicate
+group in one story, and the exports mark the copies' events (``duplicate_of``).
 
-Method: MinHash over word 5-shingles, candidates from LSH (datasketch), then an
-exact check of shingle containment, |A ∩ B| / min(|A|, |B|). Containment
-rather than Jaccard because a syndicated copy is often cut (a shorter version,
-or one paragraph fewer) and carries different boilerplate around the same body.
+Method, in three steps as every level: candidates from MinHash LSH over word
+5-shingles (datasketch's MinHash; the bands are kept in the store,
+``minhash_bands``, so a new article is compared only with the articles that
+share a band with it), then an exact check of shingle containment,
+|A ∩ B| / min(|A|, |B|), then union of the links (``union``, which obeys
+users' merges and splits). Containment rather than Jaccard because a
+syndicated copy is often cut (a shorter version, or one paragraph fewer) and
+carries different boilerplate around the same body.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
 from communique.cluster.features import ArticleFeatures, fold
-from communique.model import Cluster
+from communique.cluster.union import Pair, constraints, pair, union
+from communique.model import Cluster, Decision
 
 SHINGLE = 5  # words per shingle: long enough that two reports of one event rarely share many
 NUM_PERM = 128
@@ -52,43 +60,89 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / small if small else 0.0
 
 
-def find_duplicates(texts: dict[str, str], articles: Sequence[ArticleFeatures]) -> list[Cluster]:
+@cache
+def _banding() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch chooses for ``LSH_THRESHOLD`` and ``NUM_PERM``."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def bands(shingled: set[int]) -> set[tuple[int, int]]:
+    """LSH bands ``(band number, signed 64-bit hash)`` of a shingle set; none for a short text.
+
+    Two texts share a band with the probability that datasketch's
+    ``MinHashLSH(threshold=LSH_THRESHOLD)`` would return one for the other.
+    """
+    if len(shingled) < MIN_SHINGLES:
+        return set()
+    sketch = MinHash(num_perm=NUM_PERM)
+    sketch.update_batch([h.to_bytes(8, "big") for h in shingled])
+    count, rows = _banding()
+    values = sketch.hashvalues
+    found = set()
+    for band in range(count):
+        chunk = values[band * rows : (band + 1) * rows].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        found.add((band, int.from_bytes(digest, "big", signed=True)))
+    return found
+
+
+def links(
+    new: Sequence[str], sets: Mapping[str, set[int]], candidates: Callable[[str], Iterable[str]]
+) -> dict[Pair, float]:
+    """Containment of each new article with its LSH candidates, where it reaches the minimum."""
+    found: dict[Pair, float] = {}
+    for article in new:
+        mine = sets[article]
+        if len(mine) < MIN_SHINGLES:
+            continue
+        for other in candidates(article):
+            if other == article or other not in sets or len(sets[other]) < MIN_SHINGLES:
+                continue
+            share = containment(mine, sets[other])
+            if share >= MIN_CONTAINMENT:
+                found[pair(article, other)] = share
+    return found
+
+
+def group(
+    articles: Sequence[ArticleFeatures],
+    found: Mapping[Pair, float],
+    decisions: Iterable[Decision] = (),
+) -> tuple[list[Cluster], list[Decision]]:
+    """Duplicate clusters of ``articles`` from their links, and the auto decisions behind them."""
+    must, cannot = constraints(decisions)
+    ordered = sorted(articles, key=lambda a: a.sort_key)
+    groups, _used = union([a.id for a in ordered], found, must, cannot)
+    clusters = []
+    for ids in groups:
+        if len(ids) < 2:
+            continue
+        chosen = set(ids)
+        scores = {f"{a}~{b}": round(s, 3) for (a, b), s in sorted(found.items()) if a in chosen}
+        clusters.append(
+            Cluster(level="duplicate", id=f"duplicate:{ids[0]}", members=ids, scores=scores)
+        )
+    made = [
+        Decision(level="duplicate", a=a, b=b, score=round(s, 4), features={"containment": s})
+        for (a, b), s in sorted(found.items())
+        if pair(a, b) not in cannot
+    ]
+    return sorted(clusters, key=lambda c: c.id), made
+
+
+def find_duplicates(
+    texts: dict[str, str], articles: Sequence[ArticleFeatures], decisions: Iterable[Decision] = ()
+) -> list[Cluster]:
     """Groups of near-identical articles, the original first (see the module docstring)."""
     sets = {a.id: shingles(texts[a.id]) for a in articles}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    scores: dict[tuple[str, str], float] = {}
+    index: dict[tuple[int, int], list[str]] = defaultdict(list)
     for article in articles:
-        shingled = sets[article.id]
-        if len(shingled) < MIN_SHINGLES:
-            continue
-        sketch = MinHash(num_perm=NUM_PERM)
-        sketch.update_batch([h.to_bytes(8, "big") for h in shingled])
-        for other in lsh.query(sketch):
-            share = containment(shingled, sets[other])
-            if share >= MIN_CONTAINMENT:
-                scores[(other, article.id)] = share
-                parent[find(article.id)] = find(other)
-        lsh.insert(article.id, sketch)
-
-    groups: dict[str, list[ArticleFeatures]] = {}
-    for article in articles:
-        groups.setdefault(find(article.id), []).append(article)
-    clusters = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda a: a.sort_key)
-        ids = [a.id for a in members]
-        found = {f"{a}~{b}": round(s, 3) for (a, b), s in scores.items() if a in ids and b in ids}
-        clusters.append(
-            Cluster(level="duplicate", id=f"duplicate:{ids[0]}", members=ids, scores=found)
-        )
-    return sorted(clusters, key=lambda c: c.id)
+        for key in bands(sets[article.id]):
+            index[key].append(article.id)
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for members in index.values():
+        for member in members:
+            by_article[member].update(members)
+    found = links([a.id for a in articles], sets, lambda a: by_article[a])
+    return group(articles, found, decisions)[0]

@@ -26,18 +26,28 @@ reports recalling the same 2020 killing with "January 2020" and "January 3,
 that one article's two similar events do not both attach to one event of the
 other. Linked events form clusters by union-find.
 
+Users' decisions override the scores (``union``): a split pair is never
+linked, a merged pair always is. Each cluster records the evidence sentence of
+every member and, in ``disagreements``, the values on which its sources
+differ (dates that do not nest, different places, different participants):
+they are kept, not resolved.
+
 Scale: events are only compared within blocks of the same type and
 participants, so the cost follows the block sizes, not the square of the
-store; updating only the blocks that new articles touch is the follow-up.
+store. Incremental clustering (``incremental``) finds the blocks of a new
+article's events in the store (``cluster_blocks``) and reclusters only the
+events of the clusters they reach (``nodes``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 
 from communique.cluster.features import ArticleFeatures, EventItem, gap_days, width
-from communique.model import Cluster
+from communique.cluster.union import Pair, constraints, pair, union
+from communique.model import Cluster, Decision, Evidence
 
 SYMMETRIC = frozenset({"CONSULT"})  # types whose direction does not matter
 # Slack for dates counted from a publication date ("on Wednesday" in a report
@@ -85,8 +95,8 @@ def _place_score(a: EventItem, b: EventItem) -> float | None:
     return 0.0
 
 
-def link_score(a: EventItem, b: EventItem, same_story: bool) -> float | None:
-    """Evidence that ``a`` and ``b`` are one event (higher is stronger), or None if they are not."""
+def link_evidence(a: EventItem, b: EventItem, same_story: bool) -> dict[str, float] | None:
+    """The pieces of evidence that ``a`` and ``b`` are one event, or None if they are not."""
     if a.type != b.type or a.article == b.article:
         return None
     actors, partial = _actor_score(a, b)
@@ -96,70 +106,143 @@ def link_score(a: EventItem, b: EventItem, same_story: bool) -> float | None:
     places = _place_score(a, b)
     if dates is None or places is None:
         return None
-    return actors + dates + places
+    return {"actors": actors, "dates": dates, "places": places}
 
 
-def _blocks(events: Sequence[EventItem]) -> dict[tuple[str | None, ...], list[EventItem]]:
-    """Events that could be one: same type and a participant in common (the source, or for
-    symmetric types either participant)."""
-    blocks: dict[tuple[str | None, ...], list[EventItem]] = defaultdict(list)
+def link_score(a: EventItem, b: EventItem, same_story: bool) -> float | None:
+    """Evidence that ``a`` and ``b`` are one event (higher is stronger), or None if they are not."""
+    found = link_evidence(a, b, same_story)
+    return None if found is None else sum(found.values())
+
+
+def block_keys(event: EventItem) -> set[str]:
+    """Events that could be one share a key: the same type and a participant in common (the
+    source, or for symmetric types either participant)."""
+    actors = {event.source, event.target} if event.type in SYMMETRIC else {event.source}
+    return {f"{event.type}:{actor}" for actor in actors if actor is not None}
+
+
+def _candidate_pairs(events: Sequence[EventItem]) -> Iterator[tuple[EventItem, EventItem]]:
+    blocks: dict[str, list[EventItem]] = defaultdict(list)
     for event in events:
-        actors = {event.source, event.target} if event.type in SYMMETRIC else {event.source}
-        for actor in actors - {None}:
-            blocks[(event.type, actor)].append(event)
-    return blocks
-
-
-def find_event_clusters(
-    articles: Sequence[ArticleFeatures], story_of: Mapping[str, str]
-) -> list[Cluster]:
-    """Clusters of events reported by several articles (see the module docstring)."""
-    events = [e for a in articles for e in a.events]
-    order = {a.id: a.sort_key for a in articles}
-    position = {e.id: i for i, e in enumerate(events)}
-    # candidate links, grouped by article pair for the one-to-one choice
-    candidates: dict[tuple[str, str], dict[tuple[str, str], float]] = defaultdict(dict)
-    for block in _blocks(events).values():
+        for key in sorted(block_keys(event)):
+            blocks[key].append(event)
+    for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if a.article == b.article:
-                    continue
-                same = story_of.get(a.article) is not None and story_of.get(
-                    a.article
-                ) == story_of.get(b.article)
-                found = link_score(a, b, same)
-                if found is not None:
-                    first, second = (a, b) if position[a.id] < position[b.id] else (b, a)
-                    candidates[(first.article, second.article)][(first.id, second.id)] = found
+                if a.article != b.article:
+                    yield a, b
 
-    parent = {e.id: e.id for e in events}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+def _same_story(story_of: Mapping[str, str], a: str, b: str) -> bool:
+    return story_of.get(a) is not None and story_of.get(a) == story_of.get(b)
 
-    links: dict[tuple[str, str], float] = {}
+
+def cluster_events(
+    articles: Sequence[ArticleFeatures],
+    story_of: Mapping[str, str],
+    decisions: Iterable[Decision] = (),
+    nodes: Collection[str] | None = None,
+    evidence: Mapping[str, Evidence] | None = None,
+) -> tuple[list[Cluster], list[Decision]]:
+    """Event clusters of ``articles`` (only the events in ``nodes`` when given) and the
+    automatic decisions behind them (see the module docstring)."""
+    ordered = sorted(articles, key=lambda a: a.order)
+    events = [e for a in ordered for e in a.events if nodes is None or e.id in nodes]
+    order = {a.id: a.sort_key for a in ordered}
+    position = {e.id: i for i, e in enumerate(events)}
+    must, cannot = constraints(decisions)
+    # 1. candidates and pairwise scores, grouped by article pair for the one-to-one choice
+    candidates: dict[tuple[str, str], dict[Pair, tuple[float, dict[str, float]]]] = defaultdict(
+        dict
+    )
+    for a, b in _candidate_pairs(events):
+        if pair(a.id, b.id) in cannot:
+            continue
+        found = link_evidence(a, b, _same_story(story_of, a.article, b.article))
+        if found is not None:
+            first, second = (a, b) if position[a.id] < position[b.id] else (b, a)
+            candidates[(first.article, second.article)][(first.id, second.id)] = (
+                sum(found.values()),
+                found,
+            )
+    # 2. one-to-one between two articles, best evidence first
+    links: dict[Pair, float] = {}
+    made: list[Decision] = []
     for pairs in candidates.values():
         used: set[str] = set()
-        for (x, y), found in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
+        for (x, y), (score, found) in sorted(pairs.items(), key=lambda p: (-p[1][0], p[0])):
             if x in used or y in used:
                 continue
             used.update((x, y))
-            links[(x, y)] = found
-            parent[find(y)] = find(x)
-
-    groups: dict[str, list[EventItem]] = defaultdict(list)
-    for event in events:
-        groups[find(event.id)].append(event)
+            links[(x, y)] = score
+            made.append(
+                Decision(level="event", a=x, b=y, score=round(score, 4), features=dict(found))
+            )
+    # 3. union, obeying the users' merges and splits
+    items = {e.id: e for e in events}
+    groups, _ = union([e.id for e in events], links, must, cannot)
+    group_of = {g: i for i, group in enumerate(groups) for g in group}
+    link_scores: dict[int, dict[str, float]] = defaultdict(dict)
+    for (x, y), score in links.items():
+        link_scores[group_of[x]][f"{x}~{y}"] = round(score, 3)
     clusters = []
-    for members in groups.values():
+    for number, group in enumerate(groups):
+        members = [items[g] for g in group]
         if len({e.article for e in members}) < 2:
             continue
         members.sort(key=lambda e: (order[e.article], position[e.id]))
         ids = [e.id for e in members]
-        chosen = set(ids)
-        scores = {f"{x}~{y}": round(s, 3) for (x, y), s in links.items() if x in chosen}
-        clusters.append(Cluster(level="event", id=f"event:{ids[0]}", members=ids, scores=scores))
-    return sorted(clusters, key=lambda c: c.id)
+        scores = link_scores[number]
+        clusters.append(
+            Cluster(
+                level="event",
+                id=f"event:{ids[0]}",
+                members=ids,
+                scores=scores,
+                evidence=[evidence[i] for i in ids if i in evidence] if evidence else [],
+                disagreements=disagreements(members),
+            )
+        )
+    return sorted(clusters, key=lambda c: c.id), made
+
+
+def find_event_clusters(
+    articles: Sequence[ArticleFeatures],
+    story_of: Mapping[str, str],
+    decisions: Iterable[Decision] = (),
+) -> list[Cluster]:
+    """Clusters of events reported by several articles (see the module docstring)."""
+    return cluster_events(articles, story_of, decisions)[0]
+
+
+def disagreements(members: Sequence[EventItem]) -> dict[str, list[str]]:
+    """What the sources of one event report differently: dates that do not nest (one is
+    not inside the other), different places, different participants."""
+    found: dict[str, list[str]] = {}
+    dated = [(e.when, e.date) for e in members if e.when is not None and e.date]
+    if any(
+        not (_inside(x, y) or _inside(y, x))
+        for i, (x, _) in enumerate(dated)
+        for y, _ in dated[i + 1 :]
+    ):
+        found["date"] = sorted({d for _, d in dated if d})
+    places = sorted({e.place for e in members if e.place})
+    if len(places) > 1:
+        found["place"] = places
+    if members and members[0].type in SYMMETRIC:
+        sides = {
+            "|".join(sorted(k for k in (e.source, e.target) if k)) for e in members if e.target
+        }
+        if len(sides) > 1:
+            found["participants"] = sorted(sides)
+    else:
+        for name in ("source", "target"):
+            values = sorted({v for e in members if (v := getattr(e, name))})
+            if len(values) > 1:
+                found[name] = values
+    return found
+
+
+def _inside(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]

@@ -3,9 +3,10 @@
 In: ``Document`` records from the store (after every analysis stage has run
 and the documents are saved). Out: one ``ArticleFeatures`` per article (word
 tokens, actor weights, episode date, places, and its events as ``EventItem``)
-that ``duplicates``, ``stories`` and ``events`` compare. Loading keeps no
-spaCy objects and no full documents, so a store of many thousand articles
-fits in memory for the current whole-store recomputation.
+that ``duplicates``, ``stories`` and ``events`` compare. They hold no spaCy
+objects and no full documents, and are stored as JSON (``to_json``,
+``cluster_features``) so that incremental clustering compares a new article
+with its candidates without loading their documents.
 
 Dates are handled as closed intervals of days: "2023" is 2023-01-01..2023-12-31,
 "2023-06" the whole month, "2023-06-21" one day. Two dates are *compatible*
@@ -21,8 +22,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from communique.model import Actor, Document, Place
 
@@ -118,6 +120,7 @@ class EventItem:
     place: str | None  # folded place name
     country: str | None
     main: bool
+    date: str | None = None  # the stored value, for disagreements between sources
 
 
 @dataclass
@@ -131,6 +134,7 @@ class ArticleFeatures:
     episode: Interval | None  # when the article's main events happened
     places: set[str] = field(default_factory=set)
     events: list[EventItem] = field(default_factory=list)
+    venues: set[str] = field(default_factory=set)  # countries where its main events happened
 
     @property
     def sort_key(self) -> tuple[date, int]:
@@ -255,6 +259,7 @@ def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures
                 place=name,
                 country=country,
                 main=main,
+                date=event.date,
             )
         )
     return ArticleFeatures(
@@ -267,6 +272,49 @@ def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures
         episode=_episode(items, published),
         places=places,
         events=items,
+        venues={e.country for e in items if e.main and e.country},
+    )
+
+
+def _days(value: Interval | None) -> list[str] | None:
+    return None if value is None else [value[0].isoformat(), value[1].isoformat()]
+
+
+def _interval(value: list[str] | None) -> Interval | None:
+    return None if value is None else (date.fromisoformat(value[0]), date.fromisoformat(value[1]))
+
+
+def to_json(article: ArticleFeatures) -> dict[str, Any]:
+    """``ArticleFeatures`` as JSON for the store (``cluster_features.data``)."""
+    return {
+        "order": article.order,
+        "published": _days(article.published),
+        "words": dict(article.words),
+        "actors": article.actors,
+        "kinds": article.kinds,
+        "episode": _days(article.episode),
+        "places": sorted(article.places),
+        "venues": sorted(article.venues),
+        "events": [{**asdict(e), "when": _days(e.when), "article": None} for e in article.events],
+    }
+
+
+def from_json(article_id: str, data: dict[str, Any]) -> ArticleFeatures:
+    """The inverse of ``to_json``."""
+    return ArticleFeatures(
+        id=article_id,
+        order=int(data["order"]),
+        published=_interval(data["published"]),
+        words=Counter(data["words"]),
+        actors=dict(data["actors"]),
+        kinds=dict(data["kinds"]),
+        episode=_interval(data["episode"]),
+        places=set(data["places"]),
+        venues=set(data.get("venues", [])),
+        events=[
+            EventItem(**{**e, "when": _interval(e["when"]), "article": article_id})
+            for e in data["events"]
+        ],
     )
 
 

@@ -9,9 +9,14 @@ after and uses the stories for events whose date is not stated.
 A story is an episode, not a topic: two reports on the same leaders meeting a
 year apart are two stories. So the evidence is combined as follows:
 
-1. Dates veto. Each article has an episode date (its main events' date, else
-   its publication date); two articles whose episode dates are known and more
-   than ``MAX_GAP_DAYS`` apart never share a story, whatever else they share.
+1. Dates and venues veto. Each article has an episode date (its main events'
+   date, else its publication date); two articles whose episode dates are known
+   and more than ``MAX_GAP_DAYS`` apart never share a story, whatever else they
+   share. Likewise two articles whose main events are located in countries
+   that do not overlap: the same minister in Dakar and, a week later, in Accra
+   is two visits (``features.VISITOR`` makes the visitor weigh most, so
+   without this veto a tour would read as one story). An unknown venue vetoes
+   nothing.
 2. Shared actors, weighted by who they are and how rare they are: a person
    taking part in both articles' main events counts most; states that every
    report names (Iran, Israel, the United States) count little
@@ -25,20 +30,24 @@ cannot-link constraint, stopping when no two groups reach ``MIN_SIMILARITY``.
 Average linkage (not single linkage) so that one article sharing a little with
 two episodes does not chain them together.
 
+Users' decisions override the evidence: a split pair is vetoed like two
+distant dates, a merged pair starts in one group (as copies do).
+
 Scale: only pairs that share a participant other than a state, or one of
 their most distinctive words, are compared (blocking), and average linkage
 runs separately inside each connected component of the pairs that reach the
 threshold (a merge needs at least one such pair), so components stay small.
-The whole store is still recomputed on each run; the follow-up for 100k
-articles is a date-window block and updating only the components that new
-articles touch.
+Rarity (IDF) is relative to the whole store: incremental clustering passes
+the stored document frequencies (``df``, ``n``) and reclusters only the
+articles of the stories a new article reaches (``incremental``); the same
+keys, with the episode week as date bucket, find those stories in the store.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import combinations
 
 from communique.cluster.features import (
@@ -48,7 +57,8 @@ from communique.cluster.features import (
     gap_days,
     idf,
 )
-from communique.model import Cluster
+from communique.cluster.union import constraints
+from communique.model import Cluster, Decision
 
 # Episode dates further apart than this are different episodes. A visit or a
 # round of talks spans a few days and reports follow within a day or two; a
@@ -68,28 +78,65 @@ MIN_SIMILARITY = 0.28
 TOP_WORDS = 10
 
 
-class StoryModel:
-    """Pairwise story similarity over a fixed set of articles (rarity is relative to the set)."""
+def terms(article: ArticleFeatures) -> set[str]:
+    """The terms whose document frequency weighs an article's vectors (``a:`` actor, ``w:`` word)."""
+    return {"a:" + k for k in article.actors} | {"w:" + w for w in article.words}
 
-    def __init__(self, articles: Sequence[ArticleFeatures]) -> None:
+
+def blocking_keys(article: ArticleFeatures, word_vector: Mapping[str, float]) -> set[str]:
+    """Participants that are not states, and the ``TOP_WORDS`` most distinctive words."""
+    keys = {
+        "actor:" + key
+        for key in article.actors
+        if TYPE_WEIGHT.get(article.kinds.get(key, ""), 0.5) >= 0.5
+    }
+    top = sorted(word_vector, key=lambda w: (-word_vector[w], w))[:TOP_WORDS]
+    return keys | {"word:" + w for w in top}
+
+
+class StoryModel:
+    """Pairwise story similarity over a set of articles.
+
+    Rarity (IDF) is relative to the set, or to the store when ``df`` (term →
+    document frequency, terms as ``terms``) and ``n`` (articles) are given.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[ArticleFeatures],
+        df: Mapping[str, int] | None = None,
+        n: int | None = None,
+        cannot: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self.articles = {a.id: a for a in articles}
-        n = len(articles)
-        actor_df: Counter[str] = Counter(k for a in articles for k in a.actors)
-        word_df: Counter[str] = Counter(w for a in articles for w in a.words)
+        if df is None:
+            df = Counter(t for a in articles for t in terms(a))
+            n = len(articles)
+        size = max(n or 0, len(articles))
+        self.cannot = {_key(a, b) for a, b in cannot}
         self.actor_vectors = {
             a.id: {
-                key: weight * TYPE_WEIGHT.get(a.kinds.get(key, ""), 0.5) * idf(actor_df[key], n)
+                key: weight
+                * TYPE_WEIGHT.get(a.kinds.get(key, ""), 0.5)
+                * idf(df.get("a:" + key, 1), size)
                 for key, weight in a.actors.items()
             }
             for a in articles
         }
         self.word_vectors = {
-            a.id: {w: (1.0 + math.log(c)) * idf(word_df[w], n) for w, c in a.words.items()}
+            a.id: {
+                w: (1.0 + math.log(c)) * idf(df.get("w:" + w, 1), size) for w, c in a.words.items()
+            }
             for a in articles
         }
 
     def vetoed(self, a: str, b: str) -> bool:
-        first, second = self.articles[a].episode, self.articles[b].episode
+        if _key(a, b) in self.cannot:
+            return True
+        x, y = self.articles[a], self.articles[b]
+        if x.venues and y.venues and not x.venues & y.venues:
+            return True  # one episode happens in one place: a tour's stops are separate visits
+        first, second = x.episode, y.episode
         return first is not None and second is not None and gap_days(first, second) > MAX_GAP_DAYS
 
     def evidence(self, a: str, b: str) -> dict[str, float]:
@@ -121,12 +168,8 @@ def _candidate_pairs(model: StoryModel) -> set[tuple[str, str]]:
     threshold in practice)."""
     blocks: dict[str, list[str]] = {}
     for article_id, article in model.articles.items():
-        for key in article.actors:
-            if TYPE_WEIGHT.get(article.kinds.get(key, ""), 0.5) >= 0.5:
-                blocks.setdefault("actor:" + key, []).append(article_id)
-        vector = model.word_vectors[article_id]
-        for word in sorted(vector, key=lambda w: (-vector[w], w))[:TOP_WORDS]:
-            blocks.setdefault("word:" + word, []).append(article_id)
+        for key in sorted(blocking_keys(article, model.word_vectors[article_id])):
+            blocks.setdefault(key, []).append(article_id)
     pairs: set[tuple[str, str]] = set()
     for members in blocks.values():
         pairs.update(_key(a, b) for a, b in combinations(members, 2))
@@ -134,12 +177,27 @@ def _candidate_pairs(model: StoryModel) -> set[tuple[str, str]]:
 
 
 def find_stories(
-    articles: Sequence[ArticleFeatures], duplicates: Sequence[Cluster] = ()
+    articles: Sequence[ArticleFeatures],
+    duplicates: Sequence[Cluster] = (),
+    decisions: Iterable[Decision] = (),
 ) -> list[Cluster]:
     """Every article in one story cluster (see the module docstring)."""
+    return cluster_stories(articles, duplicates, decisions)[0]
+
+
+def cluster_stories(
+    articles: Sequence[ArticleFeatures],
+    duplicates: Sequence[Cluster] = (),
+    decisions: Iterable[Decision] = (),
+    df: Mapping[str, int] | None = None,
+    n: int | None = None,
+) -> tuple[list[Cluster], list[Decision]]:
+    """Story clusters of ``articles`` and, for each member after the first, the automatic
+    decision that explains it best (its most similar earlier member)."""
     if not articles:
-        return []
-    model = StoryModel(articles)
+        return [], []
+    must, cannot = constraints(decisions)
+    model = StoryModel(articles, df, n, cannot)
     ids = [a.id for a in articles]
     memo: dict[tuple[str, str], float | None] = {}
 
@@ -164,18 +222,24 @@ def find_stories(
         value = similarity(a, b)
         if value is not None and value >= MIN_SIMILARITY:
             parent[find(a)] = find(b)
-    # copies of one report are one story by definition: they start as one group
+    # copies of one report are one story by definition, and so are articles a user
+    # merged: they start as one group
     start: dict[str, str] = {article_id: article_id for article_id in ids}
-    for cluster in duplicates:
-        head = cluster.members[0]
-        for member in cluster.members[1:]:
-            if member in start and head in start:
-                start[member] = head
-                parent[find(member)] = find(head)
+
+    def root(x: str) -> str:
+        while start[x] != x:
+            x = start[x]
+        return x
+
+    joined = [(c.members[0], m) for c in duplicates for m in c.members[1:]] + sorted(must)
+    for head, member in joined:
+        if member in start and head in start and root(member) != root(head):
+            start[root(member)] = root(head)
+            parent[find(member)] = find(head)
     components: dict[str, dict[str, list[str]]] = {}
     for article_id in ids:
         groups = components.setdefault(find(article_id), {})
-        groups.setdefault(start[article_id], []).append(article_id)
+        groups.setdefault(root(article_id), []).append(article_id)
 
     def link(x: list[str], y: list[str]) -> float | None:
         total = 0.0
@@ -188,6 +252,7 @@ def find_stories(
         return total / (len(x) * len(y))
 
     clusters = []
+    made: list[Decision] = []
     for groups in components.values():
         for members in _agglomerate(list(groups.values()), link):
             ordered = sorted(members, key=lambda m: model.articles[m].sort_key)
@@ -195,10 +260,28 @@ def find_stories(
             if len(ordered) > 1:
                 links = [similarity(a, b) or 0.0 for a, b in combinations(ordered, 2)]
                 scores["cohesion"] = round(sum(links) / len(links), 3)
+                made.extend(_explain(model, ordered, similarity))
             clusters.append(
                 Cluster(level="story", id=story_id(ordered), members=ordered, scores=scores)
             )
-    return sorted(clusters, key=lambda c: c.id)
+    return sorted(clusters, key=lambda c: c.id), made
+
+
+def _explain(
+    model: StoryModel, ordered: list[str], similarity: Callable[[str, str], float | None]
+) -> list[Decision]:
+    """Each member after the first with its most similar earlier member, and the evidence."""
+    made = []
+    for i, member in enumerate(ordered[1:], start=1):
+        best = max(ordered[:i], key=lambda other: (similarity(other, member) or 0.0, other))
+        score = similarity(best, member) or 0.0
+        found: dict[str, float | str] = {
+            k: round(v, 4) for k, v in model.evidence(best, member).items()
+        }
+        made.append(
+            Decision(level="story", a=best, b=member, score=round(score, 4), features=found)
+        )
+    return made
 
 
 def _agglomerate(

@@ -26,6 +26,7 @@ from communique.rest.queries import (
     memberships,
 )
 from communique.store import schema
+from communique.store.decisions import cluster_from_row
 
 # ---------------------------------------------------------------------------
 # articles, actors, clusters
@@ -232,7 +233,7 @@ def list_clusters(
     limit: int = 50,
 ) -> tuple[list[Row], str | None]:
     c, m = schema.clusters, schema.cluster_members
-    query = select(c.c.level, c.c.id, c.c.scores)
+    query = select(c.c.level, c.c.id, c.c.scores, c.c.details)
     if level:
         query = query.where(c.c.level == level)
     if member:
@@ -244,12 +245,13 @@ def list_clusters(
     )
     records = []
     for r in rows:
+        found = cluster_from_row(r, cluster_members(connection, r["level"], r["id"]))
         records.append(
             {
-                "level": r["level"],
-                "id": r["id"],
-                "members": cluster_members(connection, r["level"], r["id"]),
-                "scores": dict(r["scores"] or {}),
+                **found.model_dump(exclude={"disagreements"}),
+                "disagreements": [
+                    {"field": k, "values": v} for k, v in found.disagreements.items()
+                ],
             }
         )
     return records, following

@@ -4,9 +4,10 @@ Reads ``communique.store.schema`` directly (filters, keyset pages, facet
 counts) and hands back plain dicts in the shape of the export records
 (``communique.rest.models``), which ``communique.rest.app`` and
 ``communique.web`` serve. The same SQL runs on SQLite and PostgreSQL; the one
-dialect split is quote search, which uses PostgreSQL's own full-text engine
-(``to_tsvector``/``plainto_tsquery``, GIN index of migration 0002) and a
-case-insensitive LIKE on SQLite.
+dialect split is text search: quotes through ``communique.store.search`` (the
+function behind ``communique quotes search``: FTS5 on SQLite, ``to_tsvector``
+on PostgreSQL), evidence sentences through PostgreSQL's engine or, on SQLite,
+the text as a case-insensitive substring.
 
 Pages are keyset ("cursor") pages (``communique.rest.paging``); articles,
 actors and clusters are listed by ``communique.rest.listings``.
@@ -22,9 +23,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
-    false,
     func,
-    literal_column,
     or_,
     select,
 )
@@ -32,7 +31,8 @@ from sqlalchemy.engine import Connection
 
 from communique.export import event_id
 from communique.rest.paging import Keyset, Row, ilike, nulls_low, page
-from communique.store import schema
+from communique.store import schema, search
+from communique.store.clustering import originals
 
 MAX_LIMIT = 500
 E, A, Q = schema.events, schema.articles, schema.quotes
@@ -108,7 +108,7 @@ class EventFilters:
     q: str | None = None  # text of the evidence sentence
     article: str | None = None
 
-    def where(self) -> list[ColumnElement[bool]]:
+    def where(self, dialect: str) -> list[ColumnElement[bool]]:
         t = schema.actors
         found: list[ColumnElement[bool]] = []
         if self.actor:
@@ -123,6 +123,11 @@ class EventFilters:
             found.append(E.c.type.in_([x.upper() for x in self.type]))
         if self.cameo:
             found.append(E.c.cameo.startswith(self.cameo, autoescape=True))
+            # The same prefix as a range, which a B-tree (ix_events_cameo_order) can
+            # seek on every engine and collation; LIKE alone is a scan on PostgreSQL.
+            if self.cameo.isascii() and self.cameo[-1] != "\x7f":  # CAMEO codes are digits
+                found.append(E.c.cameo >= self.cameo)
+                found.append(E.c.cameo < self.cameo[:-1] + chr(ord(self.cameo[-1]) + 1))
         if self.date_from:
             found.append(E.c.date >= self.date_from)
         if self.date_to:
@@ -143,7 +148,7 @@ class EventFilters:
         if self.negated is not None:
             found.append(E.c.negated == self.negated)
         if self.q:
-            found.append(ilike(E.c.evidence_text, self.q))
+            found.append(search.text_match(dialect, E.c.evidence_text, self.q))
         if self.article:
             found.append(E.c.article_id == self.article)
         return found
@@ -152,14 +157,20 @@ class EventFilters:
 EVENT_SORTS = ("date", "-date", "published", "-published")
 
 
-def _event_query(filters: EventFilters) -> Select[Any]:
+def _event_query(filters: EventFilters, dialect: str) -> Select[Any]:
     columns = [*E.c, A.c.published, A.c.outlet, A.c.title]
-    return select(*columns).select_from(E.join(A, A.c.id == E.c.article_id)).where(*filters.where())
+    joined = E.join(A, A.c.id == E.c.article_id)
+    return select(*columns).select_from(joined).where(*filters.where(dialect))
 
 
 def _event_keyset(connection: Connection, sort: str) -> Keyset:
-    key = A.c.published if sort.lstrip("-") == "published" else E.c.date
-    return Keyset(key, [E.c.article_id, E.c.id], sort.startswith("-"), nulls_low(connection))
+    desc, low = sort.startswith("-"), nulls_low(connection)
+    if sort.lstrip("-") == "published":
+        # Ties on the article's own id (equal to events.article_id) so that the
+        # planner walks ix_articles_published_order and then each article's events
+        # by primary key, instead of sorting every event by its article's date.
+        return Keyset(A.c.published, [A.c.id, E.c.id], desc, low)
+    return Keyset(E.c.date, [E.c.article_id, E.c.id], desc, low)
 
 
 def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
@@ -167,6 +178,7 @@ def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
     found = actor_objects(connection, [i for r in rows for i in (r["source_id"], r["target_id"])])
     ids = [event_id(r["article_id"], r["id"]) for r in rows]
     cluster = memberships(connection, "event", ids)
+    copies = originals(connection, [r["article_id"] for r in rows])
     records = []
     for gid, r in zip(ids, rows, strict=True):
         location = None
@@ -203,6 +215,7 @@ def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
                 "modality": r["modality"],
                 "quote": event_id(r["article_id"], r["quote_id"]) if r["quote_id"] else None,
                 "confidence": r["confidence"],
+                "duplicate_of": copies.get(r["article_id"]),
                 "published": r["published"],
                 "outlet": r["outlet"],
                 "title": r["title"],
@@ -222,7 +235,7 @@ def list_events(
     key = "published" if sort.lstrip("-") == "published" else "date"
     rows, following = page(
         connection,
-        _event_query(filters),
+        _event_query(filters, connection.dialect.name),
         keyset,
         sort,
         cursor,
@@ -315,7 +328,7 @@ def facets(connection: Connection, filters: EventFilters, top: int = 30) -> Row:
     base = select(E.c.type, E.c.source_id, E.c.date, A.c.outlet).select_from(
         E.join(A, A.c.id == E.c.article_id)
     )
-    matching = base.where(*filters.where()).subquery()
+    matching = base.where(*filters.where(connection.dialect.name)).subquery()
 
     def counts(column: Any) -> list[Row]:
         n = func.count().label("n")
@@ -367,7 +380,7 @@ class QuoteFilters:
     def where(self, dialect: str) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.q:
-            found.append(text_search(Q.c.text, self.q, dialect))
+            found.append(search.quote_match(dialect, self.q))
         if self.speaker:
             found.append(Q.c.speaker_id == self.speaker)
         if self.speaker_name:
@@ -388,21 +401,6 @@ class QuoteFilters:
         if self.published_to:
             found.append(A.c.published <= self.published_to + "\uffff")
         return found
-
-
-def text_search(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
-    """Full-text match on PostgreSQL (English stemming, GIN index); substring match elsewhere.
-
-    The configuration is written inline (not bound) so that the expression is
-    the one the GIN index of migration 0002 was built on.
-    """
-    if dialect == "postgresql":
-        english: Any = literal_column("'english'")
-        vector = func.to_tsvector(english, column)
-        return vector.op("@@")(func.plainto_tsquery(english, text))
-    if not text.strip():
-        return false()
-    return ilike(column, text)
 
 
 QUOTE_SORTS = ("published", "-published")
@@ -441,9 +439,8 @@ def list_quotes(
         .select_from(Q.join(A, A.c.id == Q.c.article_id))
         .where(*filters.where(connection.dialect.name))
     )
-    keyset = Keyset(
-        A.c.published, [Q.c.article_id, Q.c.id], sort.startswith("-"), nulls_low(connection)
-    )
+    # Ties on articles.id: publication order from ix_articles_published_order (as events).
+    keyset = Keyset(A.c.published, [A.c.id, Q.c.id], sort.startswith("-"), nulls_low(connection))
     rows, following = page(
         connection,
         query,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -213,6 +214,14 @@ events = Table(
 # Keyset order of the REST API's event listings (migration 0002).
 Index("ix_events_date_order", events.c.date, events.c.article_id, events.c.id)
 Index("ix_events_type_date", events.c.type, events.c.date, events.c.article_id, events.c.id)
+# Events of one CAMEO root in date order (``cameo`` range predicate; migration 0003).
+Index("ix_events_cameo_order", events.c.cameo, events.c.date, events.c.article_id, events.c.id)
+# Listings in publication order drive from articles, then events/quotes by primary key;
+# the outlet filter starts from one outlet's articles (migration 0003).
+Index("ix_articles_published_order", articles.c.published, articles.c.id)
+Index("ix_articles_outlet", articles.c.outlet, articles.c.published)
+# The actor-country filter resolves a country to its actors first (migration 0003).
+Index("ix_actors_country", actors.c.country)
 
 clusters = Table(
     "clusters",
@@ -220,6 +229,9 @@ clusters = Table(
     Column("level", String(16), primary_key=True),
     Column("id", ID, primary_key=True),
     Column("scores", JSON, nullable=False),
+    # Event clusters: {"evidence": [Evidence...], "disagreements": {field: [values]}}
+    # (migration 0004); null for the other levels and for clusters stored before it.
+    Column("details", JSON),
 )
 
 cluster_members = Table(
@@ -247,6 +259,81 @@ failures = Table(
     Column("message", Text, nullable=False),
     Column("document_id", ID),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# Objects of one dialect, created by the migrations only (full-text indexes): the
+# SQLite FTS5 table of quotes (and the shadow tables FTS5 keeps beside it) and the
+# PostgreSQL GIN expression indexes. Autogenerate must neither drop nor report them.
+DIALECT_OBJECTS = ("quotes_fts", "ix_quotes_text_fts", "ix_events_evidence_fts")
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic ``include_name`` hook: leave the dialect objects above out of comparisons."""
+    return not (name and name.startswith(DIALECT_OBJECTS))
+
+
+# ---------------------------------------------------------------- incremental clustering
+# (migration 0004; written and read by ``communique.store.clustering`` for
+# ``communique.cluster``). Index tables are plain columns without foreign keys:
+# they are rebuilt from the articles, and a foreign key check per row would
+# slow the bulk writes of a first clustering of a large store.
+
+# The compact features of each clustered article (``cluster.features.ArticleFeatures``
+# as JSON), so that comparing a new article with its candidates never reloads documents.
+cluster_features = Table(
+    "cluster_features",
+    metadata,
+    Column("article_id", ID, _article_fk(), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+# Blocking keys: (key, date bucket) → article. Keys are participants and distinctive
+# words of an article (bucket = its episode week) and type+participant of each event
+# (bucket = the event's weeks); -1 is the bucket of undated ones.
+cluster_blocks = Table(
+    "cluster_blocks",
+    metadata,
+    Column("key", String(255), primary_key=True),
+    Column("bucket", Integer, primary_key=True),
+    Column("article_id", ID, primary_key=True, index=True),
+)
+
+# MinHash LSH bands of each article's shingles: articles sharing a band are
+# near-duplicate candidates.
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("hash", BigInteger, primary_key=True),
+    Column("article_id", ID, primary_key=True, index=True),
+)
+
+# Document frequency of each story term ("a:" actor key, "w:" word) over the
+# clustered articles, for IDF weights that do not need the whole store in memory.
+cluster_terms = Table(
+    "cluster_terms",
+    metadata,
+    Column("term", String(255), primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+
+# Pairwise decisions: why two members are (or must not be) in one cluster.
+# ``auto`` rows are the links the clusterer made (replaced when it revisits the
+# pair); ``user`` rows are merges and splits made by hand, which the clusterer obeys.
+cluster_decisions = Table(
+    "cluster_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("level", String(16), nullable=False),
+    Column("a", Text, nullable=False),
+    Column("b", Text, nullable=False),
+    Column("score", Float),
+    Column("features", JSON, nullable=False),
+    Column("decided_by", String(8), nullable=False),
+    Column("verdict", String(8), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_cluster_decisions_a", "level", "a"),
+    Index("ix_cluster_decisions_b", "level", "b"),
 )
 
 # Child tables in the order their rows are written for one article.

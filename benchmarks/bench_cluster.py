@@ -1,0 +1,199 @@
+"""Benchmark: incremental clustering on a large synthetic store.
+
+Not part of the pipeline: generates ``--n`` synthetic articles (episodes of
+1-6 reports of one meeting between two actors, each episode with a
+same-actors twin months later, 5% syndicated copies with other boilerplate)
+and writes them straight through the store as analysed ``Document`` records
+with mentions and events (no spaCy). Then it measures:
+
+1. clustering 10% of the store from scratch, then the time to add one article
+   to that store (the baseline of the ratio below);
+2. clustering the other 90% (total = time to cluster from scratch);
+3. the time to add one article to the full store, and its ratio to (1): the
+   cost of adding an article should not grow with the store;
+4. peak RSS of the process.
+
+Each "add one" is warmed up once and repeated ``--repeat`` times (median).
+
+    .venv/bin/python benchmarks/bench_cluster.py --n 100000 --db /tmp/bench.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+from communique.cluster import update_clusters
+from communique.config import Settings
+from communique.model import Actor, Document, Event, Evidence, Mention, Place, content_id
+from communique.store import Store
+
+SYLLABLES = [c + v for c in "bdfghklmnprstvz" for v in "aeiou"]
+BOILERPLATE = "Share this story on social media. Subscribe to our newsletter for daily updates."
+
+
+def word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+class Corpus:
+    """Synthetic episodes: who met whom, where and when, told in made-up words."""
+
+    def __init__(self, seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        self.vocabulary = [word(self.rng) for _ in range(30_000)]
+        self.zipf = list(accumulate(1 / rank for rank in range(1, len(self.vocabulary) + 1)))
+        self.people = [
+            Actor(id=f"p{i}", name=f"{word(self.rng).title()} {word(self.rng).title()}",
+                  country=f"C{i % 150:03d}", origin="local")
+            for i in range(6_000)
+        ]  # fmt: skip
+        self.places = [Place(name=word(self.rng).title(), country=f"C{i:03d}") for i in range(150)]
+        self.start = date(2015, 1, 1)
+        self.history: list[tuple[Actor, Actor, date, Place, list[str]]] = []
+
+    def _sentence(self, topic: list[str], size: int = 14) -> str:
+        rng = self.rng
+        # general words with Zipf frequencies (the most common about 9% of words, as "the" in
+        # English) plus the episode's topic words
+        words = rng.choices(self.vocabulary, cum_weights=self.zipf, k=size)
+        for _ in range(3):
+            words.insert(rng.randrange(len(words)), rng.choice(topic))
+        return " ".join(words).capitalize() + "."
+
+    def episodes(self, n: int) -> Iterator[Document]:
+        """About ``n`` documents, in publication order (roughly as they would arrive)."""
+        rng = self.rng
+        made = 0
+        day = 0
+        while made < n:
+            a, b = rng.sample(self.people, 2)
+            for twin in (0, 1):  # the same two actors meet again months later
+                when = self.start + timedelta(days=day + twin * rng.randint(90, 400))
+                place = rng.choice(self.places)
+                topic = rng.sample(self.vocabulary, 10)
+                self.history.append((a, b, when, place, topic))
+                for _ in range(rng.randint(1, 6)):
+                    doc = self.report(a, b, when, place, topic)
+                    yield doc
+                    made += 1
+                    if rng.random() < 0.05:
+                        yield self.copy(doc)
+                        made += 1
+            day += 1 if rng.random() < 0.02 else 0  # about 50 episodes a day
+
+    def report(self, a: Actor, b: Actor, when: date, place: Place, topic: list[str]) -> Document:
+        rng = self.rng
+        lead = f"{a.name} met {b.name} in {place.name} on {when.isoformat()}."
+        body = " ".join(self._sentence(topic) for _ in range(rng.randint(5, 9)))
+        text = f"{lead} {body} {b.name} thanked {a.name}."
+        mentions = [
+            Mention(start=s, end=s + len(actor.name), text=actor.name, actor_id=actor.id)
+            for actor in (a, b)
+            for s in _find_all(text, actor.name)
+        ]
+        evidence = Evidence(article="", start=0, end=len(lead), text=lead)
+        events = [
+            Event(id="e1", type="CONSULT", source_id=a.id, target_id=b.id, date=when.isoformat(),
+                  date_precision="day", location=place, evidence=evidence),
+            Event(id="e2", type="SUPPORT", source_id=b.id, target_id=a.id, date=when.isoformat(),
+                  date_precision="day", evidence=evidence, salience="main"),
+        ]  # fmt: skip
+        return self._document(text, when, [a, b], mentions, events)
+
+    def copy(self, doc: Document) -> Document:
+        text = f"{BOILERPLATE}\n\n{doc.text}\n\nRead more: {word(self.rng)} {word(self.rng)}"
+        shift = len(BOILERPLATE) + 2
+        mentions = [m.model_copy(update={"start": m.start + shift, "end": m.end + shift})
+                    for m in doc.mentions]  # fmt: skip
+        published = date.fromisoformat(doc.published or "2015-01-01") + timedelta(days=1)
+        return self._document(text, published, doc.actors, mentions, doc.events)
+
+    def _document(self, text: str, published: date, actors: list[Actor],
+                  mentions: list[Mention], events: list[Event]) -> Document:  # fmt: skip
+        article = content_id(text)
+        return Document(
+            id=article, text=text, original=text, published=published.isoformat(),
+            actors=actors, mentions=mentions,
+            events=[e.model_copy(update={"evidence": e.evidence.model_copy(
+                update={"article": article})}) for e in events],
+        )  # fmt: skip
+
+
+def _find_all(text: str, name: str) -> Iterator[int]:
+    start = text.find(name)
+    while start >= 0:
+        yield start
+        start = text.find(name, start + 1)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def add_one(store: Store, corpus: Corpus, repeat: int) -> float:
+    """Median seconds to cluster one new report of a stored episode (it joins its story and
+    event clusters)."""
+    times = []
+    for i in range(repeat + 1):
+        doc = corpus.report(*corpus.rng.choice(corpus.history[: len(corpus.history) // 10]))
+        store.save_documents([doc])
+        started = time.perf_counter()
+        update_clusters(store, [doc.id], settings=Settings())
+        if i:  # the first is a warm-up
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    db = args.db or Path(tempfile.mkdtemp()) / "bench-cluster.db"
+    corpus = Corpus()
+    started = time.perf_counter()
+    ids: list[str] = []
+    with Store.open(str(db)) as store:
+        batch: list[Document] = []
+        for doc in corpus.episodes(args.n):
+            batch.append(doc)
+            if len(batch) >= 1000:
+                store.save_documents(batch)
+                ids.extend(d.id for d in batch)
+                batch = []
+        store.save_documents(batch)
+        ids.extend(d.id for d in batch)
+        ids = list(dict.fromkeys(ids))
+        print(f"stored {len(ids)} articles in {time.perf_counter() - started:.1f} s ({db})")
+
+        tenth = len(ids) // 10
+        started = time.perf_counter()
+        update_clusters(store, ids[:tenth], settings=Settings())
+        first = time.perf_counter() - started
+        small = add_one(store, corpus, args.repeat)
+        print(f"cluster {tenth} from scratch: {first:.1f} s; add one: {small * 1000:.0f} ms")
+        started = time.perf_counter()
+        update_clusters(store, ids[tenth:], settings=Settings())
+        rest = time.perf_counter() - started
+        full = add_one(store, corpus, args.repeat)
+        counts = store.stats()
+        print(f"cluster all {len(ids)} from scratch: {first + rest:.1f} s")
+        print(f"add one article to the full store: {full * 1000:.0f} ms "
+              f"(x{full / small:.2f} the time at {tenth} articles)")  # fmt: skip
+        print(f"clusters: {counts['clusters']}; distinct events: {store.distinct_events()} "
+              f"of {counts['events']}")  # fmt: skip
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

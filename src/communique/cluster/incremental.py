@@ -1,0 +1,332 @@
+"""Incremental clustering: new articles join the stored clusters without recomputing the store.
+
+In: the ids of articles a run just saved (``communique.pipeline.run`` calls
+``update_clusters`` once per run) and the store's clustering state
+(``communique.store.clustering``: features, blocking keys, LSH bands, term
+frequencies, clusters, decisions). Out: the changed clusters of the three
+levels and the decisions behind them, written with the new articles' index
+rows in one transaction per batch (``Store.apply_cluster_changes``).
+
+Each level runs the same three steps, in the order duplicate → story → event:
+
+1. Candidate generation, by indexed lookups only: articles sharing a MinHash
+   LSH band (duplicates); articles sharing a participant or a distinctive
+   word within the episode's date window (stories: week buckets, ±
+   ``stories.MAX_GAP_DAYS``); stored events of the same type and participant
+   in the event's weeks, and the events of the new article's story (events).
+   A key shared by more than ``MAX_BLOCK`` stored articles is skipped.
+2. Pairwise scoring of each new article (event) against its candidates, with
+   the first implementation's scores (``duplicates.containment``,
+   ``StoryModel.similarity`` with store-wide IDF, ``events.link_evidence``).
+3. Assignment over the neighbourhood only: the new members, the candidates
+   that scored as linked, and every member of the stored clusters those
+   reach ("touched" clusters); the touched clusters are replaced, no other.
+
+So the cost of adding an article follows the size of its blocks and of the
+clusters it touches, not the size of the store. One batch of new articles
+into an empty store gives exactly what ``cluster_documents`` gives for the
+same articles. Two approximations, both towards keeping stored clusters as
+they are: a stored story is only revisited when a new article reaches it
+(two old stories that a new article would bridge through average linkage
+are both revisited, a third one linked only to them is not), and IDF weights
+of stories not revisited keep the frequencies of their time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from itertools import islice
+from typing import Any
+
+from communique.cluster import duplicates, stories
+from communique.cluster.events import block_keys, cluster_events, link_evidence
+from communique.cluster.features import (
+    ActorKeys,
+    ArticleFeatures,
+    Interval,
+    features,
+    from_json,
+    to_json,
+)
+from communique.cluster.union import pair
+from communique.model import Cluster, Decision, Document
+from communique.store.clustering import MAX_BLOCK, ClusterChanges, IndexEntry
+
+# Articles indexed and clustered per transaction: bounds memory on a first
+# clustering of a large store; a run of a few thousand articles is one batch.
+BATCH = 2000
+WEEK = 7  # days per date bucket
+UNDATED = -1  # the bucket of articles and events without a date
+
+
+def _bucket(day: date) -> int:
+    return day.toordinal() // WEEK
+
+
+def _buckets(span: Interval | None, slack: int = 0) -> list[int]:
+    """Buckets of the days of ``span`` widened by ``slack`` days each side."""
+    if span is None:
+        return [UNDATED]
+    first, last = span[0] - timedelta(days=slack), span[1] + timedelta(days=slack)
+    return list(range(_bucket(first), _bucket(last) + 1))
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class Batch:
+    """One batch of new articles: their features and index rows, and what they touch."""
+
+    def __init__(self, store: Any, documents: Sequence[Document], keys: ActorKeys) -> None:
+        self.store = store
+        first = store.clustered_count()
+        self.new = {d.id: features(d, first + i, keys) for i, d in enumerate(documents)}
+        self.sets = {d.id: duplicates.shingles(d.text) for d in documents}
+        self.n = first + len(documents)
+        counts: dict[str, int] = defaultdict(int)
+        for article in self.new.values():
+            for term in stories.terms(article):
+                counts[term] += 1
+        stored = store.term_df(counts)
+        self.df = {t: stored.get(t, 0) + c for t, c in counts.items()}
+        self.loaded: dict[str, ArticleFeatures] = dict(self.new)
+        self.entries = {a: self._entry(article) for a, article in self.new.items()}
+        self.changes = ClusterChanges()
+
+    # ------------------------------------------------------------ index rows
+
+    def _story_keys(self, article: ArticleFeatures) -> set[str]:
+        vector = stories.StoryModel([article], self.df, self.n).word_vectors[article.id]
+        return stories.blocking_keys(article, vector)
+
+    def _entry(self, article: ArticleFeatures) -> IndexEntry:
+        blocks = {(k, b) for k in self._story_keys(article) for b in _buckets(article.episode)}
+        for event in article.events:
+            if event.when is not None:
+                blocks.update(
+                    ("e:" + k, b) for k in block_keys(event) for b in _buckets(event.when)
+                )
+        return IndexEntry(
+            article_id=article.id,
+            data=to_json(article),
+            blocks=blocks,
+            bands=duplicates.bands(self.sets[article.id]),
+            terms=stories.terms(article),
+        )
+
+    def features(self, ids: Iterable[str]) -> dict[str, ArticleFeatures]:
+        """Features of articles, loaded from the store once."""
+        wanted = set(ids)
+        missing = wanted - set(self.loaded)
+        if missing:
+            for article_id, data in self.store.cluster_features(missing).items():
+                self.loaded[article_id] = from_json(article_id, data)
+        return {i: self.loaded[i] for i in wanted if i in self.loaded}
+
+    def _lookup(self, wanted: dict[str, set[tuple[str, int | None]]]) -> dict[str, set[str]]:
+        """New article → stored and new articles sharing one of its (key, bucket) pairs
+        (bucket None: the key in any bucket)."""
+        stored: dict[tuple[str, int | None], set[str]] = self.store.block_candidates(
+            {p for pairs in wanted.values() for p in pairs}
+        )
+        here: dict[tuple[str, int | None], set[str]] = defaultdict(set)
+        for article_id, entry in self.entries.items():
+            for key, week in entry.blocks:
+                here[(key, week)].add(article_id)
+                here[(key, None)].add(article_id)
+        found: dict[str, set[str]] = {}
+        for article_id, pairs in wanted.items():
+            by_key: dict[str, set[str]] = defaultdict(set)
+            for key, bucket in pairs:
+                by_key[key] |= stored.get((key, bucket), set()) | here.get((key, bucket), set())
+            found[article_id] = {
+                other
+                for members in by_key.values()
+                if len(members) <= MAX_BLOCK
+                for other in members
+                if other != article_id
+            }
+        return found
+
+    # ------------------------------------------------------------ duplicates
+
+    def duplicates(self) -> tuple[set[str], list[Cluster]]:
+        """Link copies; return the stored articles they reach and the duplicate clusters
+        of the neighbourhood (for stories)."""
+        bands = {b for e in self.entries.values() for b in e.bands}
+        stored: dict[tuple[int, int], set[str]] = self.store.band_candidates(bands)
+        here: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for article_id, entry in self.entries.items():
+            for band in entry.bands:
+                here[band].add(article_id)
+        candidates = {
+            a: set().union(*(stored.get(b, set()) | here[b] for b in e.bands)) - {a}
+            for a, e in self.entries.items()
+        }
+        outside = {c for found in candidates.values() for c in found} - set(self.new)
+        for article_id, text in self.store.texts(sorted(outside)).items():
+            self.sets[article_id] = duplicates.shingles(text)
+        found = duplicates.links(list(self.new), self.sets, lambda a: candidates[a])
+        linked = {x for p in found for x in p}
+        if not linked:
+            return set(), []
+        touched = set(self.store.memberships("duplicate", linked).values())
+        old = self.store.clusters_by_id("duplicate", touched)
+        nodes = linked | {m for c in old for m in c.members}
+        decisions = self.store.decisions("duplicate", nodes)
+        for d in decisions:
+            if d.decided_by == "auto" and d.a in nodes and d.b in nodes:
+                found.setdefault(pair(d.a, d.b), d.score or 0.0)
+        clusters, made = duplicates.group(list(self.features(nodes).values()), found, decisions)
+        self._replace("duplicate", touched, clusters, nodes, made)
+        return linked - set(self.new), clusters
+
+    # ------------------------------------------------------------ stories
+
+    def stories(self, reached: set[str], copies: list[Cluster]) -> dict[str, str]:
+        """Recluster the stories the new articles reach; return article → story for them."""
+        slack = stories.MAX_GAP_DAYS
+        wanted: dict[str, set[tuple[str, int | None]]] = {}
+        for a, f in self.new.items():
+            keys = self._story_keys(f)
+            # an undated article may belong to any week; a dated one to its weeks or none
+            buckets = [None] if f.episode is None else [*_buckets(f.episode, slack), UNDATED]
+            wanted[a] = {(k, b) for k in keys for b in buckets}
+        candidates = self._lookup(wanted)
+        pool = self.features({c for found in candidates.values() for c in found})
+        df = self._df(pool.values())
+        model = stories.StoryModel(list(pool.values()) + list(self.new.values()), df, self.n)
+        for article_id, found in candidates.items():
+            for other in found - set(self.new):
+                if model.similarity(article_id, other) >= stories.MIN_SIMILARITY:
+                    reached.add(other)
+        touched = set(self.store.memberships("story", reached).values())
+        old = self.store.clusters_by_id("story", touched)
+        area = set(self.new) | reached | {m for c in old for m in c.members}
+        articles = self.features(area)
+        # copies among the area: the new duplicate clusters, and stored ones not replaced
+        copy_ids = set(self.store.memberships("duplicate", area).values())
+        copy_ids -= self.changes.remove.get("duplicate", set())
+        groups = [*self.store.clusters_by_id("duplicate", copy_ids), *copies]
+        groups = [
+            Cluster(level="duplicate", id=c.id, members=[m for m in c.members if m in area])
+            for c in groups
+        ]
+        decisions = self.store.decisions("story", area, "user")
+        clusters, made = stories.cluster_stories(
+            [articles[a] for a in sorted(articles, key=lambda a: articles[a].order)],
+            groups,
+            decisions,
+            self._df(articles.values()),
+            self.n,
+        )
+        self._replace("story", touched, clusters, area, made)
+        return {m: c.id for c in clusters for m in c.members}
+
+    def _df(self, articles: Iterable[ArticleFeatures]) -> dict[str, int]:
+        wanted = {t for a in articles for t in stories.terms(a)} - set(self.df)
+        if wanted:
+            self.df.update(self.store.term_df(wanted))
+        return self.df
+
+    # ------------------------------------------------------------ events
+
+    def events(self, story_of: dict[str, str]) -> None:
+        new_events = [e for a in self.new.values() for e in a.events]
+        wanted: dict[str, set[tuple[str, int | None]]] = {
+            a: {
+                ("e:" + k, b)
+                for e in f.events
+                if e.when is not None
+                for k in block_keys(e)
+                for b in _buckets(e.when, 1)
+            }
+            for a, f in self.new.items()
+        }
+        candidates = self._lookup(wanted)
+        # the events of the new article's story mates (undated events link only within a story)
+        mates: dict[str, set[str]] = defaultdict(set)
+        for member, story in story_of.items():
+            mates[story].add(member)
+        for article_id, found in candidates.items():
+            found |= mates.get(story_of.get(article_id, ""), set())
+        pool = self.features({c for found in candidates.values() for c in found} - set(self.new))
+        stored_story = self.store.memberships("story", set(pool) - set(story_of))
+        stories_of = {**stored_story, **story_of}
+        keyed = {e.id: block_keys(e) for a in pool.values() for e in a.events}
+        linked: set[str] = set()
+        for event in new_events:
+            keys = block_keys(event)
+            for other in candidates[event.article]:
+                if other in self.new or other not in pool:
+                    continue
+                same = _same(stories_of, event.article, other)
+                for item in pool[other].events:
+                    if keys & keyed[item.id] and link_evidence(event, item, same) is not None:
+                        linked.add(item.id)
+        touched = set(self.store.memberships("event", linked).values())
+        old = self.store.clusters_by_id("event", touched)
+        nodes = {e.id for e in new_events} | linked | {m for c in old for m in c.members}
+        decisions = self.store.decisions("event", nodes, "user")
+        extra = {x for d in decisions if d.verdict == "merge" for x in (d.a, d.b)} - nodes
+        if extra:  # a user merge with an event outside: bring its cluster in
+            more = set(self.store.memberships("event", extra).values()) - touched
+            touched |= more
+            nodes |= extra | {
+                m for c in self.store.clusters_by_id("event", more) for m in c.members
+            }
+            decisions = self.store.decisions("event", nodes, "user")
+        owners = {n.partition("#")[0] for n in nodes}
+        articles = self.features(owners)
+        missing = owners - set(stories_of)
+        stories_of.update(self.store.memberships("story", missing))
+        clusters, made = cluster_events(
+            list(articles.values()),
+            stories_of,
+            decisions,
+            nodes,
+            self.store.event_evidence(nodes),
+        )
+        self._replace("event", touched, clusters, nodes, made)
+
+    # ------------------------------------------------------------ writing
+
+    def _replace(
+        self,
+        level: str,
+        touched: set[str],
+        clusters: list[Cluster],
+        members: set[str],
+        made: list[Decision],
+    ) -> None:
+        self.changes.remove[level] |= touched
+        self.changes.add.extend(clusters)
+        self.changes.forget[level] |= members
+        self.changes.decisions.extend(made)
+
+    def commit(self) -> None:
+        self.changes.index = list(self.entries.values())
+        self.store.apply_cluster_changes(self.changes)
+
+
+def _same(story_of: dict[str, str], a: str, b: str) -> bool:
+    return story_of.get(a) is not None and story_of.get(a) == story_of.get(b)
+
+
+def add_articles(store: Any, article_ids: Sequence[str], keys: ActorKeys) -> int:
+    """Cluster the stored articles ``article_ids`` that are not clustered yet; return how many."""
+    ordered = store.added_order(article_ids)
+    done = store.clustered(ordered)
+    todo = [a for a in ordered if a not in done]
+    for chunk in _chunks(todo, BATCH):
+        batch = Batch(store, list(store.iter_documents(chunk)), keys)
+        reached, copies = batch.duplicates()
+        story_of = batch.stories(reached, copies)
+        batch.events(story_of)
+        batch.commit()
+    return len(todo)

@@ -31,3 +31,20 @@ def test_process_one_text(context: Any) -> None:
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and consult[0].date == "2024-08-06"
     assert doc.text[consult[0].evidence.start : consult[0].evidence.end] == consult[0].evidence.text
+
+
+def test_a_failing_stage_is_named(context: Any, monkeypatch: Any) -> None:
+    from communique.stages import Stage
+
+    def broken(doc: Any, document: Any, ctx: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(context.cache, "stages", [Stage("sentences", broken, (), ("sentences",))])
+    try:
+        communique.process("The minister met the envoy in Rome on Monday.", context=context)
+    except communique.AnalysisError as error:
+        assert error.code == "C201"
+        assert "sentences" in str(error) and "boom" in str(error)
+        assert isinstance(error.__cause__, RuntimeError)
+    else:
+        raise AssertionError("a failing stage must raise AnalysisError")

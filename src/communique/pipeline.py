@@ -38,11 +38,7 @@ def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]
     from communique import nlp as analysis
 
     nlp = analysis.load(context.settings.spacy_model)
-    stages = context.cache.get("stages")
-    if stages is None:
-        stages = default_stages()
-        check_order(stages)
-        context.cache["stages"] = stages
+    stages = _stages(context)
     pending: list[Document] = []
 
     def flush() -> Iterator[Result]:
@@ -50,7 +46,17 @@ def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]
         for doc, document in nlp.pipe(
             pairs, as_tuples=True, batch_size=context.settings.batch_size
         ):
-            yield _run_stages(doc, document, stages, context)
+            try:
+                apply_stages(doc, document, stages, context)
+            except AnalysisError as error:  # one bad document never stops a batch
+                yield Failure(
+                    source=document.file or document.url or document.id,
+                    code=error.code,
+                    message=str(error),
+                    document_id=document.id,
+                )
+            else:
+                yield document
         pending.clear()
 
     for document in documents:
@@ -63,24 +69,28 @@ def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]
     yield from flush()
 
 
-def _run_stages(doc: Any, document: Document, stages: list[Stage], context: Context) -> Result:
+def _stages(context: Context) -> list[Stage]:
+    """The stage list, checked once per context (spaCy's ``requires``/``assigns`` check)."""
+    stages: list[Stage] | None = context.cache.get("stages")
+    if stages is None:
+        stages = default_stages()
+        check_order(stages)
+        context.cache["stages"] = stages
+    return stages
+
+
+def apply_stages(doc: Any, document: Document, stages: list[Stage], context: Context) -> None:
+    """Run each stage in order; a stage's exception becomes ``AnalysisError`` C201 naming it."""
     for stage in stages:
         try:
             stage.fn(doc, document, context)
-        except Exception as exc:  # one bad document never stops a batch
-            error = AnalysisError(
+        except Exception as exc:
+            raise AnalysisError(
                 Messages.C201,
-                source=document.file or document.id,
+                source=document.file or document.url or document.id,
                 stage=stage.name,
                 detail=repr(exc),
-            )
-            return Failure(
-                source=document.file or document.url or document.id,
-                code=error.code,
-                message=str(error),
-                document_id=document.id,
-            )
-    return document
+            ) from exc
 
 
 def process(
@@ -98,17 +108,19 @@ def process(
 
     ``published`` (``YYYY-MM-DD``) anchors relative dates ("on Thursday"); when
     it is None the dateline or printed date found in the text is used.
-    Raises ``InputError`` for unusable input and ``AnalysisError`` when a stage fails.
+    Raises ``InputError`` for unusable input and ``AnalysisError`` (C201, naming
+    the stage, with the original exception chained) when a stage fails.
     """
+    from communique import nlp as analysis
     from communique.ingest import from_html, from_text
 
     context = context or _default_context(settings)
     make = from_html if html else from_text
     document = make(text, source="<text>", published=published, outlet=outlet, title=title, url=url)
-    result = next(analyse([document], context))
-    if isinstance(result, Failure):
-        raise AnalysisError(Messages.C201, source="<text>", stage="?", detail=result.message)
-    return result
+    if document.status == "analysed":
+        doc = analysis.load(context.settings.spacy_model)(document.text)
+        apply_stages(doc, document, _stages(context), context)
+    return document
 
 
 _contexts: dict[str, Context] = {}

@@ -15,7 +15,9 @@ Three passes over one ``DocState``:
    government and capitals used as actors ("the Kremlin said", ``metonymy``) and juntas;
 2. descriptions (``roles``): role descriptions resolved through office titles, context
    and date, appositives, demonyms ("Iranian officials");
-3. anaphora (``coref``): definite descriptions, "the Movement", "the enemy", pronouns.
+3. anaphora (``coref``): definite descriptions, "the Movement", "the enemy", pronouns;
+4. generic agents (``agents``): "Turkish police", "dozens of protesters in Nairobi" →
+   agent actors of a country and CAMEO sector (``agent:TUR:COP``), in the spans left free.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from communique.model import Document
+    from communique.places.gazetteer import Gazetteer
     from communique.stages import Context
 
 # spaCy labels that name actors; GPE/NORP go through the KB and demonyms only.
@@ -48,7 +51,7 @@ _FUZZY = 0.75
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: assign ``document.mentions`` and ``document.actors``."""
-    from communique.actors import coref, roles
+    from communique.actors import agents, coref, roles
 
     date = (document.published or "")[:10] or None
     gazetteer = context.gazetteer
@@ -58,6 +61,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     find_names(state)
     roles.find_descriptions(state)
     coref.find_anaphora(state)
+    agents.find_agents(state, agents.load_lexicon(), lambda name: _place_country(gazetteer, name))
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     for found in sorted(state.found, key=lambda f: (f.start, -f.end)):
@@ -88,6 +92,11 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         if actor is not None and actor.id not in actors:
             actors[actor.id] = actor
     document.actors = list(actors.values())
+
+
+def _place_country(gazetteer: Gazetteer, name: str) -> str | None:
+    place = gazetteer.resolve(name)
+    return place.country if place is not None else None
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,154 @@
+"""Build ``src/communique/data/agents.v1.csv`` from PETRARCH2's ``Phoenix.agents.txt``.
+
+Usage: ``.venv/bin/python scripts/build_agents.py [PATH/TO/Phoenix.agents.txt]``
+(default: ``../shared/data/petrarch2/Phoenix.agents.txt``), then
+``.venv/bin/python scripts/update_manifest.py``.
+
+Phoenix.agents.txt (openeventdata/petrarch2 @676801cd, MIT, Copyright (c) 2014 Open
+Event Data Alliance) maps generic role nouns to CAMEO sector codes ("POLICE [~COP]",
+"REBEL [~REB]"). Cleaning: substitution sets (``!PERSON!``) expanded, irregular plurals
+(``{GUNMEN}``) kept as their own rows, underscores → spaces, lower case; the sector is
+the first CAMEO code (``GOVMED`` → ``GOV``, the full code kept in ``notes``). Curation:
+``EXCLUDE`` drops collectives that the actors stage resolves to the state itself
+("officials", "government": the demonym mechanism of ``communique.actors.roles``) and
+things that are not agents ("police post", "security check"); ``ADD`` fills gaps of
+news usage the 2014 list lacks ("protestor", "security forces", "riot police").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "petrarch2" / "Phoenix.agents.txt"
+OUT = ROOT / "src" / "communique" / "data" / "agents.v1.csv"
+
+HEADER = """\
+# agents.v1: generic agent nouns -> CAMEO sector codes (communique.actors.agents).
+# Derived from Phoenix.agents.txt of PETRARCH2 (openeventdata/petrarch2 commit
+# 676801cd9cb2924bbbad09f86d15c9323e7097bf), MIT License, Copyright (c) 2014 Open
+# Event Data Alliance; cleaned and curated by scripts/build_agents.py (rows with
+# notes "communique" are the project's own additions, MIT).
+# Columns: lemma (singular noun or phrase, lower case), sector (CAMEO, 3 letters), notes.
+"""
+
+# Resolved elsewhere, or not agents in news usage.
+EXCLUDE = {
+    # the state itself ("Iranian officials", "the Turkish government"): roles.demonyms
+    "official", "government", "authority", "leader", "leadership", "diplomat", "regime",
+    "administration", "cabinet", "parliament", "delegation", "negotiator", "ministry",
+    "embassy", "state", "side", "people", "nation", "spokesman", "spokeswoman",
+    "spokesperson", "source", "member", "representative", "envoy",
+    # places, things and abstractions that the 2014 list codes as agents
+    "police post", "police district", "security check", "rebellion", "army unit",
+    "rebel base", "rebel source", "official source", "prisoner of war",
+}  # fmt: skip
+ADD = [
+    ("protestor", "OPP"),
+    ("security force", "COP"),
+    ("riot police", "COP"),
+    ("police", "COP"),
+    ("policeman", "COP"),
+    ("policewoman", "COP"),
+    ("police officer", "COP"),
+    ("officer", "COP"),
+    ("force", "MIL"),
+    ("armed force", "MIL"),
+    ("military", "MIL"),
+    ("navy", "MIL"),
+    ("air force", "MIL"),
+    ("paratrooper", "MIL"),
+    ("marine", "MIL"),
+    ("militiaman", "UAF"),
+    ("militia", "UAF"),
+    ("jihadist", "UAF"),
+    ("insurgent", "REB"),
+    ("separatist", "REB"),
+    ("demonstrator", "OPP"),
+    ("protester", "OPP"),
+    ("activist", "OPP"),
+    ("dissident", "OPP"),
+    ("opposition supporter", "OPP"),
+    ("striker", "LAB"),
+    ("trade unionist", "LAB"),
+    ("migrant", "REF"),
+    ("asylum seeker", "REF"),
+    ("displaced person", "REF"),
+    ("civilian", "CVL"),
+    ("resident", "CVL"),
+    ("villager", "CVL"),
+    ("local", "CVL"),
+    ("pupil", "EDU"),
+    ("academic", "EDU"),
+    ("lecturer", "EDU"),
+    ("reporter", "MED"),
+    ("journalist", "MED"),
+    ("judiciary", "JUD"),
+    ("prosecutor", "JUD"),
+    ("investigator", "COP"),
+    ("lawyer", "JUD"),
+    ("medic", "HLH"),
+    ("nurse", "HLH"),
+]
+# The !SET! names of the file's header.
+SUBSTITUTIONS = {"!PERSON!": ["man", "men", "woman", "women"]}
+_LINE = re.compile(r"^([A-Z0-9!'.,_&-]+(?:\s+[A-Z0-9!'.,_&-]+)*?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]")
+
+
+def _forms(raw: str) -> list[str]:
+    forms = [raw]
+    for name, values in SUBSTITUTIONS.items():
+        forms = (
+            [f.replace(name, v.upper()) for f in forms for v in values] if name in raw else forms
+        )
+    return forms
+
+
+def _clean(form: str) -> str | None:
+    text = form.replace("_", " ").strip(" ,.").lower()
+    text = re.sub(r"\s+", " ", text)
+    if not text or "!" in text or re.search(r"\d", text):
+        return None
+    return text
+
+
+def parse(path: Path) -> dict[str, tuple[str, str]]:
+    rows: dict[str, tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("#") or "[~" not in line:
+            continue
+        match = _LINE.match(line.strip())
+        if match is None:
+            continue
+        raw, plural, code = match.groups()
+        names = _forms(raw)
+        if plural and plural.strip("{} "):
+            names += _forms(plural.strip("{} "))
+        for name in names:
+            lemma = _clean(name)
+            if lemma is None or lemma in EXCLUDE or lemma in rows:
+                continue
+            rows[lemma] = (code[:3], "Phoenix ~" + code)
+    return rows
+
+
+def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    rows = parse(source)
+    for lemma, sector in ADD:
+        if lemma not in rows or rows[lemma][0] != sector:
+            rows[lemma] = (sector, "communique")
+    with OUT.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER)
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["lemma", "sector", "notes"])
+        for lemma in sorted(rows):
+            writer.writerow([lemma, *rows[lemma]])
+    print(f"{len(rows)} agents → {OUT}")
+
+
+if __name__ == "__main__":
+    main()

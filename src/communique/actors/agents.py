@@ -1,0 +1,314 @@
+"""Pass 4 of the actors stage: generic agents ("Turkish police", "dozens of protesters").
+
+In: a ``DocState`` after names (``resolve``), descriptions (``roles``) and anaphora
+(``coref``), and the agents lexicon ``data/agents.v1.csv`` (generic nouns → CAMEO
+sectors, from PETRARCH2's ``Phoenix.agents.txt``). Out: more ``Found`` mentions of
+*agent actors*: one actor per country (or organisation) and sector, id
+``agent:<ISO3 or organisation id>:<SECTOR>`` (``agent:TUR:COP``), or ``agent:<SECTOR>``
+when no country can be told; ``resolve.resolve_actors`` then turns them into mentions.
+The events stage, next but one, takes them as sources and targets like any actor.
+
+A noun phrase is an agent when its head noun's lemma (or the last two lemmas:
+"security forces") is in the lexicon and no earlier pass resolved the head. The
+country comes, in order, from: a demonym, country or organisation inside the phrase
+("Turkish police", "Houthi fighters", "Kenya's police"); a place in a prepositional
+phrase on the head or in the sentence ("protesters in Nairobi"); the country the
+article mentions most (``DocState.countries``); else none. A demonym collective the
+``roles`` pass made ("Israeli troops" → Israel) is narrowed to the demonym, so the
+state keeps its mention and the phrase becomes the agent. Quantifiers are part of the
+mention ("dozens of demonstrators"), because the parser makes the quantifier the head
+that verbs take as object.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from communique.actors.state import DocState, Found
+from communique.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+AGENTS_FILE = "agents.v1.csv"
+
+# Readable names of the sectors: the canonical name is "<label> (<country>)", one actor
+# per country and sector whatever noun the text used ("police", "riot police",
+# "officers" are all TUR COP), the way CAMEO codes them; the text's own phrasing is
+# kept in the aliases.
+SECTOR_LABELS = {
+    "COP": "Police", "MIL": "Armed forces", "REB": "Rebels", "UAF": "Armed groups",
+    "OPP": "Protesters and opposition", "CVL": "Civilians", "GOV": "Government",
+    "JUD": "Judiciary", "MED": "Media", "EDU": "Students and academics", "BUS": "Business",
+    "LAB": "Workers", "REF": "Refugees", "HLH": "Health workers", "CRM": "Criminals",
+    "LEG": "Legislators", "SPY": "Intelligence services", "AGR": "Farmers",
+    "HRI": "Human rights groups", "NGO": "Non-governmental organisations",
+    "ENV": "Environmental groups", "ELI": "Elites", "PTY": "Party members",
+    "DEV": "Development groups", "MUS": "Muslims", "CHR": "Christians", "JEW": "Jews",
+    "HIN": "Hindus", "BUD": "Buddhists", "REL": "Religious groups", "RAD": "Radicals",
+}  # fmt: skip
+# Singular office nouns of these sectors ("the minister", "a senator") are individual
+# office holders: the roles and coref passes resolve them, or they stay unresolved;
+# only their plurals are agents ("ministers", "senators").
+_PERSONAL_SECTORS = {"GOV", "LEG", "ELI", "PTY"}
+# Words before "of" that quantify the agents after it.
+QUANTIFIERS = {"dozens", "hundreds", "thousands", "tens", "scores", "millions", "dozen",
+               "hundred", "thousand", "number", "group", "groups", "crowd", "crowds",
+               "handful", "couple", "lot", "lots", "most", "many", "some", "several", "few",
+               "all", "members", "contingent", "unit", "units", "squad", "team",
+               "convoy", "column", "wave"}  # fmt: skip
+_PLACE_PREPS = {"in", "near", "outside", "across", "from", "at", "inside", "around", "through"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Confidence by where the country came from: the phrase itself names it; a place the
+# phrase is located in; the article's dominant country; none at all.
+IN_PHRASE, PLACE, ARTICLE, UNKNOWN = 0.85, 0.7, 0.6, 0.5
+
+
+@dataclass(frozen=True)
+class AgentLexicon:
+    """Lemma (one or two words, lower case) → CAMEO sector."""
+
+    sectors: dict[str, str]
+
+    def sector(self, lemmas: list[str]) -> tuple[str, int] | None:
+        """Sector of the longest lexicon entry ending the lemma list, and its length in words."""
+        for n in (3, 2, 1):
+            if len(lemmas) >= n:
+                sector = self.sectors.get(" ".join(lemmas[-n:]))
+                if sector is not None:
+                    return sector, n
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> AgentLexicon:
+    """The shipped lexicon (read once per process; it is read-only)."""
+    text = (resources.files("communique") / "data" / AGENTS_FILE).read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO("".join(ln for ln in text.splitlines(True) if ln[:1] != "#")))
+    return AgentLexicon({row["lemma"]: row["sector"] for row in rows})
+
+
+def agent_actor(context: str | None, sector: str, country: str | None, place: str | None) -> Actor:
+    """The agent actor of a sector, for a state (ISO3), an organisation id, or none."""
+    label = SECTOR_LABELS.get(sector, sector)
+    if context is None:
+        return Actor(id=f"agent:{sector}", name=label, type="group", sector=sector, origin="local")
+    name = f"{label} ({place or context})"
+    aliases = [f"{context} {sector}"] if country == context else []
+    return Actor(
+        id=f"agent:{context}:{sector}",
+        name=name,
+        aliases=aliases,
+        type="group",
+        country=country,
+        sector=sector,
+        origin="local",
+    )
+
+
+def find_agents(
+    state: DocState, lexicon: AgentLexicon, resolve_place: Callable[[str], str | None]
+) -> None:
+    """Add agent mentions for noun phrases headed by an agent noun that no pass resolved.
+
+    ``resolve_place`` gives the ISO3 country of a place name, or None.
+    """
+    doc = state.doc
+    taken = {t: f for f in state.found for t in range(f.start, f.end)}
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            continue
+        if _in_name(state, tok):
+            continue  # "the National Police": a name, left to the names pass
+        hit = lexicon.sector([*(t.lemma_.lower() for t in _compounds(tok)), _lemma(tok)])
+        if hit is None:
+            continue
+        sector, _ = hit
+        if sector in _PERSONAL_SECTORS and tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        owner = taken.get(tok.i)
+        if owner is not None and not _collective(state, owner, tok):
+            continue  # a name, role, description or pronoun already covers the head
+        start, end = _extent(state, tok, taken)
+        if (start == tok.i and _generic(tok)) or _locative(tok):
+            continue
+        context, country, place, confidence = _country(state, tok, start, resolve_place)
+        actor = agent_actor(context, sector, country, place)
+        if owner is not None:
+            owner.end = tok.i  # "Israeli troops" → Israel narrows to "Israeli"
+            while owner.end > owner.start and not doc[owner.end - 1].text[:1].isupper():
+                owner.end -= 1
+            if owner.end <= owner.start:
+                state.found.remove(owner)
+        text = doc[start:end].text
+        known = state.local.setdefault(actor.id, actor)
+        if text not in known.aliases and text[:1].isupper():
+            known.aliases.append(text)
+        found = Found(start, end, actor.id, "description", confidence)
+        state.found.append(found)
+        for t in range(start, end):
+            taken.setdefault(t, found)
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma; the parser leaves capitalised plurals as they are ("Rebels" PROPN)."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma == tok.lower_ and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _in_name(state: DocState, tok: Token) -> bool:
+    """A capitalised agent noun after a capitalised word that is no demonym is part of a
+    name ("National Police", "Rapid Support Forces"), unless it opens the sentence."""
+    if not tok.text[:1].isupper() or tok.text.isupper() or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return (
+        prev.is_alpha
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and state.kb.demonym(prev.text) is None
+    ) or (prev.is_alpha and prev.lower_ == "the")
+
+
+def _compounds(tok: Token) -> list[Token]:
+    """The modifiers right before a head ("security" of "security forces", "riot police")."""
+    out: list[Token] = []
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].head.i == tok.i and tok.doc[i].dep_ in ("compound", "amod", "nmod"):
+        out.insert(0, tok.doc[i])
+        i -= 1
+    return out
+
+
+_LOCATIVE = {"in", "at", "outside", "near", "inside", "into", "around", "across", "through",
+             "to", "toward", "towards"}  # fmt: skip
+
+
+def _locative(tok: Token) -> bool:
+    """ "outside the university", "into the villages": a place named by its people."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE and tok.tag_ in ("NN", "NNP")
+
+
+def _generic(tok: Token) -> bool:
+    """A bare plural subject of a simple present ("on Quds Day demonstrators express
+    support", "students protest every year") names a kind, not a group that acted: no
+    mention. Headlines (the first sentence) report in the present and stay."""
+    verb = tok.head
+    return (
+        tok.tag_ in ("NNS", "NNPS")
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and verb.tag_ in ("VBP", "VBZ")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and tok.sent.start != 0
+    )
+
+
+def _collective(state: DocState, owner: Found, tok: Token) -> bool:
+    """A demonym collective of the roles pass ("Israeli troops" → Israel) that ends at the head."""
+    return owner.kind == "demonym" and owner.end == tok.i + 1 and owner.start < tok.i
+
+
+def _extent(state: DocState, tok: Token, taken: dict[int, Found]) -> tuple[int, int]:
+    """Token range of the mention: the head's left modifiers, and a quantifier before "of"."""
+    doc = tok.doc
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "predet") and child.lower_ in ("the", "a", "an"):
+            continue
+        if child.dep_ in ("amod", "compound", "nummod", "nmod", "poss", "quantmod", "det"):
+            start = min(start, child.left_edge.i)
+    for t in range(start, tok.i):  # a headline's "Outlet - Police ...": not one phrase
+        if doc[t].is_punct and doc[t].text not in ("'", "’"):
+            start = t + 1
+    while start < tok.i and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    # "dozens of demonstrators", "some 200 students", "a group of rebels"
+    head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in QUANTIFIERS
+        and head.head.i < tok.i
+        and not any(t in taken for t in range(head.head.i, head.i))
+    ):
+        quantifier = head.head
+        start = quantifier.i
+        for child in quantifier.lefts:
+            if child.dep_ in ("nummod", "quantmod", "amod", "advmod", "det"):
+                start = min(start, child.left_edge.i)
+        while start < quantifier.i and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+    return start, tok.i + 1
+
+
+def _country(
+    state: DocState, tok: Token, start: int, resolve_place: Callable[[str], str | None]
+) -> tuple[str | None, str | None, str | None, float]:
+    """(context id, country ISO3, name for the label, confidence) of an agent phrase."""
+    kb, doc = state.kb, tok.doc
+    # 1. in the phrase: a demonym ("Turkish", "South Korean"), a state or organisation
+    # mention ("Kenya police", "Houthi fighters", "Russia's army").
+    words = [t for t in range(start, tok.i) if doc[t].text[:1].isupper()]
+    words += [c.i for c in tok.children if c.dep_ == "poss" and c.i not in words]
+    for i in words:
+        for found in state.found:
+            if found.start <= i < found.end and found.kind != "pronoun":
+                actor = state.actor(found.actor_id)
+                if actor is None or actor.type in ("person", "group") or actor.origin == "local":
+                    continue  # people, other agents and unknown names give no context
+                if actor.type in ("state", "place") and actor.country:
+                    return actor.country, actor.country, actor.name, IN_PHRASE
+                return actor.id, actor.country, actor.name, IN_PHRASE
+        pair = doc[i : i + 2].text if i + 1 < tok.i else ""
+        iso = (kb.demonym(pair) if pair else None) or kb.demonym(doc[i].text)
+        if iso is not None:
+            return iso, iso, _country_name(state, iso), IN_PHRASE
+    # 2. a place the phrase or its clause is located in ("protesters in Nairobi")
+    sent = tok.sent
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+    preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+    # named places in those phrases first (whatever NER called them: "Santiago" is
+    # often PERSON), then any place entity of the sentence
+    near = [
+        " ".join(t.text for t in run) for prep in preps for run in _proper_runs(list(prep.subtree))
+    ]
+    for found in state.found:  # a state or place mention there ("in North Waziristan")
+        if any(found.start <= t.i < found.end for prep in preps for t in prep.subtree):
+            actor = state.actor(found.actor_id)
+            if actor is not None and actor.type in ("state", "place") and actor.country:
+                return actor.country, actor.country, _country_name(state, actor.country), PLACE
+    for name in near + [e.text for e in sent.ents if e.label_ in _PLACE_LABELS]:
+        iso = resolve_place(name)
+        if iso is not None:
+            return iso, iso, _country_name(state, iso), PLACE
+    # 3. the article's dominant country
+    common = state.countries.most_common(1)
+    if common and common[0][1] >= 2:  # one passing mention does not make the setting
+        iso = common[0][0]
+        return iso, iso, _country_name(state, iso), ARTICLE
+    return None, None, None, UNKNOWN
+
+
+def _proper_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of adjacent proper nouns or place-entity tokens ("Sao Paulo", "Santiago")."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if t.pos_ == "PROPN" or t.ent_type_ in _PLACE_LABELS:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs
+
+
+def _country_name(state: DocState, iso: str) -> str:
+    actor = state.kb.country_actor(iso)
+    return actor.name if actor is not None else iso

@@ -24,6 +24,9 @@ HERE = Path(__file__).resolve().parent
 Analyse = Callable[..., Document]
 
 NEGATIVES = [
+    # open questions state no act
+    "The Brazilian foreign minister did not say whether Brazil would send troops to Haiti.",
+    "Reporters asked whether Egypt had attacked the convoy near Rafah.",
     # opinions and generic statements
     "Diplomacy is the art of letting other people have your way.",
     "Sanctions rarely change the behaviour of authoritarian governments.",

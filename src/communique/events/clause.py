@@ -141,9 +141,15 @@ def modality(token: Token, trigger: Trigger) -> str | None:
 
 
 def conditional(token: Token) -> bool:
-    """The trigger is in an if/unless clause, or is the consequence of one."""
+    """The trigger is in an if/unless clause, or is the consequence of one, or is an
+    open question ("did not say whether Brazil would send envoys", "asked if X
+    would attend"): none of these states that the act happened."""
     heads = [token, *[c for c in token.children if c.dep_ == "advcl"]]
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for h in heads for c in h.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for h in heads for c in h.children):
+        return True
+    return token.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in token.children
+    )
 
 
 def speculative(token: Token, trigger: Trigger) -> bool:

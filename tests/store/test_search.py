@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from communique.cli import EXIT_OK, app
 from communique.model import Document, Quote, content_id
-from communique.store import Store, schema
+from communique.store import Store, schema, search
 from communique.store.search import fts5_query, search_quotes
 
 HOSTILE_TEXT = (
@@ -192,3 +192,27 @@ def test_cli_quotes_search(tmp_path: Path) -> None:
         app, ["quotes", "search", "tactic", "--since", "2025-06", "--limit", "1", "--db", path]
     )
     assert since.exit_code == EXIT_OK and "Haddad" in since.stdout
+
+
+@pytest.mark.parametrize(
+    "words", ["accept", "negotiating tactic", "tactic", "nothing-matches-this"]
+)
+def test_frequent_word_plan_finds_the_same_hits(
+    filled: Store, words: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 8: past FTS_CANDIDATES hits SQLite probes FTS5 per quote in publication
+    # order instead of taking every hit; a bound of 1 sends these words that way.
+    def pages() -> list[str]:
+        seen, cursor = [], None
+        while True:
+            page = search_quotes(filled, words, limit=1, cursor=cursor)
+            seen.extend(hit["id"] for hit in page.items)
+            if page.next is None:
+                return seen
+            cursor = page.next
+
+    every_hit = pages()
+    monkeypatch.setattr(search, "FTS_CANDIDATES", 1)
+    assert pages() == every_hit
+    if words != "nothing-matches-this":
+        assert every_hit

@@ -193,7 +193,8 @@ events = Table(
     Column("source_id", ID, index=True),
     Column("target_id", ID, index=True),
     Column("trigger", Text),
-    Column("date", String(32), index=True),
+    # No index of its own: ix_events_date_order serves it (migration 0005 drops one).
+    Column("date", String(32)),
     Column("date_precision", String(8)),
     Column("date_inferred", Boolean, nullable=False),
     Column("location_name", Text),

@@ -105,7 +105,7 @@ def test_boilerplate_in_a_page_flattened_to_one_line() -> None:
     text = (
         "Farmers in Punjab blocked a highway on Wednesday to demand higher wheat prices, "
         "police said. The protest ended in the evening after talks with officials.Share it: "
-        "Leave a Reply Your email address will not be published."
+        "Leave a Reply Comments are moderated."
     )
     cleaned = clean(text).text
     assert cleaned.endswith("talks with officials.")

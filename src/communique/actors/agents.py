@@ -75,6 +75,10 @@ class AgentLexicon:
     """Lemma (one or two words, lower case) → CAMEO sector."""
 
     sectors: dict[str, str]
+    heads: frozenset[str] = frozenset()  # last word of every entry: a cheap first test
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "heads", frozenset(k.rsplit(" ", 1)[-1] for k in self.sectors))
 
     def sector(self, lemmas: list[str]) -> tuple[str, int] | None:
         """Sector of the longest lexicon entry ending the lemma list, and its length in words."""
@@ -121,8 +125,18 @@ def find_agents(
     """
     doc = state.doc
     taken = {t: f for f in state.found for t in range(f.start, f.end)}
-    for tok in doc:
+    # Lemmas from the LEMMA array: a Token object per word costs more than the whole
+    # test, and no lexicon entry ends with most words. "Rebels" (NNPS) keeps its "s".
+    strings = doc.vocab.strings
+    lemmas = [strings[h].lower() for h in doc.to_array("LEMMA").tolist()]
+    heads = lexicon.heads
+    for i, lemma in enumerate(lemmas):
+        if lemma not in heads and not (lemma.endswith("s") and lemma[:-1] in heads):
+            continue
+        tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            continue
+        if _lemma(tok) not in heads:
             continue
         if _in_name(state, tok):
             continue  # "the National Police": a name, left to the names pass
@@ -181,10 +195,13 @@ def _in_name(state: DocState, tok: Token) -> bool:
 def _compounds(tok: Token) -> list[Token]:
     """The modifiers right before a head ("security" of "security forces", "riot police")."""
     out: list[Token] = []
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].head.i == tok.i and tok.doc[i].dep_ in ("compound", "amod", "nmod"):
-        out.insert(0, tok.doc[i])
-        i -= 1
+    expected = tok.i - 1
+    # tok.lefts walks the parse in C; only the run of modifiers touching the head counts
+    for child in reversed(list(tok.lefts)):
+        if child.i != expected or child.dep_ not in ("compound", "amod", "nmod"):
+            break
+        out.insert(0, child)
+        expected -= 1
     return out
 
 

@@ -161,6 +161,8 @@ def scan_kb(state: DocState) -> None:
     # Token texts from the ORTH array: building a Token object per word costs more than
     # the dictionary probes (profiled on the dev articles).
     keys = [key(text) for text in state.texts]
+    # Sentence starts as one array, for the same reason (SENT_START is 1 at a start).
+    sent_start = [value == 1 for value in doc.to_array("SENT_START").tolist()]
     n = len(doc)
     i = 0
     while i < n:
@@ -168,12 +170,11 @@ def scan_kb(state: DocState) -> None:
         if not first or (first[0] not in kb.first_words and first[0] not in ("the", "al", "el")):
             i += 1
             continue
-        tok = doc[i]
         best: tuple[int, list[str], str] | None = None
         words: list[str] = []
         for j in range(i, min(n, i + kb.max_words + 3)):
-            cur = doc[j]
-            if j > i and (cur.is_sent_start or cur.text in _STOP or cur.is_space):
+            text = state.texts[j]
+            if j > i and (sent_start[j] or text in _STOP or text.isspace()):
                 break
             if not keys[j] or (not words and keys[j] in ("the", "a", "an")):
                 continue
@@ -184,7 +185,7 @@ def scan_kb(state: DocState) -> None:
             ids = kb.names.get(k)
             if (
                 ids
-                and not (j == i and tok.lower_ in HONORIFICS)
+                and not (j == i and state.lowers[i] in HONORIFICS)
                 and _case_ok(state, doc[i : j + 1].text, k)
             ):
                 best = (j + 1, ids, k)
@@ -192,7 +193,7 @@ def scan_kb(state: DocState) -> None:
             i += 1
             continue
         j, ids, k = best
-        start = i + 1 if doc[i].lower_ == "the" else i
+        start = i + 1 if state.lowers[i] == "the" else i
         if k in kb.seats:
             # "the Kremlin said" → Russia; "in Washington" → no actor (a place).
             metonymy.seat_mention(state, start, j, kb.seats[k])

@@ -492,3 +492,15 @@ def test_bare_title_refers_back_to_an_earlier_holder(
     title = fragment.rsplit(" ", 1)[0]
     names = resolved(run(text, published), title)
     assert any(same_name(n, expected) for n in names), names
+
+
+def test_mentions_do_not_carry_line_breaks(run: Run) -> None:
+    doc = run(
+        "Kenya's president met the head of the African Union Commission\n\n"
+        "The talks in Nairobi covered the Sudan crisis.",
+        "2024-05-02",
+    )
+    assert doc.mentions
+    for mention in doc.mentions:
+        assert mention.text == mention.text.strip(), repr(mention.text)
+        assert doc.text[mention.start : mention.end] == mention.text

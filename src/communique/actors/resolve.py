@@ -70,7 +70,9 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         span = doc[found.start : found.end]
         start, end = span.start_char, span.end_char
         text = document.text[start:end]
-        stripped = text.rstrip(" .,;:’'[]()")
+        # spaCy keeps paragraph breaks as whitespace tokens: a span that ends a
+        # line must not carry the break into the mention's text and offsets
+        stripped = text.rstrip(" .,;:’'[]()\n\r\t")
         end -= len(text) - len(stripped)
         if (start, end, found.actor_id) in seen or end <= start:
             continue

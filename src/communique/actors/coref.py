@@ -294,13 +294,23 @@ def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]
 
 
 def _partisan(state: DocState, i: int) -> str | None:
-    """The actor a text calls by partisan names ("the Zionist regime"), nearest first."""
+    """The actor a text calls by partisan names ("the Zionist regime"), nearest first.
+
+    A mention counts when it is a partisan alias, or holds a word that is one on its
+    own (singular or plural: "Zionists" in the partisan data makes "the Zionist enemy"
+    count), so the word list lives in ``data/actor-partisan.v1.csv``, not here.
+    """
     doc, kb = state.doc, state.kb
+
+    def partisan_word(t: int) -> bool:
+        word = key(doc[t].text)
+        return word in kb.partisan or word + "s" in kb.partisan
+
     hits = [
         f for f in state.found
         if f.kind in ("alias", "demonym") and (
             lookup_key(doc[f.start : f.end].text) in kb.partisan
-            or any(key(doc[t].text) in ("zionist", "zionists") for t in range(f.start, f.end))
+            or any(partisan_word(t) for t in range(f.start, f.end))
         )
     ]  # fmt: skip
     if not hits:

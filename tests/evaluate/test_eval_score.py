@@ -449,3 +449,20 @@ def test_gold_set_loads_from_files(tmp_path: Path) -> None:
     (tmp_path / "articles.jsonl").unlink()
     with pytest.raises(DataError, match="C501"):
         GoldSet.load(tmp_path)
+
+
+def test_agent_gold_actor_matches_by_country_and_sector() -> None:
+    from communique.evaluate.match import Names
+
+    names = Names([])
+    police = {"id": "agent:FRA:COP", "name": "French police", "country": "FRA", "sector": "COP"}
+    named_force = {"id": "q1", "name": "Gendarmerie", "country": "FRA", "sector": "COP"}
+    army = {"id": "agent:FRA:MIL", "name": "French troops", "country": "FRA", "sector": "MIL"}
+    assert names.match(police, "agent:FRA:COP")
+    assert names.match(named_force, "agent:FRA:COP")
+    assert names.match(police, "agent:XXX:COP")
+    assert not names.match(police, "agent:BEL:COP")
+    assert not names.match(army, "agent:FRA:COP")
+    assert not names.match(None, "agent:FRA:COP")
+    # the id alone carries country and sector when the record lacks the fields
+    assert names.match({"id": "agent:TUR:CVL", "name": "protesters"}, "agent:TUR:CVL")

@@ -160,10 +160,43 @@ class Names:
         return self._own(actor) | self.index.get(str(actor.get("id")), set())
 
     def match(self, actor: Row | None, gold_name: str | None) -> bool:
-        """Does a system actor (or None) agree with a gold name (or None)?"""
+        """Does a system actor (or None) agree with a gold name (or None)?
+
+        A gold ``agent:ISO3:SECTOR`` names an unnamed group: any system actor of
+        that country and sector agrees with it, and ``XXX`` stands for any country
+        (``../shared/eval-news/README.md``).
+        """
         if gold_name is None or actor is None:
             return gold_name is None and actor is None
+        agent = parse_agent(gold_name)
+        if agent is not None:
+            country, sector = agent
+            have_country, have_sector = actor_country_sector(actor)
+            return have_sector == sector and (country == "XXX" or have_country == country)
         return normalise_name(gold_name) in self.of(actor)
+
+
+def parse_agent(name: str) -> tuple[str, str] | None:
+    """(country, sector) of a gold ``agent:ISO3:SECTOR`` name, else None."""
+    parts = name.strip().split(":")
+    if len(parts) != 3 or parts[0].lower() != "agent":
+        return None
+    return parts[1].upper(), parts[2].upper()
+
+
+def actor_country_sector(actor: Row) -> tuple[str | None, str | None]:
+    """Country and sector of a system actor: its fields, else its ``agent:`` id."""
+    country, sector = actor.get("country"), actor.get("sector")
+    ident = str(actor.get("id") or "")
+    if ident.startswith("agent:"):
+        parts = ident.split(":")
+        sector = sector or parts[-1]
+        if len(parts) == 3:
+            country = country or parts[1]
+    return (
+        str(country).upper() if country else None,
+        str(sector).upper() if sector else None,
+    )
 
 
 def label(actor: Row | None) -> str | None:

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= communique.db
 
-.PHONY: install demo test check lint format typecheck bench clean
+.PHONY: install demo test test-fast check lint format typecheck bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "communique needs Python >= 3.11"'
@@ -26,6 +26,10 @@ demo: install
 test: install
 	bash scripts/install-system-deps.sh
 	$(BIN)/pytest -q
+
+## test-fast: the inner-loop subset: no PostgreSQL, browser or real-news evaluation gate
+test-fast: install
+	$(BIN)/pytest -q -x --ignore=tests/pg --ignore=tests/web --ignore=tests/test_eval_gate_real_news.py
 
 lint: install
 	$(BIN)/ruff format --check src tests benchmarks scripts

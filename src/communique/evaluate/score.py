@@ -149,13 +149,30 @@ class _Scorer:
             if any(self.names.match(m.get("actor"), row["actor"]) for m in hits):
                 resolved += 1
                 continue
-            got = sorted({label(m.get("actor")) or "?" for m in hits})
+            # Each wrong link with why it was made: the system span, the actor chosen,
+            # the rule (mention kind) and its confidence, so errors can be grouped by cause.
+            got = sorted(
+                {
+                    f"{m.get('text')!r} = {label(m.get('actor')) or '?'}"
+                    f" [{m.get('kind') or '?'} {m.get('confidence', '?')}]"
+                    for m in hits
+                }
+            )
             self.error(
                 "mention",
                 "unresolved" if hits else "missed",
                 article,
-                f"{row['mention']!r} → {row['actor']} (system: {', '.join(got) or 'none'})",
+                f"{row['mention']!r} → {row['actor']} (system: {'; '.join(got) or 'none'})",
                 gold=row,
+                system=[
+                    {
+                        "text": m.get("text"),
+                        "actor": label(m.get("actor")),
+                        "kind": m.get("kind"),
+                        "confidence": m.get("confidence"),
+                    }
+                    for m in hits
+                ],
             )
         self.scores["mentions.accuracy"] = ratio(resolved, len(gold))
 

@@ -23,7 +23,7 @@ Rules (from the project's event guidelines):
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +65,9 @@ COMPLETING = {"mediate", "broker", "sign", "reach", "conclude", "negotiate", "ho
 
 
 @dataclass
-class _Anchored:
+class Anchored:
+    """One candidate with its evidence sentence, quote, date(s), place and salience."""
+
     candidate: Candidate
     sentence: Sentence
     quote: Quote | None
@@ -73,6 +75,8 @@ class _Anchored:
     place: Place | None
     salience: str = "main"
     at_occasion: bool = False
+    # Final values (``_finish``): (ISO value or None, inferred from the report) per date.
+    dates: list[tuple[str | None, bool]] = field(default_factory=list)
 
 
 def _attach_point(span: Span, triggers: set[int], governor: int | None = None) -> int | None:
@@ -209,6 +213,14 @@ def _well_before(value: str, reference: str | None) -> bool:
 def build_events(
     doc: Doc, document: Document, candidates: list[Candidate], context: Context
 ) -> list[Event]:
+    """``Event`` records for the candidates, repeated statements of one event merged."""
+    return _records(document, anchor_candidates(doc, document, candidates, context))
+
+
+def anchor_candidates(
+    doc: Doc, document: Document, candidates: list[Candidate], context: Context
+) -> list[Anchored]:
+    """Date(s), place and salience of each candidate, in candidate order (nothing merged)."""
     if not candidates or not document.sentences:
         return []
     triggers = {c.token.i for c in candidates}
@@ -228,7 +240,7 @@ def build_events(
     reference = document.published or max(
         (t.value for t in document.timexes if t.value and len(t.value) >= 10), default=None
     )
-    anchored: list[_Anchored] = []
+    anchored: list[Anchored] = []
     for candidate in candidates:
         offset = candidate.token.idx
         sentence = document.sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
@@ -239,11 +251,12 @@ def build_events(
             said = _statement_verb(doc, candidate, quote, document)
             timexes = list(timex_points.get(said, [])) if said is not None else []
         place = next((place_points[p] for p in sorted(points) if p in place_points), None)
-        item = _Anchored(candidate, sentence, quote, timexes, place)
+        item = Anchored(candidate, sentence, quote, timexes, place)
         item.salience = _salience(item, reference)
         item.at_occasion = any(_names_occasion(doc[p]) for p in points)
         anchored.append(item)
-    return _records(document, anchored, occasion, statements)
+    _finish(document, anchored, occasion, statements)
+    return anchored
 
 
 def _statement_verb(
@@ -350,7 +363,7 @@ def _past(token: Token) -> bool:
     return False
 
 
-def _salience(item: _Anchored, reference: str | None) -> str:
+def _salience(item: Anchored, reference: str | None) -> str:
     candidate = item.candidate
     if candidate.background_cue:
         return "background"
@@ -383,12 +396,13 @@ def _salience(item: _Anchored, reference: str | None) -> str:
     return "main"
 
 
-def _records(
+def _finish(
     document: Document,
-    anchored: list[_Anchored],
+    anchored: list[Anchored],
     occasion: Place | None,
     statements: Place | None,
-) -> list[Event]:
+) -> None:
+    """Fill each item's final dates and place from its own and the report's anchors."""
     occasion_date: TimeRef | None = None
     occasion_place: Place | None = None
     for item in anchored:  # the report's main meeting: its first dated / placed main CONSULT
@@ -398,8 +412,6 @@ def _records(
             if occasion_place is None and item.place is not None:
                 occasion_place = item.place
     occasion_place = occasion_place or occasion
-    events: list[Event] = []
-    seen: dict[tuple[Any, ...], Event] = {}
     for item in anchored:
         candidate = item.candidate
         dated: list[tuple[str | None, bool]] = [(t.value, False) for t in item.timexes if t.value]
@@ -408,15 +420,21 @@ def _records(
                 dated = [(occasion_date.value, False)]
             elif document.published:
                 dated = [(document.published, True)]
-        if not dated:
-            dated = [(None, False)]
-        place = item.place
-        if place is None and item.salience == "main":
+        item.dates = list(dict.fromkeys(dated or [(None, False)]))
+        if item.place is None and item.salience == "main":
             if candidate.type == "CONSULT" or item.at_occasion:
-                place = occasion_place or statements
+                item.place = occasion_place or statements
             else:
-                place = statements
-        for value, inferred in dict.fromkeys(dated):
+                item.place = statements
+
+
+def _records(document: Document, anchored: list[Anchored]) -> list[Event]:
+    events: list[Event] = []
+    seen: dict[tuple[Any, ...], Event] = {}
+    for item in anchored:
+        candidate = item.candidate
+        place = item.place
+        for value, inferred in item.dates:
             pair: tuple[Any, ...] = (candidate.source_id, candidate.target_id)
             if candidate.type == "CONSULT":
                 pair = (frozenset(p for p in pair if p),)

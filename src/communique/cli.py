@@ -379,7 +379,12 @@ def serve(
 
     settings = _guard(lambda: _settings(config, db=db, host=host, port=port))
     api = _guard(
-        lambda: create_app(settings.db, token=settings.token, allow_remote=settings.allow_remote)
+        lambda: create_app(
+            settings.db,
+            token=settings.token,
+            allow_remote=settings.allow_remote,
+            allowed_hosts=settings.allowed_hosts,
+        )
     )
     err.print(f"serving {settings.db} on http://{settings.host}:{settings.port}/")
     uvicorn.run(api, host=settings.host, port=settings.port, log_level="info")

@@ -94,6 +94,11 @@ class Settings(BaseModel):
         description="Answer reads from clients other than this machine (the API is open to "
         "loopback clients only by default).",
     )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the server answers to besides the loopback names (localhost, "
+        "127.0.0.1, ::1); empty with allow_remote means any name. Guards against DNS rebinding.",
+    )
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:

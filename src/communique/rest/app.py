@@ -6,11 +6,14 @@ Core, one short connection per request); the two kinds of write (ingesting a
 text through ``communique.pipeline.process``; merging and splitting event
 clusters) go through ``communique.rest.writes`` and the store's one write path.
 
-Security defaults, as for a tool that runs on a journalist's laptop:
+Security defaults, as for a tool that runs on a journalist's laptop
+(``communique.rest.access`` has the checks):
 
-- reads are answered only for loopback clients unless ``allow_remote``;
-- writes need ``Authorization: Bearer <token>``; with no token configured
-  there are no writes at all;
+- reads are answered only for loopback clients unless ``allow_remote``, and
+  only when the ``Host`` header names this server (against DNS rebinding);
+- every write route is on the one router of ``communique.rest.writes``:
+  ``Authorization: Bearer <token>`` required, with no token configured there
+  are no writes at all, and cross-site requests and form posts are refused;
 - no CORS headers (another site's scripts cannot read the API);
 - every HTML page carries a Content-Security-Policy that allows scripts from
   this server only, on top of the escaping of every article-derived string.
@@ -18,9 +21,7 @@ Security defaults, as for a tool that runs on a journalist's laptop:
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated, Any, Literal
 
@@ -29,7 +30,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Connection
 
 from communique import __version__
-from communique.rest import listings, models, queries, writes
+from communique.rest import access, listings, models, queries, writes
 from communique.rest.paging import BadCursor
 from communique.rest.params import Cursor, EventQuery, Limit, QuoteQuery, Str
 from communique.store import Store
@@ -45,6 +46,7 @@ def create_app(
     *,
     token: str | None = None,
     allow_remote: bool = False,
+    allowed_hosts: Sequence[str] = (),
     context: Any | None = None,
 ) -> FastAPI:
     """The API and web explorer over the store at ``store_url`` (a path or SQLAlchemy URL).
@@ -71,12 +73,9 @@ def create_app(
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Any:
-        host = request.client.host if request.client else ""
-        if not allow_remote and not _is_loopback(host):
-            return JSONResponse(
-                {"detail": "this server answers local clients only (see the allow_remote setting)"},
-                status_code=403,
-            )
+        refused = access.refusal(request, allowed_hosts=allowed_hosts, allow_remote=allow_remote)
+        if refused is not None:
+            return JSONResponse({"detail": refused[1]}, status_code=refused[0])
         response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         if response.headers.get("content-type", "").startswith("text/html"):
@@ -86,18 +85,6 @@ def create_app(
     @app.exception_handler(BadCursor)
     async def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
-
-    def authorised(request: Request) -> None:
-        if token is None:
-            raise HTTPException(403, "writes are disabled: configure a token (setting `token`)")
-        given = request.headers.get("authorization", "")
-        scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.encode(), token.encode()):
-            raise HTTPException(
-                401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
-            )
-
-    writer = [Depends(authorised)]
 
     @contextmanager
     def reading() -> Iterator[Connection]:
@@ -219,44 +206,10 @@ def create_app(
 
     # ------------------------------------------------------------------ writes
 
-    @app.post(
-        "/articles",
-        response_model=models.IngestResult,
-        status_code=201,
-        tags=["articles"],
-        dependencies=writer,
-    )
-    def ingest(body: models.IngestRequest) -> dict[str, Any]:
-        """Analyse a text and store it (bearer token required)."""
-        return writes.ingest(store, body, app.state)
-
-    @app.post(
-        "/clusters/merge",
-        response_model=models.ClusterResult,
-        tags=["clusters"],
-        dependencies=writer,
-    )
-    def merge(body: models.MergeRequest) -> dict[str, Any]:
-        """Merge event clusters into one (bearer token required)."""
-        return writes.merge(store, body.clusters)
-
-    @app.post("/events/{event_id}/unmerge", response_model=models.ClusterResult, tags=["clusters"])
-    def unmerge(event_id: str) -> dict[str, Any]:
-        """Take an event out of its cluster into a cluster of its own (bearer token required)."""
-        return writes.unmerge(store, event_id)
+    app.include_router(writes.router(store, token, app.state))
 
     from communique.web import mount
 
     mount(app, store)
 
     return app
-
-
-def _is_loopback(host: str) -> bool:
-    """Whether a client address is on this machine (127.0.0.0/8, ::1)."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False

@@ -1,6 +1,11 @@
 """The REST API's writes: ingest one text, merge and split event clusters.
 
-Called by ``communique.rest.app`` after the bearer token was checked. Ingest
+Every write route lives on the one router ``router`` builds, whose
+dependency (``communique.rest.access.write_guard``) refuses cross-site
+requests, form posts, and requests without the configured bearer token (no
+token configured: no writes at all). ``communique.rest.app`` includes it;
+``tests/rest/test_writes_and_access.py`` checks that no other route of the
+application accepts a write method. Ingest
 runs ``communique.pipeline.process`` (ingest → analysis stages) and saves the
 ``Document`` with ``Store.save_documents``. Cluster edits go through
 ``Store.merge_clusters`` and ``Store.split_member`` (one transaction each
@@ -15,12 +20,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 
 from communique.errors import CommuniqueError
 from communique.export import event_id
 from communique.rest import models, queries
+from communique.rest.access import write_guard
 from communique.store import Store
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def router(store: Store, token: str | None, state: Any) -> APIRouter:
+    """The write routes, all behind ``write_guard(token)``."""
+    writes = APIRouter(dependencies=[Depends(write_guard(token))])
+
+    @writes.post(
+        "/articles", response_model=models.IngestResult, status_code=201, tags=["articles"]
+    )
+    def post_article(body: models.IngestRequest) -> dict[str, Any]:
+        """Analyse a text and store it (bearer token required)."""
+        return ingest(store, body, state)
+
+    @writes.post("/clusters/merge", response_model=models.ClusterResult, tags=["clusters"])
+    def post_merge(body: models.MergeRequest) -> dict[str, Any]:
+        """Merge event clusters into one (bearer token required)."""
+        return merge(store, body.clusters)
+
+    @writes.post(
+        "/events/{event_id}/unmerge", response_model=models.ClusterResult, tags=["clusters"]
+    )
+    def post_unmerge(event_id: str) -> dict[str, Any]:
+        """Take an event out of its cluster into a cluster of its own (bearer token required)."""
+        return unmerge(store, event_id)
+
+    return writes
 
 
 def ingest(store: Store, body: models.IngestRequest, state: Any) -> dict[str, Any]:

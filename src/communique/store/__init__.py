@@ -38,6 +38,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, make_url
@@ -101,6 +102,50 @@ def migrate(connection: Connection) -> None:
     command.upgrade(config, "head")
 
 
+# Any fixed number: the PostgreSQL advisory lock that serialises communique's migrations.
+MIGRATION_LOCK = 0x636F6D6D  # "comm"
+
+
+def _migrate_atomically(engine: Engine, url: str, options: dict[str, Any]) -> None:
+    """Create or upgrade the schema in one transaction that holds the write lock throughout.
+
+    Issue 15: a store killed during creation kept half its tables ("table
+    actors already exists" forever after), and of two processes creating a
+    store at once one failed. pysqlite commits before every DDL statement by
+    default, so the migration runs on an engine of its own whose driver
+    transactions are turned off and that begins with ``BEGIN IMMEDIATE``: the
+    whole migration is one SQLite transaction (a kill rolls it back), and it
+    takes the write lock before reading ``alembic_version``, so a second
+    opener waits (``busy_timeout``) and then finds the schema at head.
+    PostgreSQL has transactional DDL; a transaction-scoped advisory lock
+    serialises the openers the same way. An in-memory store has one opener.
+    """
+    if engine.dialect.name == "sqlite" and url != "sqlite://":
+        migrating = create_engine(url, **options)
+        event.listen(migrating, "connect", _sqlite_pragmas)
+        event.listen(migrating, "connect", _driver_autocommit)
+        event.listen(migrating, "begin", _begin_immediate)
+        try:
+            with migrating.begin() as connection:
+                migrate(connection)
+        finally:
+            migrating.dispose()
+        return
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        migrate(connection)
+
+
+def _driver_autocommit(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy then sends BEGIN itself (``_begin_immediate``), so DDL stays inside it.
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -143,8 +188,7 @@ class Store(ClusterTables):
             engine = create_engine(url, **options)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
-            with engine.begin() as connection:
-                migrate(connection)
+            _migrate_atomically(engine, url, options)
         except Exception as exc:  # driver missing, unreachable server, unreadable file, ...
             raise StoreError(Messages.C301, source=shown, url=shown, detail=_detail(exc)) from exc
         return cls(engine, shown)

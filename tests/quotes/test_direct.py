@@ -100,10 +100,10 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         "are open to every partner in the region.”",
         [("Our ports are open to every partner in the region.", "chen")],
     ),
-    # unknown speaker: a quote with no actor
+    # unnamed speaker: described as the text describes it (a local actor)
     (
         "“The curfew will be lifted at dawn,” a police spokesman said.",
-        [("The curfew will be lifted at dawn,", None)],
+        [("The curfew will be lifted at dawn,", "local:a-police-spokesman")],
     ),
     # reopened paragraph continues the same speaker
     (

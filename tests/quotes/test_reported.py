@@ -225,7 +225,8 @@ def test_speaker_carries_over_for_he_added(quotes: Run) -> None:
     assert [q.speaker_id for q in found] == ["silva", "silva"]
 
 
-def test_unknown_reporter_has_no_speaker(quotes: Run) -> None:
+def test_unnamed_reporter_is_described(quotes: Run) -> None:
     text = "A senior diplomat said that the embassy would reopen in April."
     [quote] = quotes(text, M)
-    assert quote.speaker_id is None and quote.text == "the embassy would reopen in April"
+    assert quote.speaker_id == "local:a-senior-diplomat"
+    assert quote.text == "the embassy would reopen in April"

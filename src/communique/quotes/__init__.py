@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.model import Document, Quote, QuoteKind
+from communique.quotes.described import antecedent_of_relative, described_actor
 from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import MarkedSpan, find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
@@ -92,11 +94,26 @@ def extract_quotes(doc: Doc, document: Document, context: Context) -> None:
     if not isinstance(lexicon, Lexicon):
         lexicon = Lexicon.load()
         context.cache["quotes.lexicon"] = lexicon
-    document.quotes = find_quotes(doc, document, lexicon)
+    kb = context.kb
+
+    def country_of(actor_id: str) -> str | None:
+        actor = kb.get(actor_id)
+        return actor.country if actor is not None else None
+
+    document.quotes = find_quotes(doc, document, lexicon, country_of)
 
 
-def find_quotes(doc: Doc, document: Document, lexicon: Lexicon) -> list[Quote]:
-    """The quotes of ``document`` (whose text ``doc`` parses), in text order."""
+def find_quotes(
+    doc: Doc,
+    document: Document,
+    lexicon: Lexicon,
+    country_of: Callable[[str], str | None] | None = None,
+) -> list[Quote]:
+    """The quotes of ``document`` (whose text ``doc`` parses), in text order.
+
+    ``country_of`` gives an actor's country (from the knowledge base), for
+    described speakers whose words carry a nationality ("German officials").
+    """
     text = document.text
     direct = _direct(doc, text, lexicon)
     spans = [(f.start, f.end) for f in direct]
@@ -129,7 +146,11 @@ def find_quotes(doc: Doc, document: Document, lexicon: Lexicon) -> list[Quote]:
     ]
     found.extend(_colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
-    return _resolve(doc, document, found, spans)
+    return _resolve(doc, document, found, spans, country_of or _no_country)
+
+
+def _no_country(actor_id: str) -> str | None:
+    return None
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
@@ -270,8 +291,14 @@ def _cue_around(
         next_open = text.find("\n", span.close_mark)
         limit = next_open if next_open != -1 else len(text)
         outro = _tokens(doc, span.close_mark + 1, limit)
+        # A quotation that ends its own sentence (“... .” The White House ...)
+        # is attributed after it only by a short clause ("“... .” he said.").
+        reach = 8
+        if text[span.start : span.end].rstrip()[-1:] == "." and outro[:1] and outro[0].is_title:
+            ends = [i for i, t in enumerate(outro) if t.text in _SENTENCE_END]
+            reach = 3 if ends and ends[0] <= 4 else -1
         for count, token in enumerate(outro):
-            if token.text in _SENTENCE_END or token.text in '“«"' or count > 8:
+            if token.text in _SENTENCE_END or token.text in '“«"' or count > reach:
                 break
             cue = lexicon.verb_cue(token)
             if cue is not None:
@@ -334,11 +361,52 @@ def _glued_pronoun(doc: Doc, cue: int) -> bool:
     return cue > 0 and re.search(r"\W(he|she|they)$", doc[cue - 1].lower_) is not None
 
 
+class _Describer:
+    """Speakers from subject phrases; described speakers become local actors of the document."""
+
+    def __init__(
+        self, index: SpeakerIndex, document: Document, country_of: Callable[[str], str | None]
+    ) -> None:
+        self.index = index
+        self.document = document
+        self.country_of = country_of
+
+    def speaker(self, subject: Token) -> str | None:
+        choice = self.index.choose(subject)
+        if choice is None or isinstance(choice, str):
+            return choice
+        text = choice.text(subject)
+        if not any(ch.isalpha() for ch in text):
+            return None
+        agent, demonym = self.index.agent_of(subject)
+        country = sector = None
+        if agent is not None:
+            parts = agent.split(":")
+            country, sector = (parts[1], parts[2]) if len(parts) == 3 else (None, parts[-1])
+            country = None if country == "XXX" else country
+        elif demonym is not None:
+            country = self.country_of(demonym)
+        head = subject.doc[choice.head]
+        actor = described_actor(
+            text, plural=head.tag_ in ("NNS", "NNPS"), country=country, sector=sector
+        )
+        if choice.proper:
+            actor = actor.model_copy(update={"type": "person", "descriptions": []})
+        if all(a.id != actor.id for a in self.document.actors):
+            self.document.actors.append(actor)
+        return actor.id
+
+
 def _resolve(
-    doc: Doc, document: Document, found: list[_Found], quoted: list[tuple[int, int]]
+    doc: Doc,
+    document: Document,
+    found: list[_Found],
+    quoted: list[tuple[int, int]],
+    country_of: Callable[[str], str | None],
 ) -> list[Quote]:
     index = SpeakerIndex(document.mentions)
     index.index_subjects(doc, quoted)
+    describer = _Describer(index, document, country_of)
     starts = [s.start for s in document.sentences]
     last: str | None = None
     last_direct: str | None = None
@@ -347,6 +415,7 @@ def _resolve(
         speaker: str | None = None
         subject = doc[item.subject] if item.subject is not None else None
         if subject is not None:
+            subject = antecedent_of_relative(subject)
             mention = index.for_subject(subject)
             if subject.lower_ in PRONOUNS and item.within is None:
                 # The subject of the previous clauses is the likeliest referent
@@ -355,8 +424,8 @@ def _resolve(
                 # mention and the last speaker come after it.
                 near = index.antecedent(subject, window=PRONOUN_WINDOW)
                 speaker = near or (mention.actor_id if mention else None) or last
-            elif mention is not None:
-                speaker = mention.actor_id
+            elif subject.lower_ not in PRONOUNS:
+                speaker = describer.speaker(subject)
             elif subject.lower_ in PRONOUNS:
                 if item.within is not None:
                     # "He underlined that ..." inside a quotation: the last

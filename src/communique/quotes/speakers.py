@@ -12,6 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from communique.model import Mention
+from communique.quotes.described import INSTITUTIONS, Phrase, earlier_phrase, speaker_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,15 +31,27 @@ def subject_of(verb: Token) -> Token | None:
     The nsubj, the agent of a passive, or the subject up the clause chain.
     """
     current = verb
-    for _ in range(5):
+    for _ in range(6):
+        if current is not verb and current.dep_ == "ccomp" and current.head is not current:
+            # "stated the trial would be partial, saying ...": the participle hangs
+            # on the reported clause, whose subject is not the one speaking.
+            current = current.head
+            continue
         for child in current.children:
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        for child in current.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ != "it"):
-                return child
+        subjects = [
+            child
+            for child in current.children
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ != "it")
+        ]
+        if subjects:
+            # "Early opponent MP Tanya Davies said": the parser may split one
+            # subject phrase into two subjects; the one next to the verb names.
+            before = [c for c in subjects if c.i < current.i]
+            return before[-1] if len(before) > 1 else subjects[0]
         if current.dep_ in _SHARED_SUBJECT and current.head is not current:
             current = current.head
             continue
@@ -103,6 +116,108 @@ class SpeakerIndex:
                 out.append(mention)
         return out
 
+    def choose(self, subject: Token) -> str | Phrase | None:
+        """Who a (non-pronoun) subject phrase names: an actor id, or the words describing it.
+
+        An appositive name wins over a title ("the secretary general, Nunzio
+        Galantino,"; "Dunn's mother, Charlotte Charles"), then the head's own
+        mention, then a named organisation that a group or institution noun
+        belongs to ("Hamas officials", "the M5S party"). A possessor is never the
+        speaker ("the minister's spokesman"), and a generic agent or a demonym
+        ("German officials") is a description rather than a name. A bare
+        surname or a bare title ("Mijares", "the commissioner") takes the person
+        the article named in full before.
+        """
+        doc = subject.doc
+        if subject.pos_ != "PROPN":
+            for child in subject.children:
+                if child.dep_ != "appos":
+                    continue
+                named = self.covering(child.idx, child.idx + len(child.text))
+                if named is not None and _specific(named):
+                    return named.actor_id
+                if child.pos_ == "PROPN":
+                    return speaker_phrase(child)
+        head = self.covering(subject.idx, subject.idx + len(subject.text))
+        if head is not None and _specific(head):
+            return self.full_name(head, subject) or head.actor_id
+        if subject.pos_ == "PROPN":
+            # Mentions that cover only part of a name ("Superintendent Graciano"
+            # in "Chief Superintendent Graciano Mijares") are not this person.
+            earlier = self.earlier_name(subject)
+            if earlier is not None and _specific(earlier):
+                return earlier.actor_id
+            phrase = speaker_phrase(subject)
+            return earlier_phrase(phrase, doc) or phrase
+        if subject.pos_ != "NOUN" or subject.lower_ in FIRST_PERSON:
+            return None
+        if subject.tag_ in ("NNS", "NNPS") or subject.lower_ in INSTITUTIONS:
+            possessed = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+            for mention in self.within(subject.left_edge.idx, subject.idx):
+                first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if _specific(mention) and first is not None and first.start not in possessed:
+                    return mention.actor_id
+        phrase = speaker_phrase(subject)
+        if phrase.start < phrase.end and doc[phrase.start].lower_ == "the":
+            holder = self.title_holder(subject)
+            if holder is not None:
+                return holder
+        return phrase
+
+    def full_name(self, mention: Mention, subject: Token) -> str | None:
+        """A one-word name mention ("Cengiz") that repeats an earlier full name's last word.
+
+        The actors stage may keep "Hatice Cengiz" and a later "Cengiz" apart;
+        the speaker is the person named in full.
+        """
+        if " " in mention.text.strip() or subject.pos_ != "PROPN":
+            return None
+        word = mention.text.strip().lower()
+        for earlier in reversed(self.mentions[: bisect_left(self.starts, mention.start)]):
+            words = earlier.text.lower().split()
+            if (
+                earlier.actor_id != mention.actor_id
+                and earlier.kind in ("name", "alias")
+                and len(words) >= 2
+                and word in words[1:]
+            ):
+                return earlier.actor_id
+        return None
+
+    def title_holder(self, subject: Token) -> str | None:
+        """ "The commissioner said" after "trade commissioner Albert Muchanga": that person.
+
+        The last earlier use of the same noun that stands as a title before a
+        name, or beside one in apposition, gives the holder.
+        """
+        doc = subject.doc
+        for token in reversed(doc[: subject.i]):
+            if token.lemma_.lower() != subject.lemma_.lower() or token.i == subject.i:
+                continue
+            named: Token | None = None
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                named = token.head
+            else:
+                named = next(
+                    (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                    None,
+                )
+            if named is None:
+                continue
+            mention = self.covering(named.idx, named.idx + len(named.text))
+            return mention.actor_id if mention is not None and _specific(mention) else None
+        return None
+
+    def agent_of(self, subject: Token) -> tuple[str | None, str | None]:
+        """The generic agent and the demonym actor ids in a subject's words, for a description."""
+        agent = demonym = None
+        for mention in self.within(subject.left_edge.idx, subject.right_edge.idx + 1):
+            if mention.actor_id.startswith("agent:") and agent is None:
+                agent = mention.actor_id
+            elif mention.kind == "demonym" and demonym is None:
+                demonym = mention.actor_id
+        return agent, demonym
+
     def for_subject(self, subject: Token) -> Mention | None:
         """The mention of a subject phrase: at its head word, else the first inside the phrase.
 
@@ -140,3 +255,8 @@ class SpeakerIndex:
         """The last non-pronoun mention between ``floor`` and ``position``."""
         candidates = [m for m in self.within(floor, position) if m.kind != "pronoun"]
         return candidates[-1] if candidates else None
+
+
+def _specific(mention: Mention) -> bool:
+    """A mention that names one actor, not a generic group or a nationality."""
+    return mention.kind not in ("pronoun", "demonym") and not mention.actor_id.startswith("agent:")

@@ -1,0 +1,267 @@
+"""Speaker phrases: which words of a subject name the speaker, and speakers the KB cannot name.
+
+In: the subject token of a reporting cue (from ``speakers.subject_of``) and the
+actors stage's mentions. Out: the token range that names the speaker ("BBC's
+Jonathan Marcus" → "Jonathan Marcus"; "A source within the Interior Ministry,
+who asked not to be named" → "A source within the Interior Ministry"), and for
+a speaker that no specific actor covers, a local ``Actor`` whose name is that
+description as the text writes it ("officials", "a witness", "the parents").
+The quotes stage adds these actors to ``document.actors`` so that the export
+writes the speaker as the text describes it; an unnamed group keeps the country
+and sector the actors stage gave its words ("French police officers" →
+FRA/COP), so events that take the speaker as their source still code it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique.actors.names import slug
+from communique.model import Actor, ActorType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Prepositional phrases that belong to a description ("a source within the
+# ministry", "the head of the investigators"); "a reporter in Kenya" and "an
+# official at the scene" say where, not who.
+_DESCRIBING_PREPOSITIONS = frozenset({"of", "within", "from", "inside", "close"})
+# Head nouns of an institution: with a named modifier, the named actor speaks
+# ("the M5S party", "the United States government"); a person noun keeps its
+# description ("an Al Jazeera reporter").
+INSTITUTIONS = frozenset(
+    {
+        "government",
+        "administration",
+        "ministry",
+        "embassy",
+        "agency",
+        "military",
+        "army",
+        "navy",
+        "police",
+        "court",
+        "parliament",
+        "council",
+        "committee",
+        "office",
+        "department",
+        "party",
+        "movement",
+        "group",
+        "company",
+        "commission",
+        "authority",
+        "authorities",
+        "regime",
+        "cabinet",
+        "presidency",
+        "service",
+    }
+)
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Capitalised words that stand before a name as its title, not as part of it.
+# The actors stage owns the full office titles; these are the forms of address
+# and ranks that newswire puts before a name ("Chief Superintendent X").
+_NAME_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "chief",
+        "superintendent",
+        "inspector",
+        "sergeant",
+        "constable",
+        "officer",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "lieutenant",
+        "lt",
+        "admiral",
+        "adm",
+        "commander",
+        "commandant",
+        "brigadier",
+        "marshal",
+        "judge",
+        "justice",
+        "minister",
+        "secretary",
+        "president",
+        "vice",
+        "premier",
+        "governor",
+        "gov",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "mp",
+        "mayor",
+        "deputy",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "imam",
+        "ayatollah",
+        "father",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "pope",
+        "rabbi",
+        "reverend",
+        "rev",
+        "undersecretary",
+        "commissioner",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "head",
+        "former",
+        "acting",
+        "interim",
+        "then",
+        "leader",
+        "police",
+        "army",
+        "foreign",
+        "defence",
+        "defense",
+        "health",
+        "interior",
+        "prime",
+        "attorney",
+        "state",
+        "national",
+        "federal",
+        "party",
+        "opposition",
+        "senior",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The words that name a speaker: tokens ``start``..``end`` (inclusive) of the doc."""
+
+    start: int
+    end: int
+    head: int
+    proper: bool  # a proper name rather than a description
+
+    def text(self, subject: Token) -> str:
+        doc = subject.doc
+        return doc[self.start : self.end + 1].text
+
+
+def antecedent_of_relative(subject: Token) -> Token:
+    """ "Alex Greenwich, who said ..." — the subject "who" stands for the noun it modifies."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def speaker_phrase(subject: Token) -> Phrase:
+    """The words of the subject phrase that say who speaks.
+
+    A proper name keeps its name words only (no possessor, title or
+    "of"-phrase: "the army's Arnel dela Vega of the Western Command" → "Arnel
+    dela Vega"); a description keeps its determiner, modifiers and describing
+    prepositional phrases, and drops relative clauses and appositions.
+    """
+    doc = subject.doc
+    head = subject
+    if head.pos_ == "PROPN":
+        start = head.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and (doc[start - 1].head.i in range(start, head.i + 1))
+        ):
+            start -= 1
+        end = head.i
+        # "Arnel dela Vega": a name the parser split into a head and an appositive.
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].head.i == head.i:
+            end += 1
+        while start < head.i and doc[start].pos_ != "PROPN":
+            start += 1
+        # Titles go, but a name keeps two words ("Police Federation" stays).
+        while end - start >= 2 and doc[start].lower_.rstrip(".") in _NAME_TITLES:
+            start += 1
+        return Phrase(start, end, head.i, True)
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("punct", "cc") and child.i == head.left_edge.i:
+            continue
+        start = min(start, child.left_edge.i)
+    while start < head.i and (doc[start].is_punct or doc[start].lower_ == "and"):
+        start += 1
+    end = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _DESCRIBING_PREPOSITIONS:
+            end = max(end, child.right_edge.i)
+        elif child.dep_ in ("case", "compound", "nummod"):
+            end = max(end, child.i)
+        else:
+            break
+    while end > head.i and (doc[end].is_punct or doc[end].tag_ == "POS"):
+        end -= 1
+    return Phrase(start, end, head.i, False)
+
+
+def earlier_phrase(phrase: Phrase, doc: Doc) -> Phrase | None:
+    """ "Mijares said" after "Graciano Mijares": the fuller earlier form of a one-word name."""
+    if phrase.start != phrase.end:
+        return None
+    word = doc[phrase.head].text
+    for token in reversed(doc[: phrase.start]):
+        if token.text == word and token.pos_ == "PROPN":
+            earlier = speaker_phrase(token)
+            if earlier.end > earlier.start:
+                return earlier
+    return None
+
+
+def described_actor(text: str, *, plural: bool, country: str | None, sector: str | None) -> Actor:
+    """A local actor for a speaker known only by the text's description of it.
+
+    The id carries the country and sector so that "officials" of two articles
+    about two countries stay two actors when the store merges local actors.
+    """
+    suffix = "-".join(part.lower() for part in (country, sector) if part)
+    actor_id = "local:" + (slug(text) or "speaker") + (f"--{suffix}" if suffix else "")
+    kind: ActorType = "group" if plural else "person"
+    return Actor(
+        id=actor_id,
+        name=text,
+        type=kind,
+        country=country,
+        sector=sector,
+        origin="local",
+        descriptions=[text],
+    )

@@ -35,6 +35,7 @@ from communique.events import load_lexicon
 from communique.events.anchor import Anchored, anchor_candidates
 from communique.events.extract import Candidate
 from communique.events.lexicon import Lexicon, Trigger
+from communique.events.salience import Paragraphs, background_reason
 from communique.model import Document
 from communique.stages import Context
 
@@ -152,7 +153,11 @@ def diagnose(folder: Path, fresh: bool = False) -> tuple[dict[str, Any], list[di
             candidates.append(candidate)
             kept.append(row)
         anchored: list[Anchored] = anchor_candidates(doc, document, candidates, context)
+        paragraphs = Paragraphs(document)
         for row, item in zip(kept, anchored, strict=True):
+            reason = background_reason(
+                item.candidate, item.timexes, item.quote, paragraphs, document.published
+            )
             date = item.dates[0][0] if item.dates else None
             place = item.place.name if item.place else None
             rows.append(
@@ -167,6 +172,7 @@ def diagnose(folder: Path, fresh: bool = False) -> tuple[dict[str, Any], list[di
                     "location": place,
                     "gold_salience": row["salience"],
                     "salience": item.salience,
+                    "reason": reason,
                     "published": document.published,
                     "evidence": row["evidence"],
                     "timexes": [t.text for t in item.timexes],
@@ -228,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     print("places:", dict(places.most_common()))
     salience = Counter(f"{r['gold_salience']}→{r['salience']}" for r in rows)
     print("salience:", dict(salience.most_common()))
+    reasons = Counter(f"{r['reason']}: gold {r['gold_salience']}" for r in rows)
+    print("background reasons:", dict(sorted(reasons.items())))
     if args.errors:
         for r in rows:
             problems = []
@@ -236,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             if normalise_name(r["gold_location"] or "") != normalise_name(r["location"] or ""):
                 problems.append(f"place {r['location']} ≠ {r['gold_location']}")
             if r["gold_salience"] != r["salience"]:
-                problems.append(f"salience {r['salience']} ≠ {r['gold_salience']}")
+                problems.append(f"salience {r['salience']} ({r['reason']}) ≠ {r['gold_salience']}")
             if problems:
                 print(
                     f"{r['article']}#{r['id']} {r['type']} [{r['trigger']}] pub {r['published']}"

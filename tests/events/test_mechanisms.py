@@ -233,7 +233,7 @@ DATED: list[tuple[str, str, str | None, str]] = [
     ("Egypt condemned Israel on Monday.", "ACCUSE", "2024-03-11", "main"),
     ("Egypt condemned Israel yesterday.", "ACCUSE", "2024-03-11", "main"),
     ("Egypt condemned Israel last Friday.", "ACCUSE", "2024-03-08", "main"),
-    ("Egypt condemned Israel on March 3.", "ACCUSE", "2024-03-03", "main"),
+    ("Egypt condemned Israel on March 6.", "ACCUSE", "2024-03-06", "main"),
     ("Egypt condemned Israel in 2019.", "ACCUSE", "2019", "background"),
     ("Egypt condemned Israel in January 2020.", "ACCUSE", "2020-01", "background"),
     ("Egypt condemned Israel two years ago.", "ACCUSE", "2022", "background"),

@@ -24,14 +24,21 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from communique.events.dating import (
+    EventClock,
+    attach_point,
+    event_points,
+    precision,
+    statement_verb,
+)
 from communique.events.extract import Candidate
-from communique.model import Document, Event, Evidence, Place, Precision, Quote, Sentence, TimeRef
+from communique.events.salience import Paragraphs, salience
+from communique.model import Document, Event, Evidence, Place, Quote, Sentence, TimeRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from communique.stages import Context
 
@@ -47,9 +54,6 @@ OCCASIONS = {
     "gathering",
     "forum",
 }
-# An explicit day more than this many days before publication is an earlier
-# event, not the report's news: news reports cover the last week or two.
-BACKGROUND_DAYS = 14
 # Nouns and verbs of statements: a place on them ("made the comments in Tehran",
 # "said in Ankara", "told a news conference in Cairo") is where the report's
 # statements were made.
@@ -58,12 +62,6 @@ STATEMENT_NOUNS = {"remark", "comment", "statement", "speech", "address", "inter
 STATEMENT_VERBS = {"say", "tell", "speak", "state", "declare", "announce", "add", "stress",
                    "remark", "comment", "address", "note", "emphasise", "emphasize",
                    "insist", "vow", "warn", "confirm", "pledge", "reiterate"}  # fmt: skip
-# Participles that complete a nominal event and often carry its date in the parse:
-# "a ceasefire agreement with X mediated by Egypt in 2012" (the date hangs on "mediated").
-COMPLETING = {"mediate", "broker", "sign", "reach", "conclude", "negotiate", "hold", "stage",
-              "launch", "conduct"}  # fmt: skip
-
-
 @dataclass
 class Anchored:
     """One candidate with its evidence sentence, quote, date(s), place and salience."""
@@ -77,61 +75,6 @@ class Anchored:
     at_occasion: bool = False
     # Final values (``_finish``): (ISO value or None, inferred from the report) per date.
     dates: list[tuple[str | None, bool]] = field(default_factory=list)
-
-
-def _attach_point(span: Span, triggers: set[int], governor: int | None = None) -> int | None:
-    """Nearest ancestor of a span that is a verb or an event trigger (its governing clause).
-
-    ``governor`` is where the dates stage says a time expression attaches; the
-    walk goes on from there when that token is a plain noun ("the 2012 wars").
-    """
-    doc = span.doc
-    token = span.root if governor is None else doc[governor]
-    if governor is not None and (governor in triggers or token.pos_ in ("VERB", "AUX")):
-        return governor
-    for _ in range(12):  # dependency paths within a clause are short; guards cycles
-        if token.head is token:
-            return None
-        token = token.head
-        if span.start <= token.i < span.end:
-            continue
-        if token.i in triggers or token.pos_ in ("VERB", "AUX"):
-            return int(token.i)
-    return None
-
-
-def _timex_governor(doc: Doc, timex: TimeRef) -> int | None:
-    from communique.dates import attach
-
-    try:  # the dates stage's attachment
-        return attach(doc, timex)
-    except Exception:
-        return None
-
-
-def _governing_verb(token: Token) -> int | None:
-    head, steps = token.head, 0
-    while head is not token and steps < 4:
-        if head.pos_ in ("VERB", "AUX"):
-            return int(head.i)
-        token, head, steps = head, head.head, steps + 1
-    return None
-
-
-def _event_points(candidate: Candidate) -> set[int]:
-    points = {candidate.token.i}
-    if candidate.token.dep_ == "xcomp":  # "On Monday, Russia threatened to attack"
-        points.add(candidate.token.head.i)
-    if candidate.trigger.pos != "VERB":
-        verb = _governing_verb(candidate.token)
-        if verb is not None:
-            points.add(verb)
-        points.update(
-            int(t.i)
-            for t in candidate.token.subtree
-            if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in COMPLETING
-        )
-    return points
 
 
 def _places(doc: Doc, document: Document, context: Context) -> list[tuple[int, int, Place]]:
@@ -173,41 +116,10 @@ def _place_points(
             root = root.head  # "in the Iranian capital Tehran"
         if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
             continue
-        point = _attach_point(doc[root.head.i : root.head.i + 1], triggers)
+        point = attach_point(doc[root.head.i : root.head.i + 1], triggers)
         if point is not None:
             out.setdefault(point, place)
     return out
-
-
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    try:
-        return date(
-            int(parts[0]),
-            int(parts[1]) if len(parts) > 1 else 1,
-            int(parts[2]) if len(parts) > 2 else 1,
-        )
-    except (ValueError, IndexError):
-        return None
-
-
-def _precision(value: str) -> Precision:
-    return "day" if len(value) >= 10 else "month" if len(value) == 7 else "year"
-
-
-def _well_before(value: str, reference: str | None) -> bool:
-    """An event date clearly earlier than the report (different year or month, or weeks before)."""
-    event, ref = _date(value), _date(reference)
-    if event is None or ref is None:
-        return False
-    precision = _precision(value)
-    if precision == "year":
-        return event.year < ref.year
-    if precision == "month":
-        return (event.year, event.month) < (ref.year, ref.month)
-    return (ref - event).days > BACKGROUND_DAYS
 
 
 def build_events(
@@ -225,66 +137,29 @@ def anchor_candidates(
         return []
     triggers = {c.token.i for c in candidates}
     starts = [s.start for s in document.sentences]
-    timex_points: dict[int, list[TimeRef]] = {}
-    for timex in document.timexes:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or not timex.value:
-            continue
-        point = _attach_point(span, triggers, _timex_governor(doc, timex))
-        if point is not None:
-            timex_points.setdefault(point, []).append(timex)
+    clock = EventClock(doc, document, triggers)
+    paragraphs = Paragraphs(document)
     places = _places(doc, document, context)
     place_points = _place_points(doc, places, triggers)
     occasion = _occasion_place(doc, place_points)
     statements = _statement_place(doc, places) or _dateline(document, context)
-    reference = document.published or max(
-        (t.value for t in document.timexes if t.value and len(t.value) >= 10), default=None
-    )
     anchored: list[Anchored] = []
     for candidate in candidates:
         offset = candidate.token.idx
         sentence = document.sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         quote = next((q for q in document.quotes if q.start <= offset < q.end), None)
-        points = _event_points(candidate)
-        timexes = [t for p in sorted(points) for t in timex_points.get(p, [])]
+        points = event_points(candidate)
+        timexes = clock.own(candidate)
         if not timexes:  # an event stated in a statement takes the statement's date
-            said = _statement_verb(doc, candidate, quote, document)
-            timexes = list(timex_points.get(said, [])) if said is not None else []
+            said = statement_verb(candidate, document)
+            timexes = list(clock.points.get(said, [])) if said is not None else []
         place = next((place_points[p] for p in sorted(points) if p in place_points), None)
         item = Anchored(candidate, sentence, quote, timexes, place)
-        item.salience = _salience(item, reference)
+        item.salience = salience(candidate, timexes, quote, paragraphs, clock.reference)
         item.at_occasion = any(_names_occasion(doc[p]) for p in points)
         anchored.append(item)
-    _finish(document, anchored, occasion, statements)
+    _finish(clock, anchored, occasion, statements)
     return anchored
-
-
-def _statement_verb(
-    doc: Doc, candidate: Candidate, quote: Quote | None, document: Document
-) -> int | None:
-    """The reporting verb of the statement an event is stated in, if any.
-
-    "Russia announced on Monday that it would ..." (the event's clause is the
-    verb's complement) or the cue of the quote holding the event ("..., Scholz
-    told reporters on Monday"): its time expression dates the statement, and an
-    event stated in it (an intention, a verbal act) has no other date.
-    """
-    token = candidate.token
-    clause = token if candidate.trigger.pos == "VERB" else doc[_governing_verb(token) or token.i]
-    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in STATEMENT_VERBS:
-        return int(clause.head.i)
-    if quote is None or quote.cue is None or quote.sentence is None:
-        return None
-    if not 0 <= quote.sentence < len(document.sentences):
-        return None
-    sentence = document.sentences[quote.sentence]
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    for other in span or ():
-        if quote.start <= other.idx < quote.end:
-            continue
-        if other.lemma_.lower() == quote.cue.split()[0]:
-            return int(other.i)
-    return None
 
 
 def _names_occasion(token: Token) -> bool:
@@ -349,55 +224,8 @@ def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
     return None
 
 
-def _past(token: Token) -> bool:
-    """The clause of ``token`` (or the clause its noun phrase sits in) is in the past tense."""
-    node = token
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBD", "VBN"):
-            return True
-        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBZ", "VBP", "MD"):
-            return False
-        if node.head is node:
-            return False
-        node = node.head
-    return False
-
-
-def _salience(item: Anchored, reference: str | None) -> str:
-    candidate = item.candidate
-    if candidate.background_cue:
-        return "background"
-    future = candidate.modality in ("future", "intend", "threaten")
-    if not future and any(t.value and _well_before(t.value, reference) for t in item.timexes):
-        return "background"
-    if (
-        reference is None
-        and not future
-        and item.timexes
-        and all(t.value and len(t.value) < 10 for t in item.timexes)
-        and _past(candidate.token)
-    ):
-        # Without a report date: news dates its own events to the day ("on Thursday");
-        # a past act dated only by a year or a month ("in the 2014 war") is recalled.
-        return "background"
-    quote = item.quote
-    recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
-    token = candidate.token
-    if recounted and token.tag_ in ("VBD", "VBN") and candidate.modality is None:
-        return "background"  # a past act the speaker recounts
-    if (
-        recounted
-        and quote is not None
-        and token.dep_ == "ccomp"
-        and token.head.tag_ in ("VBD", "VBN")
-        and quote.start <= token.head.idx < quote.end  # not the quote's own "said"
-    ):
-        return "background"  # what the actor earlier "announced" or "said", recounted
-    return "main"
-
-
 def _finish(
-    document: Document,
+    clock: EventClock,
     anchored: list[Anchored],
     occasion: Place | None,
     statements: Place | None,
@@ -418,8 +246,8 @@ def _finish(
         if not dated and item.salience == "main":
             if occasion_date is not None and occasion_date.value:
                 dated = [(occasion_date.value, False)]
-            elif document.published:
-                dated = [(document.published, True)]
+            elif (narrative := clock.narrative(candidate)) is not None:
+                dated = [(narrative, narrative == clock.document.published)]
         item.dates = list(dict.fromkeys(dated or [(None, False)]))
         if item.place is None and item.salience == "main":
             if candidate.type == "CONSULT" or item.at_occasion:
@@ -446,7 +274,7 @@ def _records(document: Document, anchored: list[Anchored]) -> list[Event]:
                 if previous.date is None and value is not None:
                     previous.date, previous.date_precision, previous.date_inferred = (
                         value,
-                        _precision(value),
+                        precision(value),
                         inferred,
                     )
                 if previous.location is None:
@@ -462,7 +290,7 @@ def _records(document: Document, anchored: list[Anchored]) -> list[Event]:
                 target_id=candidate.target_id,
                 trigger=candidate.token.text,
                 date=value,
-                date_precision=_precision(value) if value else None,
+                date_precision=precision(value) if value else None,
                 date_inferred=inferred,
                 location=place,
                 salience="background" if item.salience == "background" else "main",

@@ -1,0 +1,177 @@
+"""Event salience: the report's own episode (``main``) or earlier context (``background``).
+
+In: a candidate (``communique.events.extract``), its own time expressions
+(``communique.events.dating.EventClock``), the quote holding it and the
+document's paragraphs and time expressions. Out: "main" or "background" for
+``communique.events.anchor``, which never gives a background event the
+report's date.
+
+An event is background when the text places it before the report's episode:
+- its own time expression lies well before publication ("in 2008", "on
+  September 10" two weeks earlier) or names an earlier period ("last week",
+  "last month", "two years ago");
+- its clause is in the past perfect ("had imposed"), unless that is the
+  backshift of reported speech ("Iran acknowledged its forces had shot
+  down the jet": the acknowledged act is the news);
+- a temporal adverb says so ("previously", "earlier", "initially", "recently",
+  "since", "formerly", "once");
+- it is a past relative clause ("the troops who had entered"), or its sentence
+  marks an anniversary;
+- it has no time expression of its own and the last one before it in its
+  paragraph lies well before publication (a paragraph of history: "In 1980 ...
+  He then ...");
+- it is a past act someone other than its actor recounts in a quote.
+Announced, threatened and planned acts stay main: the announcement is the news.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from communique.events.dating import governing_verb, well_before
+from communique.model import Document, Quote, TimeRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from communique.events.extract import Candidate
+
+BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "once", "already", "before",
+                      "initially", "originally", "recently", "since", "eventually"}  # fmt: skip
+# Relative expressions that name a period before the report's own days.
+EARLIER_PERIOD = re.compile(
+    r"\b(?:last|past|previous|earlier)\s+(?:week|month|year|decade|weekend)s?\b"
+    r"|\b(?:weeks?|months?|years?|decades?)\s+(?:ago|earlier|before)\b"
+    r"|\bearlier\s+this\s+(?:month|year)\b",
+    re.IGNORECASE,
+)
+FORWARD = ("future", "intend", "threaten")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+class Paragraphs:
+    """Paragraph starts and the time expressions of a document, for the paragraph's frame."""
+
+    def __init__(self, document: Document) -> None:
+        self.starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(document.text)]
+        self.timexes = sorted((t for t in document.timexes if t.value), key=lambda t: t.start)
+        self._timex_starts = [t.start for t in self.timexes]
+
+    def frame(self, offset: int) -> TimeRef | None:
+        """The last time expression before ``offset`` in its paragraph, if any."""
+        paragraph = self.starts[bisect.bisect_right(self.starts, offset) - 1]
+        at = bisect.bisect_left(self._timex_starts, offset)
+        if at == 0:
+            return None
+        timex = self.timexes[at - 1]
+        return timex if timex.start >= paragraph else None
+
+
+def earlier(timex: TimeRef, reference: str | None) -> bool:
+    """The expression dates something before the report's episode."""
+    if timex.value and well_before(timex.value, reference):
+        return True
+    return bool(EARLIER_PERIOD.search(timex.text))
+
+
+def salience(
+    candidate: Candidate,
+    own: list[TimeRef],
+    quote: Quote | None,
+    paragraphs: Paragraphs,
+    reference: str | None,
+) -> str:
+    """ "main" or "background" (see the module docstring)."""
+    return (
+        "main"
+        if background_reason(candidate, own, quote, paragraphs, reference) is None
+        else "background"
+    )
+
+
+def background_reason(
+    candidate: Candidate,
+    own: list[TimeRef],
+    quote: Quote | None,
+    paragraphs: Paragraphs,
+    reference: str | None,
+) -> str | None:
+    """Why the candidate is background ("own date", "paragraph", "clause", ...), or None."""
+    token = candidate.token
+    forward = candidate.modality in FORWARD
+    if own:
+        if not forward and any(earlier(t, reference) for t in own):
+            return "own date"
+    elif not forward:
+        frame = paragraphs.frame(token.idx)
+        if frame is not None and earlier(frame, reference):
+            return "paragraph"
+    if not forward and (cue := _background_clause(token, candidate.trigger.pos == "VERB")):
+        return cue
+    if (
+        reference is None
+        and not forward
+        and own
+        and all(t.value and len(t.value) < 10 for t in own)
+        and _past(token)
+    ):
+        # Without a report date: news dates its own events to the day ("on Thursday");
+        # a past act dated only by a year or a month ("in the 2014 war") is recalled.
+        return "coarse date"
+    recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
+    if recounted and token.tag_ in ("VBD", "VBN") and candidate.modality is None:
+        return "recounted"  # a past act the speaker recounts
+    if (
+        recounted
+        and quote is not None
+        and token.dep_ == "ccomp"
+        and token.head.tag_ in ("VBD", "VBN")
+        and quote.start <= token.head.idx < quote.end  # not the quote's own "said"
+    ):
+        return "recounted statement"  # what the actor earlier "announced" or "said"
+    return None
+
+
+def _background_clause(token: Token, verbal: bool) -> str | None:
+    """Past perfect (not backshifted), a temporal adverb, a past relative clause, an anniversary."""
+    verb = token if verbal else token.doc[governing_verb(token) or token.i]
+    children = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in children):
+        return "adverb"
+    if not verbal and any(c.lower_ in BACKGROUND_ADVERBS for c in token.children):
+        return "adverb"
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and not _backshifted(verb):
+        return "past perfect"
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBD", "VBN"):
+        return "relative clause"
+    sentence = token.sent.text.lower()
+    if "anniversary" in sentence or "commemorat" in sentence:
+        return "anniversary"
+    return None
+
+
+def _backshifted(verb: Token) -> bool:
+    """A past perfect in the complement of a past reporting verb ("said it had ...")."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return False
+    head = node.head
+    return head.tag_ == "VBD" and not any(c.lower_ == "had" for c in head.children)
+
+
+def _past(token: Token) -> bool:
+    """The clause of ``token`` (or the clause its noun phrase sits in) is in the past tense."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBD", "VBN"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBZ", "VBP", "MD"):
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return False

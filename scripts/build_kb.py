@@ -11,10 +11,15 @@ Writes, under src/communique/data/:
 - ``actor-offices.v1.jsonl``: curated offices with the title phrases used in text and
   their dated holders (actor ids), for role descriptions ("the Iranian parliament speaker");
 - ``actor-partisan.v1.csv``: partisan/state-media synonyms ("the Zionist regime" → Israel);
-- ``demonyms.v1.csv``: country adjectives and plurals ("Iranian", "Israelis").
+- ``demonyms.v1.csv``: country adjectives and plurals ("Iranian", "Israelis");
+- ``actor-regions.v1.csv``: US states and the forms party tags use ("Vt.", "N.Y.").
 
 Sources, in order of precedence: ``scripts/kb_sources/*.yaml`` (curated, written for
 communique; its names and aliases are "claimed" and removed from other entries), then
+tabular term sources (``scripts/kb/tables.py``): the US Congress and executive from
+``../shared/data/us-congress`` (CC0, ``scripts/kb/us_congress.py``) and every
+``scripts/kb_sources/tables/*.csv`` (governors, party leaders, heads of agencies...: one
+dated term per row), then
 ``Phoenix.Countries/International/MilNonState.actors.txt`` (MIT, Copyright (c) 2014 Open
 Event Data Alliance), then pycountry for country names and ISO codes.
 
@@ -47,7 +52,9 @@ from kb.petrarch import (
     read_petrarch,
     split_code,
 )
+from kb.tables import Term, merged, read_csv
 from kb.titles import KINDS, title_phrases
+from kb.us_congress import executive, legislators, read_states
 
 from communique.actors.kb import title_key
 from communique.actors.names import HONORIFICS, ascii_fold, key, slug, strip_honorifics
@@ -56,6 +63,7 @@ from communique.model import Actor, Role
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "kb_sources"
 PETRARCH = ROOT.parent / "shared" / "data" / "petrarch2"
+US_CONGRESS = ROOT.parent / "shared" / "data" / "us-congress"
 OUT = ROOT / "src" / "communique" / "data"
 PETRARCH_FILES = [
     "Phoenix.Countries.actors.txt",
@@ -271,6 +279,75 @@ class Builder:
             return org.id
         return str(role.get("country") or "")
 
+    # -- tabular sources (kb/tables.py) -------------------------------------
+    def terms(self, rows: list[Term], offices: list[dict[str, Any]]) -> tuple[int, int]:
+        """Merge dated terms into people, their roles and offices; returns (periods added,
+        periods skipped because a curated holder has that single-seat office then)."""
+        by_name = {(title_key(o["name"]), o["in"]): o for o in offices}
+        # An alias that is another term person's name names that person ("John
+        # Kennedy" the senator is not an alias of John F. Kennedy).
+        names = {key(t.name): t.name for t in rows}
+        added = skipped = 0
+        for term in merged(rows):
+            term.aliases = [a for a in term.aliases if names.get(key(a), term.name) == term.name]
+            actor = self.term_person(term)
+            role = Role(
+                title=term.office,
+                organisation=term.organisation,
+                country=term.country,
+                sector=term.sector,
+                start=term.start,
+                end=term.end,
+            )
+            where = term.context or term.country
+            office = by_name.get((title_key(term.office), where))
+            if office is None:
+                office = {
+                    "id": slug(term.office),
+                    "name": term.office,
+                    "in": where,
+                    "country": term.country,
+                    "sector": term.sector,
+                    "kind": term.kind or "officeholders",
+                    "titles": KINDS.get(term.kind) or title_phrases(term.office),
+                    "holders": [],
+                }
+                offices.append(office)
+                by_name[(title_key(term.office), where)] = office
+            if term.region:
+                office["region"] = term.region
+            if term.seats > 1:
+                office["seats"] = max(term.seats, office.get("seats", 1))
+            holding = {"actor": actor.id, "start": term.start, "end": term.end}
+            if term.party:
+                holding["party"] = term.party
+            if _clashes(office, holding):
+                skipped += 1
+                continue
+            office["holders"].append(holding)
+            office["holders"].sort(key=lambda h: h["start"] or "")
+            if not any(r.title == role.title and r.start == role.start for r in actor.roles):
+                actor.roles.append(role)
+            added += 1
+        return added, skipped
+
+    def term_person(self, term: Term) -> Actor:
+        """The KB person a term's name is, when the KB has it as a person of that
+        country (or of none); else a new person ("Mike Lee" the senator is not some
+        other Mike Lee of another country)."""
+        found = self.actors.get(self.claimed.get(key(term.name), ""))
+        if found is None or found.type != "person" or found.country not in (None, term.country):
+            found = self.add(
+                Actor(id=self.new_id(term.name, term.country), name=term.name), claim=False
+            )
+            self.claimed[key(term.name)] = found.id
+        found.country = found.country or term.country
+        found.sector = found.sector or term.sector
+        for alias in term.aliases:
+            if self.claimed.setdefault(key(alias), found.id) == found.id:
+                self.add_alias(found, alias)
+        return found
+
     # -- PETRARCH -----------------------------------------------------------
     def petrarch(self, entries: list[Entry], merges: dict[str, str], cities: set[str]) -> None:
         person_keys = {k for k, v in self.claimed.items() if self.actors[v].type == "person"}
@@ -379,6 +456,20 @@ class Builder:
         return roles, (countries[0] if countries else None), (sectors[0] if sectors else None)
 
 
+def _clashes(office: dict[str, Any], new: dict[str, Any]) -> bool:
+    """The holding would overlap one of the same person, or give the office more holders
+    on some day than it has seats (a one-day handover is no overlap)."""
+    seats = office.get("seats", 1)
+
+    def overlaps(h: dict[str, Any]) -> bool:
+        return (h["end"] is None or (new["start"] or "") < h["end"]) and (
+            new["end"] is None or (h["start"] or "") < new["end"]
+        )
+
+    during = {h["actor"] for h in office["holders"] if overlaps(h)}
+    return new["actor"] in during or len(during) >= seats
+
+
 def clean_aliases(actors: dict[str, Actor]) -> None:
     """Drop aliases that are honorifics or empty; keep each key once per actor."""
     for actor in actors.values():
@@ -436,6 +527,11 @@ def main() -> int:
     offices = builder.offices(load("offices.yaml")["offices"], KINDS)
     holders = [i for f in sorted((SOURCES / "officeholders").glob("*.v1.yaml")) for i in load(f)]
     offices += builder.officeholders(holders, offices)
+    states = read_states(SOURCES / "us-states.csv")
+    rows = legislators(US_CONGRESS / "legislators-current.yaml", states)
+    rows += executive(US_CONGRESS / "executive.yaml", SOURCES / "us-executive-titles.csv")
+    rows += [t for f in sorted((SOURCES / "tables").glob("*.csv")) for t in read_csv(f)]
+    added, skipped = builder.terms(rows, offices)
     entries = [e for name in PETRARCH_FILES for e in read_petrarch(PETRARCH / name)]
     builder.petrarch(entries, merges, cities)
     clean_aliases(builder.actors)
@@ -461,10 +557,17 @@ def main() -> int:
         writer = csv.writer(handle)
         writer.writerow(["name", "country", "kind"])
         writer.writerows(seats(load("states.yaml")))
+    with (OUT / "actor-regions.v1.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["region", "country", "name", "forms"])
+        for code, state in sorted(states.items()):
+            forms = dict.fromkeys([state["name"], state["ap"], code])
+            writer.writerow([f"US-{code}", "USA", state["name"], "|".join(forms)])
     people = sum(a.type == "person" for a in builder.actors.values())
     periods = sum(len(o["holders"]) for o in offices)
     print(f"{len(builder.actors)} actors ({people} people), {len(offices)} offices, "
-          f"{periods} curated role periods", file=sys.stderr)  # fmt: skip
+          f"{periods} role periods; tabular terms: {added} added, {skipped} skipped "
+          "(a curated holder had the office)", file=sys.stderr)  # fmt: skip
     return 0
 
 

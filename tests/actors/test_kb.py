@@ -51,11 +51,26 @@ def test_role_dates_are_valid_and_ordered(kb: KnowledgeBase) -> None:
 def test_single_holder_offices_never_overlap(kb: KnowledgeBase) -> None:
     clashes = []
     for office in kb.offices:
+        if office.seats > 1:
+            continue  # test_multi_seat_offices_never_hold_more_than_their_seats
         held = sorted(office.holders, key=lambda h: h.start or "")
         for before, after in itertools.pairwise(held):
             if before.end is None or (after.start or "") < before.end:
                 clashes.append((office.name, before, after))
     assert clashes == []
+
+
+def test_multi_seat_offices_never_hold_more_than_their_seats(kb: KnowledgeBase) -> None:
+    """Two senators per state: on every day a holding starts, at most ``seats`` people
+    hold the office (a one-day handover counts once)."""
+    crowded = []
+    for office in (o for o in kb.offices if o.seats > 1):
+        for day in {h.start for h in office.holders if h.start}:
+            on = {h.actor_id for h in office.holders if h.covers(day) and h.end != day}
+            if len(on) > office.seats:
+                crowded.append((office.name, day, sorted(on)))
+    assert crowded == []
+    assert any(o.seats == 2 and o.region == "US-VT" for o in kb.offices)
 
 
 def test_every_alias_resolves_to_its_actor(kb: KnowledgeBase) -> None:

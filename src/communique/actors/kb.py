@@ -4,11 +4,13 @@ In: ``data/actors.v1.jsonl`` (built by ``scripts/build_kb.py`` from PETRARCH2 an
 YAML), ``data/actor-offices.v1.jsonl`` (offices, title phrases, dated holders),
 ``data/demonyms.v1.csv``, ``data/actor-partisan.v1.csv``, ``data/actor-seats.v1.csv``
 (seats of government and capitals), ``data/given-names.v1.csv`` (given names → gender,
-for pronouns), and optional user YAML/CSV files
+for pronouns), ``data/actor-regions.v1.csv`` (US states and the forms party tags use),
+and optional user YAML/CSV files
 that add or override actors. Out: a ``KnowledgeBase`` held by ``Context`` and read by the
 ``actors`` stage (``communique.actors.resolve``), which runs after ``dates`` and before
 ``quotes``/``events``. Lookups go through dictionaries built once at load, so resolving a
-mention never scans the ~26,000 actors.
+mention never scans the ~28,000 actors. Who held an office on a date, and what an
+actor was on a date, is ``communique.actors.tenure``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ DEMONYMS_FILE = "demonyms.v1.csv"
 PARTISAN_FILE = "actor-partisan.v1.csv"
 SEATS_FILE = "actor-seats.v1.csv"
 GIVEN_NAMES_FILE = "given-names.v1.csv"
+REGIONS_FILE = "actor-regions.v1.csv"
 _ACTOR_LIST = TypeAdapter(list[Actor])
 
 
@@ -59,6 +62,7 @@ class Holding:
     actor_id: str
     start: str | None
     end: str | None
+    party: str | None = None  # the holder's party during this holding ("Democratic Party")
 
     def covers(self, on_date: str) -> bool:
         return (self.start is None or self.start <= on_date) and (
@@ -78,9 +82,14 @@ class Office:
     kind: str
     titles: list[str]
     holders: list[Holding] = field(default_factory=list)
+    region: str | None = None  # ISO 3166-2 subdivision the office represents ("US-VT")
+    seats: int = 1  # holders at the same time (two senators per state)
 
     def on(self, on_date: str | None) -> list[str]:
-        """Holders on a date; without a date, the latest holder(s)."""
+        """Holders on a date; without a date, the latest holder(s).
+
+        Callers that must not guess (``roles.holder``) pass a date and treat an empty
+        answer as "no holder known then", never as "the latest one"."""
         if on_date:
             return [h.actor_id for h in self.holders if h.covers(on_date[:10])]
         if not self.holders:
@@ -123,6 +132,12 @@ class KnowledgeBase:
         self.genders: dict[str, str] = dict(genders or {})
         self.by_country: dict[str, str] = {}  # ISO alpha-3 → state actor id
         self.curated: set[str] = set()  # actors holding a curated office
+        # Subdivisions: "US-VT" → its name, and every form text uses ("Vermont", "Vt.",
+        # "VT") → "US-VT", for party tags ("(I-Vt.)") and "senator from Vermont".
+        self.region_names: dict[str, str] = {}
+        self.region_forms: dict[str, str] = {}
+        # actor id → the offices it held, with the holding (for roles.role_on and members).
+        self.holdings: dict[str, list[tuple[Office, Holding]]] = defaultdict(list)
         for actor in actors:
             self.add(actor)
         for office in self.offices:
@@ -134,6 +149,8 @@ class KnowledgeBase:
                     self.title_first_words.add(k.split()[0])
                     self.max_title_words = max(self.max_title_words, len(k.split()))
             self.curated.update(h.actor_id for h in office.holders)
+            for holding in office.holders:
+                self.holdings[holding.actor_id].append((office, holding))
 
     # -- building ------------------------------------------------------------
     def add(self, actor: Actor) -> None:
@@ -218,6 +235,8 @@ class KnowledgeBase:
             )
         }
         kb = cls(actors, offices, demonyms, partisan, seats, genders)
+        for row in csv.DictReader(_lines(data / REGIONS_FILE)):
+            kb.add_region(row["region"], row["name"], row["forms"].split("|"))
         folder = Path(actors_dir or default_actors_dir())
         saved = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
         for path in [*saved, *map(Path, extra_files)]:
@@ -225,9 +244,47 @@ class KnowledgeBase:
                 kb.override(actor)
         return kb
 
+    def add_region(self, code: str, name: str, forms: Iterable[str]) -> None:
+        self.region_names[code] = name
+        for form in (name, *forms):
+            self.region_forms[form.lower().rstrip(".")] = code
+
     # -- lookups -------------------------------------------------------------
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
+
+    def region(self, text: str) -> str | None:
+        """The subdivision code for a name or abbreviation ("Vermont", "Vt.", "VT" →
+        "US-VT"; "N.Y." → "US-NY"), else None."""
+        return self.region_forms.get(text.strip().lower().rstrip("."))
+
+    def members(
+        self,
+        name: str,
+        on_date: str | None = None,
+        *,
+        region: str | None = None,
+        party: str | None = None,
+        sector: str | None = None,
+    ) -> list[Actor]:
+        """People called ``name`` (a full name or a bare surname) who held an office
+        matching the filters on ``on_date`` (any date when None): "Sanders" with
+        region "US-VT" → Bernie Sanders; "Graham", party "R", sector "LEG" → Lindsey
+        Graham. ``party`` matches the party name or its initial ("D", "R", "I")."""
+        k = lookup_key(name)
+        ids = list(dict.fromkeys([*self.names.get(k, ()), *self.surnames.get(k, ())]))
+        out: list[Actor] = []
+        for actor_id in ids:
+            for office, holding in self.holdings.get(actor_id, ()):
+                if (
+                    (on_date is None or holding.covers(on_date[:10]))
+                    and (region is None or office.region == region)
+                    and (sector is None or office.sector == sector)
+                    and (party is None or _same_party(party, holding.party))
+                ):
+                    out.append(self.actors[actor_id])
+                    break
+        return out
 
     def lookup(self, name: str) -> list[Actor]:
         """Actors whose name or an alias equals ``name`` (case, accents, hyphens, "al-" ignored)."""
@@ -271,6 +328,14 @@ class KnowledgeBase:
         return out
 
 
+def _same_party(wanted: str, party: str | None) -> bool:
+    """ "D" / "Dem." / "Democratic Party" all name the Democratic Party."""
+    if not party:
+        return False
+    w = wanted.strip().rstrip(".").lower()
+    return party.lower() == w or party.lower().startswith(w)
+
+
 def _lines(path: Any) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -284,7 +349,12 @@ def _office(record: dict[str, Any]) -> Office:
         sector=record.get("sector"),
         kind=record["kind"],
         titles=record["titles"],
-        holders=[Holding(h["actor"], h.get("start"), h.get("end")) for h in record["holders"]],
+        holders=[
+            Holding(h["actor"], h.get("start"), h.get("end"), h.get("party"))
+            for h in record["holders"]
+        ],
+        region=record.get("region"),
+        seats=record.get("seats", 1),
     )
 
 

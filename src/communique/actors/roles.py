@@ -14,13 +14,15 @@ from __future__ import annotations
 from communique.actors.kb import Office
 from communique.actors.names import HONORIFICS, key
 from communique.actors.state import DocState, Found
+from communique.actors.tenure import NONE, QUALIFIER_WORDS, Qualifiers, holders_on
 
-# Words between a determiner and a title that do not change which office is meant.
-_MODIFIERS = {"top", "senior", "former", "late", "then", "new", "current", "incumbent",
-              "outgoing", "powerful", "veteran", "hardline", "influential", "martyred",
-              "assassinated", "slain", "elected", "newly", "interim", "caretaker"}  # fmt: skip
+# Words between a determiner and a title that do not change which office is meant
+# ("former", "then", "acting"... do: ``tenure.QUALIFIER_WORDS``).
+_MODIFIERS = {"top", "senior", "new", "current", "incumbent", "outgoing", "powerful",
+              "veteran", "hardline", "influential", "martyred", "assassinated", "slain",
+              "elected", "newly"}  # fmt: skip
 _NOT_HOLDER = {"deputy", "vice", "assistant", "adviser", "advisor", "aide", "spokesman",
-               "spokeswoman", "spokesperson", "envoy", "ex", "would-be", "candidate"}  # fmt: skip
+               "spokeswoman", "spokesperson", "envoy", "would-be", "candidate"}  # fmt: skip
 # Titles too generic to resolve without a named state/organisation unless capitalised.
 _GENERIC = {"head", "chief", "leader", "commander", "chairman", "chair", "founder",
             "speaker", "president", "director general", "secretary general", "ruler",
@@ -119,12 +121,16 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
         if doc[end - 1].tag_ in ("NNS", "NNPS") and not title.endswith("s"):
             i = end
             continue
-        start, left = _left_context(state, i, ends)
+        start, left, qualifier_words = _left_context(state, i, ends)
         if left == "indefinite" or left == "not-holder":
             i = end
             continue
         if left:
             contexts.insert(0, left)
+        # "President-elect": the tokenizer splits the hyphen off.
+        if end + 1 < n and doc[end].text == "-" and doc[end + 1].lower_ in QUALIFIER_WORDS:
+            qualifier_words.append(doc[end + 1].lower_)
+            end += 2
         # "... of the resistance movement Hamas", "... of Iran": context after the title.
         after = end
         while after < n and doc[after].lower_ in ("of", "the", "in"):
@@ -133,23 +139,37 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
             contexts.append(ctx)
             end = starts[after].end
         capitalised = doc[i].text[:1].isupper()
-        resolved = _resolve_role(state, title, contexts, capitalised, at=start)
+        qualifiers = Qualifiers.parse(qualifier_words)
+        resolved = _resolve_role(state, title, contexts, capitalised, at=start, q=qualifiers)
         if resolved is not None:
             state.add(start, end, resolved[0], "role", resolved[1])
         i = end
 
 
-def _left_context(state: DocState, i: int, ends: dict[int, Found]) -> tuple[int, str | None]:
-    """Walk left from a title over modifiers, a demonym or a possessive name, to the article."""
+def _left_context(
+    state: DocState, i: int, ends: dict[int, Found]
+) -> tuple[int, str | None, list[str]]:
+    """Walk left from a title over modifiers, qualifiers ("former", "then-"), a demonym
+    or a possessive name, to the article; returns the start, the context and the
+    qualifier words."""
     doc = state.doc
     start = i
     context: str | None = None
+    qualifiers: list[str] = []
     k = i - 1
     while k >= 0 and not doc[k + 1].is_sent_start:
         tok = doc[k]
         low = tok.lower_
         if low in _NOT_HOLDER:
-            return start, "not-holder"
+            return start, "not-holder", qualifiers
+        if low.strip("-") in QUALIFIER_WORDS:
+            qualifiers.append(low.strip("-"))
+            start = k
+            k -= 1
+            continue
+        if low == "-" and k >= 1 and doc[k - 1].lower_ in QUALIFIER_WORDS:
+            k -= 1  # "then-President": the qualifier is the next word left
+            continue
         if low in _MODIFIERS or (
             tok.pos_ == "ADJ"
             and low not in state.kb.demonyms
@@ -184,11 +204,11 @@ def _left_context(state: DocState, i: int, ends: dict[int, Found]) -> tuple[int,
                 k = found.start - 1
                 continue
         if low in ("the", "this", "that"):
-            return k, context
+            return k, context, qualifiers
         if low in ("a", "an", "another", "one", "some"):
-            return k, "indefinite"
+            return k, "indefinite", qualifiers
         break
-    return (k + 1 if k + 1 < start else start), context
+    return (k + 1 if k + 1 < start else start), context, qualifiers
 
 
 def _demonym_at(state: DocState, j: int) -> tuple[str, int] | None:
@@ -204,13 +224,19 @@ def _demonym_at(state: DocState, j: int) -> tuple[str, int] | None:
 
 # Confidence of a role description by how its holder was decided: a holder the text
 # also names; the one holder on the article date; a date in a year the office changed
-# hands (a wrong or missing date flips the answer); no date (latest holder); nobody on
-# that date ("the late founder": the last holder).
-CO_MENTIONED, DATED, HANDOVER_YEAR, UNDATED, LAST_HOLDER = 0.9, 0.85, 0.65, 0.6, 0.5
+# hands (a wrong or missing date flips the answer); no date (the sole current holder).
+# Nobody on the date, or several holders none of whom the text names: no mention (the
+# role stays unresolved, ``tenure.holder``), never the latest holder.
+CO_MENTIONED, DATED, HANDOVER_YEAR, UNDATED = 0.9, 0.85, 0.65, 0.6
 
 
 def _resolve_role(
-    state: DocState, title: str, contexts: list[str], capitalised: bool, at: int = 0
+    state: DocState,
+    title: str,
+    contexts: list[str],
+    capitalised: bool,
+    at: int = 0,
+    q: Qualifiers = NONE,
 ) -> tuple[str, float] | None:
     kb = state.kb
     offices: list[Office] = []
@@ -230,26 +256,36 @@ def _resolve_role(
                 return None
             candidates = chosen
         offices = candidates
-    holders = [h for o in offices for h in o.holders]
+    if q.acting:
+        offices = [o for o in offices if o.name.lower().startswith(("acting", "interim"))]
+    # A holder the article names before the title, or anywhere: on the date (as the
+    # qualifiers read it), or, for a bare title, at any time: the text's own link
+    # ("Khaled Mashal arrived. The Hamas chief met...") outweighs the calendar.
     named = state.named()
-    co = [h for h in holders if h.actor_id in named]
-    if co:
-        dated = [h for h in co if state.date and h.covers(state.date)]
-        return (dated or co)[-1].actor_id, CO_MENTIONED
+    earlier = [f.actor_id for f in sorted(state.found, key=lambda f: f.start) if f.start < at]
+    mentioned = list(dict.fromkeys([*reversed(earlier), *named]))
+    on_date = holders_on(offices, state.date, q)
+    ever = {h.actor_id for o in offices for h in o.holders}
+    plain = q == NONE or q == Qualifiers(then=True)
+    for actor_id in mentioned:
+        if actor_id in on_date or (plain and actor_id in ever):
+            return actor_id, CO_MENTIONED
+    # Offices in the order the KB lists them (the main office first: "the Hezbollah
+    # leader" is its secretary-general before any other head): the first with anyone
+    # on the date decides; several holders of one office (two senators) decide nothing.
     for office in offices:
-        current = office.on(state.date)
-        if current:
-            if not state.date:
-                return current[-1], UNDATED
-            year = state.date[:4]
-            changed = any(
-                (h.start or "")[:4] == year or (h.end or "")[:4] == year for h in office.holders
-            )
-            return current[-1], HANDOVER_YEAR if changed else DATED
-    for office in offices:  # "the late founder": nobody on that date, take the last one
-        latest = office.on(None)
-        if latest:
-            return latest[0], LAST_HOLDER
+        ids = holders_on([office], state.date, q)
+        if not ids:
+            continue
+        if len(ids) > 1:
+            return None
+        if not state.date:
+            return ids[0], UNDATED
+        year = state.date[:4]
+        changed = any(
+            (h.start or "")[:4] == year or (h.end or "")[:4] == year for h in office.holders
+        )
+        return ids[0], HANDOVER_YEAR if changed else DATED
     return None
 
 

@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -204,24 +205,69 @@ def export(
 
 @app.command(name="eval")
 def eval_(
-    directory: Annotated[Path, typer.Argument(help="Folder with articles/ and gold/.")],
+    directories: Annotated[
+        list[Path], typer.Argument(help="Folders with articles/ and gold/; each is reported.")
+    ],
     as_json: JsonOption = False,
     errors: Annotated[
         bool, typer.Option("--errors", help="List missed and spurious items.")
     ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Run the pipeline on DIR/articles and score it against DIR/gold."""
+    """Run the pipeline on DIR/articles and score it against DIR/gold, for each DIR.
+
+    With one DIR, --json prints its scores; with several, an object of scores by DIR.
+    """
     from communique.evaluate import evaluate
 
     settings = _guard(lambda: _settings(config))
-    report = _guard(lambda: evaluate(directory, settings=settings, errors=errors))
+    found: dict[str, Any] = {}
+    for directory in directories:
+        report = _guard(partial(evaluate, directory, settings=settings, errors=errors))
+        found[str(directory)] = (
+            {**report.scores, "errors": report.errors} if errors else report.scores
+        )
+        if not as_json:
+            out.print(report.to_table(title=str(directory)))
+            if errors:
+                out.print(report.errors_table())
     if as_json:
-        _print_json(report.scores if not errors else {**report.scores, "errors": report.errors})
-        return
-    out.print(report.to_table())
-    if errors:
-        out.print(report.errors_table())
+        _print_json(found[str(directories[0])] if len(directories) == 1 else found)
+
+
+@app.command()
+def cluster(
+    db: DbOption = None,
+    again: Annotated[
+        bool,
+        typer.Option("--all", help="Cluster every stored article again from scratch."),
+    ] = False,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Cluster the stored articles that are not clustered yet (--all: every article again).
+
+    Users' merges and splits are kept. A run does this at its end; this command
+    repairs a store whose run was killed before clustering finished.
+    """
+    from communique.cluster import recluster, update_clusters
+    from communique.store import Store
+
+    settings = _guard(lambda: _settings(config, db=db))
+
+    def go() -> dict[str, int]:
+        with Store.open(settings.db) as store:
+            if again:
+                clustered = recluster(store, settings=settings)
+            else:
+                clustered = update_clusters(store, settings=settings)
+            return {"clustered": clustered, "clusters": store.stats()["clusters"]}
+
+    counts = _guard(go)
+    if as_json:
+        _print_json(counts)
+    else:
+        out.print(f"clustered {counts['clustered']} articles; {counts['clusters']} clusters")
 
 
 @app.command()

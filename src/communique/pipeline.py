@@ -330,8 +330,8 @@ def run(
             store.save_documents(batch)
             added.extend(d.id for d in batch)
         summary.added = len(added)
-        if settings.cluster and added:
-            update_clusters(store, added, settings=settings)
+        if settings.cluster:  # every stored article not clustered yet, not only this run's
+            update_clusters(store, settings=settings)
         counts = store.stats()
         summary.articles = counts["articles"]
         summary.events = counts["events"]

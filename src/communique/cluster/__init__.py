@@ -1,7 +1,8 @@
 """Cross-source clustering: duplicates, events and stories over the stored articles.
 
 In: the store after ``run`` saved newly analysed documents (the pipeline calls
-``update_clusters(store, added_ids, settings=...)`` once per run). Out: cluster
+``update_clusters(store, settings=...)`` once per run, which clusters every
+stored article that has no clustering features yet, whichever run stored it). Out: cluster
 records in the store (``store.replace_clusters``), three levels, in this order:
 
 1. ``duplicate`` (``duplicates.py``): near-identical texts (syndication,
@@ -80,17 +81,22 @@ def cluster_documents(
     return duplicates + stories + events
 
 
-def update_clusters(store: Any, article_ids: Sequence[str], *, settings: Settings) -> int:
-    """Add the stored articles ``article_ids`` to the clusters; return how many were new.
+def update_clusters(
+    store: Any, article_ids: Sequence[str] | None = None, *, settings: Settings
+) -> int:
+    """Add stored articles to the clusters; return how many were new.
 
-    Incremental (see the module docstring): articles clustered before are
-    skipped, and only clusters the new articles reach are replaced. A store
-    clustered before the clustering index existed (clusters, but no index) is
-    clustered again from scratch, once.
+    ``article_ids`` None (what a run passes): every stored article that is not
+    clustered yet, so a run killed before or during clustering is repaired by
+    the next run, even one that adds nothing. Incremental (see the module
+    docstring): articles clustered before are skipped, and only clusters the
+    new articles reach are replaced. A store clustered before the clustering
+    index existed (clusters, but no index) is clustered again from scratch, once.
     """
     if store.clustered_count() == 0 and store.has_clusters():
         return recluster(store, settings=settings)
-    return add_articles(store, article_ids, ActorKeys(store.get_actor))
+    todo = store.unclustered() if article_ids is None else article_ids
+    return add_articles(store, todo, ActorKeys(store.get_actor))
 
 
 def recluster(store: Any, *, settings: Settings) -> int:

@@ -57,6 +57,11 @@ those through to too under until up very was we were what when where which while
 will with would you your mr ms dr one two three new told added"""
 STOPWORDS = frozenset(_STOPWORDS.split())
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Numbers a report gives (a death toll, a score, an age, a magnitude, a year):
+# two reports of one episode repeat them, a twin episode has its own.
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# A person named at least this often is what a report is about (its protagonist).
+PROTAGONIST_MENTIONS = 2
 
 
 def fold(text: str) -> str:
@@ -70,6 +75,11 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Content words of a text, folded, stop words removed."""
     return [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS]
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a text as written, thousands separators removed ("1,200" → "1200")."""
+    return [n.replace(",", "") for n in _NUMBER.findall(text)]
 
 
 def interval(value: str | None) -> Interval | None:
@@ -135,6 +145,13 @@ class ArticleFeatures:
     places: set[str] = field(default_factory=set)
     events: list[EventItem] = field(default_factory=list)
     venues: set[str] = field(default_factory=set)  # countries where its main events happened
+    numbers: Counter[str] = field(default_factory=Counter)
+    # folded last names of the people the report is about (most named, at least twice)
+    protagonists: list[str] = field(default_factory=list)
+    year: str | None = None  # the year the text dates its news to (``_year``)
+    # whether ``published`` is the publisher's (metadata, HTML) rather than a date the
+    # dates stage read in the text (a dateline, an "updated" line, which may be stale)
+    published_stated: bool = True
 
     @property
     def sort_key(self) -> tuple[date, int]:
@@ -146,6 +163,7 @@ class ActorInfo:
     key: str
     type: str
     country: str | None
+    surname: str = ""  # the folded last word of the name (persons are named by it)
 
 
 class ActorKeys:
@@ -168,7 +186,8 @@ class ActorKeys:
     @staticmethod
     def _key(actor: Actor) -> ActorInfo:
         key = actor.id if actor.origin != "local" else "name:" + fold(actor.name)
-        return ActorInfo(key, actor.type, actor.country)
+        folded = fold(actor.name).split()
+        return ActorInfo(key, actor.type, actor.country, folded[-1] if folded else "")
 
     def __call__(self, actor_id: str | None) -> str | None:
         return None if actor_id is None else self.info(actor_id).key
@@ -209,6 +228,32 @@ def _episode(events: list[EventItem], published: Interval | None) -> Interval | 
     if not counts:
         return None
     return min(counts, key=lambda d: (width(d), -counts[d], d[0]))
+
+
+def _year(document: Document, published: Interval | None) -> str | None:
+    """The year a report dates its news to: its publication year, else the most common year
+    of the day or month dates it writes out (a background year alone says little)."""
+    if published is not None:
+        return str(published[0].year)
+    years = Counter(
+        t.value[:4]
+        for t in document.timexes
+        if t.value and t.anchor == "absolute" and len(t.value) >= 7 and t.value[:4].isdigit()
+    )
+    return min(years, key=lambda y: (-years[y], y)) if years else None
+
+
+def _protagonists(document: Document, keys: ActorKeys) -> list[str]:
+    """Folded last names of the most named people (at least ``PROTAGONIST_MENTIONS`` times)."""
+    counts: Counter[str] = Counter()
+    for mention in document.mentions:
+        info = keys.info(mention.actor_id)
+        if info.type == "person" and info.surname:
+            counts[info.surname] += 1
+    if not counts:
+        return []
+    top = max(counts.values())
+    return sorted(n for n, c in counts.items() if c == top and c >= PROTAGONIST_MENTIONS)
 
 
 def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures:
@@ -273,6 +318,10 @@ def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures
         places=places,
         events=items,
         venues={e.country for e in items if e.main and e.country},
+        numbers=Counter(numbers(document.text)),
+        protagonists=_protagonists(document, keys),
+        year=_year(document, published),
+        published_stated=document.published_source != "text",
     )
 
 
@@ -295,6 +344,10 @@ def to_json(article: ArticleFeatures) -> dict[str, Any]:
         "episode": _days(article.episode),
         "places": sorted(article.places),
         "venues": sorted(article.venues),
+        "numbers": dict(article.numbers),
+        "protagonists": article.protagonists,
+        "year": article.year,
+        "published_stated": article.published_stated,
         "events": [{**asdict(e), "when": _days(e.when), "article": None} for e in article.events],
     }
 
@@ -311,6 +364,10 @@ def from_json(article_id: str, data: dict[str, Any]) -> ArticleFeatures:
         episode=_interval(data["episode"]),
         places=set(data["places"]),
         venues=set(data.get("venues", [])),
+        numbers=Counter(data.get("numbers", {})),
+        protagonists=list(data.get("protagonists", [])),
+        year=data.get("year"),
+        published_stated=bool(data.get("published_stated", True)),
         events=[
             EventItem(**{**e, "when": _interval(e["when"]), "article": article_id})
             for e in data["events"]

@@ -55,11 +55,11 @@ class EvalReport:
     def to_dict(self) -> dict[str, Any]:
         return {"scores": self.scores, "errors": self.errors, "articles": self.articles}
 
-    def to_table(self) -> Table:
+    def to_table(self, title: str = "communique eval") -> Table:
         """A rich table of every figure, grouped by what it measures."""
         from rich.table import Table
 
-        table = Table(title=f"communique eval ({self.articles} articles)")
+        table = Table(title=f"{title} ({self.articles} articles)")
         table.add_column("measure")
         table.add_column("score", justify="right")
         for key, value in self.scores.items():

@@ -95,6 +95,23 @@ class ClusterTables(DecisionTables):
         result: list[str] = self._read(read)
         return result
 
+    def unclustered(self) -> list[str]:
+        """Stored articles without clustering features, in the order they were added.
+
+        What the next clustering pass owes: clustering is driven by what is
+        stored, so articles saved by a run that was killed before (or during)
+        clustering are found here by the next run. One anti-join on primary
+        keys, once per run.
+        """
+        a, f = schema.articles, schema.cluster_features
+        query = (
+            select(a.c.id)
+            .where(~select(f.c.article_id).where(f.c.article_id == a.c.id).exists())
+            .order_by(a.c.added_at, a.c.id)
+        )
+        result: list[str] = self._read(lambda connection: list(connection.scalars(query)))
+        return result
+
     def clustered(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` already have clustering features."""
         t = schema.cluster_features

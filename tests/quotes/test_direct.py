@@ -160,8 +160,8 @@ NOT_QUOTES = [
     "The generals’ meeting in Ankara was postponed.",
     # a naming participle is not a cue
     "A militia called “the Lions of the Valley” claimed the attack.",
-    # a quoted single word inside a sentence
-    "He described the mood as 'tense'.",
+    # a quoted word in a sentence that reports no one's statement
+    "The mood in the capital was 'tense' all week.",
 ]
 
 

@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.model import Document, Quote, QuoteKind
-from communique.quotes.described import antecedent_of_relative, described_actor
+from communique.quotes.described import (
+    PERSON_NOUNS,
+    ActorFacts,
+    antecedent_of_relative,
+    described_actor,
+)
 from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import MarkedSpan, find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
@@ -94,36 +98,38 @@ def extract_quotes(doc: Doc, document: Document, context: Context) -> None:
     if not isinstance(lexicon, Lexicon):
         lexicon = Lexicon.load()
         context.cache["quotes.lexicon"] = lexicon
-    kb = context.kb
-
-    def country_of(actor_id: str) -> str | None:
-        actor = kb.get(actor_id)
-        return actor.country if actor is not None else None
-
-    document.quotes = find_quotes(doc, document, lexicon, country_of)
+    document.quotes = find_quotes(doc, document, lexicon, ActorFacts(context.kb))
 
 
 def find_quotes(
     doc: Doc,
     document: Document,
     lexicon: Lexicon,
-    country_of: Callable[[str], str | None] | None = None,
+    facts: ActorFacts | None = None,
 ) -> list[Quote]:
     """The quotes of ``document`` (whose text ``doc`` parses), in text order.
 
-    ``country_of`` gives an actor's country (from the knowledge base), for
-    described speakers whose words carry a nationality ("German officials").
+    ``facts`` answers from the knowledge base: an actor's country (for described
+    speakers whose words carry a nationality, "German officials"), type and
+    gender (for pronoun speakers).
     """
     text = document.text
-    direct = _direct(doc, text, lexicon)
+    marked = find_marked(text)
+    direct = _direct(doc, text, lexicon, marked)
     spans = [(f.start, f.end) for f in direct]
     found: list[_Found] = list(direct)
     reported: list[Reported] = []
     for item in find_reported(doc, lexicon):
         outer = _inside(spans, doc[item.cue_token].idx)
-        overlaps = any(item.start < e and s < item.end for s, e in spans)
-        if outer is None and overlaps:
-            continue  # the frame of a direct quote: "He stressed, “..."
+        overlapping = [s for s, e in spans if item.start < e and s < item.end]
+        if (
+            outer is None
+            and overlapping
+            and (item.cue == "call" or not _own_words(text, item.start, min(overlapping)))
+        ):
+            # The frame of a direct quote ("He stressed, “..."); "called the
+            # move “a betrayal”" quotes a characterisation, not a statement.
+            continue
         if outer is not None:
             subject = doc[item.subject] if item.subject is not None else None
             if subject is None or subject.lower_ in FIRST_PERSON or item.cue == "according to":
@@ -134,23 +140,56 @@ def find_quotes(
         reported.append(item)
     for item in outermost(doc, reported):
         found.append(_from_reported(item, _inside(spans, doc[item.cue_token].idx)))
-    # A short quoted phrase inside reported content ("said the talks were
-    # 'useful'") belongs to that statement.
-    indirect = [(f.start, f.end) for f in found if f.kind == "indirect"]
-    found = [
-        f
-        for f in found
-        if f.kind == "indirect"
-        or len(text[f.start : f.end].split()) >= MIN_STANDALONE_WORDS
-        or not any(s <= f.start and f.end <= e for s, e in indirect)
-    ]
+    found.extend(_fragments(doc, text, marked, found))
     found.extend(_colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
-    return _resolve(doc, document, found, spans, country_of or _no_country)
+    return _resolve(doc, document, found, spans, facts or ActorFacts())
 
 
-def _no_country(actor_id: str) -> str | None:
-    return None
+def _own_words(text: str, start: int, quoted: int) -> bool:
+    """Reported content that says something of its own before the quotation it runs into.
+
+    "said it is possible “that ...”" is a statement with a quoted part (both are
+    quotes); "said, “...”" is only the frame of the quotation.
+    """
+    words = re.findall(r"\w+", text[start:quoted])
+    return len([w for w in words if w.lower() != "that"]) >= 2
+
+
+def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[_Found]) -> list[_Found]:
+    """Quoted words inside a reported statement: a direct quote of the same speaker.
+
+    "described the attack as a “dastardly act”" reports a statement and quotes
+    two of its words; both are quotes. Titles stay titles.
+    """
+    direct = {(f.start, f.end) for f in found if f.kind == "direct"}
+    statements = [f for f in found if f.kind == "indirect" and f.within is None]
+    out: list[_Found] = []
+    for span in marked:
+        if (span.start, span.end) in direct or any(
+            s <= span.start and span.end <= e for s, e in direct
+        ):
+            continue
+        outer = next((f for f in statements if f.start <= span.start < f.end), None)
+        if outer is None:
+            continue
+        words = [t for t in _tokens(doc, span.start, span.end) if t.is_alpha or t.like_num]
+        if not words or _is_title(words, text[span.start : span.end]):
+            continue
+        if outer.cue == "call" and len(words) < MIN_PHRASE_WORDS and words[0].pos_ != "ADJ":
+            continue  # "call the district “the old port”" names; "called it “dangerous”" says
+        out.append(
+            _Found(
+                "direct",
+                span.start,
+                span.end,
+                outer.cue,
+                outer.cue_token,
+                outer.subject,
+                outer.anchor,
+            )
+        )
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
@@ -182,11 +221,11 @@ def _from_reported(item: Reported, outer: tuple[int, int] | None) -> _Found:
 # direct quotations
 
 
-def _direct(doc: Doc, text: str, lexicon: Lexicon) -> list[_Found]:
+def _direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan]) -> list[_Found]:
     out: list[_Found] = []
     previous: MarkedSpan | None = None
     previous_kept: _Found | None = None
-    for span in find_marked(text):
+    for span in marked:
         frame_start = (
             _outer_end(previous) if previous and previous.paragraph == span.paragraph else None
         )
@@ -364,12 +403,40 @@ def _glued_pronoun(doc: Doc, cue: int) -> bool:
 class _Describer:
     """Speakers from subject phrases; described speakers become local actors of the document."""
 
-    def __init__(
-        self, index: SpeakerIndex, document: Document, country_of: Callable[[str], str | None]
-    ) -> None:
+    def __init__(self, index: SpeakerIndex, document: Document, facts: ActorFacts) -> None:
         self.index = index
         self.document = document
-        self.country_of = country_of
+        self.facts = facts
+        self.local = {a.id: a for a in document.actors}
+
+    def country_of(self, actor_id: str) -> str | None:
+        return self.facts.country(actor_id)
+
+    def actor_info(self, actor_id: str) -> tuple[str | None, str | None]:
+        """(type, gender) of an actor: local actors of the document first, then the KB."""
+        local = self.local.get(actor_id)
+        if local is not None:
+            return local.type, self.facts.gender_of_name(local.name)
+        return self.facts.kind(actor_id), self.facts.gender(actor_id)
+
+    def agrees(self, pronoun: Token, candidate: Token) -> bool:
+        """Whether a pronoun can stand for a subject: number, person or not, and gender."""
+        word = pronoun.lower_
+        plural = candidate.tag_ in ("NNS", "NNPS")
+        if word in ("they", "them"):
+            return True
+        if plural:
+            return False
+        mention = self.index.covering(candidate.idx, candidate.idx + len(candidate.text))
+        if mention is None or mention.actor_id.startswith("agent:") or mention.kind == "demonym":
+            person = candidate.pos_ == "PROPN" or candidate.lemma_.lower() in PERSON_NOUNS
+            return person != (word == "it")
+        kind, gender = self.actor_info(mention.actor_id)
+        if word == "it":
+            return kind not in (None, "person")
+        if kind is not None and kind != "person":
+            return False
+        return gender is None or gender == ("f" if word in ("she", "her") else "m")
 
     def speaker(self, subject: Token) -> str | None:
         choice = self.index.choose(subject)
@@ -402,11 +469,11 @@ def _resolve(
     document: Document,
     found: list[_Found],
     quoted: list[tuple[int, int]],
-    country_of: Callable[[str], str | None],
+    facts: ActorFacts,
 ) -> list[Quote]:
     index = SpeakerIndex(document.mentions)
     index.index_subjects(doc, quoted)
-    describer = _Describer(index, document, country_of)
+    describer = _Describer(index, document, facts)
     starts = [s.start for s in document.sentences]
     last: str | None = None
     last_direct: str | None = None
@@ -422,8 +489,11 @@ def _resolve(
                 # of a reporting pronoun ("He considered ...", "he said that
                 # ..." after "Addressing X, ..."); the actors stage's pronoun
                 # mention and the last speaker come after it.
-                near = index.antecedent(subject, window=PRONOUN_WINDOW)
-                speaker = near or (mention.actor_id if mention else None) or last
+                near = index.antecedent(subject, describer.agrees, window=PRONOUN_WINDOW)
+                speaker = describer.speaker(near) if near is not None else None
+                if speaker is None and mention is not None:
+                    speaker = mention.actor_id
+                speaker = speaker or last
             elif subject.lower_ not in PRONOUNS:
                 speaker = describer.speaker(subject)
             elif subject.lower_ in PRONOUNS:
@@ -435,7 +505,8 @@ def _resolve(
                 else:
                     # No pronoun mention from the actors stage: the last actor
                     # that was a clause subject, else the last speaker.
-                    speaker = index.antecedent(subject) or last
+                    near = index.antecedent(subject, describer.agrees)
+                    speaker = (describer.speaker(near) if near is not None else None) or last
         elif item.inherit:
             speaker = last_direct if item.kind == "direct" else last
         elif item.cue_token is not None and _glued_pronoun(doc, item.cue_token):

@@ -17,11 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique.actors.names import slug
+from communique.actors.names import key, slug
 from communique.model import Actor, ActorType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from communique.actors.kb import KnowledgeBase
 
 # Prepositional phrases that belong to a description ("a source within the
 # ministry", "the head of the investigators"); "a reporter in Kenya" and "an
@@ -58,6 +60,94 @@ INSTITUTIONS = frozenset(
         "cabinet",
         "presidency",
         "service",
+    }
+)
+# Nouns for one person, so that "he"/"she" may continue a description ("the
+# head of the investigators ... She also said"); a thing ("the first bomb") may not.
+PERSON_NOUNS = frozenset(
+    {
+        "witness",
+        "source",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "head",
+        "chief",
+        "director",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "doctor",
+        "reporter",
+        "resident",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "woman",
+        "man",
+        "minister",
+        "officer",
+        "leader",
+        "member",
+        "analyst",
+        "expert",
+        "activist",
+        "victim",
+        "survivor",
+        "worker",
+        "president",
+        "chairman",
+        "chairwoman",
+        "governor",
+        "mayor",
+        "commander",
+        "soldier",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "aide",
+        "adviser",
+        "advisor",
+        "negotiator",
+        "secretary",
+        "commissioner",
+        "professor",
+        "researcher",
+        "founder",
+        "owner",
+        "manager",
+        "candidate",
+        "lawmaker",
+        "senator",
+        "representative",
+        "deputy",
+        "journalist",
+        "editor",
+        "correspondent",
+        "investigator",
+        "detective",
+        "sheriff",
+        "priest",
+        "bishop",
+        "imam",
+        "rabbi",
+        "general",
+        "colonel",
+        "captain",
+        "student",
+        "teacher",
+        "farmer",
+        "neighbour",
+        "neighbor",
+        "friend",
+        "relative",
+        "brother",
+        "sister",
     }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -265,3 +355,31 @@ def described_actor(text: str, *, plural: bool, country: str | None, sector: str
         origin="local",
         descriptions=[text],
     )
+
+
+@dataclass(frozen=True)
+class ActorFacts:
+    """What the quotes stage asks the knowledge base about an actor (nothing without one)."""
+
+    kb: KnowledgeBase | None = None
+
+    def _actor(self, actor_id: str) -> Actor | None:
+        return self.kb.get(actor_id) if self.kb is not None else None
+
+    def country(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        return actor.country if actor is not None else None
+
+    def kind(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        return actor.type if actor is not None else None
+
+    def gender(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        return self.gender_of_name(actor.name) if actor is not None else None
+
+    def gender_of_name(self, name: str) -> str | None:
+        """The gender news usage gives the first given name, when the KB's list has it."""
+        if self.kb is None or not name.split():
+            return None
+        return self.kb.genders.get(key(name.split()[0]))

@@ -9,6 +9,7 @@ The quotes stage uses this before the ``events`` stage links events to quotes.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from communique.model import Mention
@@ -65,34 +66,42 @@ class SpeakerIndex:
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
-        self.subjects: list[tuple[int, str, bool]] = []  # (offset, actor id, plural)
+        self.subjects: list[tuple[int, int, bool]] = []  # (offset, token index, plural)
 
     def index_subjects(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
-        """Remember which actors were clause subjects, outside quotations, for pronouns."""
-        for token in doc:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS | FIRST_PERSON:
-                continue
-            if any(start <= token.idx < end for start, end in quoted):
-                continue
-            mention = self.covering(token.idx, token.idx + len(token.text))
-            if mention is not None and mention.kind != "pronoun":
-                self.subjects.append((token.idx, mention.actor_id, token.tag_ in ("NNS", "NNPS")))
+        """Remember the noun subjects of clauses outside quotations, for pronouns.
 
-    def antecedent(self, pronoun: Token, window: int = 600) -> str | None:
-        """A pronoun subject without a mention: the last actor that was a subject before it.
+        The subject of a reported clause ("said Britain must leave") is what
+        was said, not who is talking, and is left out.
+        """
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.head.dep_ == "ccomp" or any(s <= token.idx < e for s, e in quoted):
+                continue
+            self.subjects.append((token.idx, token.i, token.tag_ in ("NNS", "NNPS")))
+
+    def antecedent(
+        self, pronoun: Token, agrees: Callable[[Token, Token], bool], window: int = 600
+    ) -> Token | None:
+        """The subject a reporting pronoun continues: the last agreeing one before it.
 
         Without one in the preceding ``window`` characters (the article opens
-        with "He said ..."), the first subject after it in the same distance.
+        with "He said ..."), the first agreeing subject after it in that distance.
         """
+        doc = pronoun.doc
         at = pronoun.idx
-        plural = pronoun.lower_ in ("they", "them")
-        # "he"/"she" never take "Iranian officials"; "they"/"it" may take either.
-        agree = [s for s in self.subjects if not s[2] or plural or pronoun.lower_ == "it"]
-        i = bisect_left(agree, (at, "", False))
-        if i > 0 and at - agree[i - 1][0] <= window:
-            return agree[i - 1][1]
-        if i == 0 and agree and agree[0][0] - at <= window:
-            return agree[0][1]
+        i = bisect_left(self.subjects, (at, -1, False))
+        for offset, index, _ in reversed(self.subjects[:i]):
+            if at - offset > window:
+                break
+            if agrees(pronoun, doc[index]):
+                return doc[index]
+        for offset, index, _ in self.subjects[i:]:
+            if offset - at > window:
+                break
+            if agrees(pronoun, doc[index]) and offset != at:
+                return doc[index]
         return None
 
     def covering(self, start: int, end: int) -> Mention | None:

@@ -45,9 +45,15 @@ _EMPTY_IT_VERBS = {"be", "seem", "appear", "happen", "matter", "rain", "take", "
 _WINDOW = 3  # sentences back a pronoun may reach; longer chains were mostly wrong
 
 
+# Nouns that stand for a state the article has named: "the country", "the African nation",
+# "our nation", "the kingdom". ("the state" is left out: in federal states it is a province.)
+_STATE_NOUNS = {"country", "nation", "kingdom", "republic", "territory", "commonwealth",
+                "emirate", "sultanate"}  # fmt: skip
+_STATE_DETERMINERS = {"the", "this", "that", "our", "your", "their", "its"}
+
 # Every word that can start an anaphor below; other tokens are skipped without a Token.
 _TRIGGERS = (
-    _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS
+    _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | _STATE_NOUNS
     | {"latter", "former", "enemy", "enemies"}
 )  # fmt: skip
 
@@ -91,6 +97,8 @@ def find_anaphora(state: DocState) -> None:
             _definite_person(state, i, occupied)
         elif low in ORG_HEADS and tok.tag_ in ("NN", "NNP"):
             _org_anaphor(state, i, sent_of, occupied)
+        elif low in _STATE_NOUNS and tok.tag_ in ("NN", "NNP"):
+            _state_noun(state, i, occupied)
 
 
 def _person_founds(state: DocState) -> list[Found]:
@@ -256,6 +264,39 @@ def _definite_person(state: DocState, i: int, occupied: set[int]) -> None:
     if best is not None:
         state.add(start, i + 1, best[1].actor_id, "description", 0.65)
         occupied.update(range(start, i + 1))
+
+
+def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
+    """ "the country", "the African nation", "our nation", "this poorly-developed country"
+    → the state the article names most often up to here (the latest of equals); "the
+    country of X" and "a country" are left alone. The referent is the article's main
+    state far more often than the last one named (counted on the dev articles)."""
+    doc = state.doc
+    k = i - 1
+    while k >= 0 and (doc[k].pos_ in ("ADJ", "PROPN") or doc[k].text == "-") and i - k <= 4:
+        if doc[k].is_sent_start:
+            break
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _STATE_DETERMINERS:
+        return
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "in"):
+        return
+    if any(t in occupied for t in range(k, i + 1)):
+        return
+    counts: dict[str, tuple[int, int]] = {}
+    for f in state.found:
+        if f.start >= k or f.kind == "pronoun":
+            continue
+        actor = state.actor(f.actor_id)
+        if actor is None or actor.type != "state":
+            continue
+        count, _ = counts.get(f.actor_id, (0, 0))
+        counts[f.actor_id] = (count + 1, max(counts.get(f.actor_id, (0, -1))[1], f.start))
+    if not counts:
+        return
+    chosen = max(counts, key=lambda a: counts[a])
+    state.add(k, i + 1, chosen, "description", 0.6)
+    occupied.update(range(k, i + 1))
 
 
 def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]) -> None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from communique.actors import metonymy
 from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
+from communique.actors.mention import actor_words, agrees, find_person_spans
 from communique.actors.names import HONORIFICS, key, strip_honorifics
 from communique.actors.state import DocState
 from communique.model import Actor, Mention
@@ -44,9 +45,8 @@ if TYPE_CHECKING:
 _LOCAL_TYPES = {"PERSON": "person", "ORG": "organisation"}
 _STOP = {",", ";", ":", "(", ")", "“", "”", '"', "[", "]", "—", "–", "|"}
 _UPPER = re.compile(r"[A-Z]")
-# Fuzzy surname matching (difflib ratio): 0.75 accepts "Al-Hayat" ~ "al-Hayya" (0.8)
-# and rejects "Hamdan" ~ "Haniyeh" (0.46); tried on the dev articles and own fixtures.
-_FUZZY = 0.75
+# Word-by-word spelling agreement of transliteration variants (``transliterations``).
+_SPELLING = 0.7
 
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
@@ -106,22 +106,51 @@ def _place_country(gazetteer: Gazetteer, name: str) -> str | None:
 
 
 def find_names(state: DocState) -> None:
+    state.person_spans = find_person_spans(state)
+    state.person_at = {t: span for span in state.person_spans for t in range(span.start, span.end)}
     organisation_names(state)
     scan_kb(state)
     abbreviations(state)
     for ent in state.doc.ents:
-        if not state.free(ent.start, ent.end) or ent.text in state.doc_aliases:
+        start, end = ent.start, ent.end
+        span = state.person_at.get(start) or state.person_at.get(end - 1)
+        if ent.label_ == "PERSON" and span is not None:
+            start, end = span.start, span.end  # the name without its titles
+        if not state.free(start, end) or ent.text in state.doc_aliases:
             continue
         iso = state.kb.seats.get(lookup_key(ent.text))
         if iso is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
-            metonymy.seat_mention(state, ent.start, ent.end, iso)
+            metonymy.seat_mention(state, start, end, iso)
         elif ent.label_ in _LOCAL_TYPES:
-            name_entity(state, ent.start, ent.end, ent.label_)
+            name_entity(state, start, end, ent.label_)
         elif ent.label_ == "GPE" and _person_like(state, ent):
-            name_entity(state, ent.start, ent.end, "PERSON")
+            name_entity(state, start, end, "PERSON")
     honorific_names(state)
     abbreviations(state)
+    family_names(state)
     metonymy.juntas(state)
+
+
+def family_names(state: DocState) -> None:
+    """A capitalised word left unresolved that is a family name of a person the article
+    names in full ("Vázquez" after "Wanda Vázquez Garced", which NER may tag ORG or miss)
+    is that person: the article's own chain comes before the knowledge base."""
+    if not state.surnames:
+        return
+    doc = state.doc
+    for i, text in enumerate(state.texts):
+        if not text[:1].isupper() or i in state.covered:
+            continue
+        word = key(text)
+        if word not in state.surnames or doc[i].pos_ not in ("PROPN", "NOUN"):
+            continue
+        people = state.namesakes.get(word, [])
+        if not people:
+            continue
+        earlier = [f.actor_id for f in state.found if f.start < i and f.actor_id in people]
+        actor_id = earlier[-1] if earlier else people[-1]
+        state.add(i, i + 1, actor_id, "alias", 0.5 if len(people) > 1 else 0.8)
+        state.cover(i, i + 1)
 
 
 def _person_like(state: DocState, ent: Span) -> bool:
@@ -203,6 +232,9 @@ def scan_kb(state: DocState) -> None:
             continue
         actor_id = choose(state, ids)
         actor = kb.actors[actor_id]
+        if not _name_fits(state, start, j, k, actor_id):
+            i = j  # a word of someone else's name: pass 1's entity step decides
+            continue
         # Several actors share this name: the choice is sure when the document names
         # one of them or their country, a guess when only KB prominence decided.
         shared = ambiguity(state, ids, actor_id)
@@ -212,6 +244,65 @@ def scan_kb(state: DocState) -> None:
             state.add(start, j, actor_id, "alias", 0.95 * shared)
         state.cover(start, j)
         i = j
+
+
+# NER labels that contradict a personal name.
+_NOT_PERSON = frozenset({"NORP", "LANGUAGE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW",
+                         "WORK_OF_ART", "PRODUCT", "MONEY", "QUANTITY", "ORDINAL",
+                         "CARDINAL", "PERCENT"})  # fmt: skip
+
+
+def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> bool:
+    """Does the KB actor matched on tokens [start, end) fit the name the text writes there?
+
+    Inside a longer personal name the rest of the name must agree (``mention.agrees``). A
+    one-word person alias ("Sanders", "English", "Brown") needs the text to treat it as
+    a name, by NER or a title before it, and must not be the family name of another
+    person the article names in full ("Bernie Sanders ... Sanders"). A one-word alias of
+    a state that NER reads as a person or a place is not the state ("said Chad Bown",
+    "the Nile").
+    """
+    kb = state.kb
+    actor = kb.actors[actor_id]
+    span = state.person_at.get(start) or state.person_at.get(end - 1)
+    if span is not None and (span.start, span.end) != (start, end) and span.full:
+        if not span.covers(start, end):
+            return True  # a longer KB name than NER's span ("Ursula von der | Leyen")
+        if agrees(kb, actor, span, start, end):
+            return True
+        # "Cde Mugabe" after "Robert Mugabe": a word before the family name of a person
+        # the article has named in full, which is no given name, is a form of address.
+        before = span.words[: start - span.start]
+        return (
+            end == span.end
+            and actor_id in state.named()
+            and not any(word in kb.genders or word in state.given for word in before)
+        )
+    if end - start != 1 or len(k.split()) != 1:
+        return True
+    token = state.doc[start]
+    ner = token.ent_type_
+    if actor.type == "person":
+        previous = state.lowers[start - 1].rstrip(".") if start > 0 else ""
+        head = token.head
+        if token.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.is_lower:
+            return False  # "Brown rice", "Chad basin": a modifier of a common noun
+        if span is None and previous not in HONORIFICS and actor_id not in state.named():
+            # a word that is also a common word, a language or a place ("English", "Brown",
+            # "Chief", "Jordan") is a name only when the text writes it as one
+            if token.pos_ != "PROPN" or ner in _NOT_PERSON:
+                return False
+
+            if ner in ("GPE", "LOC") and state.is_place(token.text):
+                return False
+        # a word of full names the article writes, none of which is this actor's
+        # ("Sanders" after "Bernie Sanders", "Albert" after "Albert Muchanga")
+        own = set(actor_words(actor))
+        holders = [o for o in state.person_spans if o.full and k in o.words]
+        return not holders or any(set(o.words) <= own for o in holders)
+    if actor.type == "state" and lookup_key(actor.name) != k:
+        return ner not in ("PERSON", "LOC", "FAC")
+    return True
 
 
 _ORG_WORDS = {"conference", "council", "committee", "organization", "organisation", "movement",
@@ -327,9 +418,18 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         if doc[t].text in ("’s", "'s", "’"):  # "Movement’s Caucus": the owner is the name
             end = t
             break
+    # words NER takes in at the edges: "According to the Saudi Press Agency", "Talon of"
+    while start < end and (
+        doc[start].pos_ in ("VERB", "ADP", "DET") or state.lowers[start] == "to"
+    ):
+        start += 1
+    while end > start and state.lowers[end - 1] in _INNER:
+        end -= 1
     if start >= end:
         return
     text = doc[start:end].text
+    if label == "ORG" and end - start == 1 and key(text) in state.surnames:
+        label = "PERSON"  # "Vázquez said": NER's ORG for a family name the article gave
     name = strip_honorifics(text)
     if not name or not key(name) or not _UPPER.match(name):
         return
@@ -356,18 +456,21 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
         return None
     if type_ == "person":
         if len(words) == 1:
+            # The article's own people first, by family name, then by a given name only
+            # one of them has ("Denise" for Denise Bucumi Nkurunziza). No spelling
+            # tolerance: a near-miss surname is another person as often as a typo.
             surname = words[0]
             if len(state.namesakes.get(surname, ())) > 1:
                 return state.namesakes[surname][-1]  # the namesake named last
             if surname in state.surnames:
                 return state.surnames[surname]
-            close = difflib.get_close_matches(surname, list(state.surnames), n=1, cutoff=_FUZZY)
-            if close and len(surname) >= 4:
-                return state.surnames[close[0]]
             if "~" + surname in state.local_keys:
                 return None  # a local person named earlier: local_actor merges it
+            given = state.given.get(surname, [])
+            if len(given) == 1:
+                return given[0]
         else:
-            found = kb.lookup(name) or kb.lookup_skeleton(name)
+            found = kb.lookup(name) or transliterations(state, name)
             if found:
                 return choose(state, [a.id for a in found])
             # "Seyyed Ali Khamenei" with an unknown middle part: first + last name.
@@ -379,6 +482,26 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
         if found:
             return choose(state, [a.id for a in found])
     return None
+
+
+def transliterations(state: DocState, name: str) -> list[Actor]:
+    """KB people whose name is a transliteration variant of ``name`` (Qalibaf / Ghalibaf).
+
+    The consonant skeleton alone also pairs different people ("Richard Keen" / "Richard
+    Canan", "Moammar al-Eryani" / "Marie Arena"), so each word must also be spelled
+    nearly alike (difflib ratio ≥ 0.7: Soleimani/Suleimani 0.89, Haniyeh/Haniya 0.77,
+    Keen/Canan 0.44).
+    """
+    words = key(name).split()
+    out = []
+    for actor in state.kb.lookup_skeleton(name):
+        theirs = key(actor.name).split()
+        if len(theirs) == len(words) and all(
+            difflib.SequenceMatcher(None, a, b).ratio() >= _SPELLING
+            for a, b in zip(words, theirs, strict=True)
+        ):
+            out.append(actor)
+    return out
 
 
 def honorific_names(state: DocState) -> None:

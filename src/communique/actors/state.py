@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from communique.actors.kb import KnowledgeBase
-from communique.actors.names import key, slug
+from communique.actors.mention import PersonSpan
+from communique.actors.names import ascii_fold, key, slug
 from communique.model import Actor
 
 if TYPE_CHECKING:
@@ -60,6 +61,13 @@ class DocState:
     doc_aliases: dict[str, str] = field(default_factory=dict)  # "PNA" → actor id
     countries: Counter[str] = field(default_factory=Counter)  # ISO → how often mentioned
     genders: dict[str, str] = field(default_factory=dict)  # person id → "f"/"m" (from text)
+    # Personal names as written, with their titles (``actors.mention``), and the token →
+    # name index the KB scan checks its matches against.
+    person_spans: list[PersonSpan] = field(default_factory=list)
+    person_at: dict[int, PersonSpan] = field(default_factory=dict)
+    # given name key → every person of the document named with it ("Denise" → the one
+    # Denise the article names in full), in order.
+    given: dict[str, list[str]] = field(default_factory=dict)
 
     texts: list[str] = field(default_factory=list)  # token texts, from the ORTH array
     lowers: list[str] = field(default_factory=list)  # lower-case token texts
@@ -85,13 +93,21 @@ class DocState:
             if actor.type == "person":
                 words = key(actor.name).split()
                 if len(words) >= 2:
-                    short = [words[-1]] + ([words[0]] if actor.country in _FAMILY_FIRST else [])
+                    # Family names: the last word, and inner words of compound names
+                    # ("Wanda Vázquez Garced" → "Vázquez"); the first word too for states
+                    # that write the family name first.
+                    short = [words[-1]] + [w for w in words[1:-1] if len(w) > 2]
+                    if actor.country in _FAMILY_FIRST:
+                        short.append(words[0])
                     for word in short:
                         self.surnames.setdefault(word, actor_id)
                         ids = self.namesakes.setdefault(word, [])
                         if actor_id in ids:
                             ids.remove(actor_id)
                         ids.append(actor_id)  # the last one named comes last
+                    given = self.given.setdefault(words[0], [])
+                    if actor_id not in given:
+                        given.append(actor_id)
                 if start > 0 and actor_id not in self.genders:
                     cue = self.doc[start - 1].lower_.rstrip(".")
                     if cue in _FEMALE_CUES:
@@ -141,12 +157,21 @@ class DocState:
         if actor_id is None:
             actor_id = "local:" + (slug(name) or "actor")
             if actor_id not in self.local:
+                # The name in plain letters as a second spelling: a reader (or a reference
+                # list) writes "Pawel Adamowicz" for "Paweł Adamowicz".
+                folded = ascii_fold(name)
                 self.local[actor_id] = Actor(
-                    id=actor_id, name=name, type=type_, origin="local", country=country
+                    id=actor_id,
+                    name=name,
+                    type=type_,
+                    origin="local",
+                    country=country,
+                    aliases=[folded] if folded != name else [],
                 )
             self.local_keys[k] = actor_id
             if type_ == "person" and len(words) >= 2:
-                self.local_keys.setdefault("~" + words[-1], actor_id)
+                for word in [words[-1], *(w for w in words[1:-1] if len(w) > 2)]:
+                    self.local_keys.setdefault("~" + word, actor_id)
         actor = self.local[actor_id]
         if description:
             self.describe(actor_id, description)

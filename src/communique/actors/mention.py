@@ -1,0 +1,211 @@
+"""Mention structure: a personal name with the title and qualifiers written before it.
+
+Part of pass 1 of the actors stage (``communique.actors.resolve.find_names``), which runs
+after ``dates`` and before ``quotes``/``events``. In: a ``DocState`` (the spaCy ``Doc``
+and the knowledge base). Out: ``DocState.person_spans``, one ``PersonSpan`` per personal
+name the text writes ("Former Attorney General Michael Mukasey" → title words "Attorney
+General", qualifier "former", name "Michael Mukasey"), and the checks the resolver makes
+with them:
+
+- the name decides who is meant; a KB name or alias found inside a longer personal name
+  counts only when the rest of the name agrees with that actor (``agrees``): "Bernie
+  Sanders" is not Sarah Huckabee Sanders, "Albert Muchanga" is not Albert of Monaco,
+  "Chad Bown" is not the state of Chad;
+- a one-word name that is a word of a full name the article writes belongs to that
+  article's person before any KB namesake ("Wanda Vázquez Garced ... Vázquez");
+- the title is evidence about the person, never the identity: the resolver makes the
+  title words a mention of the named person (``title_of``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique.actors.names import HONORIFICS, key
+
+if TYPE_CHECKING:
+    from communique.actors.kb import KnowledgeBase
+    from communique.actors.state import DocState
+    from communique.model import Actor
+
+# Words before a title that change when, not who: "former", "then-", "acting".
+QUALIFIERS = frozenset({"former", "then", "acting", "late", "ex", "outgoing", "incoming",
+                        "interim", "deputy", "current", "elect", "newly", "new"})  # fmt: skip
+# Person titles the office table has no office for (ranks and posts of any country), so
+# that "Chief Superintendent Graciano Mijares" keeps only the name. Office titles from the
+# knowledge base are added to these at load (``title_words``).
+_RANKS = frozenset({"superintendent", "inspector", "detective", "officer", "constable",
+                    "undersecretary", "mayor", "governor", "councillor", "councilor",
+                    "spokesperson", "spokesman", "spokeswoman", "chairwoman", "chairperson",
+                    "commissioner", "director", "attorney", "prosecutor", "magistrate",
+                    "ombudsman", "envoy", "minister", "secretary", "leader", "head",
+                    "president", "premier", "senator", "sen", "rep", "gov", "lt", "mr",
+                    "mrs", "ms", "dr", "general", "chief", "vice", "assistant", "associate",
+                    "health", "foreign", "defence", "defense", "interior", "finance",
+                    "justice", "education", "trade", "economy", "environment", "labour",
+                    "labor", "energy", "transport", "culture", "agriculture", "state",
+                    "home", "national", "security", "adviser", "advisor", "executive",
+                    "manager", "founder", "ceo", "chairman", "chair",
+                    "treasurer", "whip", "majority", "minority", "first", "lady",
+                    "speaker", "house", "senate", "prime", "sergeant", "private",
+                    "pope", "coach", "judge", "mp", "mep", "mk"})  # fmt: skip
+_POSSESSIVE = {"’s", "'s", "’", "'"}
+# Lower-case words inside family names.
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "la", "le", "da",
+                        "dos", "das", "du", "bin", "ibn", "al", "el", "ter"})  # fmt: skip
+_TITLE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def title_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words that make up person titles: the honorifics, the ranks above and every word of
+    the office titles of the knowledge base that is not itself a given name, a demonym or
+    the name of an actor ("foreign", "minister", "attorney", but not "iran", "chad")."""
+    cached = _TITLE_WORDS.get(id(kb))
+    if cached is not None:
+        return cached
+    words = set(HONORIFICS) | _RANKS | QUALIFIERS
+    for title in kb.titles:
+        for word in title.split():
+            if word not in kb.genders and word not in kb.demonyms and word not in kb.names:
+                words.add(word)
+    words -= {"of", "the", "and", "for", "in", "de", "al", "el", "abu", "bin", "ibn"}
+    result = frozenset(words)
+    _TITLE_WORDS[id(kb)] = result
+    return result
+
+
+@dataclass(frozen=True)
+class PersonSpan:
+    """A personal name in the text with the title written before it.
+
+    ``title_start`` ≤ ``start`` < ``end``: tokens [title_start, start) are title and
+    qualifier words ("Former Attorney General"), [start, end) the name.
+    """
+
+    title_start: int
+    start: int
+    end: int
+    words: tuple[str, ...]  # the name's lookup keys, one per word
+    qualifiers: tuple[str, ...]  # "former", "then", "acting", "elect" among the title words
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+    @property
+    def full(self) -> bool:
+        """Given name and family name: two words or more."""
+        return len(self.words) >= 2
+
+
+def find_person_spans(state: DocState) -> list[PersonSpan]:
+    """Every PERSON entity, with titles moved out of the name and the family names the
+    small NER model leaves outside the entity put back ("Wanda Vázquez | Garced")."""
+    doc, texts, lowers = state.doc, state.texts, state.lowers
+    titles = title_words(state.kb)
+    n = len(doc)
+    spans: list[PersonSpan] = []
+    taken: set[int] = set()
+    other_entity = {
+        t for ent in doc.ents if ent.label_ != "PERSON" for t in range(ent.start, ent.end)
+    }
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start in taken:
+            continue
+        start, end = ent.start, ent.end
+        while end < n and end not in other_entity and not doc[end].is_sent_start:
+            if _name_word(texts[end]) and doc[end].pos_ == "PROPN":
+                end += 1
+            elif (
+                lowers[end] in _PARTICLES
+                and end + 1 < n
+                and (_name_word(texts[end + 1]) or lowers[end + 1] in _PARTICLES)
+            ):
+                end += 1  # "Ursula von der Leyen", "Ricardo de la Fuente"
+            else:
+                break
+        while end > start and (texts[end - 1] in _POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        # titles inside the entity ("Superintendent Graciano") and just before it
+        title_start = start
+        while title_start > 0 and _title_token(lowers[title_start - 1], titles, state.kb):
+            if doc[title_start].is_sent_start:
+                break
+            title_start -= 1
+        while start < end - 1 and _title_token(lowers[start], titles, state.kb):
+            start += 1
+        if end - start < 1 or (_title_token(lowers[start], titles, state.kb) and end - start == 1):
+            continue
+        words = tuple(w for t in range(start, end) for w in key(texts[t]).split())
+        if not words:
+            continue
+        qualifiers = tuple(
+            q
+            for t in range(title_start, start)
+            for q in lowers[t].replace("-", " ").split()
+            if q in QUALIFIERS
+        )
+        if end < n and lowers[end] in ("-elect", "elect"):
+            qualifiers += ("elect",)
+        spans.append(PersonSpan(title_start, start, end, words, qualifiers))
+        taken.update(range(start, end))
+    return spans
+
+
+def _name_word(text: str) -> bool:
+    """A capitalised word of a name: "Vázquez", "O'Neill", "Al-Hayya", "bin"-less."""
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def _title_token(low: str, titles: frozenset[str], kb: KnowledgeBase) -> bool:
+    word = low.rstrip(".").replace("-", " ").split()
+    return bool(word) and all(w in titles for w in word) and word[0] not in kb.genders
+
+
+def agrees(kb: KnowledgeBase, actor: Actor, span: PersonSpan, start: int, end: int) -> bool:
+    """Can the KB actor matched on tokens [start, end) be the person the whole name means?
+
+    A match that takes in the given name and one more word is the person ("Ricardo
+    Rosselló Nevares" for Ricardo Rosselló). Otherwise every word of the name the match
+    leaves out must be one of the actor's own name words: "Sanders" inside "Bernie
+    Sanders" is not Sarah Huckabee Sanders, "Albert" inside "Albert Muchanga" is not
+    Albert II; a state or an organisation is never part of a personal name ("Chad Bown").
+    """
+    if actor.type != "person":
+        return False
+    if start <= span.start and end - start >= 2:
+        return True
+    own = set(actor_words(actor))
+    doc_words = span.words
+    return all(word in own for word in doc_words)
+
+
+def actor_words(actor: Actor) -> list[str]:
+    """Every word of an actor's name and aliases (lookup keys)."""
+    out: list[str] = []
+    for text in (actor.name, *actor.aliases):
+        out.extend(key(text).split())
+    return out
+
+
+def given_name_conflict(actor: Actor, words: tuple[str, ...]) -> bool:
+    """A full name whose given name is not one the actor goes by ("Luis Rubio" for Marco
+    Rubio); initials agree with any given name of that letter."""
+    if len(words) < 2:
+        return False
+    given = words[0]
+    firsts = {key(text).split()[0] for text in (actor.name, *actor.aliases) if key(text)}
+    if given in firsts or given in actor_words(actor):
+        return False
+    return not (len(given) == 1 and any(f.startswith(given) for f in firsts))
+
+
+__all__ = [
+    "QUALIFIERS",
+    "PersonSpan",
+    "actor_words",
+    "agrees",
+    "find_person_spans",
+    "given_name_conflict",
+    "title_words",
+]

@@ -12,7 +12,11 @@ Writes, under src/communique/data/:
   their dated holders (actor ids), for role descriptions ("the Iranian parliament speaker");
 - ``actor-partisan.v1.csv``: partisan/state-media synonyms ("the Zionist regime" → Israel);
 - ``demonyms.v1.csv``: country adjectives and plurals ("Iranian", "Israelis");
-- ``actor-regions.v1.csv``: US states and the forms party tags use ("Vt.", "N.Y.").
+- ``actor-regions.v1.csv``: US states and the forms party tags use ("Vt.", "N.Y.");
+- ``actor-index.v1.json``: the name indexes of the actors (keys, skeletons, surnames),
+  so that loading does not normalise 37,000 names; ``--index-only`` rewrites just this
+  file (needed after a change to ``communique.actors.names``, whose source is part of
+  the index fingerprint; a stale index is ignored at load, which is then slower).
 
 Sources, in order of precedence: ``scripts/kb_sources/*.yaml`` (curated, written for
 communique; its names and aliases are "claimed" and removed from other entries), then
@@ -56,7 +60,7 @@ from kb.tables import Term, merged, read_csv
 from kb.titles import KINDS, title_phrases
 from kb.us_congress import executive, legislators, read_states
 
-from communique.actors.kb import title_key
+from communique.actors.kb import INDEX_FILE, KnowledgeBase, index_fingerprint, title_key
 from communique.actors.names import HONORIFICS, ascii_fold, key, slug, strip_honorifics
 from communique.model import Actor, Role
 
@@ -506,7 +510,23 @@ def seats(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+def write_index() -> int:
+    """Write ``actor-index.v1.json``, the name indexes of the shipped actors; rerun it
+    alone (``--index-only``) after changing ``communique.actors.names``."""
+    text = (OUT / "actors.v1.jsonl").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith('{"_meta"')]
+    kb = KnowledgeBase(Actor.model_validate_json(line) for line in lines)
+    index = {"fingerprint": index_fingerprint(text), **kb.name_index()}
+    (OUT / INDEX_FILE).write_text(
+        json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        encoding="utf-8",
+    )
+    return 0
+
+
 def main() -> int:
+    if "--index-only" in sys.argv[1:]:
+        return write_index()
     demonyms: dict[str, list[str]] = {}
     for row in csv.reader((SOURCES / "demonyms.csv").read_text(encoding="utf-8").splitlines()):
         if row and not row[0].startswith("#"):
@@ -563,6 +583,7 @@ def main() -> int:
         for code, state in sorted(states.items()):
             forms = dict.fromkeys([state["name"], state["ap"], code])
             writer.writerow([f"US-{code}", "USA", state["name"], "|".join(forms)])
+    write_index()
     people = sum(a.type == "person" for a in builder.actors.values())
     periods = sum(len(o["holders"]) for o in offices)
     print(f"{len(builder.actors)} actors ({people} people), {len(offices)} offices, "

@@ -211,3 +211,22 @@ def test_import_rejects_malformed_files(tmp_path: Path) -> None:
         import_file(worse)
     with pytest.raises(DataError, match="C501"):
         import_file(tmp_path / "missing.csv")
+
+
+def test_shipped_name_index_is_what_the_actors_give(kb: KnowledgeBase) -> None:
+    """The index shipped beside the actors (loaded instead of normalising every name)
+    equals the one computed from the actors themselves."""
+    computed = KnowledgeBase(kb.actors.values())
+    assert kb.names == {k: v for k, v in computed.names.items() if v}
+    assert kb.skeletons == {k: v for k, v in computed.skeletons.items() if v}
+    assert kb.surnames == {k: v for k, v in computed.surnames.items() if v}
+    assert kb.forms == computed.forms and kb.first_words == computed.first_words
+
+
+def test_stale_name_index_is_ignored() -> None:
+    from communique.actors.kb import index_fingerprint
+
+    text = (resources.files("communique") / "data" / "actors.v1.jsonl").read_text("utf-8")
+    index = json.loads(_lines("actor-index.v1.json")[0])
+    assert index["fingerprint"] == index_fingerprint(text)
+    assert index_fingerprint(text + "\n") != index["fingerprint"]

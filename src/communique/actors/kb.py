@@ -16,6 +16,7 @@ actor was on a date, is ``communique.actors.tenure``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from communique.actors import names as names_module
 from communique.actors.names import key, skeleton, slug
 from communique.config import default_actors_dir
 from communique.errors import DataError, Messages
@@ -39,6 +41,9 @@ PARTISAN_FILE = "actor-partisan.v1.csv"
 SEATS_FILE = "actor-seats.v1.csv"
 GIVEN_NAMES_FILE = "given-names.v1.csv"
 REGIONS_FILE = "actor-regions.v1.csv"
+# The name indexes of the shipped actors, computed by the KB build: computing every
+# key and transliteration skeleton at start-up was two thirds of the load time.
+INDEX_FILE = "actor-index.v1.json"
 _ACTOR_LIST = TypeAdapter(list[Actor])
 
 
@@ -109,7 +114,10 @@ class KnowledgeBase:
         partisan: dict[str, str] | None = None,
         seats: dict[str, str] | None = None,
         genders: dict[str, str] | None = None,
+        index: dict[str, Any] | None = None,
     ) -> None:
+        """``index``: the name indexes of exactly these actors (``name_index``); without
+        it every name is normalised here."""
         self.actors: dict[str, Actor] = {}
         self.names: dict[str, list[str]] = defaultdict(list)
         self.skeletons: dict[str, list[str]] = defaultdict(list)
@@ -138,13 +146,18 @@ class KnowledgeBase:
         self.region_forms: dict[str, str] = {}
         # actor id → the offices it held, with the holding (for roles.role_on and members).
         self.holdings: dict[str, list[tuple[Office, Holding]]] = defaultdict(list)
-        for actor in actors:
-            self.add(actor)
+        if index is None:
+            for actor in actors:
+                self.add(actor)
+        else:
+            self._adopt(actors, index)
         for office in self.offices:
             for title in [office.name, *office.titles]:
                 k = title_key(title)
                 if k:
-                    if office not in self.titles[k]:
+                    # by identity: comparing Office dataclasses field by field (holders
+                    # and all) made this quadratic in the ~100 senator offices.
+                    if all(o is not office for o in self.titles[k]):
                         self.titles[k].append(office)
                     self.title_first_words.add(k.split()[0])
                     self.max_title_words = max(self.max_title_words, len(k.split()))
@@ -187,6 +200,29 @@ class KnowledgeBase:
             if len(words) >= 2 and actor.id not in self.surnames[words[-1]]:
                 self.surnames[words[-1]].append(actor.id)
 
+    def _adopt(self, actors: Iterable[Actor], index: dict[str, Any]) -> None:
+        """Take the actors with their precomputed name indexes (what ``add`` would build)."""
+        for actor in actors:
+            self.actors[actor.id] = actor
+            if actor.type == "state" and actor.country and actor.country not in self.by_country:
+                self.by_country[actor.country] = actor.id
+        self.names.update(index["names"])
+        self.skeletons.update(index["skeletons"])
+        self.surnames.update(index["surnames"])
+        self.forms = {k: _FORMS[f] for k, f in index["forms"].items()}
+        self.first_words = {k.split(" ", 1)[0] for k in self.names}
+        self.max_words = index["max_words"]
+
+    def name_index(self) -> dict[str, Any]:
+        """The name indexes as plain data, for ``INDEX_FILE`` (forms as one letter)."""
+        return {
+            "names": self.names,
+            "skeletons": {k: v for k, v in self.skeletons.items() if v},
+            "surnames": {k: v for k, v in self.surnames.items() if v},
+            "forms": {k: f[0] for k, f in self.forms.items()},
+            "max_words": self.max_words,
+        }
+
     def _unindex(self, actor: Actor) -> None:
         for table in (self.names, self.skeletons, self.surnames):
             for ids in table.values():
@@ -209,6 +245,10 @@ class KnowledgeBase:
         each user file in order; later sources override earlier ones."""
         data = resources.files("communique") / "data"
         text = (data / ACTORS_FILE).read_text(encoding="utf-8")
+        shipped = json.loads((data / INDEX_FILE).read_text(encoding="utf-8"))
+        # The index holds only while the actors file and the name normalisation it was
+        # computed with are unchanged; else every name is normalised again (slower).
+        index = shipped if shipped.get("fingerprint") == index_fingerprint(text) else None
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith('{"_meta"')]
         try:
             # One validate_json over the whole file is ~3x faster than one call per line.
@@ -234,7 +274,7 @@ class KnowledgeBase:
                 ln for ln in _lines(data / GIVEN_NAMES_FILE) if not ln.startswith("#")
             )
         }
-        kb = cls(actors, offices, demonyms, partisan, seats, genders)
+        kb = cls(actors, offices, demonyms, partisan, seats, genders, index)
         for row in csv.DictReader(_lines(data / REGIONS_FILE)):
             kb.add_region(row["region"], row["name"], row["forms"].split("|"))
         folder = Path(actors_dir or default_actors_dir())
@@ -326,6 +366,17 @@ class KnowledgeBase:
                 if actor is not None and actor not in out:
                     out.append(actor)
         return out
+
+
+_FORMS = {"u": "upper", "l": "lower", "m": "mixed"}
+
+
+def index_fingerprint(actors_text: str) -> str:
+    """What the shipped name index depends on: the actors file and the code that turns
+    names into keys and skeletons (``actors.names``)."""
+    digest = hashlib.sha256(actors_text.encode("utf-8"))
+    digest.update(Path(names_module.__file__ or "").read_bytes())
+    return digest.hexdigest()
 
 
 def _same_party(wanted: str, party: str | None) -> bool:

@@ -90,6 +90,7 @@ _UNITS = {
     "percent", "per", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet",
     "tonnes", "tons", "barrels", "dollars", "euros", "pounds", "rials", "hours", "minutes",
 }  # fmt: skip
+_UNTIL = {"until", "till", "til"}
 _FUTURE_LEMMAS = {"schedule", "plan", "expect", "due", "set", "slate", "intend", "prepare"}
 _ATTACH_DEPS = {"prep", "pobj", "npadvmod", "nummod", "compound", "amod", "conj", "appos", "cc"}
 
@@ -134,6 +135,8 @@ def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
     """The expression without a leading article: "the third anniversary" → "third anniversary"."""
     if text[start : start + 4].lower() == "the ":
         start += 4
+    while end > start and text[end - 1].isspace():
+        end -= 1  # a date line's entity can run into the blank line after it
     return start, end
 
 
@@ -205,6 +208,10 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
     verb = governor(doc, start, end)
     if verb is None:
         return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _UNTIL:
+        # "suspended until October 14": the end of a period still running; not "lasted until"
+        return verb.tag_ != "VBD"
     if verb.pos_ not in ("VERB", "AUX"):
         # "talks on Monday" inside "will hold talks on Monday": look at the noun's verb.
         if verb.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and verb.head.i != verb.i:

@@ -56,7 +56,16 @@ class Paragraphs:
 
     def __init__(self, document: Document) -> None:
         self.starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(document.text)]
-        self.timexes = sorted((t for t in document.timexes if t.value), key=lambda t: t.start)
+        # "since 2011" measures a state lasting until now; it sets no earlier frame
+        text = document.text
+        self.timexes = sorted(
+            (
+                t
+                for t in document.timexes
+                if t.value and not text[max(0, t.start - 6) : t.start].lower().endswith("since ")
+            ),
+            key=lambda t: t.start,
+        )
         self._timex_starts = [t.start for t in self.timexes]
 
     def frame(self, offset: int) -> TimeRef | None:
@@ -100,29 +109,15 @@ def background_reason(
 ) -> str | None:
     """Why the candidate is background ("own date", "paragraph", "clause", ...), or None."""
     token = candidate.token
+    # the announcement of an act is the news: announced acts stay main
     forward = candidate.modality in FORWARD
-    if own:
-        if not forward and any(earlier(t, reference) for t in own):
-            return "own date"
-    elif not forward:
-        frame = paragraphs.frame(token.idx)
-        if frame is not None and earlier(frame, reference):
-            return "paragraph"
-    if not forward and (cue := _background_clause(token, candidate.trigger.pos == "VERB")):
+    if not forward and (cue := _dated_background(candidate, own, paragraphs, reference)):
         return cue
-    if (
-        reference is None
-        and not forward
-        and own
-        and all(t.value and len(t.value) < 10 for t in own)
-        and _past(token)
-    ):
-        # Without a report date: news dates its own events to the day ("on Thursday");
-        # a past act dated only by a year or a month ("in the 2014 war") is recalled.
-        return "coarse date"
     recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
-    if recounted and token.tag_ in ("VBD", "VBN") and candidate.modality is None:
-        return "recounted"  # a past act the speaker recounts
+    if recounted and quote is not None and quote.kind == "direct" and token.tag_ == "VBD":
+        # a past act in someone else's own words ("'Russia attacked Ukraine,' Macron said");
+        # reported speech ("said the suspect was taken into custody") is the report's news
+        return "recounted"
     if (
         recounted
         and quote is not None
@@ -131,6 +126,31 @@ def background_reason(
         and quote.start <= token.head.idx < quote.end  # not the quote's own "said"
     ):
         return "recounted statement"  # what the actor earlier "announced" or "said"
+    return None
+
+
+def _dated_background(
+    candidate: Candidate, own: list[TimeRef], paragraphs: Paragraphs, reference: str | None
+) -> str | None:
+    token = candidate.token
+    if own:
+        if any(earlier(t, reference) for t in own):
+            return "own date"
+    else:
+        frame = paragraphs.frame(token.idx)
+        if frame is not None and earlier(frame, reference) and _past(token):
+            return "paragraph"
+    if cue := _background_clause(token, candidate.trigger.pos == "VERB"):
+        return cue
+    if (
+        reference is None
+        and own
+        and all(t.value and len(t.value) < 10 for t in own)
+        and _past(token)
+    ):
+        # Without a report date: news dates its own events to the day ("on Thursday");
+        # a past act dated only by a year or a month ("in the 2014 war") is recalled.
+        return "coarse date"
     return None
 
 

@@ -88,6 +88,7 @@ class Builder:
         self.by_iso: dict[str, str] = {}
         self.demonym_keys: set[str] = set()
         self.curated_orgs: set[str] = set()
+        self.office_titles: set[str] = set()  # title keys of the offices' names
 
     def new_id(self, name: str, country: str | None) -> str:
         base = slug(name) or "actor"
@@ -326,6 +327,9 @@ class Builder:
             if term.party:
                 holding["party"] = term.party
             if _clashes(office, holding):
+                for same in office["holders"]:  # a curated holding of the same term
+                    if same["actor"] == actor.id and term.party and _overlap(same, holding):
+                        same.setdefault("party", term.party)
                 skipped += 1
                 continue
             office["holders"].append(holding)
@@ -380,6 +384,8 @@ class Builder:
                     self.add_alias(actor, text)
                 continue
             name = proper_case(entry.raw)
+            if kind != "person" and title_key(name) in self.office_titles:
+                continue  # "President of the United States" is an office, not an actor
             if kind == "person":
                 name = strip_honorifics(name)
             aliases = [proper_case(a) for a in entry.aliases]
@@ -460,17 +466,18 @@ class Builder:
         return roles, (countries[0] if countries else None), (sectors[0] if sectors else None)
 
 
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two holdings share a day (a one-day handover is no overlap)."""
+    return (a["end"] is None or (b["start"] or "") < a["end"]) and (
+        b["end"] is None or (a["start"] or "") < b["end"]
+    )
+
+
 def _clashes(office: dict[str, Any], new: dict[str, Any]) -> bool:
     """The holding would overlap one of the same person, or give the office more holders
-    on some day than it has seats (a one-day handover is no overlap)."""
+    on some day than it has seats."""
     seats = office.get("seats", 1)
-
-    def overlaps(h: dict[str, Any]) -> bool:
-        return (h["end"] is None or (new["start"] or "") < h["end"]) and (
-            new["end"] is None or (h["start"] or "") < new["end"]
-        )
-
-    during = {h["actor"] for h in office["holders"] if overlaps(h)}
+    during = {h["actor"] for h in office["holders"] if _overlap(h, new)}
     return new["actor"] in during or len(during) >= seats
 
 
@@ -552,6 +559,7 @@ def main() -> int:
     rows += executive(US_CONGRESS / "executive.yaml", SOURCES / "us-executive-titles.csv")
     rows += [t for f in sorted((SOURCES / "tables").glob("*.csv")) for t in read_csv(f)]
     added, skipped = builder.terms(rows, offices)
+    builder.office_titles = {title_key(o["name"]) for o in offices}
     entries = [e for name in PETRARCH_FILES for e in read_petrarch(PETRARCH / name)]
     builder.petrarch(entries, merges, cities)
     clean_aliases(builder.actors)

@@ -109,10 +109,11 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
                 contexts.append(ctx)
                 j = found.end
                 continue
-            words.extend(key(tok.text).split())
+            added = key(tok.text).split()
+            words.extend(added)
             j += 1
             k = " ".join(words)
-            if k in kb.titles:
+            if added and k in kb.titles:  # a hyphen or dash does not extend the title
                 best = (j, k, list(contexts))
         if best is None:
             i += 1
@@ -277,8 +278,8 @@ def _resolve_role(
         ids = holders_on([office], state.date, q)
         if not ids:
             continue
-        if len(ids) > 1:
-            return None
+        if len(ids) > 1 or office.seats > 1:
+            return None  # a senator: the other seat's holder may be the one meant
         if not state.date:
             return ids[0], UNDATED
         year = state.date[:4]

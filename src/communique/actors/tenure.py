@@ -166,7 +166,9 @@ def holder(
     if context is None and len({o.context for o in offices}) > 1:
         return unresolved("several offices")
     ids = holders_on(offices, on_date, qualifiers)
-    if len(ids) == 1:
+    # One known holder of a two-seat office is no answer: the other seat's holder,
+    # perhaps unknown to the KB, may be the one meant.
+    if len(ids) == 1 and all(o.seats == 1 for o in offices):
         actor = kb.get(ids[0])
         return actor if actor is not None else unresolved("no holder known")
     chosen = [i for i in reversed(prefer) if i in ids]

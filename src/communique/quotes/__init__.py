@@ -34,20 +34,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique.model import Document, Quote, QuoteKind
+from communique.model import Document, Quote
 from communique.quotes.described import (
     PERSON_NOUNS,
     ActorFacts,
     antecedent_of_relative,
     described_actor,
 )
+from communique.quotes.direct import (
+    MIN_PHRASE_WORDS,
+    Found,
+    colon_headlines,
+    find_direct,
+    is_title,
+    tokens,
+)
 from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import MarkedSpan, find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
-from communique.quotes.speakers import FIRST_PERSON, PRONOUNS, SpeakerIndex, subject_of
+from communique.quotes.spans import Spans
+from communique.quotes.speakers import FIRST_PERSON, PRONOUNS, SpeakerIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,40 +64,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Lexicon", "extract_quotes", "find_marked"]
 
-# A quoted stretch with no cue is a quotation only when it reads as a
-# statement: at least this many words and a verb. Shorter cue-less stretches
-# are scare quotes ("the so-called 'deal'") or names.
-MIN_STANDALONE_WORDS = 6
-# Words between a cue verb and the quote it frames ("... said in a statement
-# on Monday, “..."); further away the verb belongs to another statement.
-MAX_CUE_DISTANCE = 12
-# A quoted phrase without a verb next to a cue: "the old port" (3 words) is a
-# name, "a historic step for the region" a characterisation.
-MIN_PHRASE_WORDS = 4
 # How far back (characters) a reporting pronoun looks for the subject it
 # continues: about two newswire sentences.
 PRONOUN_WINDOW = 400
-# A title is mostly capitalised words: calibrated on conference and report
-# titles ("Presenting the Report on the Latest Status of ...": 8 of 8).
-TITLE_SHARE = 0.75
-_MINOR = frozenset(
-    {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with"}
-    | {"by", "from", "as", "into", "over", "about"}
-)
-_SENTENCE_END = frozenset({".", "!", "?"})
-
-
-@dataclass
-class _Found:
-    kind: QuoteKind
-    start: int
-    end: int
-    cue: str | None
-    cue_token: int | None
-    subject: int | None
-    anchor: int  # character offset used for the sentence index
-    inherit: bool = False  # continues the previous quote's speaker
-    within: tuple[int, int] | None = None  # the direct quote a nested statement sits in
 
 
 def extract_quotes(doc: Doc, document: Document, context: Context) -> None:
@@ -115,17 +92,17 @@ def find_quotes(
     """
     text = document.text
     marked = find_marked(text)
-    direct = _direct(doc, text, lexicon, marked)
-    spans = [(f.start, f.end) for f in direct]
-    found: list[_Found] = list(direct)
+    direct = find_direct(doc, text, lexicon, marked)
+    spans = Spans([(f.start, f.end) for f in direct])
+    found: list[Found] = list(direct)
     reported: list[Reported] = []
     for item in find_reported(doc, lexicon):
-        outer = _inside(spans, doc[item.cue_token].idx)
-        overlapping = [s for s, e in spans if item.start < e and s < item.end]
+        outer = spans.containing(doc[item.cue_token].idx)
+        first = spans.first_overlapping(item.start, item.end)
         if (
             outer is None
-            and overlapping
-            and (item.cue == "call" or not _own_words(text, item.start, min(overlapping)))
+            and first is not None
+            and (item.cue == "call" or not _own_words(text, item.start, first[0]))
         ):
             # The frame of a direct quote ("He stressed, “..."); "called the
             # move “a betrayal”" quotes a characterisation, not a statement.
@@ -139,9 +116,9 @@ def find_quotes(
             item = _clip(item, outer)
         reported.append(item)
     for item in outermost(doc, reported):
-        found.append(_from_reported(item, _inside(spans, doc[item.cue_token].idx)))
+        found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
     found.extend(_fragments(doc, text, marked, found))
-    found.extend(_colon_headlines(doc, text, lexicon, found))
+    found.extend(colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
     return _resolve(doc, document, found, spans, facts or ActorFacts())
 
@@ -156,30 +133,30 @@ def _own_words(text: str, start: int, quoted: int) -> bool:
     return len([w for w in words if w.lower() != "that"]) >= 2
 
 
-def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[_Found]) -> list[_Found]:
+def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]) -> list[Found]:
     """Quoted words inside a reported statement: a direct quote of the same speaker.
 
     "described the attack as a “dastardly act”" reports a statement and quotes
     two of its words; both are quotes. Titles stay titles.
     """
-    direct = {(f.start, f.end) for f in found if f.kind == "direct"}
-    statements = [f for f in found if f.kind == "indirect" and f.within is None]
-    out: list[_Found] = []
+    direct = Spans([(f.start, f.end) for f in found if f.kind == "direct"])
+    statements = {(f.start, f.end): f for f in found if f.kind == "indirect" and f.within is None}
+    statement_spans = Spans(list(statements))
+    out: list[Found] = []
     for span in marked:
-        if (span.start, span.end) in direct or any(
-            s <= span.start and span.end <= e for s, e in direct
-        ):
+        if direct.encloses(span.start, span.end):
             continue
-        outer = next((f for f in statements if f.start <= span.start < f.end), None)
-        if outer is None:
+        holder = statement_spans.containing(span.start)
+        if holder is None:
             continue
-        words = [t for t in _tokens(doc, span.start, span.end) if t.is_alpha or t.like_num]
-        if not words or _is_title(words, text[span.start : span.end]):
+        outer = statements[holder]
+        words = [t for t in tokens(doc, span.start, span.end) if t.is_alpha or t.like_num]
+        if not words or is_title(words, text[span.start : span.end]):
             continue
         if outer.cue == "call" and len(words) < MIN_PHRASE_WORDS and words[0].pos_ != "ADJ":
             continue  # "call the district “the old port”" names; "called it “dangerous”" says
         out.append(
-            _Found(
+            Found(
                 "direct",
                 span.start,
                 span.end,
@@ -192,20 +169,13 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[_Found
     return out
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    for start, end in spans:
-        if start <= offset < end:
-            return (start, end)
-    return None
-
-
 def _clip(item: Reported, outer: tuple[int, int]) -> Reported:
     item.start, item.end = max(item.start, outer[0]), min(item.end, outer[1])
     return item
 
 
-def _from_reported(item: Reported, outer: tuple[int, int] | None) -> _Found:
-    return _Found(
+def _from_reported(item: Reported, outer: tuple[int, int] | None) -> Found:
+    return Found(
         "indirect",
         item.start,
         item.end,
@@ -215,181 +185,6 @@ def _from_reported(item: Reported, outer: tuple[int, int] | None) -> _Found:
         item.start,
         within=outer,
     )
-
-
-# ---------------------------------------------------------------------------
-# direct quotations
-
-
-def _direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan]) -> list[_Found]:
-    out: list[_Found] = []
-    previous: MarkedSpan | None = None
-    previous_kept: _Found | None = None
-    for span in marked:
-        frame_start = (
-            _outer_end(previous) if previous and previous.paragraph == span.paragraph else None
-        )
-        cue = _cue_around(doc, text, span, frame_start, lexicon)
-        tokens = _tokens(doc, span.start, span.end)
-        words = [t for t in tokens if t.is_alpha or t.like_num]
-        has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        title = _is_title(words, text[span.start : span.end])
-        keep = False
-        inherit = False
-        sentence_like = has_verb and len(words) >= 3
-        if cue is not None:
-            verb = doc[cue[1]]
-            naming = verb.dep_ in ("acl", "amod") or (verb.tag_ == "VBN" and not _has_subject(verb))
-            # A quoted phrase without a verb ("called Gaza 'the centre of
-            # resistance'") is a quote only when it says something: 4+ words.
-            keep = (sentence_like or (len(words) >= MIN_PHRASE_WORDS and not title)) and not (
-                naming and len(words) < MIN_STANDALONE_WORDS
-            )
-        elif previous_kept is not None and len(words) >= 3 and _adjacent(text, previous_kept, span):
-            keep, inherit = True, True
-        elif len(words) >= MIN_STANDALONE_WORDS and has_verb and not title:
-            keep = True
-        previous = span
-        if not keep:
-            continue
-        subject = subject_of(doc[cue[1]]) if cue is not None else None
-        found = _Found(
-            "direct",
-            span.start,
-            span.end,
-            cue[0] if cue else (previous_kept.cue if inherit and previous_kept else None),
-            cue[1] if cue else None,
-            subject.i if subject is not None else None,
-            doc[cue[1]].idx if cue else span.start,
-            inherit=inherit or cue is None,
-        )
-        out.append(found)
-        previous_kept = found
-    return out
-
-
-def _outer_end(span: MarkedSpan) -> int:
-    return span.close_mark + 1 if span.close_mark is not None else span.end
-
-
-def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _is_title(words: list[Token], content: str) -> bool:
-    """Quoted titles: mostly capitalised words and no closing punctuation."""
-    major = [w for w in words if w.lower_ not in _MINOR and w.is_alpha]
-    if len(major) < 2 or content.rstrip()[-1:] in ".!?,":
-        return False
-    return sum(1 for w in major if w.text[0].isupper()) / len(major) >= TITLE_SHARE
-
-
-def _adjacent(text: str, before: _Found, span: MarkedSpan) -> bool:
-    """Nothing but marks, spaces and the next paragraph between two quoted stretches."""
-    gap = text[before.end : span.open_mark]
-    return len(re.findall(r"\w+", gap)) == 0
-
-
-def _cue_around(
-    doc: Doc, text: str, span: MarkedSpan, frame_start: int | None, lexicon: Lexicon
-) -> tuple[str, int] | None:
-    """The speech cue that frames a quoted stretch.
-
-    After it ("” he said") or before it ("X said, “"), or closing the previous
-    paragraph ("X said:").
-    """
-    paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
-    lo = max(frame_start or 0, paragraph_start)
-    intro = _tokens(doc, lo, span.open_mark) if span.open_mark > lo else []
-    for i in range(len(intro) - 1, -1, -1):
-        if intro[i].text in _SENTENCE_END:
-            intro = intro[i + 1 :]
-            break
-    intro = [t for t in intro if t.idx + len(t.text) <= span.open_mark]
-    if not intro and text[:paragraph_start].rstrip().endswith(":"):
-        # "X said:\n“...”": the cue closes the previous paragraph.
-        colon = len(text[:paragraph_start].rstrip()) - 1
-        sentence = doc.char_span(colon, colon + 1, alignment_mode="expand")
-        if sentence is not None:
-            intro = [t for t in doc[sentence.start].sent if t.idx < colon]
-    before: tuple[str, int] | None = None
-    for distance, token in enumerate(reversed(intro)):
-        if distance > MAX_CUE_DISTANCE:
-            break
-        cue = lexicon.verb_cue(token)
-        if cue is not None:
-            before = (cue.lemma, token.i)
-            break
-    after: tuple[str, int] | None = None
-    if span.close_mark is not None:
-        next_open = text.find("\n", span.close_mark)
-        limit = next_open if next_open != -1 else len(text)
-        outro = _tokens(doc, span.close_mark + 1, limit)
-        # A quotation that ends its own sentence (“... .” The White House ...)
-        # is attributed after it only by a short clause ("“... .” he said.").
-        reach = 8
-        if text[span.start : span.end].rstrip()[-1:] == "." and outro[:1] and outro[0].is_title:
-            ends = [i for i, t in enumerate(outro) if t.text in _SENTENCE_END]
-            reach = 3 if ends and ends[0] <= 4 else -1
-        for count, token in enumerate(outro):
-            if token.text in _SENTENCE_END or token.text in '“«"' or count > reach:
-                break
-            cue = lexicon.verb_cue(token)
-            if cue is not None:
-                after = (cue.lemma, token.i)
-                break
-    intro_text = text[lo : span.open_mark].rstrip()
-    if before is not None and (after is None or intro_text.endswith((",", ":"))):
-        return before
-    return after
-
-
-# ---------------------------------------------------------------------------
-# colon headlines: "Leader Addresses Envoy: Palestine Belongs To All Muslims"
-
-
-def _colon_headlines(doc: Doc, text: str, lexicon: Lexicon, found: list[_Found]) -> list[_Found]:
-    out: list[_Found] = []
-    for match in re.finditer(r"(?m)^([^\n:]{3,90}):[ \t]+([^\n]+)$", text):
-        left_start, colon = match.start(1), match.end(1)
-        right_start, right_end = match.start(2), match.end(2)
-        content = text[right_start:right_end].rstrip(" .!?")
-        if len(content.split()) < 3 or content[:1] in "“\"'‘«":
-            continue
-        if any(f.start < right_end and right_start < f.end for f in found):
-            continue
-        cue = next(
-            (
-                (c.lemma, t.i)
-                for t in _tokens(doc, left_start, colon)
-                if (c := lexicon.verb_cue(t)) is not None
-            ),
-            None,
-        )
-        if cue is None:
-            continue
-        head = doc[cue[1]]
-        subject = subject_of(head)
-        if subject is None:  # title-case headlines parse poorly: the words before the verb
-            before = [t for t in _tokens(doc, left_start, head.idx) if t.is_alpha]
-            subject = before[-1] if before else None
-        out.append(
-            _Found(
-                "indirect",
-                right_start,
-                right_start + len(content),
-                cue[0],
-                cue[1],
-                subject.i if subject is not None else None,
-                head.idx,
-            )
-        )
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -459,7 +254,8 @@ class _Describer:
         )
         if choice.proper:
             actor = actor.model_copy(update={"type": "person", "descriptions": []})
-        if all(a.id != actor.id for a in self.document.actors):
+        if actor.id not in self.local:
+            self.local[actor.id] = actor
             self.document.actors.append(actor)
         return actor.id
 
@@ -467,8 +263,8 @@ class _Describer:
 def _resolve(
     doc: Doc,
     document: Document,
-    found: list[_Found],
-    quoted: list[tuple[int, int]],
+    found: list[Found],
+    quoted: Spans,
     facts: ActorFacts,
 ) -> list[Quote]:
     index = SpeakerIndex(document.mentions)

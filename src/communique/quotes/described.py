@@ -150,6 +150,8 @@ PERSON_NOUNS = frozenset(
         "sister",
     }
 )
+# How far back a one-word name looks for its fuller form (tokens).
+LOOK_BACK_TOKENS = 2000
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Capitalised words that stand before a name as its title, not as part of it.
 # The actors stage owns the full office titles; these are the forms of address
@@ -329,7 +331,7 @@ def earlier_phrase(phrase: Phrase, doc: Doc) -> Phrase | None:
     if phrase.start != phrase.end:
         return None
     word = doc[phrase.head].text
-    for token in reversed(doc[: phrase.start]):
+    for token in reversed(doc[max(0, phrase.start - LOOK_BACK_TOKENS) : phrase.start]):
         if token.text == word and token.pos_ == "PROPN":
             earlier = speaker_phrase(token)
             if earlier.end > earlier.start:

@@ -26,7 +26,11 @@ Rules, in the order they matter on scraped news:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
+
+from communique.quotes.spans import Spans
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -63,10 +67,11 @@ def find_marked(text: str) -> list[MarkedSpan]:
         doubles = _scan_double(text, offset, offset + len(paragraph), number)
         # Doubles win: a single-mark span overlapping a double one is a quote
         # within a quote, or an apostrophe mistaken for a mark.
+        outer = Spans([(d.open_mark, _outer_end(d)) for d in doubles])
         singles = [
             s
             for s in _scan_single(text, offset, offset + len(paragraph), number)
-            if not any(s.open_mark < _outer_end(d) and d.open_mark < _outer_end(s) for d in doubles)
+            if not outer.overlaps(s.open_mark, _outer_end(s))
         ]
         spans.extend(doubles + singles)
         offset += len(paragraph) + 1
@@ -169,10 +174,14 @@ def _scan_single(text: str, start: int, end: int, paragraph: int) -> list[Marked
     for o in opens:
         if o < cursor:
             continue
-        later = [c for c in closes if c > o + 1]
-        if not later:
+        # The closing marks after this one (a view, not a copy: each opening
+        # mark costs a bisection, and the possessives skipped below are never
+        # read again because the cursor moves past the chosen close).
+        first = bisect_right(closes, o + 1)
+        if first == len(closes):
             continue
-        close = later[0]
+        later = islice(closes, first, None)
+        close = closes[first]
         # "the Palestinians' rights": a possessive s' followed by a lower-case word
         # is skipped when a later closing mark exists in the paragraph.
         for candidate in later:

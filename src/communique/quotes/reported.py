@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 # Content shorter than this many words is not a statement ("he said so").
 MIN_WORDS = 2
+# Content longer than this many tokens is a parse that ran sentences together
+# (a paragraph without punctuation), not a statement; the bound also keeps the
+# work per cue from growing with the paragraph.
+MAX_CONTENT_TOKENS = 400
 _LEADING = frozenset({"that", ",", ";", ":", "-", "—", "–", "and", "but", "so"})
 
 
@@ -48,6 +52,7 @@ class Reported:
 def find_reported(doc: Doc, lexicon: Lexicon) -> list[Reported]:
     """Every reported statement of ``doc``, nested ones included (see ``outermost``)."""
     found: list[Reported] = []
+    text = doc.text  # once: spaCy rebuilds the string on every access
     for token in doc:
         item: Reported | None = None
         if token.lower_ == "according":
@@ -55,7 +60,7 @@ def find_reported(doc: Doc, lexicon: Lexicon) -> list[Reported]:
         elif (noun := lexicon.noun_cue(token)) is not None:
             item = _noun(token, noun.lemma)
         elif (cue := lexicon.verb_cue(token)) is not None:
-            item = _verb(token, cue.lemma, cue.kinds, lexicon)
+            item = _verb(token, cue.lemma, cue.kinds, lexicon, text)
         if item is not None and _words(doc, item) >= MIN_WORDS:
             found.append(item)
     # ", adding that Y" cut from the content of "X said that Z": X speaks Y too,
@@ -99,7 +104,9 @@ def _words(doc: Doc, item: Reported) -> int:
     return 0 if span is None else sum(1 for t in span if t.is_alpha or t.like_num)
 
 
-def _verb(token: Token, lemma: str, kinds: frozenset[str], lexicon: Lexicon) -> Reported | None:
+def _verb(
+    token: Token, lemma: str, kinds: frozenset[str], lexicon: Lexicon, text: str
+) -> Reported | None:
     children = list(token.children)
     by_dep: dict[str, list[Token]] = {}
     for child in children:
@@ -145,7 +152,7 @@ def _verb(token: Token, lemma: str, kinds: frozenset[str], lexicon: Lexicon) -> 
             lo_hi = _parenthetical(token)
     if lo_hi is None:
         return None
-    return _make(token, lo_hi, lemma, lexicon)
+    return _make(token, lo_hi, lemma, lexicon, text)
 
 
 def _has_subject(head: Token) -> bool:
@@ -181,7 +188,9 @@ def _parenthetical(token: Token) -> tuple[int, int] | None:
     return (left, right)
 
 
-def _make(token: Token, lo_hi: tuple[int, int], lemma: str, lexicon: Lexicon) -> Reported | None:
+def _make(
+    token: Token, lo_hi: tuple[int, int], lemma: str, lexicon: Lexicon, text: str
+) -> Reported | None:
     doc = token.doc
     lo, hi = lo_hi
     if lo <= token.i <= hi:
@@ -202,15 +211,21 @@ def _make(token: Token, lo_hi: tuple[int, int], lemma: str, lexicon: Lexicon) ->
         hi -= 1
     if hi < lo:
         return None
+    if hi - lo > MAX_CONTENT_TOKENS:
+        return None  # a run-on parse, not one statement
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    if doc.text[start] in ALL_MARKS:
+    if doc[lo].text[:1] in ALL_MARKS:
         return None
     # A statement never runs over a paragraph break (headlines parse into the body).
-    if "\n" in doc.text[start:end]:
-        end = doc.text.index("\n", start)
-        while end > start and not doc.text[end - 1].isalnum():
+    broken = next(
+        (t for t in doc[lo : hi + 1] if "\n" in (t.text_with_ws if t.i < hi else t.text)), None
+    )
+    if broken is not None:
+        last = broken if "\n" not in broken.text else doc[broken.i - 1]
+        end = last.idx + len(last.text.split("\n")[0])
+        while end > start and not text[end - 1].isalnum():
             end -= 1
-        if end <= start:
+        if end <= start or last.i < lo:
             return None
     subject = subject_of(token)
     if (

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from communique.model import Mention
 from communique.quotes.described import INSTITUTIONS, Phrase, earlier_phrase, speaker_phrase
+from communique.quotes.spans import Spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,6 +24,10 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # Clause links through which a participle or coordinated verb shares its
 # subject with the verb above it: ", adding that ...", "Emphasising that ..., X
 # stated", "stressed X and said ...", "went on to say that ...".
+# How far back a bare surname or title looks for the full name it repeats:
+# a long article's worth, and a bound on the work for one speaker.
+LOOK_BACK_TOKENS = 2000
+LOOK_BACK_MENTIONS = 400
 _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 
 
@@ -68,7 +73,7 @@ class SpeakerIndex:
         self.starts = [m.start for m in self.mentions]
         self.subjects: list[tuple[int, int, bool]] = []  # (offset, token index, plural)
 
-    def index_subjects(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+    def index_subjects(self, doc: Doc, quoted: Spans) -> None:
         """Remember the noun subjects of clauses outside quotations, for pronouns.
 
         The subject of a reported clause ("said Britain must leave") is what
@@ -77,7 +82,7 @@ class SpeakerIndex:
         for token in doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if token.head.dep_ == "ccomp" or any(s <= token.idx < e for s, e in quoted):
+            if token.head.dep_ == "ccomp" or quoted.containing(token.idx) is not None:
                 continue
             self.subjects.append((token.idx, token.i, token.tag_ in ("NNS", "NNPS")))
 
@@ -182,7 +187,8 @@ class SpeakerIndex:
         if " " in mention.text.strip() or subject.pos_ != "PROPN":
             return None
         word = mention.text.strip().lower()
-        for earlier in reversed(self.mentions[: bisect_left(self.starts, mention.start)]):
+        i = bisect_left(self.starts, mention.start)
+        for earlier in reversed(self.mentions[max(0, i - LOOK_BACK_MENTIONS) : i]):
             words = earlier.text.lower().split()
             if (
                 earlier.actor_id != mention.actor_id
@@ -200,8 +206,8 @@ class SpeakerIndex:
         name, or beside one in apposition, gives the holder.
         """
         doc = subject.doc
-        for token in reversed(doc[: subject.i]):
-            if token.lemma_.lower() != subject.lemma_.lower() or token.i == subject.i:
+        for token in reversed(doc[max(0, subject.i - LOOK_BACK_TOKENS) : subject.i]):
+            if token.lower != subject.lower and token.lemma != subject.lemma:
                 continue
             named: Token | None = None
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -255,7 +261,8 @@ class SpeakerIndex:
         words = doc[subject.left_edge.i : subject.i + 1].text.lower()
         if len(words) < 3:
             return None
-        for mention in reversed(self.mentions[: bisect_left(self.starts, subject.idx)]):
+        i = bisect_left(self.starts, subject.idx)
+        for mention in reversed(self.mentions[max(0, i - LOOK_BACK_MENTIONS) : i]):
             if mention.kind != "pronoun" and mention.text.lower().endswith(words):
                 return mention
         return None

@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING
 from communique.actors.names import HONORIFICS, key
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from communique.actors.kb import KnowledgeBase
-    from communique.actors.state import DocState
+    from communique.actors.state import DocState, Found
     from communique.model import Actor
 
 # Words before a title that change when, not who: "former", "then-", "acting".
@@ -110,7 +112,7 @@ def find_person_spans(state: DocState) -> list[PersonSpan]:
         t for ent in doc.ents if ent.label_ != "PERSON" for t in range(ent.start, ent.end)
     }
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.start in taken:
+        if ent.start in taken or not (ent.label_ == "PERSON" or _person_like(state, ent)):
             continue
         start, end = ent.start, ent.end
         while end < n and end not in other_entity and not doc[end].is_sent_start:
@@ -152,6 +154,45 @@ def find_person_spans(state: DocState) -> list[PersonSpan]:
     return spans
 
 
+# Words that make a capitalised run an organisation or a place, not a person.
+_NOT_NAME_WORDS = frozenset({"party", "movement", "front", "union", "council", "committee",
+                             "ministry", "court", "agency", "bank", "group", "news", "media",
+                             "forces", "force", "army", "police", "office", "department",
+                             "university", "school", "college", "hospital", "company",
+                             "corporation", "airlines", "air", "tv", "radio", "times", "post",
+                             "press", "association", "organisation", "organization", "forum",
+                             "institute", "foundation", "commission", "assembly", "league",
+                             "network", "international", "national", "republic", "state",
+                             "states", "kingdom", "city", "province", "region", "county"})  # fmt: skip
+
+
+def _person_like(state: DocState, ent: Span) -> bool:
+    """The small NER model tags many unfamiliar personal names ORG or GPE ("Wanda Vázquez
+    Garced", "Ricardo Rosselló Nevares"): two to four capitalised proper nouns, none of
+    them an organisation word, a title, a place or the name of a state or organisation,
+    and the whole not a KB name."""
+    if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 5:
+        return False
+    kb = state.kb
+    titles = title_words(kb)
+    words = [t for t in ent if t.text != "-" and t.lower_ not in _PARTICLES]
+    if not 2 <= len(words) <= 4 or kb.lookup(ent.text) or state.is_place(ent.text):
+        return False
+    for tok in words:
+        low = key(tok.text)
+        if (
+            tok.pos_ != "PROPN"
+            or not _name_word(tok.text)
+            or low in _NOT_NAME_WORDS
+            or low in titles
+            or low in kb.demonyms
+            or state.is_place(tok.text)
+            or any(a.type != "person" for a in kb.lookup(tok.text))
+        ):
+            return False
+    return True
+
+
 def _name_word(text: str) -> bool:
     """A capitalised word of a name: "Vázquez", "O'Neill", "Al-Hayya", "bin"-less."""
     return text[:1].isupper() and text.replace("-", "").replace("'", "").replace("’", "").isalpha()
@@ -162,18 +203,65 @@ def _title_token(low: str, titles: frozenset[str], kb: KnowledgeBase) -> bool:
     return bool(word) and all(w in titles for w in word) and word[0] not in kb.genders
 
 
-def agrees(kb: KnowledgeBase, actor: Actor, span: PersonSpan, start: int, end: int) -> bool:
-    """Can the KB actor matched on tokens [start, end) be the person the whole name means?
+def attach_titles(state: DocState) -> None:
+    """The title is evidence about the named person, not a second identity.
+
+    "Former Attorney General Michael Mukasey", "Mayor Adamowicz": the title words before
+    a name become a mention of the person the name resolved to, and a role the title
+    alone resolved to (the current attorney general, another city's mayor) follows the
+    name. "The head of the UN refugee agency, John Smith, said": a role description
+    set off by a comma right before a name is that person too.
+    """
+    by_start: dict[int, Found] = {}
+    for found in state.found:
+        if found.kind in ("name", "alias") and found.start not in by_start:
+            by_start[found.start] = found
+    people = {
+        f.start: f
+        for f in by_start.values()
+        if (actor := state.actor(f.actor_id)) is not None and actor.type == "person"
+    }
+    for span in state.person_spans:
+        person = people.get(span.start)
+        if person is None or span.title_start >= span.start:
+            continue
+        inside = [
+            f
+            for f in state.found
+            if f.kind == "role"
+            and (f.end == span.start or (span.title_start <= f.start and f.end <= span.start))
+        ]
+        for role in inside:
+            role.actor_id, role.kind = person.actor_id, "description"
+        if not inside:
+            state.add(span.title_start, span.start, person.actor_id, "description", 0.85)
+    doc = state.doc
+    for role in [f for f in state.found if f.kind == "role"]:
+        j = role.end
+        while j < len(doc) and j - role.end < 12 and doc[j].text != ",":
+            tok = doc[j]
+            if tok.is_sent_start or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN"):
+                break
+            j += 1
+        if j < len(doc) and doc[j].text == "," and (j + 1) in people:
+            after = people[j + 1].end
+            if after >= len(doc) or doc[after].text in (",", "(") or doc[after].pos_ == "VERB":
+                role.actor_id, role.kind = people[j + 1].actor_id, "description"
+
+
+def agrees(actor: Actor, span: PersonSpan, start: int, matched: list[str]) -> bool:
+    """Can the KB actor matched from token ``start`` on (its key words ``matched``) be the
+    person the whole name means?
 
     A match that takes in the given name and one more word is the person ("Ricardo
-    Rosselló Nevares" for Ricardo Rosselló). Otherwise every word of the name the match
+    Rosselló Nevares" for Ricardo Rosselló; "Abdullah al-" is one word, not two). Otherwise every word of the name the match
     leaves out must be one of the actor's own name words: "Sanders" inside "Bernie
     Sanders" is not Sarah Huckabee Sanders, "Albert" inside "Albert Muchanga" is not
     Albert II; a state or an organisation is never part of a personal name ("Chad Bown").
     """
     if actor.type != "person":
         return False
-    if start <= span.start and end - start >= 2:
+    if start <= span.start and len(matched) >= 2:
         return True
     own = set(actor_words(actor))
     doc_words = span.words

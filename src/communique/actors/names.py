@@ -145,11 +145,18 @@ HONORIFICS = frozenset(
 _ABBREV_DOT = re.compile(r"\.(?=\s|$)")
 
 
+# Letters NFKD leaves whole, with their plain-letter spelling (both cases).
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D",
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
+
+
 def ascii_fold(text: str) -> str:
     """Drop diacritics: "Macron" stays, "Erdoğan" → "Erdogan", "Türk" → "Turk"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("ß", "ss")
+    return folded.translate(_UNDECOMPOSED)
 
 
 def words(text: str) -> list[str]:

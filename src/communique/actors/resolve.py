@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from communique.actors import metonymy
 from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
-from communique.actors.mention import actor_words, agrees, find_person_spans
+from communique.actors.mention import actor_words, agrees, attach_titles, find_person_spans
 from communique.actors.names import HONORIFICS, key, strip_honorifics
 from communique.actors.state import DocState
 from communique.model import Actor, Mention
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 _LOCAL_TYPES = {"PERSON": "person", "ORG": "organisation"}
 _STOP = {",", ";", ":", "(", ")", "“", "”", '"', "[", "]", "—", "–", "|"}
 _UPPER = re.compile(r"[A-Z]")
+# States whose people some English texts name family name first.
+_FAMILY_FIRST_ANYWHERE = frozenset({"JPN", "CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "VNM",
+                                    "KHM", "HUN", "MNG", "SGP"})  # fmt: skip
 # Word-by-word spelling agreement of transliteration variants (``transliterations``).
 _SPELLING = 0.7
 
@@ -60,6 +63,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     )
     find_names(state)
     roles.find_descriptions(state)
+    attach_titles(state)
     coref.find_anaphora(state)
     agents.find_agents(state, agents.load_lexicon(), lambda name: _place_country(gazetteer, name))
     mentions: list[Mention] = []
@@ -114,16 +118,18 @@ def find_names(state: DocState) -> None:
     for ent in state.doc.ents:
         start, end = ent.start, ent.end
         span = state.person_at.get(start) or state.person_at.get(end - 1)
-        if ent.label_ == "PERSON" and span is not None:
+        label = ent.label_
+        if span is not None and (label == "PERSON" or span.start <= start < span.end):
             start, end = span.start, span.end  # the name without its titles
+            label = "PERSON"  # also a personal name NER tagged ORG/GPE ("Wanda Vázquez Garced")
         if not state.free(start, end) or ent.text in state.doc_aliases:
             continue
         iso = state.kb.seats.get(lookup_key(ent.text))
-        if iso is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+        if iso is not None and label in ("GPE", "LOC", "FAC", "ORG"):
             metonymy.seat_mention(state, start, end, iso)
-        elif ent.label_ in _LOCAL_TYPES:
-            name_entity(state, start, end, ent.label_)
-        elif ent.label_ == "GPE" and _person_like(state, ent):
+        elif label in _LOCAL_TYPES:
+            name_entity(state, start, end, label)
+        elif label == "GPE" and _person_like(state, ent):
             name_entity(state, start, end, "PERSON")
     honorific_names(state)
     abbreviations(state)
@@ -268,7 +274,7 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
     if span is not None and (span.start, span.end) != (start, end) and span.full:
         if not span.covers(start, end):
             return True  # a longer KB name than NER's span ("Ursula von der | Leyen")
-        if agrees(kb, actor, span, start, end):
+        if agrees(actor, span, start, k.split()):
             return True
         # "Cde Mugabe" after "Robert Mugabe": a word before the family name of a person
         # the article has named in full, which is no given name, is a form of address.
@@ -428,10 +434,10 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     if start >= end:
         return
     text = doc[start:end].text
-    if label == "ORG" and end - start == 1 and key(text) in state.surnames:
+    if label == "ORG" and len(key(text).split()) == 1 and key(text) in state.surnames:
         label = "PERSON"  # "Vázquez said": NER's ORG for a family name the article gave
     name = strip_honorifics(text)
-    if not name or not key(name) or not _UPPER.match(name):
+    if not name or not key(name) or not name[:1].isupper():  # "Łukasz" too
         return
     words = key(name).split()
     if title_key(name) in state.kb.titles or (len(words) == 1 and words[0] in ORG_HEADS):
@@ -473,6 +479,16 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
             found = kb.lookup(name) or transliterations(state, name)
             if found:
                 return choose(state, [a.id for a in found])
+            # "Koizumi Junichiro": family name first, as older reports and East Asian
+            # outlets write it; only for people of states that name that way.
+            if len(words) == 2:
+                found = [
+                    a
+                    for a in kb.lookup(f"{words[1]} {words[0]}")
+                    if a.type == "person" and a.country in _FAMILY_FIRST_ANYWHERE
+                ]
+                if found:
+                    return choose(state, [a.id for a in found])
             # "Seyyed Ali Khamenei" with an unknown middle part: first + last name.
             found = kb.lookup(f"{words[0]} {words[-1]}")
             if found and all(a.type == "person" for a in found):

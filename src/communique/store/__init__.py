@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Engine,
+    Insert,
     Select,
     Table,
     create_engine,
@@ -106,35 +107,26 @@ def migrate(connection: Connection) -> None:
 MIGRATION_LOCK = 0x636F6D6D  # "comm"
 
 
-def _migrate_atomically(engine: Engine, url: str, options: dict[str, Any]) -> None:
-    """Create or upgrade the schema in one transaction that holds the write lock throughout.
+def _sqlite_write_engine(url: str, options: dict[str, Any]) -> Engine:
+    """The engine of a SQLite file store's writes: each transaction is ``BEGIN IMMEDIATE``.
 
-    Issue 15: a store killed during creation kept half its tables ("table
-    actors already exists" forever after), and of two processes creating a
-    store at once one failed. pysqlite commits before every DDL statement by
-    default, so the migration runs on an engine of its own whose driver
-    transactions are turned off and that begins with ``BEGIN IMMEDIATE``: the
-    whole migration is one SQLite transaction (a kill rolls it back), and it
-    takes the write lock before reading ``alembic_version``, so a second
-    opener waits (``busy_timeout``) and then finds the schema at head.
-    PostgreSQL has transactional DDL; a transaction-scoped advisory lock
-    serialises the openers the same way. An in-memory store has one opener.
+    Issue 15: pysqlite opens its own transactions lazily, at the first
+    INSERT, and commits before every DDL statement. So a store killed during
+    creation kept half its tables ("table actors already exists" forever
+    after), two processes creating one store raced on the same CREATE TABLEs,
+    and two writers read (actor and article lookups) before taking the write
+    lock, then collided on ``UNIQUE constraint failed: actors.id``. With the
+    driver's transactions off and ``BEGIN IMMEDIATE`` sent by SQLAlchemy,
+    every write transaction (the migration included) takes the write lock
+    before its first read, waits up to ``BUSY_TIMEOUT_MS`` for another
+    writer, and commits or rolls back as a whole. Reads keep the shared
+    engine: in WAL mode they never wait for a writer.
     """
-    if engine.dialect.name == "sqlite" and url != "sqlite://":
-        migrating = create_engine(url, **options)
-        event.listen(migrating, "connect", _sqlite_pragmas)
-        event.listen(migrating, "connect", _driver_autocommit)
-        event.listen(migrating, "begin", _begin_immediate)
-        try:
-            with migrating.begin() as connection:
-                migrate(connection)
-        finally:
-            migrating.dispose()
-        return
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-        migrate(connection)
+    writer = create_engine(url, **options)
+    event.listen(writer, "connect", _sqlite_pragmas)
+    event.listen(writer, "connect", _driver_autocommit)
+    event.listen(writer, "begin", _begin_immediate)
+    return writer
 
 
 def _driver_autocommit(dbapi_connection: Any, _record: Any) -> None:
@@ -144,6 +136,24 @@ def _driver_autocommit(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_immediate(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# Any fixed number: the PostgreSQL advisory lock that serialises communique's migrations.
+MIGRATION_LOCK = 0x636F6D6D  # "comm"
+
+
+def _migrate(writer: Engine) -> None:
+    """Create or upgrade the schema in one transaction that holds the write lock throughout.
+
+    SQLite: the write engine's ``BEGIN IMMEDIATE`` (``_sqlite_write_engine``),
+    so a kill rolls the whole migration back and a second opener waits, then
+    finds the schema at head. PostgreSQL has transactional DDL; a
+    transaction-scoped advisory lock serialises the openers the same way.
+    """
+    with writer.begin() as connection:
+        if writer.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        migrate(connection)
 
 
 def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
@@ -164,8 +174,9 @@ class Store(ClusterTables):
     ``communique.store.clustering.ClusterTables``.
     """
 
-    def __init__(self, engine: Engine, url: str) -> None:
-        self.engine = engine
+    def __init__(self, engine: Engine, url: str, writer: Engine | None = None) -> None:
+        self.engine = engine  # reads
+        self._writer = writer or engine  # writes (SQLite files: BEGIN IMMEDIATE)
         self.url = url  # for messages: password hidden
         self._lock = threading.RLock()
         self._wrote = False  # refresh planner statistics on close (SQLite)
@@ -186,12 +197,15 @@ class Store(ClusterTables):
             ) from exc
         try:
             engine = create_engine(url, **options)
+            writer = engine
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
-            _migrate_atomically(engine, url, options)
+                if url != "sqlite://":
+                    writer = _sqlite_write_engine(url, options)
+            _migrate(writer)
         except Exception as exc:  # driver missing, unreachable server, unreadable file, ...
             raise StoreError(Messages.C301, source=shown, url=shown, detail=_detail(exc)) from exc
-        return cls(engine, shown)
+        return cls(engine, shown, writer)
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (after a bulk load; ``close`` does it after writes).
@@ -214,6 +228,7 @@ class Store(ClusterTables):
             with suppress(StoreError):
                 self.analyze()
         self.engine.dispose()
+        self._writer.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -236,7 +251,7 @@ class Store(ClusterTables):
         with self._lock:
             self._wrote = True
             try:
-                with self.engine.begin() as connection:
+                with self._writer.begin() as connection:
                     return fn(connection)
             except SQLAlchemyError as exc:
                 raise StoreError(
@@ -280,24 +295,35 @@ class Store(ClusterTables):
             self._pending_sources.pop(document.id, None)
 
     def _save(self, connection: Connection, documents: list[Document]) -> None:
-        ids = {d.id for d in documents}
-        stored = set(
-            connection.scalars(select(schema.articles.c.id).where(schema.articles.c.id.in_(ids)))
-        )
+        """Insert the articles not stored yet; record the other inputs as sources.
+
+        Written for concurrent writers (issue 15): the articles go in first
+        with ``INSERT ... ON CONFLICT DO NOTHING``, in id order, and only the
+        ones this transaction inserted get their rows and actors; an article
+        another writer stored first (or is storing: PostgreSQL waits for its
+        transaction) becomes a source of that article. Everything happens
+        inside the one write transaction, lookups included.
+        """
         now = _now()
-        new: list[Document] = []
+        first: dict[str, Document] = {}
         again: list[rows.Row] = []  # inputs of articles stored already or earlier in the batch
         for document in documents:
-            if document.id in stored:
+            if document.id in first:
                 again.append(rows.source_row(document, now))
             else:
-                stored.add(document.id)
-                new.append(document)
+                first[document.id] = document
+        ordered = [first[i] for i in sorted(first)]
+        inserted = _insert_new(
+            connection, schema.articles, [rows.article_row(d, now) for d in ordered]
+        )
+        new = [d for d in ordered if d.id in inserted]
+        again[:0] = [rows.source_row(d, now) for d in ordered if d.id not in inserted]
         self._save_new(connection, new, now)
         for row in again:
             self._insert_source(connection, row)
 
     def _save_new(self, connection: Connection, new: list[Document], now: datetime) -> None:
+        """Actors and every per-article row of articles this transaction has just inserted."""
         if not new:
             return
         merged: dict[str, Actor] = {}
@@ -305,8 +331,7 @@ class Store(ClusterTables):
             for actor in document.actors:
                 old = merged.get(actor.id)
                 merged[actor.id] = rows.merge_actor(old, actor) if old else actor
-        self._upsert_actors(connection, list(merged.values()))
-        connection.execute(insert(schema.articles), [rows.article_row(d, now) for d in new])
+        self._upsert_actors(connection, [merged[i] for i in sorted(merged)])
         tables: dict[str, list[rows.Row]] = defaultdict(list)
         for document in new:
             for name, found in rows.child_rows(document).items():
@@ -322,41 +347,50 @@ class Store(ClusterTables):
     def _upsert_actors(self, connection: Connection, actors: list[Actor]) -> None:
         """Insert new actors, merge changes into stored ones (see ``rows.merge_actor``).
 
-        Select-then-write rather than a dialect's ON CONFLICT, so that it is the
-        same code on SQLite and PostgreSQL; the write lock and the transaction
-        keep it consistent for one writer.
+        ``INSERT ... ON CONFLICT DO NOTHING`` first (in id order, so that two
+        PostgreSQL writers lock rows in the same order and cannot deadlock);
+        the actors that were there already are then read ``FOR UPDATE`` in
+        the same transaction, merged and rewritten, so no writer's aliases or
+        roles are lost to another's.
         """
         if not actors:
             return
-        old = {a.id: a for a in self._load_actors(connection, [a.id for a in actors])}
+        inserted = _insert_new(connection, schema.actors, [rows.actor_rows(a)[0] for a in actors])
+        fresh = [a for a in actors if a.id in inserted]
+        stored = [a for a in actors if a.id not in inserted]
+        old = {a.id: a for a in self._load_actors(connection, [a.id for a in stored], lock=True)}
         changed: list[Actor] = []
-        for actor in actors:
-            if actor.id not in old:
-                changed.append(actor)
-                continue
+        for actor in stored:
             merged = rows.merge_actor(old[actor.id], actor)
             if merged != old[actor.id]:
                 changed.append(merged)
-                for table in (schema.actor_aliases, schema.actor_roles, schema.actors):
-                    key = table.c.id if table is schema.actors else table.c.actor_id
-                    connection.execute(delete(table).where(key == actor.id))
-        if not changed:
-            return
-        actor_rows, alias_rows, role_rows = [], [], []
-        for actor in changed:
+        alias_rows, role_rows = [], []
+        changed_ids = {a.id for a in changed}
+        for actor in [*fresh, *changed]:
             row, aliases, roles = rows.actor_rows(actor)
-            actor_rows.append(row)
+            if actor.id in changed_ids:
+                # An UPDATE, not delete-and-insert: another writer waiting on this
+                # row (FOR UPDATE) then reads its new version instead of losing it.
+                connection.execute(
+                    update(schema.actors).where(schema.actors.c.id == actor.id).values(row)
+                )
+                for table in (schema.actor_aliases, schema.actor_roles):
+                    connection.execute(delete(table).where(table.c.actor_id == actor.id))
             alias_rows.extend(aliases)
             role_rows.extend(roles)
-        connection.execute(insert(schema.actors), actor_rows)
         if alias_rows:
             connection.execute(insert(schema.actor_aliases), alias_rows)
         if role_rows:
             connection.execute(insert(schema.actor_roles), role_rows)
 
     def _insert_source(self, connection: Connection, row: dict[str, Any]) -> bool:
-        """Record an input for a stored article unless the same input is already recorded."""
-        t = schema.article_sources
+        """Record an input for a stored article unless the same input is already recorded.
+
+        The article's row is locked first (PostgreSQL; SQLite's write lock
+        covers it), so two writers cannot both find the input missing.
+        """
+        t, a = schema.article_sources, schema.articles
+        connection.execute(select(a.c.id).where(a.c.id == row["article_id"]).with_for_update())
         same = select(t.c.id).where(
             t.c.article_id == row["article_id"],
             t.c.file.is_not_distinct_from(row["file"]),
@@ -497,12 +531,16 @@ class Store(ClusterTables):
             if i in article_rows
         ]
 
-    def _load_actors(self, connection: Connection, ids: Sequence[str]) -> list[Actor]:
+    def _load_actors(
+        self, connection: Connection, ids: Sequence[str], lock: bool = False
+    ) -> list[Actor]:
+        """Actors by id; ``lock``: their rows locked until the transaction ends (PostgreSQL)."""
         found: list[Actor] = []
         for chunk in _chunks(ids, 500):
-            actor_rows = connection.execute(
-                select(schema.actors).where(schema.actors.c.id.in_(chunk))
-            ).mappings()
+            query = select(schema.actors).where(schema.actors.c.id.in_(chunk))
+            if lock:
+                query = query.order_by(schema.actors.c.id).with_for_update()
+            actor_rows = connection.execute(query).mappings()
             by_id = {row["id"]: dict(row) for row in actor_rows}
             aliases: dict[str, list[str]] = defaultdict(list)
             query = (
@@ -611,6 +649,25 @@ class Store(ClusterTables):
             }
 
         return self._read(read)
+
+
+def _insert_new(connection: Connection, table: Table, new_rows: list[rows.Row]) -> set[str]:
+    """Insert rows whose ``id`` is not in ``table`` yet; the ids this statement inserted.
+
+    ``INSERT ... ON CONFLICT (id) DO NOTHING RETURNING id`` on both engines:
+    an id another transaction holds is skipped (PostgreSQL waits for that
+    transaction first), never an integrity error.
+    """
+    if not new_rows:
+        return set()
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    statement: Insert
+    if connection.dialect.name == "postgresql":
+        statement = postgresql.insert(table).on_conflict_do_nothing(index_elements=["id"])
+    else:
+        statement = sqlite.insert(table).on_conflict_do_nothing(index_elements=["id"])
+    return set(connection.execute(statement.returning(table.c.id), new_rows).scalars())
 
 
 def _detail(exc: BaseException) -> str:

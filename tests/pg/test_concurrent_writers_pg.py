@@ -1,0 +1,41 @@
+"""Two and three writer processes on one PostgreSQL store (issue 15, item 3).
+
+On PostgreSQL one writer's whole input used to be missing: its batch failed
+on a duplicate actor key. The writers of ``tests.store.concurrent_writer``
+save the same articles, sharing actors, in opposite orders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pg.server import PostgresServer
+from tests.store.concurrent_runs import REPORTS, run_at_once, table_counts, write_articles
+from tests.store.test_concurrent_writers import assert_everything_once, write_at_once
+
+from communique.store import Store
+
+
+def test_two_writer_processes_on_one_postgres_store(postgres: PostgresServer) -> None:
+    for _ in range(3):
+        url = postgres.create_database("writers")
+        write_at_once(url, ["up", "down"])
+        assert_everything_once(url)
+
+
+def test_three_writers_on_an_existing_postgres_store(postgres: PostgresServer) -> None:
+    url = postgres.create_database("writers")
+    Store.open(url).close()
+    write_at_once(url, ["up", "down", "up"])
+    assert_everything_once(url)
+
+
+def test_two_communique_runs_on_one_postgres_store_equal_one_run(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    folder = write_articles(tmp_path / "reports")
+    alone, shared = postgres.create_database("alone"), postgres.create_database("shared")
+    summaries = run_at_once(folder, [alone, shared, shared])
+    assert table_counts(shared) == table_counts(alone)
+    assert table_counts(alone)["articles"] == len(REPORTS)
+    assert all(s["articles"] == len(REPORTS) and s["failed"] == 0 for s in summaries)

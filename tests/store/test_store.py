@@ -121,6 +121,19 @@ def test_failures_are_recorded(store: Store) -> None:
     assert store.stats()["failures"] == 2
 
 
+def test_a_failure_recorded_again_is_kept_once(store: Store) -> None:
+    """Issue 15: failure rows were duplicated on every rerun of the same inputs."""
+    failure = Failure(source="in/bad.html", code="C103", message="C103: in/bad.html is not text")
+    other = Failure(source="x.txt", code="C201", message="m", document_id="a1")
+    for _ in range(3):  # three runs over the same inputs
+        store.record_failure(failure)
+        store.record_failure(other)
+    assert store.failures() == [failure, other]
+    changed = failure.model_copy(update={"message": "C103: in/bad.html is not text: binary"})
+    store.record_failure(changed)  # a different failure of the same input is news
+    assert store.failures() == [failure, other, changed]
+
+
 def test_replace_clusters(store: Store) -> None:
     docs = samples.documents()
     store.save_documents(docs)

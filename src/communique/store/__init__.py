@@ -419,8 +419,18 @@ class Store(ClusterTables):
         self._write(write)
 
     def record_failure(self, failure: Failure) -> None:
+        """Record a failed input once: a rerun that fails the same way adds no second row."""
         row = {**failure.model_dump(), "at": _now()}
-        self._write(lambda connection: connection.execute(insert(schema.failures), [row]))
+        t = schema.failures
+
+        def write(connection: Connection) -> None:
+            same = select(t.c.id).where(
+                *(t.c[name].is_not_distinct_from(row[name]) for name in Failure.model_fields)
+            )
+            if connection.execute(same.limit(1)).first() is None:
+                connection.execute(insert(t), [row])
+
+        self._write(write)
 
     def replace_clusters(self, levels: Sequence[str], clusters: Iterable[Cluster]) -> None:
         """Delete every cluster of ``levels`` and store ``clusters`` instead, in one transaction."""

@@ -32,9 +32,19 @@ def test_cameo_table_rows() -> None:
 
 
 def test_constrained_entries_are_tried_first() -> None:
-    entries = load_lexicon().lookup("call", "VERB")
-    assert [t.type for t in entries][-1] == "CONSULT"
-    assert "on" in next(t for t in entries if t.type == "REQUEST").with_prep
+    lexicon = load_lexicon()
+    entries = lexicon.lookup("call", "VERB")
+    hand = [t for t in entries if lexicon.layers[id(t)] == 1]
+    assert hand[-1].type == "CONSULT"  # the phone call: the sense left when no other fits
+    assert any("on" in t.with_prep for t in hand if t.type == "REQUEST")
+
+
+def test_curated_entries_override_generated_ones() -> None:
+    lexicon = load_lexicon()
+    entries = lexicon.lookup("mediate", "VERB")
+    layers = [lexicon.layers[id(t)] for t in entries]
+    assert layers == sorted(layers, reverse=True) and layers[0] == 1 and layers[-1] == 0
+    assert entries[0].type == "AGREE"
 
 
 def test_user_file_adds_entries(tmp_path: Path) -> None:

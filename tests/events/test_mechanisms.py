@@ -99,7 +99,7 @@ def test_recounted_announcement_is_background(analyse: Analyse) -> None:
         (
             "On behalf of the African Union, Moussa Faki Mahamat signed an agreement with "
             "Ethiopia on Monday.",
-            ("SUPPORT", "african-union", "ethiopia"),
+            ("AGREE", "african-union", "ethiopia"),
             "2024-03-11",
         ),
     ],
@@ -118,7 +118,7 @@ def test_gerund_under_a_role_takes_the_clause_subject(events_of: Events) -> None
 
 def test_coordinated_years_give_one_event_each(events_of: Events) -> None:
     text = "Turkey signed defence agreements with Azerbaijan in 2010 and 2021."
-    events = [e for e in events_of(text, published=PUB) if e.type == "SUPPORT"]
+    events = [e for e in events_of(text, published=PUB) if e.type == "AGREE"]
     assert sorted(e.date for e in events if e.date) == ["2010", "2021"]
     assert {e.salience for e in events} == {"background"}
 
@@ -275,15 +275,15 @@ def test_event_lexicon_file_setting_adds_triggers(
 ) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
-        "entries:\n  - {lemmas: [snub], type: REJECT, cameo: '120'}\n", encoding="utf-8"
+        "entries:\n  - {lemmas: [stonewall], type: REJECT, cameo: '120'}\n", encoding="utf-8"
     )
     settings = Settings(event_lexicon_file=[str(extra)])
     mine = Context(settings=settings, kb=context.kb, gazetteer=context.gazetteer)
-    doc, document = make_document("Egypt snubbed Israel on Monday.", PUB)
+    doc, document = make_document("Egypt stonewalled Israel on Monday.", PUB)
     extract_events(doc, document, mine)
     assert [(e.type, e.source_id, e.target_id) for e in document.events] == [
         ("REJECT", "Egypt", "Israel")
     ]
-    doc, document = make_document("Egypt snubbed Israel on Monday.", PUB)
-    extract_events(doc, document, context)  # the default settings know no "snub"
+    doc, document = make_document("Egypt stonewalled Israel on Monday.", PUB)
+    extract_events(doc, document, context)  # the default settings know no "stonewall"
     assert document.events == []

@@ -12,15 +12,19 @@ gives each candidate its date, place, salience, quote and evidence
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from communique.actors.agents import agent_actor
 from communique.events.anchor import build_events
 from communique.events.extract import Candidate, find_candidates
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 from communique.events.reference import extra_mentions
-from communique.model import Document
+from communique.model import Actor, Document
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc
 
     from communique.stages import Context
@@ -45,6 +49,43 @@ def extract_events(doc: Doc, document: Document, context: Context) -> None:
     # First-person pronouns in quotes and "it" of announcements (events.reference)
     # take part in argument finding only; document.mentions stays the actors stage's.
     mentions = document.mentions + extra_mentions(doc, document, context.kb)
-    speakers = [(q.start, q.end, q.speaker_id) for q in document.quotes if q.speaker_id]
-    candidates = find_candidates(doc, mentions, lexicon, speakers)
+    # Every quote's span; its speaker id when known ("" marks a quote without one).
+    speakers = [(q.start, q.end, q.speaker_id or "") for q in document.quotes]
+    actors = {actor.id: actor for actor in document.actors}
+    kinds = {actor_id: (actor.type, actor.sector) for actor_id, actor in actors.items()}
+    candidates = find_candidates(
+        doc, mentions, lexicon, speakers, kinds, _agent_maker(document, actors, context)
+    )
     document.events = build_events(doc, document, candidates, context)
+
+
+def _agent_maker(
+    document: Document, actors: dict[str, Actor], context: Context
+) -> Callable[[str, str | None], str | None]:
+    """Unnamed agents of events whose clause names no agent ("X was arrested": police).
+
+    The group belongs to the target's country, else to the country the article mentions
+    most; the actor is added to ``document.actors`` (as the actors stage's generic
+    agents are) so that the store keeps it.
+    """
+    counts: Counter[str] = Counter()
+    for mention in document.mentions:
+        actor = actors.get(mention.actor_id)
+        if actor is not None and actor.country and actor.country != "IGO":
+            counts[actor.country] += 1
+    main_country = counts.most_common(1)[0][0] if counts else None
+
+    def make(sector: str, target_id: str | None) -> str | None:
+        target = actors.get(target_id) if target_id else None
+        country = target.country if target is not None and target.country != "IGO" else None
+        country = country or main_country
+        if country is None:
+            return None
+        state = context.kb.country_actor(country)
+        agent = agent_actor(country, sector, country, state.name if state else country)
+        if agent.id not in actors:
+            actors[agent.id] = agent
+            document.actors.append(agent)
+        return agent.id
+
+    return make

@@ -1,0 +1,405 @@
+"""Frames of event triggers: who does what to whom, from the dependency parse.
+
+In: a trigger token of the spaCy parse, its lexicon ``Trigger`` (which roles give the
+source and the target) and a ``MentionIndex`` over the actors stage's mentions. Out:
+the actor ids that fill each role, for ``communique.events.extract``, which builds the
+candidates. Roles are followed through passives (with or without a "by" agent, and the
+auxiliary-less passives of headlines), relative clauses, coordination, control verbs
+("threatened to attack"), gerunds under a light noun ("played a key role in
+brokering"), participles ("protesters arrested on Sunday"), possessors and modifiers
+of nominal triggers. Also: the speaker of an evaluation, custodians ("into the prisons
+of X") and the organisation an agent represents ("as representative of X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from communique.events import clause
+from communique.events.lexicon import Trigger
+from communique.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJ = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+RELATIVE = {"who", "which", "that", "whom"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+# Nouns that stand for their possessor or modifier ("the Iranian government",
+# "Iran's support", "the regime of Israel"): the actor is found on the modifier.
+CARRIERS = {
+    "government", "regime", "force", "forces", "army", "troops", "military", "people", "authority",
+    "authorities", "support", "backing", "help", "assistance", "state", "leadership", "embassy",
+    "delegation", "strike", "attack", "raid", "airstrike", "operation", "drone", "role", "stance",
+    "effort", "efforts", "position", "ministry", "administration", "officials", "soldiers",
+    "secretariat", "headquarters", "premises",
+}  # fmt: skip
+INSTRUMENTS = {
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "bombing",
+    "operation",
+    "drone",
+    "missile",
+    "shelling",
+}
+# An agent acting in a representative capacity stands for the organisation
+# ("as representative of Hamas, he ..."; "on behalf of the EU, she ..."): CAMEO
+# codes such acts by the organisation.
+CAPACITY = {"representative", "envoy", "emissary", "delegate", "negotiator", "spokesman",
+            "spokeswoman", "spokesperson", "head", "leader", "chief", "chairman", "chair",
+            "president", "member", "ambassador"}  # fmt: skip
+# A clause that reports what someone else thinks or concludes ("people have come to the
+# conclusion that X is ...") makes that someone the evaluator, not the quote's speaker.
+FIRST_PERSON_SINGULAR = {"i", "me", "my"}
+
+# A participant slot holding one of these is a person or group the actors stage did not
+# resolve: the event's target is unknown, not absent, so no null-target event is made.
+ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+NON_ACTOR_PRONOUNS = {"it", "this", "that", "which", "what", "itself"}
+#: Makes (or finds) the unnamed-group actor of a sector for an event, given its target
+#: actor id (the group's country is the target's, else the article's); None when no
+#: country can be told.
+AgentMaker = Callable[[str, "str | None"], "str | None"]
+
+
+class MentionIndex:
+    """Token index → the narrowest mention covering it (actor id)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        speakers: Sequence[tuple[int, int, str]] = (),
+        kinds: Mapping[str, tuple[str | None, str | None]] | None = None,
+        make_agent: AgentMaker | None = None,
+    ) -> None:
+        self.speakers = list(speakers)  # quote (start, end, speaker id), character offsets
+        self.kinds = kinds or {}  # actor id -> (type, sector)
+        self.make_agent = make_agent
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention  # narrower mentions, written later, win
+
+    def actor(self, token: Token) -> str | None:
+        mention = self.by_token.get(token.i)
+        return mention.actor_id if mention else None
+
+    def speaker(self, token: Token) -> str | None:
+        """Speaker of the quote or reported statement holding ``token``, if known."""
+        for start, end, speaker in self.speakers:
+            if start <= token.idx < end and speaker:
+                return speaker
+        return None
+
+    def quoted(self, token: Token) -> bool:
+        """Is ``token`` inside a quote or reported statement (speaker known or not)?"""
+        return any(start <= token.idx < end for start, end, _ in self.speakers)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def resolve(token: Token, mentions: MentionIndex) -> str | None:
+    """The actor a noun phrase headed by ``token`` refers to, if any."""
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head
+    actor = mentions.actor(token)
+    if actor:
+        return actor
+    for child in token.children:
+        if child.dep_ == "appos":
+            actor = mentions.actor(child)
+            if actor:
+                return actor
+    for child in token.children:  # "figures, including X" / "groups such as X"
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (actor := mentions.actor(pobj)):
+                    return actor
+    # A group named by its modifier: "Ukrainian prisoners", "Hamas commanders",
+    # "Israel's offer", "the American proposal" (CAMEO codes such agents by
+    # their country or organisation). Possessive pronouns count once the actors
+    # stage has resolved them.
+    for child in token.children:
+        if child.dep_ in MODIFIERS:
+            actor = mentions.actor(child)
+            if actor:
+                return actor
+    if token.lemma_.lower() in CARRIERS or token.lower_ in CARRIERS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = mentions.actor(pobj)
+                        if actor:
+                            return actor
+    return None
+
+
+def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
+    out: list[str] = []
+    for head in heads:
+        # "to Iran and Lebanon's Hezbollah": the parser often hangs the first
+        # conjunct as an nmod (with the "and") on the last one's head noun.
+        nested = [
+            c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
+        ]
+        for token in nested + conjuncts(head):
+            actor = resolve(token, mentions)
+            if actor and actor not in out:
+                out.append(actor)
+    return out
+
+
+def passive(token: Token) -> bool:
+    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in token.children):
+        return True
+    return headline_participle(token)
+
+
+def headline_participle(token: Token) -> bool:
+    """Headlines drop the auxiliary: "Muslims Urged to Unite", "Mayor Stabbed at Event"
+    are passives the parser reads as past tense; a capitalised participle after its
+    subject in a title-case line is one."""
+    if token.tag_ not in ("VBD", "VBN") or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return len(words) >= 3 and capitalised >= 0.8 * len(words)
+
+
+def pobjs(token: Token, word: str) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def objects(token: Token) -> list[Token]:
+    if passive(token):
+        return [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
+    return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+
+
+def participle_patient(token: Token) -> list[Token]:
+    """ "protesters arrested on Sunday": the noun a participle modifies undergoes it."""
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not objects(token):
+        return [token.head]
+    return []
+
+
+def subjects(token: Token) -> list[Token]:
+    """The logical subject, following passives, relative clauses, coordination and control."""
+    if passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        return pobjs(token, "by")  # "an accord signed by X"
+    found = [c for c in token.children if c.dep_ in SUBJ]
+    if found:
+        return found
+    if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
+        return []  # the relative's subject was handled above; object relatives have their own
+    if token.dep_ == "xcomp" and passive(token.head):  # "X is expected to meet Y"
+        return [c for c in token.head.children if c.dep_ in PASSIVE_SUBJ]
+    if token.dep_ == "pcomp" and token.head.head is not token.head:
+        # "X played a key role in brokering ...", "X succeeded in reaching ...": the
+        # gerund's agent is the subject of the verb the prepositional phrase hangs on.
+        holder = token.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "attr"):
+            holder = holder.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return subjects(holder)
+        return []
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+        return subjects(token.head)
+    return []
+
+
+def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionIndex) -> list[str]:
+    verbal = trigger.pos == "VERB"
+    if role == "subj":
+        return actors_of(subjects(token), mentions) if verbal else []
+    if role == "obj":
+        heads = objects(token)
+        if not heads and trigger.implicit_source:  # acts done to people: arrest, kill
+            heads = participle_patient(token)
+        return actors_of(heads, mentions)
+    if role == "dative":
+        return actors_of([c for c in token.children if c.dep_ == "dative"], mentions)
+    if role == "poss":
+        return actors_of([c for c in token.children if c.dep_ == "poss"], mentions)
+    if role == "mod":
+        return [
+            a
+            for c in token.children
+            if c.dep_ in ("compound", "amod", "nmod") and (a := mentions.actor(c))
+        ]
+    if role == "speaker":
+        return evaluator(token, mentions)
+    if role == "custodian":
+        return custodians(token, mentions)
+    if role == "clause_subj":
+        heads = [
+            s
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ in SUBJ | PASSIVE_SUBJ
+        ]
+        return actors_of(heads + [c for c in token.children if c.dep_ in ("dobj", "obj")], mentions)
+    if role.startswith("prep:"):
+        word = role[5:]
+        heads = pobjs(token, word)
+        if not heads and verbal:  # light verbs: "expressed gratitude to Iran"
+            for obj in objects(token):
+                heads.extend(pobjs(obj, word))
+        if not heads and not verbal and token.dep_ == "dobj":
+            # the parser hangs the phrase on the light verb: "reached a truce | with Israel"
+            heads = pobjs(token.head, word)
+        return actors_of(heads, mentions)
+    verb = clause.governing_verb(token)
+    if verb is None:
+        return []
+    if role == "governor":
+        return actors_of(subjects(verb), mentions)
+    if role == "host":
+        return actors_of(pobjs(verb, "at") + pobjs(verb, "by"), mentions)
+    if role == "instrument":
+        return []
+    return []
+
+
+def slot_heads(trigger: Trigger, token: Token) -> list[Token]:
+    """The noun phrases in the trigger's target slots, resolved or not."""
+    heads: list[Token] = []
+    for role in trigger.target:
+        if role == "obj":
+            heads += objects(token)
+        elif role == "dative":
+            heads += [c for c in token.children if c.dep_ == "dative"]
+        elif role == "poss":
+            heads += [c for c in token.children if c.dep_ == "poss"]
+        elif role.startswith("prep:"):
+            heads += pobjs(token, role[5:])
+    return heads
+
+
+def unresolved_actor(heads: list[Token]) -> bool:
+    """Does a slot hold a person or group that no mention resolves (an unknown target)?"""
+    for head in heads:
+        for token in conjuncts(head):
+            if token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PROPN":
+                return True
+            if token.pos_ == "PRON" and token.lower_ not in NON_ACTOR_PRONOUNS:
+                return True
+    return False
+
+
+def sourceless(trigger: Trigger, token: Token) -> bool:
+    """The clause names no agent at all: a passive without "by", a participle or a noun
+    without possessor ("was arrested", "protesters arrested on Sunday", "the arrest")."""
+    if trigger.pos != "VERB":
+        return not any(c.dep_ in ("poss", "compound", "amod") for c in token.children)
+    if passive(token):
+        return not pobjs(token, "by")
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def evaluator(token: Token, mentions: MentionIndex) -> list[str]:
+    """Who states an evaluation ("X has no legitimacy"): the subject of the nearest verb whose
+    complement holds it ("Y said X has no legitimacy"), else the quote's speaker.
+
+    A complement of a verb whose subject is not an actor ("people have concluded that X is
+    ...") is someone else's view and yields no evaluator; first-person singular subjects
+    ("I believe that ...") are the speaker.
+    """
+    node = token
+    for _ in range(12):  # clause chains in one sentence are short; guards cycles
+        if node.head is node:
+            break
+        child, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX") or child.dep_ not in ("ccomp", "acl", "pcomp", "pobj"):
+            continue
+        subjects = [c for c in node.children if c.dep_ in SUBJ]
+        if not subjects or child in subjects:
+            continue
+        if subjects[0].lower_ in FIRST_PERSON_SINGULAR:
+            break
+        return actors_of(subjects, mentions)
+    speaker = mentions.speaker(token)
+    return [speaker] if speaker else []
+
+
+def custodians(token: Token, mentions: MentionIndex) -> list[str]:
+    """Who holds the place an act puts its object in: "into the prisons of X", "into X's jails"."""
+    out: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            heads = [c for c in pobj.children if c.dep_ in ("poss", "compound", "amod")]
+            heads += pobjs(pobj, "of")
+            out.extend(a for a in actors_of(heads, mentions) if a not in out)
+    return out
+
+
+def capacity(token: Token, mentions: MentionIndex) -> str | None:
+    """The organisation an agent represents in the clause of ``token``, if the text says so.
+
+    "As representative of Hamas, he brokered ..." / "on behalf of the EU, she signed ...":
+    an "as CAPACITY of X" or "on behalf of X" phrase on the trigger or on a verb above it
+    (up to the first verb with its own subject).
+    """
+    node = token
+    for _ in range(8):
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if (prep.lower_ == "as" and pobj.lemma_.lower() in CAPACITY) or (
+                    prep.lower_ == "on" and pobj.lower_ == "behalf"
+                ):
+                    found = actors_of(pobjs(pobj, "of"), mentions)
+                    if not found:
+                        found = [
+                            a
+                            for c in pobj.children
+                            if c.dep_ in ("poss", "compound") and (a := mentions.actor(c))
+                        ]
+                    if found:
+                        return found[0]
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in node.children):
+            break
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def instrument(token: Token, mentions: MentionIndex) -> list[str]:
+    """Source of a passive without agent: "killed in a US drone strike" → US."""
+    out: list[str] = []
+    for word in ("in", "by", "during"):
+        for pobj in pobjs(token, word):
+            if pobj.lemma_.lower() in INSTRUMENTS:
+                out.extend(
+                    a
+                    for c in pobj.children
+                    if c.dep_ in ("compound", "amod", "poss") and (a := mentions.actor(c))
+                )
+    return out

@@ -227,8 +227,10 @@ class _Describer:
             person = candidate.pos_ == "PROPN" or candidate.lemma_.lower() in PERSON_NOUNS
             return person != (word == "it")
         kind, gender = self.actor_info(mention.actor_id)
+        gender = gender or self.facts.gender_of_name(mention.text)
         if word == "it":
-            return kind not in (None, "person")
+            # An actor of unknown type is an organisation unless a given name says otherwise.
+            return kind != "person" and (kind is not None or gender is None)
         if kind is not None and kind != "person":
             return False
         return gender is None or gender == ("f" if word in ("she", "her") else "m")

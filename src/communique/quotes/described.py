@@ -381,7 +381,14 @@ class ActorFacts:
         return self.gender_of_name(actor.name) if actor is not None else None
 
     def gender_of_name(self, name: str) -> str | None:
-        """The gender news usage gives the first given name, when the KB's list has it."""
-        if self.kb is None or not name.split():
+        """The gender news usage gives a name's given name ("Minister Maria Lopez": f).
+
+        The first word the KB's given-name list knows decides; titles are not in it.
+        """
+        if self.kb is None:
             return None
-        return self.kb.genders.get(key(name.split()[0]))
+        for word in name.split()[:-1] or name.split():
+            gender = self.kb.genders.get(key(word))
+            if gender is not None:
+                return gender
+        return None

@@ -45,6 +45,9 @@ _MINOR = frozenset(
     {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with"}
     | {"by", "from", "as", "into", "over", "about"}
 )
+# "” said the minister of foreign affairs, Jane Doe. “": the words an
+# attribution between two quotations of one speaker may take.
+MAX_ATTRIBUTION_WORDS = 12
 # Characters read on either side of a quotation for its cue: a dozen words
 # and a name with its titles fit; the look never grows with the paragraph.
 CUE_WINDOW = 300
@@ -95,6 +98,14 @@ def find_direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan])
             )
         elif previous_kept is not None and len(words) >= 3 and _adjacent(text, previous_kept, span):
             keep, inherit = True, True
+        elif (
+            previous_kept is not None
+            and len(words) >= 2
+            and _attributed_between(doc, text, previous_kept, span)
+        ):
+            # "“We are not leaving,” she said. “This is our land.”": the speaker
+            # named between two quotations goes on speaking.
+            keep, inherit = True, True
         elif len(words) >= MIN_STANDALONE_WORDS and has_verb and not title:
             keep = True
         previous = span
@@ -114,6 +125,15 @@ def find_direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan])
         out.append(found)
         previous_kept = found
     return out
+
+
+def _attributed_between(doc: Doc, text: str, before: Found, span: MarkedSpan) -> bool:
+    """Only the previous quotation's own short attribution stands between the two."""
+    if before.cue_token is None or span.open_mark - before.end > CUE_WINDOW:
+        return False
+    cue_at = doc[before.cue_token].idx
+    gap = text[before.end : span.open_mark]
+    return before.end <= cue_at < span.open_mark and len(gap.split()) <= MAX_ATTRIBUTION_WORDS
 
 
 def _outer_end(span: MarkedSpan) -> int:

@@ -226,7 +226,8 @@ class SpeakerIndex:
     def agent_of(self, subject: Token) -> tuple[str | None, str | None]:
         """The generic agent and the demonym actor ids in a subject's words, for a description."""
         agent = demonym = None
-        for mention in self.within(subject.left_edge.idx, subject.right_edge.idx + 1):
+        right = subject.right_edge
+        for mention in self.within(subject.left_edge.idx, right.idx + len(right.text)):
             if mention.actor_id.startswith("agent:") and agent is None:
                 agent = mention.actor_id
             elif mention.kind == "demonym" and demonym is None:

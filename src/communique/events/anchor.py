@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from communique.events.dating import (
     EventClock,
-    attach_point,
     event_points,
     precision,
     statement_verb,
 )
 from communique.events.extract import Candidate
+from communique.events.placing import EventPlaces
 from communique.events.salience import Paragraphs, salience
 from communique.model import Document, Event, Evidence, Place, Quote, Sentence, TimeRef
 
@@ -62,6 +62,8 @@ STATEMENT_NOUNS = {"remark", "comment", "statement", "speech", "address", "inter
 STATEMENT_VERBS = {"say", "tell", "speak", "state", "declare", "announce", "add", "stress",
                    "remark", "comment", "address", "note", "emphasise", "emphasize",
                    "insist", "vow", "warn", "confirm", "pledge", "reiterate"}  # fmt: skip
+
+
 @dataclass
 class Anchored:
     """One candidate with its evidence sentence, quote, date(s), place and salience."""
@@ -102,26 +104,6 @@ def _dateline(document: Document, context: Context) -> Place | None:
         return None
 
 
-def _place_points(
-    doc: Doc, places: list[tuple[int, int, Place]], triggers: set[int]
-) -> dict[int, Place]:
-    """Map a clause point (verb or trigger token) to the place a locative phrase gives it."""
-    out: dict[int, Place] = {}
-    for start, end, place in places:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        while root.dep_ == "appos" and root.head is not root:
-            root = root.head  # "in the Iranian capital Tehran"
-        if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
-            continue
-        point = attach_point(doc[root.head.i : root.head.i + 1], triggers)
-        if point is not None:
-            out.setdefault(point, place)
-    return out
-
-
 def build_events(
     doc: Doc, document: Document, candidates: list[Candidate], context: Context
 ) -> list[Event]:
@@ -140,8 +122,8 @@ def anchor_candidates(
     clock = EventClock(doc, document, triggers)
     paragraphs = Paragraphs(document)
     places = _places(doc, document, context)
-    place_points = _place_points(doc, places, triggers)
-    occasion = _occasion_place(doc, place_points)
+    placer = EventPlaces(doc, document, places, triggers, context.gazetteer)
+    occasion = _occasion_place(doc, placer.points)
     statements = _statement_place(doc, places) or _dateline(document, context)
     anchored: list[Anchored] = []
     for candidate in candidates:
@@ -153,12 +135,12 @@ def anchor_candidates(
         if not timexes:  # an event stated in a statement takes the statement's date
             said = statement_verb(candidate, document)
             timexes = list(clock.points.get(said, [])) if said is not None else []
-        place = next((place_points[p] for p in sorted(points) if p in place_points), None)
+        place = placer.own(candidate, points)
         item = Anchored(candidate, sentence, quote, timexes, place)
         item.salience = salience(candidate, timexes, quote, paragraphs, clock.reference)
         item.at_occasion = any(_names_occasion(doc[p]) for p in points)
         anchored.append(item)
-    _finish(clock, anchored, occasion, statements)
+    _finish(clock, placer, anchored, occasion, statements)
     return anchored
 
 
@@ -226,6 +208,7 @@ def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
 
 def _finish(
     clock: EventClock,
+    placer: EventPlaces,
     anchored: list[Anchored],
     occasion: Place | None,
     statements: Place | None,
@@ -253,7 +236,7 @@ def _finish(
             if candidate.type == "CONSULT" or item.at_occasion:
                 item.place = occasion_place or statements
             else:
-                item.place = statements
+                item.place = placer.narrative(candidate) or statements
 
 
 def _records(document: Document, anchored: list[Anchored]) -> list[Event]:

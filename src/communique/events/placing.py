@@ -1,0 +1,191 @@
+"""Event places: which place mention locates an event, and the report's episode place.
+
+In: the spaCy ``Doc``, the place mentions of ``communique.places.find_places``
+(resolved against the gazetteer, the article's country as the prior for
+homonyms) and each candidate's trigger (``communique.events.extract``). Out:
+for each candidate the place of its own clause (``EventPlaces.own``) and, for
+a main physical act without one, the report's episode place
+(``EventPlaces.episode``). ``communique.events.anchor`` calls these.
+
+A place belongs to an event when a locative phrase ("in", "at", "near",
+"outside" + place) hangs on the event's clause, directly or through a generic
+place noun ("in the city of Aden", "in the port town of Mokha"); when a place
+name modifies a nominal trigger ("a Kabul car bombing"); or when it hangs on
+a clause above the event's own that the event's clause depends on as an
+adverbial, infinitive, gerund or conjunct ("At the prefecture in Paris, a
+worker went on a spree, killing four"). Two places on one clause: the more
+specific wins ("a court in Multan, Pakistan" is Multan).
+
+Episode place: a report tells its episode where its lead says it happened;
+the physical acts of the episode (attacks, arrests, protests, releases) later
+in the text without a place of their own happened there. The episode place is
+the first locative place of the lead paragraph, a city or region rather than a
+country when the lead names both ("in the city of Aden, in southern Yemen").
+Statements and reactions are not placed this way: where they were made is
+rarely the episode's place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.events.dating import INHERITS, attach_point, governing_verb
+from communique.model import Document, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from communique.events.extract import Candidate
+    from communique.places.gazetteer import Gazetteer
+
+PLACE_PREPS = {"in", "near", "at", "inside", "outside", "around"}
+# Acts that happen at a place of the episode (on eval-news, 22 of 24 main attacks, arrests,
+# trials and protests have a place; statements and appeals mostly have none).
+PHYSICAL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+# Generic place nouns a name hangs on with "of": "the city of Aden", "the province of Idlib".
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
+               "state", "port", "county", "area", "island", "municipality"}  # fmt: skip
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+PARAGRAPH_BREAK = "\n\n"
+
+
+class EventPlaces:
+    """The document's place mentions indexed by the clause they locate."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        document: Document,
+        places: list[tuple[int, int, Place]],
+        triggers: set[int],
+        gazetteer: Gazetteer | None,
+    ) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.points: dict[int, Place] = {}
+        self.by_token: dict[int, Place] = {}
+        # (character offset, place) of locative and "city of X" mentions, in text order
+        self.locatives: list[tuple[int, Place]] = []
+        for start, end, place in places:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = place
+            preposition = _locative_preposition(span.root)
+            if preposition is None:
+                if _named_place(span.root):  # "the mayor of the Polish city of Gdansk"
+                    self.locatives.append((start, place))
+                continue
+            self.locatives.append((start, place))
+            point = attach_point(doc[preposition.i : preposition.i + 1], triggers)
+            if point is not None and _describes_clause(preposition, point):
+                self.points[point] = self._specific(self.points.get(point), place)
+        self.episode = self._episode(document)
+
+    def _is_country(self, place: Place) -> bool:
+        if place.country is None or self.gazetteer is None:
+            return place.country is None
+        country = self.gazetteer.country(place.country)
+        return country is not None and country.name == place.name
+
+    def _specific(self, old: Place | None, new: Place) -> Place:
+        """Of two places on one clause, the one inside the other's country."""
+        if old is None:
+            return new
+        if self._is_country(old) and not self._is_country(new) and new.country == old.country:
+            return new
+        return old
+
+    def _episode(self, document: Document) -> Place | None:
+        text = document.text
+        # the lead: the first paragraph holding a sentence of at least 12 words
+        title_end = text.find(PARAGRAPH_BREAK)
+        lead_start, lead_end = 0, len(text)
+        for sentence in document.sentences:
+            if len(sentence.text.split()) >= 12:
+                lead_start = text.rfind(PARAGRAPH_BREAK, 0, sentence.start) + 1
+                found = text.find(PARAGRAPH_BREAK, sentence.start)
+                lead_end = found if found >= 0 else len(text)
+                break
+        lead = [
+            place
+            for offset, place in self.locatives
+            if lead_start <= offset < lead_end and place.country is not None  # not "in Asia"
+        ]
+        if not lead:  # the headline's place: "Journalist shot dead in Aden"
+            lead = [p for offset, p in self.locatives if offset < title_end and p.country]
+        if not lead:
+            return None
+        specific = [p for p in lead if not self._is_country(p)]
+        return specific[0] if specific else lead[0]
+
+    def own(self, candidate: Candidate, points: set[int]) -> Place | None:
+        """The place of the candidate's own clause (see the module docstring)."""
+        found = next((self.points[p] for p in sorted(points) if p in self.points), None)
+        if found is not None:
+            return found
+        token = candidate.token
+        if candidate.trigger.pos != "VERB":  # "a Kabul car bombing"
+            for child in token.children:
+                if child.dep_ in MODIFIER_DEPS and child.i in self.by_token:
+                    return self.by_token[child.i]
+        node = token if candidate.trigger.pos == "VERB" else _clause_of(token)
+        for _ in range(8):  # clause chains in one sentence are short; guards cycles
+            if node.head is node or node.dep_ not in INHERITS:
+                return None
+            node = node.head
+            if node.i in self.points and node.pos_ in ("VERB", "AUX"):
+                return self.points[node.i]
+        return None
+
+    def narrative(self, candidate: Candidate) -> Place | None:
+        """The episode place for an unplaced main physical act (see the module docstring)."""
+        return self.episode if candidate.type in PHYSICAL_TYPES else None
+
+
+def _clause_of(token: Token) -> Token:
+    verb = governing_verb(token)
+    return token.doc[verb] if verb is not None else token
+
+
+def _describes_clause(preposition: Token, point: int) -> bool:
+    """Whether a locative up a noun chain still places the clause: "sentenced by a court in
+    Multan" does, "a report on developments in the West Bank" does not (the place is the
+    topic's: the walk crosses "on", "about", "over")."""
+    node = preposition.head
+    for _ in range(12):
+        if node.i == point or node.head is node:
+            return True
+        if node.pos_ == "ADP" and node.lower_ in TOPIC_PREPS:
+            return False
+        node = node.head
+    return True
+
+
+def _named_place(root: Token) -> bool:
+    """A name given as a place by a place noun: "the city of Aden", "the port town of Mokha"."""
+    while root.dep_ in ("appos", "conj") and root.head is not root:
+        root = root.head
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _locative_preposition(root: Token) -> Token | None:
+    """The locative preposition a place name hangs on, through appositions and place nouns."""
+    for _ in range(3):
+        while root.dep_ in ("appos", "conj") and root.head is not root:
+            root = root.head  # "in the Iranian capital Tehran", "in Mindanao, Philippines"
+        if root.dep_ in ("compound", "poss") and root.head is not root:
+            root = root.head  # "in the Paris suburbs", "around Hong Kong's police complex"
+        if root.dep_ != "pobj":
+            return None
+        preposition = root.head
+        if preposition.lower_ in PLACE_PREPS:
+            return preposition
+        noun = preposition.head
+        if preposition.lower_ != "of" or noun.lemma_.lower() not in PLACE_NOUNS:
+            return None
+        root = noun  # "in the city of Aden": go on from "city"
+    return None

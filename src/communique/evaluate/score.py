@@ -4,7 +4,9 @@ In: a ``GoldSet`` (the ``gold/*.jsonl`` files) and ``SystemRecords`` (the
 export-contract dicts of a store plus each article's cleaned text), both from
 ``communique.evaluate.records``. Out: a flat ``{"events.f1": 0.83, ...}`` dict
 and a list of per-item errors (missed and spurious items, wrong speakers,
-dates, places) for ``communique eval --errors``. Pure functions: nothing is
+dates, places) for ``communique eval --errors``; a missed event names the
+nearest unmatched system event stated at its evidence and what differs (type,
+source, target). Pure functions: nothing is
 read or run here; ``communique.evaluate.evaluate`` runs the pipeline first.
 
 Definitions (the README of the evaluation set states the rules; where it is
@@ -247,6 +249,44 @@ class _Scorer:
             return grow.get("location") is None and not name
         return normalise_name(str(name)) == normalise_name(str(grow["location"]))
 
+    def _nearest_event(
+        self, article: str, grow: Row, found: list[Row], taken: set[int]
+    ) -> Row | None:
+        """The unmatched system event whose evidence sentence overlaps a missed gold
+        event's evidence, preferring the same type, then a shared source or target."""
+        spans = self.spans_in(article, str(grow.get("evidence") or ""))
+        if not spans:
+            return None
+        start, end = spans[0]
+        best: tuple[float, int] | None = None
+        for s, srow in enumerate(found):
+            if s in taken:
+                continue
+            evidence = srow.get("evidence") or {}
+            s_start, s_end = evidence.get("start"), evidence.get("end")
+            if not isinstance(s_start, int) or not isinstance(s_end, int):
+                continue
+            if max(start, s_start) >= min(end, s_end):
+                continue  # another sentence
+            score = 1.0 * (str(srow.get("type") or "").upper() == str(grow["type"]).upper())
+            score += 0.5 * self.names.match(srow.get("source"), grow.get("source"))
+            score += 0.5 * self.names.match(srow.get("target"), grow.get("target"))
+            if best is None or score > best[0]:
+                best = (score, s)
+        return found[best[1]] if best is not None else None
+
+    def _event_difference(self, grow: Row, srow: Row) -> str:
+        """What a system event got differently from a gold one: "type ACCUSE≠ASSAULT, ..."."""
+        parts: list[str] = []
+        kind = str(srow.get("type") or "")
+        if kind.upper() != str(grow["type"]).upper():
+            parts.append(f"type {kind}≠{grow['type']}")
+        for role in ("source", "target"):
+            if not self.names.match(srow.get(role), grow.get(role)):
+                parts.append(f"{role} {label(srow.get(role))}≠{grow.get(role)}")
+        same = "; ".join(parts) or "same type and actors"
+        return f"{kind} {label(srow.get('source'))} → {label(srow.get('target'))} ({same})"
+
     def events(self, gold: list[Row]) -> None:
         system = self.system_rows(self.system.events)
         gold_by = by_article(gold, lambda r: str(r["article"]))
@@ -305,7 +345,10 @@ class _Scorer:
                         f"{grow['id']} {grow['type']} {grow.get('source')} → {grow.get('target')}"
                         f" ({grow.get('salience')}): {str(grow.get('evidence'))[:80]!r}"
                     )
-                    self.error("event", "missed", article, text, gold=grow)
+                    nearest = self._nearest_event(article, grow, found, system_done)
+                    if nearest is not None:
+                        text += f" — nearest: {self._event_difference(grow, nearest)}"
+                    self.error("event", "missed", article, text, gold=grow, nearest=nearest)
             for s, srow in enumerate(found):
                 if s not in system_done:
                     text = (

@@ -112,7 +112,16 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
         words = {w for c in complements for w in (c.lemma_.lower(), c.lower_)}
         if not words & trigger.with_as:
             return False
-    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+    # Prepositions and particles ("call on", "step down"); also the "for" that opens an
+    # infinitive clause ("called for the charges to be dropped").
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
+    preps |= {
+        g.lower_
+        for c in token.children
+        if c.dep_ in ("advcl", "ccomp")
+        for g in c.children
+        if g.dep_ == "mark" and g.i < c.i
+    }
     if trigger.with_prep and not preps & trigger.with_prep:
         return False
     if trigger.with_governor:
@@ -232,7 +241,19 @@ def find_candidates(
                     fallback = found
                     break
             out.extend(fallback)
-    return out
+    return _without_empty_controllers(out)
+
+
+def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
+    """"agreed to meet Abbas", "pledged to visit Kyiv": the control verb's own event without
+    a target adds nothing to the event of its infinitive, which carries the intent."""
+    events_at = {c.token.i for c in candidates}
+    return [
+        c
+        for c in candidates
+        if c.target_id is not None
+        or not any(x.dep_ == "xcomp" and x.i in events_at for x in c.token.children)
+    ]
 
 
 def _candidates(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from communique.actors.agents import load_lexicon as load_agent_lexicon
 from communique.events import clause
 from communique.events.lexicon import Trigger
 from communique.model import Mention
@@ -191,7 +192,18 @@ def pobjs(token: Token, word: str) -> list[Token]:
 def objects(token: Token) -> list[Token]:
     if passive(token):
         return [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
-    return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if not found and token.pos_ == "VERB":
+        # "denounced and expelled Russia's envoy": coordinated verbs share the object
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+                break
+    if not found and any(c.dep_ == "prt" for c in token.children):
+        # "called out Donald Trump": the parser takes a particle verb's object for a
+        # predicate complement
+        found = [c for c in token.children if c.dep_ == "oprd"]
+    return found
 
 
 def participle_patient(token: Token) -> list[Token]:
@@ -264,6 +276,13 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         if not heads and verbal:  # light verbs: "expressed gratitude to Iran"
             for obj in objects(token):
                 heads.extend(pobjs(obj, word))
+        if not heads and verbal and trigger.with_prep_object:
+            # "entered into an agreement with Egypt": the phrase hangs on the noun
+            for prep in token.children:
+                if prep.dep_ == "prep":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            heads.extend(pobjs(pobj, word))
         if not heads and not verbal and token.dep_ == "dobj":
             # the parser hangs the phrase on the light verb: "reached a truce | with Israel"
             heads = pobjs(token.head, word)
@@ -296,10 +315,17 @@ def slot_heads(trigger: Trigger, token: Token) -> list[Token]:
 
 
 def unresolved_actor(heads: list[Token]) -> bool:
-    """Does a slot hold a person or group that no mention resolves (an unknown target)?"""
+    """Does a slot hold a person or group that no mention resolves (an unknown target)?
+
+    Names, personal pronouns and the generic group nouns of the agents lexicon
+    ("lawmakers", "the police") count; things and acts ("the claims") do not.
+    """
+    agents = load_agent_lexicon()
     for head in heads:
         for token in conjuncts(head):
             if token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PROPN":
+                return True
+            if token.lemma_.lower() in agents.heads or token.lower_ in agents.heads:
                 return True
             if token.pos_ == "PRON" and token.lower_ not in NON_ACTOR_PRONOUNS:
                 return True

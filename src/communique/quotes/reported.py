@@ -131,10 +131,21 @@ def _verb(
             lo_hi = (obj.left_edge.i, as_prep[0].right_edge.i)
     if lo_hi is None and "to-be" in kinds:
         lo_hi = _to_be(token)
-    if lo_hi is None and kinds & {"to-be", "obj-to"} and obj is not None:
+    if lo_hi is None and kinds & {"to-be", "obj-to"}:
         tail = by_dep.get("xcomp", []) + by_dep.get("oprd", [])
-        if tail and tail[0].i > obj.i:
-            lo_hi = (obj.left_edge.i, tail[0].right_edge.i)
+        if tail and obj is not None and tail[0].i > obj.i:
+            lo_hi = (obj.left_edge.i, _without_coordination(tail[0]))
+        elif (
+            tail
+            and obj is None
+            and "obj-to" in kinds
+            and tail[0].i > token.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tail[0].children)
+            and not any(c.dep_ in ("auxpass", "neg") for c in tail[0].children)
+        ):
+            # "asked to waive her immunity": a request with no one named to do it
+            # ("asked not to be named" is about the speaker, not a request).
+            lo_hi = (tail[0].left_edge.i, _without_coordination(tail[0]))
     if lo_hi is None and kinds & {"clause", "to-be"}:
         # A clause with no subject of its own is a misparse more often than a
         # statement ("declared X as Y in 1979.It falls on ...").
@@ -150,9 +161,60 @@ def _verb(
                     lo_hi = (lo_hi[0], conj.right_edge.i)
         elif "clause" in kinds and token.dep_ == "parataxis":
             lo_hi = _parenthetical(token)
+        elif "clause" in kinds and obj is not None and obj.dep_ == "dobj":
+            lo_hi = _clause_in_object(obj)
+    speaker: Token | None = None
+    if lo_hi is None and "clause" in kinds:
+        lo_hi, speaker = _inverted(token)
     if lo_hi is None:
         return None
-    return _make(token, lo_hi, lemma, lexicon, text)
+    made = _make(token, lo_hi, lemma, lexicon, text, speaker is not None)
+    if made is not None and speaker is not None:
+        made.subject = speaker.i
+    return made
+
+
+def _without_coordination(head: Token) -> int:
+    """The right edge of a clause without a coordinated verb of the reporting clause.
+
+    "urged the embassy to reconsider and spoke with the minister": the request
+    ends at "reconsider".
+    """
+    right = head.right_edge.i
+    for child in head.children:
+        if child.dep_ == "cc" and child.i > head.i:
+            right = min(right, child.i - 1)
+    return right
+
+
+def _clause_in_object(obj: Token) -> tuple[int, int] | None:
+    """ "said a law allowing X marked a sad day": the parser made the clause an object.
+
+    Only when a verb with its own subject hangs as a clause (ccomp) inside the
+    object; a noun phrase with a relative clause stays a topic.
+    """
+    for inner in obj.subtree:
+        if inner.dep_ == "ccomp" and inner is not obj and _has_subject(inner):
+            return (obj.left_edge.i, obj.right_edge.i)
+    return None
+
+
+def _inverted(token: Token) -> tuple[tuple[int, int] | None, Token | None]:
+    """ "Y, argued the government's lawyer, Z." — a reporting verb after its content.
+
+    The verb follows a comma and the clause before it, and its speaker comes
+    after it (parsed as an object or a subject).
+    """
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "," or token.head.i >= token.i:
+        return None, None
+    if token.dep_ not in ("conj", "parataxis", "advcl"):
+        return None, None
+    speakers = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i]
+    if not speakers:
+        return None, None
+    start = token.sent.start
+    return (start, token.i - 2), speakers[0]
 
 
 def _has_subject(head: Token) -> bool:
@@ -189,7 +251,12 @@ def _parenthetical(token: Token) -> tuple[int, int] | None:
 
 
 def _make(
-    token: Token, lo_hi: tuple[int, int], lemma: str, lexicon: Lexicon, text: str
+    token: Token,
+    lo_hi: tuple[int, int],
+    lemma: str,
+    lexicon: Lexicon,
+    text: str,
+    speaker_after: bool = False,
 ) -> Reported | None:
     doc = token.doc
     lo, hi = lo_hi
@@ -229,7 +296,8 @@ def _make(
             return None
     subject = subject_of(token)
     if (
-        subject is None
+        not speaker_after
+        and subject is None
         and token.tag_ in ("VBG", "VB", "VBN")
         and not any(c.dep_ == "auxpass" for c in token.children)
     ):

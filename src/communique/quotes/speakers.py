@@ -58,6 +58,14 @@ def subject_of(verb: Token) -> Token | None:
             # subject phrase into two subjects; the one next to the verb names.
             before = [c for c in subjects if c.i < current.i]
             return before[-1] if len(before) > 1 else subjects[0]
+        if (
+            current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "officials saying that ...", "calls by officials asking X to ...":
+            # the noun the participle describes is the one speaking.
+            return current.head
         if current.dep_ in _SHARED_SUBJECT and current.head is not current:
             current = current.head
             continue

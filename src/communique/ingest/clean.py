@@ -9,8 +9,8 @@ back to the text as read (``OffsetMap``, ``to_original``).
 
 The passes, in order (``clean``):
 
-1. whitespace: line breaks unified, odd spaces made plain, zero-width and
-   control characters dropped, runs of blank lines collapsed;
+1. whitespace: line breaks unified, odd spaces made plain, zero-width,
+   bidirectional and control characters dropped, runs of blank lines collapsed;
 2. space repair: a space inserted where scraping glued two sentences
    ("Lebanon.During", "said.”“Today"), never inside abbreviations,
    initials, decimals or URLs; a Title Case crosshead glued onto the next
@@ -122,7 +122,16 @@ def to_original(document: Any, clean_offset: int) -> int:
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _ODD_SPACES = re.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f]")
+# Characters that print nothing: zero-width spaces and joiners, the word
+# joiner and invisible operators, BOM, soft hyphen, C0/C1 controls, and the
+# bidirectional marks, embeddings, overrides and isolates (U+200E/F,
+# U+202A-202E, U+2066-2069, U+061C). Left in, they split names and verbs into
+# tokens spaCy does not know ("Pre\u200bsident", "me\u202et"), and a
+# text laced with them yields no events at all (issue 15).
+_INVISIBLE = re.compile(
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad"
+    r"\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
 _SPACE_RUNS = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" +(?=\n)|(?<=\n) +|\A[ \n]+| +\Z|\n+\Z")
 _BLANK_RUNS = re.compile(r"\n{3,}")

@@ -14,6 +14,7 @@ point into that string.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from communique.config import Settings
@@ -96,6 +97,11 @@ def from_html(
         # trafilatura drops pages whose main text is short; its baseline keeps them
         text = trafilatura.baseline(html)[1] or ""
     if not text.strip():
+        # libxml2 gives up below 256 nested elements (2,048 with huge_tree) and
+        # returns an empty tree: such a page keeps its text through a parser
+        # that does not nest at all (issue 15: 50,000 nested divs lost everything).
+        text = flat_text(html)
+    if not text.strip():
         raise InputError(Messages.C102, source=source)
     found = {
         "title": getattr(page, "title", None),
@@ -111,6 +117,46 @@ def from_html(
         settings=settings or Settings(),
         html=found,
     )
+
+
+class _FlatText(HTMLParser):
+    """Text of a page in document order, one paragraph per block element; no tree is built."""
+
+    SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "nav"})
+    BLOCKS = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
+        | {"section", "article", "header", "footer", "pre", "table", "ul", "ol", "dd", "dt"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0  # depth inside elements whose text is not page text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def flat_text(html: str) -> str:
+    """The page's text with blank lines between blocks, by a streaming parser (any depth)."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    paragraphs = (" ".join(part.split()) for part in "".join(parser.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def build(

@@ -19,11 +19,11 @@ naming the input (``path``, ``path:N`` for line N, ``path#entry N``, ``path#reco
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import re
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -90,11 +90,15 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
-def decode(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with replacement characters."""
+def decode(data: bytes, source: str, binary_check: bool = True) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with replacement characters.
+
+    ``binary_check``: refuse data that ``looks_binary`` (C103); a reader
+    that checks each record itself (JSON lines) turns it off.
+    """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace")
-    if looks_binary(data):
+    if binary_check and looks_binary(data):
         raise InputError(Messages.C103, source=source, detail="binary content (NUL/control bytes)")
     try:
         return data.decode("utf-8-sig")
@@ -170,18 +174,25 @@ class JsonlReader:
         return 2 if _suffix(path) in {".jsonl", ".ndjson"} else 0
 
     def read(self, item: Item, data: bytes) -> Iterator[Result]:
+        # The binary test is per line: one line of NUL bytes (a crash while
+        # appending) is that line's failure, the others are read (issue 15).
+        # A file that does not even start like JSON lines is refused whole.
         try:
-            text = decode(data, item.source)
+            text = decode(data, item.source, binary_check=data.lstrip()[:1] != b"{")
         except InputError as error:
             yield failure(error, item.source)
             return
-        for number, line in enumerate(text.splitlines(), 1):
+        # split("\n"), not splitlines(): a stray form feed or U+2028 inside a
+        # record is not a line break in JSON lines.
+        for number, line in enumerate(text.split("\n"), 1):
             if line.strip():
                 yield guard(f"{item.source}:{number}", partial(self._one, item, line, number))
 
     @staticmethod
     def _one(item: Item, line: str, number: int) -> Document:
         source = f"{item.source}:{number}"
+        if looks_binary(line.encode("utf-8", "replace")):
+            raise InputError(Messages.C103, source=source, detail="NUL or control bytes")
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -249,6 +260,32 @@ class FeedReader:
         )
 
 
+def gunzip_intact(data: bytes, step: int = 1 << 16) -> tuple[bytes, str | None]:
+    """Decompress every gzip member (WARC files have one per record) as far as it is intact.
+
+    Returns the bytes decompressed and, when the data is cut or corrupt,
+    what is wrong; ``gzip.decompress`` would raise and give nothing. Fed in
+    ``step``-byte slices, so that a corrupt block loses only what follows it.
+    """
+    out: list[bytes] = []
+    rest = data
+    while rest:
+        member = zlib.decompressobj(wbits=31)  # one gzip member
+        try:
+            for start in range(0, len(rest), step):
+                out.append(member.decompress(rest[start : start + step]))
+                if member.eof:
+                    break
+        except zlib.error as exc:
+            return b"".join(out), f"corrupt gzip data after {sum(map(len, out))} bytes ({exc})"
+        if not member.eof:
+            return b"".join(out), f"gzip data cut short after {sum(map(len, out))} bytes"
+        rest = member.unused_data + rest[start + step :]
+        if not rest.strip(b"\x00"):  # padding after the last member
+            break
+    return b"".join(out), None
+
+
 _WARC_START = re.compile(rb"(?:\A|\r?\n\r?\n)WARC/1\.[01]\r?\n")
 
 
@@ -266,8 +303,10 @@ class WarcReader:
         number = 0
         failing = 1  # the record a failure is about
         try:
-            # gzip members are checked whole first: warcio stops silently at a cut
-            raw = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+            # Decompressed as far as the data is intact: the records before a
+            # cut or a corrupt block are kept (issue 15: a truncated .warc.gz
+            # lost every record), the damage is one failure after them.
+            raw, damage = gunzip_intact(data) if data[:2] == b"\x1f\x8b" else (data, None)
             expected = len(_WARC_START.findall(raw))
             for record in ArchiveIterator(io.BytesIO(raw)):
                 number += 1
@@ -276,6 +315,8 @@ class WarcReader:
                 failing = number + 1
                 if result is not None:
                     yield result
+            if damage is not None:
+                raise ValueError(damage)
             if number < expected or (raw.strip() and number == 0):
                 raise ValueError("archive ends inside a record")
         except Exception as exc:  # warcio, gzip and zlib raise many kinds on a broken archive

@@ -144,6 +144,7 @@ class KnowledgeBase:
         # "VT") → "US-VT", for party tags ("(I-Vt.)") and "senator from Vermont".
         self.region_names: dict[str, str] = {}
         self.region_forms: dict[str, str] = {}
+        self.region_countries: dict[str, str] = {}  # "US-VT" → "USA"
         # actor id → the offices it held, with the holding (for roles.role_on and members).
         self.holdings: dict[str, list[tuple[Office, Holding]]] = defaultdict(list)
         if index is None:
@@ -276,7 +277,7 @@ class KnowledgeBase:
         }
         kb = cls(actors, offices, demonyms, partisan, seats, genders, index)
         for row in csv.DictReader(_lines(data / REGIONS_FILE)):
-            kb.add_region(row["region"], row["name"], row["forms"].split("|"))
+            kb.add_region(row["region"], row["name"], row["forms"].split("|"), row["country"])
         folder = Path(actors_dir or default_actors_dir())
         saved = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
         for path in [*saved, *map(Path, extra_files)]:
@@ -284,8 +285,9 @@ class KnowledgeBase:
                 kb.override(actor)
         return kb
 
-    def add_region(self, code: str, name: str, forms: Iterable[str]) -> None:
+    def add_region(self, code: str, name: str, forms: Iterable[str], country: str) -> None:
         self.region_names[code] = name
+        self.region_countries[code] = country
         for form in (name, *forms):
             self.region_forms[form.lower().rstrip(".")] = code
 

@@ -35,6 +35,7 @@ COLLECTIVES = {"officials", "forces", "troops", "soldiers", "army", "military",
                "army's", "embassy", "cabinet", "parliament", "people", "nation",
                "fighters"}  # fmt: skip
 _POSSESSIVE = {"’s", "'s", "’", "'"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
 _STOP_DESC = {",", ";", ":", ".", "(", ")", "“", "”", '"', "—", "–", "who", "which", "whose",
               "said", "says", "told", "added"}  # fmt: skip
 
@@ -123,7 +124,7 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
             i = end
             continue
         start, left, qualifier_words = _left_context(state, i, ends)
-        if left == "indefinite" or left == "not-holder":
+        if left in ("indefinite", "not-holder", "relative"):
             i = end
             continue
         if left:
@@ -194,8 +195,26 @@ def _left_context(
         if context is None and tok.text in _POSSESSIVE and k in ends:
             found = ends[k]
             context = _context_of(state, found)
+            owner = state.actor(found.actor_id)
+            if context is None and owner is not None and owner.type == "person":
+                # "Obama's vice president" is the US one; "Rossello's chief of staff"
+                # (a person of no known state) is his own aide, no office of a state.
+                if not owner.country or owner.country == "IGO":
+                    return start, "relative", qualifiers
+                context = owner.country
             start = found.start
             k = found.start - 1
+            continue
+        if low in _POSSESSIVE_PRONOUNS:
+            return start, "relative", qualifiers  # "his vice president": whose is not known yet
+        if (
+            context is None
+            and (k + 1) not in ends  # a state actor named there is the context instead
+            and (found_region := _region_at(state, k)) is not None
+        ):
+            # "the Indiana governor", "Indiana's governor", "the New York senator"
+            context, start = found_region[0], found_region[1]
+            k = found_region[1] - 1
             continue
         if context is None and (k + 1) in ends:
             found = ends[k + 1]
@@ -210,6 +229,26 @@ def _left_context(
             return k, "indefinite", qualifiers
         break
     return (k + 1 if k + 1 < start else start), context, qualifiers
+
+
+def _region_at(state: DocState, k: int) -> tuple[str, int] | None:
+    """A subdivision ending at token k (or before a possessive at k): its code as
+    ``region:US-IN`` and the token where its name starts. Names must be capitalised;
+    two-letter postal codes only count in capitals ("IN" yes, "in" no)."""
+    texts = state.texts
+    end = k - 1 if texts[k] in _POSSESSIVE else k
+    for width in (3, 2, 1):
+        first = end - width + 1
+        if first < 0:
+            continue
+        words = texts[first : end + 1]
+        text = " ".join(words)
+        if not words[0][:1].isupper() or (len(text.rstrip(".")) <= 2 and not text.isupper()):
+            continue
+        code = state.kb.region(text)
+        if code is not None:
+            return "region:" + code, first
+    return None
 
 
 def _demonym_at(state: DocState, j: int) -> tuple[str, int] | None:
@@ -240,6 +279,11 @@ def _resolve_role(
     q: Qualifiers = NONE,
 ) -> tuple[str, float] | None:
     kb = state.kb
+    region = next((c.removeprefix("region:") for c in contexts if c.startswith("region:")), None)
+    if region is not None:
+        # A US state names the office's region; its country is the context.
+        contexts = [kb.region_countries.get(region, "") if c.startswith("region:") else c
+                    for c in contexts]  # fmt: skip
     offices: list[Office] = []
     for ctx in _fallbacks(state, contexts):
         offices = kb.offices_for(title, ctx)
@@ -259,6 +303,8 @@ def _resolve_role(
         offices = candidates
     if q.acting:
         offices = [o for o in offices if o.name.lower().startswith(("acting", "interim"))]
+    if region is not None and any(o.region for o in offices):
+        offices = [o for o in offices if o.region == region]
     # A holder the article names before the title, or anywhere: on the date (as the
     # qualifiers read it), or, for a bare title, at any time: the text's own link
     # ("Khaled Mashal arrived. The Hamas chief met...") outweighs the calendar.
@@ -271,6 +317,8 @@ def _resolve_role(
     for actor_id in mentioned:
         if actor_id in on_date or (plain and actor_id in ever):
             return actor_id, CO_MENTIONED
+    if len({o.region for o in offices if o.region}) > 1:
+        return None  # "the governor" of one of fifty states, and the text says not which
     # Offices in the order the KB lists them (the main office first: "the Hezbollah
     # leader" is its secretary-general before any other head): the first with anyone
     # on the date decides; several holders of one office (two senators) decide nothing.

@@ -134,6 +134,7 @@ def holder(
     *,
     text: str | None = None,
     prefer: Sequence[str] = (),
+    region: str | None = None,
 ) -> Actor | UnresolvedRole:
     """The actor a role mention names on ``on_date``, or what is known about the role.
 
@@ -141,8 +142,10 @@ def holder(
     leader"); ``context`` an ISO alpha-3 code or an organisation id; ``on_date`` the
     date the mention refers to (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; the article date
     unless the text gives another); ``prefer`` actor ids the article names, most
-    recent last, which decide between several holders. Without a date only a sole
-    current holder (open term) is returned.
+    recent last, which decide between several holders; ``region`` an ISO 3166-2
+    subdivision (``kb.region("Ind.")`` → "US-IN") for offices of a state of a
+    federation ("the Indiana governor"). Without a date only a sole current holder
+    (open term) is returned.
     """
     country, sector = implied(kb, title, context)
 
@@ -161,21 +164,23 @@ def holder(
     offices = offices_for(kb, title, context)
     if qualifiers.acting:
         offices = [o for o in offices if o.name.lower().startswith(("acting", "interim"))]
+    if region is not None:
+        offices = [o for o in offices if o.region == region]
     if not offices:
         return unresolved("unknown title" if not kb.offices_for(title) else "no holder known")
     if context is None and len({o.context for o in offices}) > 1:
         return unresolved("several offices")
     ids = holders_on(offices, on_date, qualifiers)
+    chosen = [i for i in reversed(prefer) if i in ids]
+    if chosen and (actor := kb.get(chosen[0])) is not None:
+        return actor
+    if len({o.region for o in offices if o.region}) > 1:
+        return unresolved("several offices", ids)  # which state's governor?
     # One known holder of a two-seat office is no answer: the other seat's holder,
     # perhaps unknown to the KB, may be the one meant.
     if len(ids) == 1 and all(o.seats == 1 for o in offices):
         actor = kb.get(ids[0])
         return actor if actor is not None else unresolved("no holder known")
-    chosen = [i for i in reversed(prefer) if i in ids]
-    if chosen:
-        actor = kb.get(chosen[0])
-        if actor is not None:
-            return actor
     return unresolved("several holders" if ids else "no holder known", ids)
 
 

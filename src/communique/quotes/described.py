@@ -60,6 +60,12 @@ INSTITUTIONS = frozenset(
         "cabinet",
         "presidency",
         "service",
+        # documents speak for their issuer: "a UN report", "the agency's statement"
+        "report",
+        "statement",
+        "communique",
+        "announcement",
+        "letter",
     }
 )
 # Nouns for one person, so that "he"/"she" may continue a description ("the

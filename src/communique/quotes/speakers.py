@@ -28,6 +28,8 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # a long article's worth, and a bound on the work for one speaker.
 LOOK_BACK_TOKENS = 2000
 LOOK_BACK_MENTIONS = 400
+# Prepositions by which a group belongs to a named body ("officials from X").
+_MEMBERSHIP = frozenset({"from", "of", "in", "at"})
 _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 
 
@@ -63,9 +65,15 @@ def subject_of(verb: Token) -> Token | None:
             and current.tag_ == "VBG"
             and current.head.pos_ in ("NOUN", "PROPN")
         ):
-            # "officials saying that ...", "calls by officials asking X to ...":
-            # the noun the participle describes is the one speaking.
-            return current.head
+            # "officials saying that ...": the noun the participle describes
+            # speaks; "calls by officials asking X to ...": the one who makes them.
+            noun = current.head
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i < current.i:
+                    agents = [g for g in prep.children if g.dep_ == "pobj"]
+                    if agents:
+                        return agents[0]
+            return noun
         if current.dep_ in _SHARED_SUBJECT and current.head is not current:
             current = current.head
             continue
@@ -84,13 +92,15 @@ class SpeakerIndex:
     def index_subjects(self, doc: Doc, quoted: Spans) -> None:
         """Remember the noun subjects of clauses outside quotations, for pronouns.
 
-        The subject of a reported clause ("said Britain must leave") is what
-        was said, not who is talking, and is left out.
+        The subject of a reported clause ("said Britain must leave") or of a
+        relative clause ("a deal in which X became premier") is what was said
+        or talked about, not who goes on talking, and is left out.
         """
         for token in doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if token.head.dep_ == "ccomp" or quoted.containing(token.idx) is not None:
+            # Subjects of reported and relative clauses are talked about, not talking.
+            if token.head.dep_ in ("ccomp", "relcl") or quoted.containing(token.idx) is not None:
                 continue
             self.subjects.append((token.idx, token.i, token.tag_ in ("NNS", "NNPS")))
 
@@ -151,15 +161,20 @@ class SpeakerIndex:
         the article named in full before.
         """
         doc = subject.doc
-        if subject.pos_ != "PROPN":
-            for child in subject.children:
-                if child.dep_ != "appos":
-                    continue
-                named = self.covering(child.idx, child.idx + len(child.text))
-                if named is not None and _specific(named):
-                    return named.actor_id
-                if child.pos_ == "PROPN":
-                    return speaker_phrase(child)
+        for child in subject.children:
+            # "(Italian Episcopal Conference)" explains a word; ", Nunzio Galantino,"
+            # names the person. After a proper name, only a name run into it
+            # without punctuation is the same phrase ("Bank president Okey Oramah").
+            if child.dep_ != "appos" or doc[child.left_edge.i - 1].text == "(":
+                continue
+            joined = child.left_edge.i == subject.i + 1
+            if subject.pos_ == "PROPN" and not (joined and child.pos_ == "PROPN"):
+                continue
+            named = self.covering(child.idx, child.idx + len(child.text))
+            if named is not None and _specific(named):
+                return named.actor_id
+            if child.pos_ == "PROPN" and subject.pos_ != "PROPN":
+                return speaker_phrase(child)
         head = self.covering(subject.idx, subject.idx + len(subject.text))
         if head is not None and _specific(head):
             return self.full_name(head, subject) or head.actor_id
@@ -179,6 +194,16 @@ class SpeakerIndex:
                 first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if _specific(mention) and first is not None and first.start not in possessed:
                     return mention.actor_id
+        if subject.tag_ in ("NNS", "NNPS"):
+            # "representatives from Iran", "officials in the Defence Agency": the
+            # group speaks for the named body it belongs to.
+            for prep in subject.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _MEMBERSHIP:
+                    continue
+                for obj in prep.children:
+                    named = self.covering(obj.idx, obj.idx + len(obj.text))
+                    if obj.dep_ == "pobj" and named is not None and _specific(named):
+                        return named.actor_id
         phrase = speaker_phrase(subject)
         if phrase.start < phrase.end and doc[phrase.start].lower_ == "the":
             holder = self.title_holder(subject)

@@ -1,4 +1,6 @@
-"""The REST API tests of ``tests/rest/test_api.py`` on a PostgreSQL store, plus full-text search.
+"""The REST API tests of ``tests/rest/test_api.py`` and ``test_hostile_inputs.py`` on PostgreSQL.
+
+Plus full-text search.
 
 The ``db`` fixture here is a PostgreSQL URL; the other fixtures are those of
 ``tests/rest/conftest.py`` (imported), so the same assertions run on both backends.
@@ -9,14 +11,15 @@ from __future__ import annotations
 import httpx
 import pytest
 from tests.pg.server import PostgresServer
-from tests.rest import test_api
+from tests.rest import test_api, test_hostile_inputs
 from tests.rest.conftest import base_url, client, docs  # noqa: F401  (fixtures)
 
 from communique.model import Document
 
-for _name, _test in vars(test_api).items():
-    if _name.startswith("test_"):
-        globals()[_name] = _test
+for _module in (test_api, test_hostile_inputs):
+    for _name, _test in vars(_module).items():
+        if _name.startswith("test_"):
+            globals()[_name] = _test
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,10 @@ fills these models, ``communique.rest.app`` serves them.
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from datetime import date
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from communique.export import FIELDS, Spec
 from communique.model import Actor, ClusterLevel, Document
@@ -148,15 +149,31 @@ class Stats(BaseModel):
     )
 
 
+# A string from a request body: no NUL bytes (no stored text has one, and
+# PostgreSQL refuses them in any parameter; issue 15).
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$", max_length=2000)]
+
+
 class IngestRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=2_000_000)
+    text: str = Field(min_length=1, max_length=2_000_000, pattern=r"^[^\x00]*$")
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    outlet: str | None = None
-    title: str | None = None
-    url: str | None = None
+    outlet: Text | None = None
+    title: Text | None = None
+    url: Text | None = None
     html: bool = False
+
+    @field_validator("published")
+    @classmethod
+    def a_calendar_date(cls, value: str | None) -> str | None:
+        """``2024-02-30`` has the shape of a date but is none (issue 15)."""
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"published {value!r} is not a calendar date") from None
+        return value
 
 
 class IngestResult(BaseModel):
@@ -170,7 +187,7 @@ class IngestResult(BaseModel):
 class MergeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    clusters: list[str] = Field(min_length=2, description="Event cluster ids to merge into one.")
+    clusters: list[Text] = Field(min_length=2, description="Event cluster ids to merge into one.")
 
 
 class ClusterResult(BaseModel):

@@ -39,7 +39,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.dates.candidates import find_candidates, governor, is_future
-from communique.dates.resolve import anchor, anniversary_origin, parse, resolve_expression
+from communique.dates.resolve import (
+    anchor,
+    anniversary_origin,
+    following_day,
+    parse,
+    resolve_expression,
+)
 from communique.model import Document, TimeRef
 
 if TYPE_CHECKING:
@@ -56,6 +62,9 @@ __all__ = [
     "timexes_in",
 ]
 
+# How far (characters, within a paragraph) a full date sets the year of a following
+# day without one: the same or the next sentence ("on November 15, 2017, ... on November 21").
+STORY_REACH = 250
 # Relative expressions whose reading changes with a future verb; others skip the parse walk.
 _TENSED = {"weekday", "day_month", "month"}
 
@@ -69,6 +78,7 @@ def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
     """The time expressions of a parsed text, resolved against ``published``."""
     text = doc.text
     out: list[TimeRef] = []
+    story: tuple[int, str] | None = None  # (end offset, ISO day) of the last full date
     for start, end in find_candidates(doc):
         expression = text[start:end]
         expr = parse(expression)
@@ -82,6 +92,18 @@ def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
             continue
         future = expr.kind in _TENSED and expr.mod is None and is_future(doc, start, end)
         value, precision, how = anchor(expr, published, future)
+        if expr.kind == "date" and value:
+            story = (end, value)
+        elif (
+            expr.kind == "day_month"
+            and not future
+            and story
+            and start - story[0] <= STORY_REACH
+            and "\n\n" not in text[story[0] : start]
+        ):
+            # "moved on November 15, 2017, ... his resignation on November 21": a day
+            # without a year continues the story of the paragraph's last full date
+            value = following_day(story[1], expr) or value
         out.append(
             TimeRef(
                 start=start, end=end, text=expression, value=value, precision=precision, anchor=how

@@ -58,6 +58,8 @@ PATTERNS: list[re.Pattern[str]] = [
         rf"(?<![Tt]he )(?P<t>(?:\b{_MODS}\s+)?\b{_WD}(?:\s+(?:morning|afternoon|evening|night))?)\b"
         r"(?!\s+of\b)"
     ),
+    # "earlier in the month", "later in the year"
+    re.compile(r"(?P<t>\b(?:[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?:week|month|year))\b"),
     # "last week", "earlier this month", "late last year"
     re.compile(
         rf"(?P<t>(?:\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?\b{_MODS}\s+(?:week|month|year))\b"

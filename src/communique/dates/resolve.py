@@ -93,6 +93,7 @@ _DEICTIC = {
     "day after tomorrow": 2, "yesterday morning": -1, "yesterday afternoon": -1,
     "yesterday evening": -1, "tomorrow morning": 1,
 }  # fmt: skip
+_WITHIN = re.compile(r"^(?:earlier|later) in the (week|month|year)$")
 # Edges that never change the value: prepositions, hedges and parts of a day.
 _LEADING = re.compile(
     r"^(?:on|in|at|since|by|from|until|till|during|before|after|as of|as early as|"
@@ -138,6 +139,9 @@ def normalise(text: str, trailing: bool = True) -> str:
 def parse(text: str) -> Expr | None:
     """The meaning of a time expression, or None when it is not one this grammar knows."""
     bare = normalise(text, trailing=False)
+    within = _WITHIN.match(re.sub(r"\s+", " ", text.lower().strip()))
+    if within:  # "earlier in the month": this month
+        return Expr("period", mod="this", unit=within.group(1))
     if bare in _DEICTIC:  # before "last night" loses its "night"
         return Expr("deictic", num=_DEICTIC[bare])
     s = normalise(text)
@@ -206,6 +210,22 @@ def anchor(
         return None, None, "publication"
     value, precision = _relative(expr, pub, future)
     return value, precision, "publication"
+
+
+def following_day(start: str, expr: Expr) -> str | None:
+    """The first day of ``expr`` (a day and month) on or after ``start`` and within a year.
+
+    For a day without a year that continues a story told from an earlier full date
+    ("on November 15, 2017 ... on November 21"): the year is the story's, not the
+    report's.
+    """
+    begin = _date(start)
+    if begin is None or expr.month is None or expr.day is None:
+        return None
+    for year in (begin.year, begin.year + 1):
+        if _valid(year, expr.month, expr.day) and date(year, expr.month, expr.day) >= begin:
+            return date(year, expr.month, expr.day).isoformat()
+    return None
 
 
 def _relative(expr: Expr, pub: date, future: bool) -> tuple[str | None, Precision | None]:

@@ -57,9 +57,12 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
-        if ent.root.dep_ in _MODIFIER_DEPS and ent.root.head.pos_ in ("NOUN", "PROPN"):
-            continue  # "a US drone strike", "Iran's support": an actor's name, not a location
+        modifier = ent.root.dep_ in _MODIFIER_DEPS and ent.root.head.pos_ in ("NOUN", "PROPN")
+        if modifier and ent.root.dep_ != "compound":
+            continue  # "Iran's support", "Iranian officials": an actor's name, not a location
         place = gazetteer.resolve(ent.text, hint)
+        if modifier and (place is None or _is_country(place, gazetteer)):
+            continue  # "a US drone strike": the actor; "the Kabul bombing": the place
         if place is not None:
             start, end = _trim_article(ent.text, ent.start_char, ent.end_char)
             found.append((start, end, place))
@@ -82,6 +85,11 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
             found.append((start, end, place))
             taken.append((start, end))
     return sorted(found, key=lambda item: item[0])
+
+
+def _is_country(place: Place, gazetteer: Gazetteer) -> bool:
+    country = gazetteer.country(place.country) if place.country else None
+    return place.country is None or (country is not None and country.name == place.name)
 
 
 def _trim_article(text: str, start: int, end: int) -> tuple[int, int]:

@@ -51,7 +51,19 @@ _RANKS = frozenset({"superintendent", "inspector", "detective", "officer", "cons
                     "manager", "founder", "ceo", "chairman", "chair",
                     "treasurer", "whip", "majority", "minority", "first", "lady",
                     "speaker", "house", "senate", "prime", "sergeant", "private",
-                    "pope", "coach", "judge", "mp", "mep", "mk"})  # fmt: skip
+                    "pope", "coach", "judge", "mp", "mep", "mk", "mufti", "pastor",
+                    "priest", "cleric", "maulvi", "bishop", "archbishop"})  # fmt: skip
+# Words that are only ever person titles (no place or organisation name is made of them).
+PERSON_TITLES = frozenset(HONORIFICS | _RANKS) - {"national", "state", "house", "senate",
+                                                  "first", "home", "security", "trade",
+                                                  "health", "foreign", "interior", "finance",
+                                                  "justice", "education", "economy",
+                                                  "environment", "labour", "labor", "energy",
+                                                  "transport", "culture", "agriculture",
+                                                  "defence", "defense", "right", "grand",
+                                                  "crown", "field", "private", "his", "her",
+                                                  "your", "their", "late", "vice", "general",
+                                                  "lady", "major", "chief", "head"}  # fmt: skip
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 # Lower-case words inside family names.
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "la", "le", "da",
@@ -128,12 +140,32 @@ def find_person_spans(state: DocState) -> list[PersonSpan]:
                 break
         while end > start and (texts[end - 1] in _POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
+        # given names NER left outside ("Arnel | dela Vega")
+        while (
+            start > 0
+            and not doc[start].is_sent_start
+            and start - 1 not in other_entity
+            and doc[start - 1].pos_ == "PROPN"
+            and _name_word(texts[start - 1])
+            and not _title_token(lowers[start - 1], titles, state.kb)
+        ):
+            start -= 1
         # titles inside the entity ("Superintendent Graciano") and just before it
         title_start = start
         while title_start > 0 and _title_token(lowers[title_start - 1], titles, state.kb):
             if doc[title_start].is_sent_start:
                 break
             title_start -= 1
+        # "Committee Chairman Rep. Jason Chaffetz": the name starts after the last title
+        # word, so an unknown word between titles ("Committee") goes with the title
+        last_title = max(
+            (t for t in range(start, end - 1) if _title_token(lowers[t], titles, state.kb)),
+            default=None,
+        )
+        if last_title is not None:
+            start = last_title + 1
+            while start < end - 1 and texts[start] == ".":
+                start += 1
         while start < end - 1 and _title_token(lowers[start], titles, state.kb):
             start += 1
         if end - start < 1 or (_title_token(lowers[start], titles, state.kb) and end - start == 1):
@@ -171,11 +203,20 @@ def _person_like(state: DocState, ent: Span) -> bool:
     Garced", "Ricardo Rosselló Nevares"): two to four capitalised proper nouns, none of
     them an organisation word, a title, a place or the name of a state or organisation,
     and the whole not a KB name."""
-    if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 5:
+    if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 8:
         return False
     kb = state.kb
     titles = title_words(kb)
-    words = [t for t in ent if t.text != "-" and t.lower_ not in _PARTICLES]
+    tokens = list(ent)
+    # "Committee Chairman Rep. Jason Chaffetz" (ORG): the words after the last title
+    titled = [i for i, t in enumerate(tokens) if t.lower_.rstrip(".") in PERSON_TITLES]
+    if titled and titled[-1] < len(tokens) - 1:
+        tokens = tokens[titled[-1] + 1 :]
+    elif len(tokens) > 5:
+        return False
+    words = [t for t in tokens if t.text not in ("-", ".") and t.lower_ not in _PARTICLES]
+    if titled and 1 <= len(words) <= 4:
+        return all(tok.pos_ == "PROPN" and _name_word(tok.text) for tok in words)
     if not 2 <= len(words) <= 4 or kb.lookup(ent.text) or state.is_place(ent.text):
         return False
     for tok in words:
@@ -221,8 +262,11 @@ def attach_titles(state: DocState) -> None:
         for f in by_start.values()
         if (actor := state.actor(f.actor_id)) is not None and actor.type == "person"
     }
+    # a KB alias may take in the title ("Secretary of State Colin Powell"): the person
+    # mention is the one that covers the name's first word
+    covering = {t: f for f in people.values() for t in range(f.start, f.end)}
     for span in state.person_spans:
-        person = people.get(span.start)
+        person = covering.get(span.start)
         if person is None or span.title_start >= span.start:
             continue
         inside = [

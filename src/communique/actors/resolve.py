@@ -115,8 +115,13 @@ def find_names(state: DocState) -> None:
     organisation_names(state)
     scan_kb(state)
     abbreviations(state)
+    titles = {t for span in state.person_spans for t in range(span.title_start, span.start)}
     for ent in state.doc.ents:
         start, end = ent.start, ent.end
+        if all(t in titles for t in range(start, end)):
+            continue  # "Defence" of "Defence Secretary Priya Raman": a title word
+        if ent.label_ in ("ORG", "FAC") and _place_use(state, ent):
+            continue
         span = state.person_at.get(start) or state.person_at.get(end - 1)
         label = ent.label_
         if span is not None and (label == "PERSON" or span.start <= start < span.end):
@@ -135,6 +140,44 @@ def find_names(state: DocState) -> None:
     abbreviations(state)
     family_names(state)
     metonymy.juntas(state)
+
+
+# Last words of place names that NER may tag ORG ("the Oval Office", "Capitol Hill").
+_PLACE_HEADS = frozenset({"hill", "square", "avenue", "street", "road", "boulevard", "office",
+                          "palace", "hall", "building", "house", "park", "bridge", "airport",
+                          "station", "camp", "base", "room", "plaza", "gate", "strip",
+                          "valley", "river", "basin", "mountains", "desert", "coast"})  # fmt: skip
+# Landforms after a state's name that make the whole a place ("the Jordan Valley").
+_LANDFORMS = frozenset({"valley", "river", "basin", "sea", "gulf", "strait", "mountains",
+                        "desert", "plateau", "lake", "delta", "highlands", "coast",
+                        "peninsula", "canal", "rift"})  # fmt: skip
+_LOCATIVE = frozenset({"in", "on", "at", "from", "inside", "outside", "near", "into", "to",
+                       "across", "around", "along", "through"})  # fmt: skip
+
+
+def _entity_around(state: DocState, i: int) -> tuple[str, int, int]:
+    """Label, start and end of the NER entity holding token i ("" when none)."""
+    token = state.doc[i]
+    if not token.ent_type_:
+        return "", i, i + 1
+    start = i
+    while start > 0 and state.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(state.doc) and state.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.ent_type_, start, end
+
+
+def _place_use(state: DocState, ent: Span) -> bool:
+    """An entity NER tags ORG/FAC that the sentence uses as a place: the object of a
+    locative preposition ("from the Oval Office", "on Capitol Hill") whose last word is a
+    place word, and which the knowledge base does not know as an actor."""
+    last = state.lowers[ent.end - 1]
+    if last not in _PLACE_HEADS or state.kb.lookup(ent.text):
+        return False
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
 def family_names(state: DocState) -> None:
@@ -284,6 +327,19 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
             and actor_id in state.named()
             and not any(word in kb.genders or word in state.given for word in before)
         )
+    if actor.type == "state" and end < len(state.doc) and state.lowers[end] in _LANDFORMS:
+        return False  # "the Jordan Valley", "the Congo Basin": a place
+    ent_label, ent_start, ent_end = _entity_around(state, start)
+    if (
+        actor.type == "state"
+        and ent_label == "ORG"
+        and (ent_start, ent_end) != (start, end)
+        and ent_start <= start
+        and end <= ent_end
+        and lookup_key(actor.name) != k
+        and not state.texts[start].isupper()
+    ):
+        return False  # "Western Mindanao Command": a region alias inside an organisation
     if end - start != 1 or len(k.split()) != 1:
         return True
     token = state.doc[start]
@@ -344,6 +400,13 @@ def organisation_names(state: DocState) -> None:
             )
         ):
             j += 1
+        # a personal name with its title ends the run: "Committee Chairman Rep. Jason
+        # Chaffetz" is a person, not an organisation named after a committee
+        for t in range(i, j):
+            span = state.person_at.get(t)
+            if span is not None and (span.full or span.title_start < span.start):
+                j = min(t, span.title_start) if span.title_start >= i else i
+                break
         while j > i and doc[j - 1].lower_ in _INNER:
             j -= 1
         tokens = [doc[t].lower_ for t in range(i, j)]
@@ -434,8 +497,13 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     if start >= end:
         return
     text = doc[start:end].text
-    if label == "ORG" and len(key(text).split()) == 1 and key(text) in state.surnames:
-        label = "PERSON"  # "Vázquez said": NER's ORG for a family name the article gave
+    one = key(text)
+    if (
+        label == "ORG"
+        and len(one.split()) == 1
+        and (one in state.surnames or len(state.given.get(one, ())) == 1)
+    ):
+        label = "PERSON"  # "Vázquez said", "Amina said": NER's ORG for a name the article gave
     name = strip_honorifics(text)
     if not name or not key(name) or not name[:1].isupper():  # "Łukasz" too
         return

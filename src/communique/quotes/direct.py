@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from communique.model import QuoteKind
 from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import MarkedSpan
+from communique.quotes.reported import according_source
 from communique.quotes.speakers import subject_of
 
 if TYPE_CHECKING:
@@ -111,7 +112,10 @@ def find_direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan])
         previous = span
         if not keep:
             continue
-        subject = subject_of(doc[cue[1]]) if cue is not None else None
+        subject = None
+        if cue is not None:
+            verb = doc[cue[1]]
+            subject = according_source(verb) if cue[0] == "according to" else subject_of(verb)
         found = Found(
             "direct",
             span.start,
@@ -213,6 +217,9 @@ def _cue_around(
             reach = 3 if ends and ends[0] <= 4 else -1
         for count, token in enumerate(outro):
             if token.text in _SENTENCE_END or token.text in '“«"' or count > reach:
+                break
+            if token.lower_ == "according" and according_source(token) is not None:
+                after = ("according to", token.i)  # "“...,” according to X."
                 break
             cue = lexicon.verb_cue(token)
             if cue is not None:

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 # Content shorter than this many words is not a statement ("he said so").
 MIN_WORDS = 2
+# "X, according to Y, Z": Z is the statement when it has this many words;
+# shorter, the sentence around the source is ("..., then, according to Y, fled").
+MIN_MID_CLAUSE_WORDS = 3
 # Content longer than this many tokens is a parse that ran sentences together
 # (a paragraph without punctuation), not a statement; the bound also keeps the
 # work per cue from growing with the paragraph.
@@ -319,15 +322,22 @@ def _according(token: Token) -> Reported | None:
     sent = token.sent
     lead = [t for t in doc[sent.start : token.i] if t.is_alpha]
     tail = [t for t in doc[token.right_edge.i + 1 : sent.end] if t.is_alpha]
+    source_end = min(objects[0].right_edge.i, sent.end - 1)
+    commas = [t.i for t in doc[objects[0].i : sent.end] if t.text == ","]
+    # Without a comma, the content starts after the source's own words
+    # ("according to the ministry he died in the morning").
+    after = commas[0] + 1 if commas else source_end + 1
+    rest = [t for t in doc[after : sent.end] if t.is_alpha]
     if len(lead) <= 1:  # "According to X, Y" / "But according to X, Y"
-        commas = [t.i for t in doc[objects[0].i : sent.end] if t.text == ","]
-        if not commas:
-            return None
-        lo, hi = commas[0] + 1, sent.end - 1
+        lo, hi = after, sent.end - 1
     elif not tail:  # "Y, according to X."
         lo, hi = sent.start, token.i - 1
+    elif len(rest) >= MIN_MID_CLAUSE_WORDS:
+        # "which, according to X, the UN has criticised": the clause after X.
+        lo, hi = after, sent.end - 1
     else:
-        return None  # "X, according to Y, did Z" in mid-clause: too ambiguous to cut
+        # "attacked him and then, according to X, fled": the whole sentence.
+        lo, hi = sent.start, sent.end - 1
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in _LEADING):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
@@ -335,7 +345,27 @@ def _according(token: Token) -> Reported | None:
     if hi < lo:
         return None
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return Reported(start, end, "according to", token.i, objects[0].i)
+    source = according_source(token)
+    return Reported(start, end, "according to", token.i, source.i if source else None)
+
+
+def according_source(token: Token) -> Token | None:
+    """Who speaks in "according to X": X, or the author of X when X is a text.
+
+    "according to a tweet by the Secretary of State" and "according to a
+    statement from the ministry" are the Secretary's and the ministry's words.
+    """
+    to = [c for c in token.children if c.lower_ == "to"]
+    objects = [g for g in to[0].children if g.dep_ == "pobj"] if to else []
+    if not objects:
+        return None
+    source = objects[0]
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            authors = [g for g in prep.children if g.dep_ == "pobj"]
+            if authors:
+                return authors[0]
+    return source
 
 
 def _noun(token: Token, lemma: str) -> Reported | None:

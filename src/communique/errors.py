@@ -30,6 +30,7 @@ class Messages(StrEnum):
     C107 = "{source}: malformed feed: {detail}"
     C108 = "{source}: malformed WARC: {detail}"
     C109 = "{source}: no such file or directory"
+    C110 = "{source}: published {value!r} is not a calendar date; the article is kept without it"
     C201 = "{source}: analysis failed in stage {stage}: {detail}"
     C301 = "cannot open store {url}: {detail}"
     C302 = "no article {article} in store {url}"

@@ -13,7 +13,9 @@ point into that string.
 
 from __future__ import annotations
 
+import logging
 import re
+from datetime import date
 from html.parser import HTMLParser
 from typing import Any
 
@@ -23,6 +25,8 @@ from communique.ingest import metadata as meta
 from communique.ingest.clean import Tracked, clean, cut, tidy
 from communique.ingest.language import is_english
 from communique.model import Document, content_id
+
+log = logging.getLogger(__name__)
 
 _ISO_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _HAS_WORD = re.compile(r"\w{2}")
@@ -184,7 +188,7 @@ def build(
         raise InputError(Messages.C102, source=source)
     html = html or {}
 
-    published, published_source = _published(explicit.get("published"), html, found)
+    published, published_source = _published(explicit.get("published"), html, found, source)
     outlet = (
         _clean_value(explicit.get("outlet"))
         or _clean_value(html.get("outlet"))
@@ -212,11 +216,16 @@ def build(
 
 
 def _published(
-    given: str | None, html: dict[str, Any], found: meta.Found
+    given: str | None, html: dict[str, Any], found: meta.Found, source: str
 ) -> tuple[str | None, Any]:
     value = normalise_date(given)
     if value:
         return value, "metadata"
+    if isinstance(given, str) and given.strip():
+        # Refused, not stored: an invalid date would be copied into every
+        # event date resolved against it (issue 15). The article is kept; a
+        # date the page or the text states is used instead, if any.
+        log.warning(Messages.C110.format(source=source, value=given))
     value = normalise_date(html.get("published"))
     if value:
         return value, "html"
@@ -226,14 +235,20 @@ def _published(
 
 
 def normalise_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` from an ISO date or timestamp or a printed date; None if there is none."""
+    """``YYYY-MM-DD`` from an ISO date or timestamp or a printed date; None if there is none.
+
+    Only calendar dates: "2024-02-30" and "not-a-date" give None.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     match = _ISO_PREFIX.match(value.strip())
     if match:
-        return match.group(1)
+        try:
+            return date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            return None
     parsed = meta.parse_date(value)
-    return parsed[0] if parsed else value.strip()
+    return parsed[0] if parsed else None
 
 
 def _clean_value(value: Any) -> str | None:

@@ -237,3 +237,31 @@ def test_unknown_kind_or_format(store: Store) -> None:
     assert info.value.code == "C402"
     with pytest.raises(ConfigError):
         list(records(store, "people"))
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    """Issue 15: CSV downloads kept cells starting with = or @ (formula injection)."""
+    hostile = {
+        "title": '=HYPERLINK("https://evil.example","click")',
+        "outlet": "@SUM(A1:A9)",
+        "url": "+cmd|' /C calc'!A0",
+        "file": "-2+3.txt",
+    }
+    document = samples.kenya().model_copy(update=hostile)
+    with Store.open(str(tmp_path / "h.db")) as store:
+        store.save_documents([document])
+        store.replace_clusters(["event"], [])
+        buffer = io.BytesIO()
+        export(store, "articles", "csv", buffer)
+        [row] = csv.DictReader(io.StringIO(buffer.getvalue().decode("utf-8"), newline=""))
+        for field, value in hostile.items():
+            assert row[field] == "'" + value, field
+        buffer = io.BytesIO()
+        export(store, "events", "csv", buffer)
+        rows = list(csv.DictReader(io.StringIO(buffer.getvalue().decode("utf-8"), newline="")))
+        # numbers are not text cells: a negative latitude stays a number
+        assert "-1.28333" in {r["location_lat"] for r in rows}
+        buffer = io.BytesIO()
+        export(store, "articles", "jsonl", buffer)  # JSON Lines keep the values as they are
+        record = json.loads(buffer.getvalue().decode("utf-8").splitlines()[0])
+        assert {field: record[field] for field in hostile} == hostile

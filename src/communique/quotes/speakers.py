@@ -105,12 +105,17 @@ class SpeakerIndex:
             self.subjects.append((token.idx, token.i, token.tag_ in ("NNS", "NNPS")))
 
     def antecedent(
-        self, pronoun: Token, agrees: Callable[[Token, Token], bool], window: int = 600
+        self,
+        pronoun: Token,
+        agrees: Callable[[Token, Token], bool],
+        window: int = 600,
+        ahead: bool = True,
     ) -> Token | None:
         """The subject a reporting pronoun continues: the last agreeing one before it.
 
         Without one in the preceding ``window`` characters (the article opens
-        with "He said ..."), the first agreeing subject after it in that distance.
+        with "He said ..."), the first agreeing subject after it in that
+        distance, unless ``ahead`` is False.
         """
         doc = pronoun.doc
         at = pronoun.idx
@@ -120,6 +125,8 @@ class SpeakerIndex:
                 break
             if agrees(pronoun, doc[index]):
                 return doc[index]
+        if not ahead:
+            return None
         for offset, index, _ in self.subjects[i:]:
             if offset - at > window:
                 break
@@ -178,6 +185,20 @@ class SpeakerIndex:
         head = self.covering(subject.idx, subject.idx + len(subject.text))
         if head is not None and _specific(head):
             return self.full_name(head, subject) or head.actor_id
+        if subject.pos_ == "PROPN" and head is None:
+            # "Minister of Information Moammar al-Eryani": a title whose name
+            # follows in its "of"-phrase.
+            for prep in subject.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        named = self.covering(obj.idx, obj.idx + len(obj.text))
+                        if (
+                            obj.dep_ == "pobj"
+                            and named is not None
+                            and named.kind == "name"
+                            and _specific(named)
+                        ):
+                            return named.actor_id
         if subject.pos_ == "PROPN":
             # Mentions that cover only part of a name ("Superintendent Graciano"
             # in "Chief Superintendent Graciano Mijares") are not this person.
@@ -205,7 +226,7 @@ class SpeakerIndex:
                     if obj.dep_ == "pobj" and named is not None and _specific(named):
                         return named.actor_id
         phrase = speaker_phrase(subject)
-        if phrase.start < phrase.end and doc[phrase.start].lower_ == "the":
+        if phrase.start < phrase.end and doc[phrase.start].lower_ == "the" and subject.tag_ == "NN":
             holder = self.title_holder(subject)
             if holder is not None:
                 return holder

@@ -152,6 +152,35 @@ def conditional(token: Token) -> bool:
     )
 
 
+# Verbs whose complement is what someone is asked or told to do ("urged X to withdraw",
+# "called for his resignation", "demanded the release of X"): the act is requested, the
+# request is the event.
+REQUESTING = {"urge", "ask", "call", "encourage", "demand", "order", "tell", "request",
+              "press", "push", "appeal", "implore", "beg", "instruct", "direct", "exhort",
+              "pressure", "petition", "lobby", "invite", "advise", "persuade",
+              "convince"}  # fmt: skip
+# Requesting verbs whose that-clause informs ("told X that ...", "convinced X that ...").
+INFORMING = {"tell", "advise", "persuade", "convince"}
+_CONTENT_LINKS = {"xcomp", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj"}
+
+
+def requested(token: Token) -> bool:
+    """Is the trigger the content of a request ("asked X not to turn away the boats")?"""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in _CONTENT_LINKS or node.head is node:
+            return False
+        child, node = node, node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_.lower() not in REQUESTING:
+                return False
+            if child.dep_ == "ccomp" and node.lemma_.lower() in INFORMING:
+                return False  # "told reporters that ...": information, not a request
+            # the subject of the requesting verb is the requester, not the content
+            return child.dep_ not in ("nsubj", "nsubjpass")
+    return False
+
+
 def speculative(token: Token, trigger: Trigger) -> bool:
     """Speculation ("Russia may attack", "Egypt could protest") states no event."""
     head = token if trigger.pos == "VERB" else (governing_verb(token) or token)

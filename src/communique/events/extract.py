@@ -206,6 +206,7 @@ def find_candidates(
     ``make_agent`` makes the unnamed agent of a trigger's ``implicit_source`` sector.
     """
     index = MentionIndex(doc, mentions, speakers, kinds, make_agent)
+    index.trigger_verbs = lexicon.verbs
     out: list[Candidate] = []
     for sent in doc.sents:
         text = sent.text.strip().lower()
@@ -245,7 +246,7 @@ def find_candidates(
 
 
 def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
-    """"agreed to meet Abbas", "pledged to visit Kyiv": the control verb's own event without
+    """ "agreed to meet Abbas", "pledged to visit Kyiv": the control verb's own event without
     a target adds nothing to the event of its infinitive, which carries the intent."""
     events_at = {c.token.i for c in candidates}
     return [
@@ -309,6 +310,8 @@ def _candidates(
     modality = clause.modality(token, trigger)
     if clause.conditional(token) or clause.speculative(token, trigger):
         return []  # "if X attacks", "unless ..., Egypt may protest": no event is stated
+    if clause.requested(token):
+        return []  # "urged X to withdraw", "called for his resignation": asked, not done
     background = clause.background(token, trigger)
     out: list[Candidate] = []
     for source, target in pairs:

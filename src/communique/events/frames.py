@@ -82,6 +82,8 @@ class MentionIndex:
         self.speakers = list(speakers)  # quote (start, end, speaker id), character offsets
         self.kinds = kinds or {}  # actor id -> (type, sector)
         self.make_agent = make_agent
+        # Lemmas of verbs that are triggers themselves; set by the extractor.
+        self.trigger_verbs: frozenset[str] = frozenset()
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -249,7 +251,12 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return actors_of(heads, mentions)
     if role == "dative":
         return actors_of([c for c in token.children if c.dep_ == "dative"], mentions)
-    if role == "poss":
+    if role in ("poss", "poss_of", "poss_bare"):
+        # "Belarus's arrest of X": with an of-object the possessor is the agent; "his
+        # arrest", "Khashoggi's murder": without one it is the patient.
+        has_of = bool(pobjs(token, "of"))
+        if (role == "poss_of" and not has_of) or (role == "poss_bare" and has_of):
+            return []
         return actors_of([c for c in token.children if c.dep_ == "poss"], mentions)
     if role == "mod":
         return [
@@ -291,6 +298,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if verb is None:
         return []
     if role == "governor":
+        if not trigger.with_governor and verb.lemma_.lower() in mentions.trigger_verbs:
+            return []  # "Iran denied the accusation": the verb's subject has its own event
         return actors_of(subjects(verb), mentions)
     if role == "host":
         return actors_of(pobjs(verb, "at") + pobjs(verb, "by"), mentions)

@@ -54,6 +54,8 @@ _ROLE_NAMES = {
     "subj",
     "obj",
     "poss",
+    "poss_of",
+    "poss_bare",
     "mod",
     "governor",
     "host",
@@ -121,6 +123,15 @@ class Lexicon:
 
     def lookup(self, lemma: str, pos: str) -> list[Trigger]:
         return self.index.get((lemma, pos), [])
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Lemmas with an unconstrained verb entry (verbs that are events by themselves)."""
+        return frozenset(
+            lemma
+            for (lemma, pos), entries in self.index.items()
+            if pos == "VERB" and any(not t.constrained for t in entries)
+        )
 
     layers: dict[int, int] = field(default_factory=dict)  # id(trigger) -> file layer
 

@@ -67,10 +67,10 @@ def _guard(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_STORE) from exc
     except (ConfigError, CommuniqueError) as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
 
 
@@ -116,7 +116,7 @@ def run(
     if as_json:
         _print_json(summary.to_dict())
     else:
-        table = Table(title=f"communique run → {summary.db}", show_header=False)
+        table = Table(title=f"communique run → {escape(summary.db)}", show_header=False)
         for key in ("read", "added", "skipped", "not_english", "failed"):
             table.add_row(key.replace("_", " "), str(getattr(summary, key)))
         table.add_section()
@@ -124,7 +124,7 @@ def run(
             table.add_row(key, str(getattr(summary, key)))
         out.print(table)
         for failure in summary.failures:
-            err.print(f"[yellow]failed[/yellow] {failure['message']}")
+            err.print(f"[yellow]failed[/yellow] {escape(failure['message'])}")
     raise typer.Exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
 
 
@@ -151,7 +151,7 @@ def ingest(
         for item in read(inputs, settings=settings):
             if isinstance(item, Failure):
                 failed += 1
-                err.print(f"[yellow]failed[/yellow] {item.message}")
+                err.print(f"[yellow]failed[/yellow] {escape(item.message)}")
                 continue
             record = item.model_dump(
                 include={
@@ -200,7 +200,7 @@ def export(
 
     count = _guard(go)
     if output is not None:
-        err.print(f"{count} {kind} → {output}")
+        err.print(f"{count} {kind} → {escape(str(output))}")
 
 
 @app.command(name="eval")
@@ -286,7 +286,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption
     if as_json:
         _print_json(counts)
         return
-    table = Table(title=settings.db, show_header=False)
+    table = Table(title=escape(settings.db), show_header=False)
     for key, value in counts.items():
         table.add_row(key, str(value))
     out.print(table)
@@ -334,9 +334,8 @@ def actors_search(
     table = Table("id", "name", "type", "country", "sector", "roles")
     for actor in found:
         roles = "; ".join(f"{r.title} ({r.start or '?'}–{r.end or ''})" for r in actor.roles[-3:])
-        table.add_row(
-            actor.id, actor.name, actor.type, actor.country or "", actor.sector or "", roles
-        )
+        cells = [actor.id, actor.name, actor.type, actor.country or "", actor.sector or "", roles]
+        table.add_row(*map(escape, cells))
     out.print(table)
 
 
@@ -356,7 +355,8 @@ def actors_import(
     if as_json:
         _print_json([actor.model_dump() for actor in actors])
         return
-    out.print(f"{len(actors)} actors read from {path}" + (f", saved to {saved}" if saved else ""))
+    saved_to = f", saved to {escape(str(saved))}" if saved else ""
+    out.print(f"{len(actors)} actors read from {escape(str(path))}{saved_to}")
 
 
 @quotes_app.command("search")
@@ -393,7 +393,8 @@ def quotes_search(
     if as_json:
         _print_json(found.items)
         return
-    table = Table("published", "speaker", "quote", "article", title=f"quotes matching {text!r}")
+    title = f"quotes matching {escape(repr(text))}"
+    table = Table("published", "speaker", "quote", "article", title=title)
     for item in found.items:
         article = item["article"]
         speaker_name = item["speaker"]["name"] if item["speaker"] else ""
@@ -432,7 +433,8 @@ def serve(
             allowed_hosts=settings.allowed_hosts,
         )
     )
-    err.print(f"serving {settings.db} on http://{settings.host}:{settings.port}/")
+    address = f"http://{escape(settings.host)}:{settings.port}/"
+    err.print(f"serving {escape(settings.db)} on {address}")
     uvicorn.run(api, host=settings.host, port=settings.port, log_level="info")
 
 

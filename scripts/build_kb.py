@@ -58,7 +58,7 @@ from kb.petrarch import (
 )
 from kb.tables import Term, merged, read_csv
 from kb.titles import KINDS, title_phrases
-from kb.us_congress import executive, legislators, read_states
+from kb.us_congress import committees, executive, legislators, read_states
 
 from communique.actors.kb import INDEX_FILE, KnowledgeBase, index_fingerprint, title_key
 from communique.actors.names import HONORIFICS, ascii_fold, key, slug, strip_honorifics
@@ -549,6 +549,7 @@ def main() -> int:
     partisan: list[tuple[str, str, str]] = []
     builder.states_yaml(load("states.yaml")["states"], partisan)
     merges = builder.organisations(load("organisations.yaml")["organisations"])
+    builder.organisations(committees(US_CONGRESS / "committees-current.yaml"))
     builder.people(load("people.yaml")["people"])
     KINDS.update(load("titles.yaml")["kinds"])
     offices = builder.offices(load("offices.yaml")["offices"], KINDS)

@@ -1,4 +1,4 @@
-"""The United States Congress and executive as ``Term`` rows.
+"""The United States Congress and executive as ``Term`` rows, and its committees.
 
 Part of the KB build (``scripts/build_kb.py``). In: the CC0 files of the
 unitedstates/congress-legislators project in ``../shared/data/us-congress/``:
@@ -6,7 +6,9 @@ unitedstates/congress-legislators project in ``../shared/data/us-congress/``:
 leadership roles), ``executive.yaml`` (presidents and vice presidents). Out: ``Term`` rows
 (``scripts/kb/tables.py``): one per term of a senator ("United States Senator from
 Vermont", two seats), representative ("United States Representative from Iowa", one
-seat per district), congressional leadership post and executive term.
+seat per district), congressional leadership post and executive term; and from
+``committees-current.yaml`` the committees as organisations ("United States Senate
+Committee on Foreign Relations", also "Senate Foreign Relations Committee").
 
 Names are the members' English Wikipedia titles (``id.wikipedia``), which is how the
 rest of the KB and the gold name people; a member without one is named
@@ -16,6 +18,7 @@ rest of the KB and the gold name people; a member without one is named
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +174,37 @@ def executive(path: Path, titles_path: Path) -> list[Term]:
                 )
             )
     return terms
+
+
+_COMMITTEE = re.compile(
+    r"^(House|Senate)(?: Permanent)?(?: Select| Special)? Committee on (?:the )?(?P<topic>.+)$"
+)
+
+
+def committees(path: Path) -> list[dict[str, Any]]:
+    """Committees of Congress in the shape of ``kb_sources/organisations.yaml`` items,
+    named by their Wikipedia titles ("United States House Committee on the Judiciary")
+    with the names news uses ("House Judiciary Committee", "House Oversight
+    Committee")."""
+    records: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: list[dict[str, Any]] = []
+    for record in records:
+        source = record["name"]
+        name = source if source.startswith("United States") else f"United States {source}"
+        aliases = [source]
+        if m := _COMMITTEE.match(source):
+            chamber, topic = m.group(1), m.group("topic")
+            if "," not in topic:
+                aliases.append(f"{chamber} {topic} Committee")
+            if "," in topic or " and " in topic:
+                aliases.append(f"{chamber} {re.split(r',| and ', topic)[0]} Committee")
+        out.append(
+            {
+                "id": "us-" + re.sub(r"[^a-z0-9]+", "-", source.lower()).strip("-"),
+                "name": name,
+                "country": "USA",
+                "sector": "LEG",
+                "aliases": list(dict.fromkeys(a for a in aliases if a != name)),
+            }
+        )
+    return out

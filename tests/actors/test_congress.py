@@ -195,3 +195,32 @@ def test_consecutive_terms_merge_into_one_period(tables: Any) -> None:
 def test_members_named_in_text(run: Any, text: str, fragment: str, expected: str) -> None:
     names = resolved(run(text, "2019-05-14"), fragment)
     assert any(same_name(n, expected) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senate", "United States Senate"),
+        ("U.S. Senate", "United States Senate"),
+        ("House of Representatives", "United States House of Representatives"),
+        ("Congress", "United States Congress"),
+        ("Senate Foreign Relations Committee", "United States Senate Committee on Foreign Relations"),
+        ("House Judiciary Committee", "United States House Committee on the Judiciary"),
+        ("House Oversight Committee", "United States House Committee on Oversight and Government Reform"),
+        ("Senate Intelligence Committee", "United States Senate Select Committee on Intelligence"),
+        ("House Intelligence Committee", "United States House Permanent Select Committee on Intelligence"),
+        ("Joint Economic Committee", "United States Joint Economic Committee"),
+    ],
+)  # fmt: skip
+def test_chambers_and_committees_are_their_own_actors(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    found = kb.lookup(text)
+    assert [a.name for a in found] == [expected]
+    assert found[0].sector == "LEG" and found[0].country == "USA"
+
+
+def test_chambers_in_text(run: Any) -> None:
+    document = run("The Senate passed the bill on Tuesday and the House approved it.", "2019-12-03")
+    assert resolved(document, "Senate") == {"United States Senate"}
+    assert resolved(document, "House") == {"United States House of Representatives"}

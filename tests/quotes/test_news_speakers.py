@@ -416,3 +416,79 @@ def test_frame_of_a_quotation_is_not_a_statement(quotes: Run) -> None:
     assert [(q.kind, q.text) for q in found] == [
         ("direct", "The reserves will last until the autumn.")
     ]
+
+
+# ---------------------------------------------------------------------------
+# "according to", inverted attributions, requests and statement nouns
+
+MORE = [
+    # "according to" after a direct quotation, with the author of a text
+    (
+        "“The fleet carries arms across the region,” according to a tweet by Maria Lopez.",
+        "The fleet carries arms across the region,",
+        "local:maria-lopez",
+    ),
+    # "according to" without a comma
+    (
+        "According to Okafor the shipment left the port before dawn.",
+        "the shipment left the port before dawn",
+        "local:john-okafor",
+    ),
+    # mid-clause "according to" before a clause of its own
+    (
+        "The plan, which according to Brennan, the council approved in secret, was dropped.",
+        "the council approved in secret, was dropped",
+        "local:sarah-brennan",
+    ),
+    # an attribution after its content
+    (
+        "The permit was granted without a hearing, argued Peter Haas, and must be withdrawn.",
+        "The permit was granted without a hearing",
+        "local:peter-haas",
+    ),
+    # a request with no one named to carry it out
+    (
+        "Maria Lopez wrote to the ministry asking to review the tender.",
+        "to review the tender",
+        "local:maria-lopez",
+    ),
+    # participles describing a noun speak for it
+    (
+        "The talks ended with Veldoria saying that no deal was possible.",
+        "no deal was possible",
+        "veldoria",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), MORE)
+def test_more_attributions(quotes: Run, text: str, quoted: str, speaker: str) -> None:
+    found = quotes(text, PEOPLE)
+    texts = [q.text for q in found]
+    match = [q for q in found if q.text.startswith(quoted) or quoted.startswith(q.text)]
+    assert match, (quoted, texts)
+    assert match[0].speaker_id == speaker
+
+
+def test_asked_not_to_be_named_is_no_request(quotes: Run) -> None:
+    text = "A nurse, who asked not to be named, said the ward was full."
+    found = quotes(text, PEOPLE)
+    assert [q.text for q in found] == ["the ward was full"]
+
+
+def test_a_plural_is_not_a_title_holder(quotes: Run) -> None:
+    text = (
+        "Police officers John Okafor and Peter Haas were charged. "
+        "The officers said they would appeal the verdict."
+    )
+    found = quotes(text, PEOPLE)
+    assert speaker_of(found, "they would appeal the verdict") == "local:the-officers"
+
+
+def test_a_relative_clause_subject_is_not_the_next_speaker(quotes: Run) -> None:
+    text = (
+        "Peter Haas agreed to a coalition in which Tomas Rivera became deputy. "
+        "“Nobody will remove me,” he declared."
+    )
+    found = quotes(text, PEOPLE)
+    assert speaker_of(found, "Nobody will remove me,") == "local:peter-haas"

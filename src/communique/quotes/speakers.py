@@ -38,6 +38,14 @@ def subject_of(verb: Token) -> Token | None:
 
     The nsubj, the agent of a passive, or the subject up the clause chain.
     """
+    noun = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        verb.tag_ == "VBG"
+        and noun is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+    ):
+        return noun  # "with officials saying that ...": the absolute phrase's noun
     current = verb
     for _ in range(6):
         if current is not verb and current.dep_ == "ccomp" and current.head is not current:

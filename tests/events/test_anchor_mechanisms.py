@@ -276,3 +276,31 @@ PLACES: list[tuple[str, str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "trigger", "kind", "place"), PLACES)
 def test_event_place(anchor: Anchor, text: str, trigger: str, kind: str, place: str | None) -> None:
     assert anchor(text, trigger, kind)[1] == place
+
+
+def test_headline_and_lead_statements_of_one_event_take_the_leads_date(
+    nlp: Any, context: Any
+) -> None:
+    from communique.events.anchor import build_events
+    from communique.ingest import from_text
+    from communique.pipeline import apply_stages
+    from communique.stages import default_stages
+
+    text = "Chile bans fishing fleet from Peru\n\nChile on Tuesday banned the fleet from its ports."
+    document = from_text(text, source="<test>", published=PUB)
+    doc = nlp(document.text)
+    apply_stages(doc, document, [s for s in default_stages() if s.name != "events"], context)
+    candidates = [
+        Candidate(
+            trigger=Trigger("ban", "VERB", "SANCTION", "160"),
+            token=token,
+            source_id="chile",
+            target_id="fleet",
+            type="SANCTION",
+        )
+        for token in doc
+        if token.lemma_ == "ban"
+    ]
+    assert len(candidates) == 2
+    events = build_events(doc, document, candidates, context)
+    assert [(e.date, e.date_inferred) for e in events] == [("2024-05-14", False)]

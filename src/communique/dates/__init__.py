@@ -64,7 +64,7 @@ __all__ = [
 
 # How far (characters, within a paragraph) a full date sets the year of a following
 # day without one: the same or the next sentence ("on November 15, 2017, ... on November 21").
-STORY_REACH = 250
+STORY_REACH = 400
 # Relative expressions whose reading changes with a future verb; others skip the parse walk.
 _TENSED = {"weekday", "day_month", "month"}
 

@@ -251,9 +251,17 @@ def _records(document: Document, anchored: list[Anchored]) -> list[Event]:
                 pair = (frozenset(p for p in pair if p),)
             key = (candidate.type, pair, item.salience, candidate.negated, candidate.modality)
             previous = seen.get(key)
+            # A date inferred from the report is weak: a headline's "Germany bans X" and the
+            # lead's "Germany on Monday banned X" are one event, dated Monday.
             if previous is not None and (
-                previous.date is None or value is None or previous.date == value
+                previous.date is None
+                or value is None
+                or previous.date == value
+                or previous.date_inferred
+                or inferred
             ):
+                if value is not None and not inferred and previous.date_inferred:
+                    previous.date = None
                 if previous.date is None and value is not None:
                     previous.date, previous.date_precision, previous.date_inferred = (
                         value,

@@ -284,6 +284,18 @@ def test_party_as_of_a_date(kb: KnowledgeBase, actor_id: str, date: str, party: 
             {"Ted Cruz"},
         ),
         (
+            "The Founder and CEO of a rural clinic said the program would expand.",
+            "2016-03-01",
+            "Founder",
+            set(),  # a founder of an office held by nobody then is not its late holder
+        ),
+        (
+            "Former Attorney General Michael Mukasey criticised the decision.",
+            "2016-07-01",
+            "Former Attorney General",
+            {"Michael Mukasey"},  # the name decides, not the holder on the date
+        ),
+        (
             "The senator said the bill would fail.",
             "2016-04-20",
             "The senator",

@@ -94,19 +94,23 @@ def find_quotes(
     marked = find_marked(text)
     direct = find_direct(doc, text, lexicon, marked)
     spans = Spans([(f.start, f.end) for f in direct])
+    marks = Spans([(m.open_mark, m.end) for m in marked])
     found: list[Found] = list(direct)
     reported: list[Reported] = []
+    characterisations: list[Found] = []
     for item in find_reported(doc, lexicon):
         outer = spans.containing(doc[item.cue_token].idx)
         first = spans.first_overlapping(item.start, item.end)
-        if (
-            outer is None
-            and first is not None
-            and (item.cue == "call" or not _own_words(text, item.start, first[0]))
-        ):
-            # The frame of a direct quote ("He stressed, “..."); "called the
-            # move “a betrayal”" quotes a characterisation, not a statement.
+        if item.cue == "call" and outer is None and marks.overlaps(item.start, item.end):
+            # "called the move “a betrayal” and “reckless”" quotes the words of a
+            # characterisation; the clause itself is no statement.
+            clause_end = doc[item.cue_token].right_edge
+            characterisations.append(
+                _from_reported(item, None, end=clause_end.idx + len(clause_end.text))
+            )
             continue
+        if outer is None and first is not None and not _own_words(text, item.start, first[0]):
+            continue  # the frame of a direct quote: "He stressed, “..."
         if outer is not None:
             subject = doc[item.subject] if item.subject is not None else None
             if subject is None or subject.lower_ in FIRST_PERSON or item.cue == "according to":
@@ -117,7 +121,7 @@ def find_quotes(
         reported.append(item)
     for item in outermost(doc, reported):
         found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
-    found.extend(_fragments(doc, text, marked, found))
+    found.extend(_fragments(doc, text, marked, found + characterisations))
     found.extend(colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
     return _resolve(doc, document, found, spans, facts or ActorFacts())
@@ -140,7 +144,7 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]
     two of its words; both are quotes. Titles stay titles.
     """
     direct = Spans([(f.start, f.end) for f in found if f.kind == "direct"])
-    statements = {(f.start, f.end): f for f in found if f.kind == "indirect" and f.within is None}
+    statements = {(f.start, f.end): f for f in found if f.kind != "direct" and f.within is None}
     statement_spans = Spans(list(statements))
     out: list[Found] = []
     for span in marked:
@@ -174,11 +178,11 @@ def _clip(item: Reported, outer: tuple[int, int]) -> Reported:
     return item
 
 
-def _from_reported(item: Reported, outer: tuple[int, int] | None) -> Found:
+def _from_reported(item: Reported, outer: tuple[int, int] | None, end: int | None = None) -> Found:
     return Found(
         "indirect",
         item.start,
-        item.end,
+        end if end is not None else item.end,
         item.cue,
         item.cue_token,
         item.subject,

@@ -225,6 +225,8 @@ def _cue_around(
             if cue is not None:
                 after = (cue.lemma, token.i)
                 break
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                break  # “...” had many followers, and wrote ...: another clause
     intro_text = text[lo : span.open_mark].rstrip()
     if before is not None and (after is None or intro_text.endswith((",", ":"))):
         return before

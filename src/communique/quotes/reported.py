@@ -136,6 +136,8 @@ def _verb(
         lo_hi = _to_be(token)
     if lo_hi is None and kinds & {"to-be", "obj-to"}:
         tail = by_dep.get("xcomp", []) + by_dep.get("oprd", [])
+        if tail and "obj-to" not in kinds and _purpose(tail[0]):
+            tail = []  # "called the office to ask for help" says nothing about the office
         if tail and obj is not None and tail[0].i > obj.i:
             lo_hi = (obj.left_edge.i, _without_coordination(tail[0]))
         elif (
@@ -175,6 +177,11 @@ def _verb(
     if made is not None and speaker is not None:
         made.subject = speaker.i
     return made
+
+
+def _purpose(head: Token) -> bool:
+    """ "to ask for help": an infinitive of purpose, not "to be" or a bare predicate."""
+    return head.lemma_ != "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _without_coordination(head: Token) -> int:

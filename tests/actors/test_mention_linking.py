@@ -332,3 +332,65 @@ def test_a_country_of_elsewhere_is_not_an_anaphor(run: Run) -> None:
 )
 def test_ascii_fold_spells_letters_nfkd_keeps(text: str, plain: str) -> None:
     assert ascii_fold(text) == plain
+
+
+# ---------------------------------------------------------------------------
+# organisations of a state, abbreviations, names cut at their edges
+
+# (text, fragment, occurrence, a name the organisation must answer to)
+STATE_ORGANISATIONS = [
+    ("The UK Supreme Court ruled on Tuesday. The Supreme Court said the order was void.",
+     "UK Supreme Court", 0, "Supreme Court of the United Kingdom"),
+    ("The UK Supreme Court ruled on Tuesday. The Supreme Court said the order was void.",
+     "Supreme Court", 1, "Supreme Court (United Kingdom)"),
+    ("Taiwan's Constitutional Court ruled on Friday. The court gave lawmakers two years.",
+     "Constitutional Court", 0, "Constitutional Court (Taiwan)"),
+    ("Taiwan's Constitutional Court ruled on Friday. The court gave lawmakers two years.",
+     "The court", 0, "Constitutional Court (Taiwan)"),
+    ("The Italian Supreme Court of Cassation ruled on July 6 that the schools must pay.",
+     "Italian Supreme Court of Cassation", 0, "Supreme Court of Cassation (Italy)"),
+    ("The Italian Supreme Court of Cassation ruled in July. The Supreme Court said the tax "
+     "was due.", "Supreme Court", 1, "Supreme Court of Cassation (Italy)"),
+    ("The Kenyan Electoral Commission published the results on Monday.",
+     "Kenyan Electoral Commission", 0, "Electoral Commission (Kenya)"),
+    ("According to the Saudi Press Agency, the drones were shot down.", "Saudi Press Agency",
+     0, "Saudi Press Agency"),
+    ("The African Continental Free Trade Area (AfCFTA) opened in July. AfCFTA members met "
+     "in Accra.", "AfCFTA", 1, "African Continental Free Trade Area"),
+    ("The bill was rejected by the House of Lords on Monday.", "House of Lords", 0,
+     "House of Lords"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "occurrence", "expected"), STATE_ORGANISATIONS)
+def test_state_organisations_answer_to_qualified_names(
+    run: Run, text: str, fragment: str, occurrence: int, expected: str
+) -> None:
+    document = run(text, "2019-09-24")
+    start = -1
+    for _ in range(occurrence + 1):
+        start = document.text.index(fragment, start + 1)
+    end = start + len(fragment)
+    forms = {
+        form
+        for m in document.mentions
+        if m.start < end and start < m.end
+        for a in document.actors
+        if a.id == m.actor_id
+        for form in (a.name, *a.aliases)
+    }
+    assert any(same_name(f, expected) for f in forms), forms
+
+
+def test_same_court_of_two_states_are_two_actors(run: Run) -> None:
+    document = run(
+        "The UK Supreme Court ruled on Tuesday. Taiwan's Supreme Court ruled a day later.",
+        "2019-09-24",
+    )
+    courts = {a.id for a in document.actors if a.type == "organisation" and a.country}
+    assert len(courts) == 2, courts
+
+
+def test_organisation_name_stops_before_a_date(run: Run) -> None:
+    document = run("The Italian Supreme Court of Cassation on July 6 ruled for the city.")
+    assert not any("July" in a.name for a in document.actors)

@@ -31,6 +31,14 @@ from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
 from communique.actors.mention import actor_words, agrees, attach_titles, find_person_spans
 from communique.actors.names import HONORIFICS, key, strip_honorifics
+from communique.actors.organisations import (
+    INNER,
+    LANDFORMS,
+    entity_around,
+    local_organisation,
+    organisation_names,
+    place_use,
+)
 from communique.actors.state import DocState
 from communique.model import Actor, Mention
 
@@ -120,7 +128,7 @@ def find_names(state: DocState) -> None:
         start, end = ent.start, ent.end
         if all(t in titles for t in range(start, end)):
             continue  # "Defence" of "Defence Secretary Priya Raman": a title word
-        if ent.label_ in ("ORG", "FAC") and _place_use(state, ent):
+        if ent.label_ in ("ORG", "FAC") and place_use(state, ent):
             continue
         span = state.person_at.get(start) or state.person_at.get(end - 1)
         label = ent.label_
@@ -140,44 +148,6 @@ def find_names(state: DocState) -> None:
     abbreviations(state)
     family_names(state)
     metonymy.juntas(state)
-
-
-# Last words of place names that NER may tag ORG ("the Oval Office", "Capitol Hill").
-_PLACE_HEADS = frozenset({"hill", "square", "avenue", "street", "road", "boulevard", "office",
-                          "palace", "hall", "building", "house", "park", "bridge", "airport",
-                          "station", "camp", "base", "room", "plaza", "gate", "strip",
-                          "valley", "river", "basin", "mountains", "desert", "coast"})  # fmt: skip
-# Landforms after a state's name that make the whole a place ("the Jordan Valley").
-_LANDFORMS = frozenset({"valley", "river", "basin", "sea", "gulf", "strait", "mountains",
-                        "desert", "plateau", "lake", "delta", "highlands", "coast",
-                        "peninsula", "canal", "rift"})  # fmt: skip
-_LOCATIVE = frozenset({"in", "on", "at", "from", "inside", "outside", "near", "into", "to",
-                       "across", "around", "along", "through"})  # fmt: skip
-
-
-def _entity_around(state: DocState, i: int) -> tuple[str, int, int]:
-    """Label, start and end of the NER entity holding token i ("" when none)."""
-    token = state.doc[i]
-    if not token.ent_type_:
-        return "", i, i + 1
-    start = i
-    while start > 0 and state.doc[start].ent_iob_ == "I":
-        start -= 1
-    end = i + 1
-    while end < len(state.doc) and state.doc[end].ent_iob_ == "I":
-        end += 1
-    return token.ent_type_, start, end
-
-
-def _place_use(state: DocState, ent: Span) -> bool:
-    """An entity NER tags ORG/FAC that the sentence uses as a place: the object of a
-    locative preposition ("from the Oval Office", "on Capitol Hill") whose last word is a
-    place word, and which the knowledge base does not know as an actor."""
-    last = state.lowers[ent.end - 1]
-    if last not in _PLACE_HEADS or state.kb.lookup(ent.text):
-        return False
-    root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
 def family_names(state: DocState) -> None:
@@ -327,11 +297,11 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
             and actor_id in state.named()
             and not any(word in kb.genders or word in state.given for word in before)
         )
-    if actor.type == "state" and end < len(state.doc) and state.lowers[end] in _LANDFORMS:
+    if actor.type == "state" and end < len(state.doc) and state.lowers[end] in LANDFORMS:
         return False  # "the Jordan Valley", "the Congo Basin": a place
-    ent_label, ent_start, ent_end = _entity_around(state, start)
+    ent_label, ent_start, ent_end = entity_around(state, start)
     if (
-        actor.type == "state"
+        (actor.type == "state" or (actor.type == "organisation" and len(k.split()) == 1))
         and ent_label == "ORG"
         and (ent_start, ent_end) != (start, end)
         and ent_start <= start
@@ -339,7 +309,8 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
         and lookup_key(actor.name) != k
         and not state.texts[start].isupper()
     ):
-        return False  # "Western Mindanao Command": a region alias inside an organisation
+        # "Western Mindanao Command", "the House of Lords": an alias inside a longer name
+        return False
     if end - start != 1 or len(k.split()) != 1:
         return True
     token = state.doc[start]
@@ -365,71 +336,6 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
     if actor.type == "state" and lookup_key(actor.name) != k:
         return ner not in ("PERSON", "LOC", "FAC")
     return True
-
-
-_ORG_WORDS = {"conference", "council", "committee", "organization", "organisation", "movement",
-              "party", "front", "union", "association", "agency", "institute", "foundation",
-              "assembly", "authority", "commission", "ministry", "forum", "centre", "center",
-              "society", "league", "corps", "brigades", "army", "court", "university", "bank",
-              "federation", "alliance", "coalition", "group", "network"}  # fmt: skip
-_INNER = {"of", "on", "for", "and", "against", "to", "the"}
-
-
-def organisation_names(state: DocState) -> None:
-    """Multi-word organisation names the KB lacks, which NER often splits:
-    "the International Conference on Supporting Palestine Intifada". A capitalised run
-    (with inner "of/on/for/and") containing an organisation word; a title or a name
-    without such a word before "of" is cut off ("Secretary General of the ...")."""
-    doc = state.doc
-    i = 0
-    while i < len(doc):
-        if not doc[i].text[:1].isupper() or (doc[i].is_sent_start and doc[i].lower_ == "the"):
-            i += 1
-            continue
-        j = i
-        while j < len(doc) and (
-            (
-                doc[j].text[:1].isupper()
-                and not doc[j].is_punct
-                and (j == i or not doc[j].is_sent_start)
-            )
-            or (
-                doc[j].lower_ in _INNER
-                and j + 1 < len(doc)
-                and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ == "the")
-            )
-        ):
-            j += 1
-        # a personal name with its title ends the run: "Committee Chairman Rep. Jason
-        # Chaffetz" is a person, not an organisation named after a committee
-        for t in range(i, j):
-            span = state.person_at.get(t)
-            if span is not None and (span.full or span.title_start < span.start):
-                j = min(t, span.title_start) if span.title_start >= i else i
-                break
-        while j > i and doc[j - 1].lower_ in _INNER:
-            j -= 1
-        tokens = [doc[t].lower_ for t in range(i, j)]
-        if "of" in tokens and not state.kb.lookup(doc[i:j].text):
-            cut = tokens.index("of")
-            head, tail = set(tokens[:cut]), set(tokens[cut + 1 :])
-            # "Permanent Secretariat of the International Conference on ...": the part
-            # after "of" is itself an organisation; "Organisation of Islamic Cooperation"
-            # and "Ministry of Foreign Affairs" stay whole.
-            if (
-                not head & _ORG_WORDS
-                or tail & _ORG_WORDS
-                or title_key(doc[i : i + cut].text) in state.kb.titles
-            ):
-                i = i + cut + 1
-                continue
-        if j - i >= 3 and set(tokens) & _ORG_WORDS and doc[i:j].text.count(" ") >= 2:
-            text = doc[i:j].text
-            if not state.kb.lookup(text):
-                actor = state.local_actor(text, "organisation")
-                state.add(i, j, actor.id, "name", 0.85)
-                state.cover(i, j)
-        i = max(j, i + 1)
 
 
 def choose(state: DocState, ids: list[str]) -> str:
@@ -484,7 +390,9 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     if start >= end:
         return
     for t in range(start, end):
-        if doc[t].text in ("’s", "'s", "’"):  # "Movement’s Caucus": the owner is the name
+        # "Movement’s Caucus": the owner is the name; "Free Trade Area (AfCFTA": the
+        # abbreviation in brackets is not
+        if doc[t].text in ("’s", "'s", "’", "(", "["):
             end = t
             break
     # words NER takes in at the edges: "According to the Saudi Press Agency", "Talon of"
@@ -492,7 +400,7 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         doc[start].pos_ in ("VERB", "ADP", "DET") or state.lowers[start] == "to"
     ):
         start += 1
-    while end > start and state.lowers[end - 1] in _INNER:
+    while end > start and state.lowers[end - 1] in INNER:
         end -= 1
     if start >= end:
         return
@@ -516,6 +424,9 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         # Two people of the document share this surname: the last named is a guess.
         namesakes = len(state.namesakes.get(words[0], ())) if len(words) == 1 else 0
         state.add(start, end, actor_id, "alias", 0.5 if namesakes > 1 else 0.85)
+    elif type_ == "organisation":
+        actor = local_organisation(state, start, end, name)
+        state.add(start, end, actor.id, "name", 0.9)
     else:
         actor = state.local_actor(name, type_)
         state.add(start, end, actor.id, "name", 0.9)
@@ -620,13 +531,22 @@ def abbreviations(state: DocState) -> None:
         if texts[i] != "(" or texts[i + 2] != ")":
             continue
         abbr = texts[i + 1]
-        if not (2 <= len(abbr) <= 8 and abbr.replace(".", "").isupper()):
+        letters = abbr.replace(".", "")
+        capitals = sum(c.isupper() for c in letters)
+        # mostly capitals: "PNA", "U.N.", also "AfCFTA", "MoD"
+        if not (2 <= len(abbr) <= 8 and letters.isalnum() and capitals >= max(2, len(letters) - 2)):
             continue
         found = by_end.get(i)
         if found is not None:
             state.doc_aliases[abbr] = found.actor_id
     if not state.doc_aliases:
         return
+    # the abbreviation named as a local actor of its own before the definition was read
+    for found in state.found:
+        text = state.doc[found.start : found.end].text
+        defined = state.doc_aliases.get(text)
+        if defined and found.actor_id != defined and found.actor_id.startswith("local:"):
+            found.actor_id, found.kind = defined, "abbreviation"
     for i, text in enumerate(texts):
         actor_id = state.doc_aliases.get(text)
         if actor_id and state.free(i, i + 1):

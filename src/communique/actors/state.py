@@ -139,7 +139,13 @@ class DocState:
         return {f.actor_id for f in self.found if f.kind in ("name", "alias", "abbreviation")}
 
     def local_actor(
-        self, name: str, type_: Any, description: str | None = None, country: str | None = None
+        self,
+        name: str,
+        type_: Any,
+        description: str | None = None,
+        country: str | None = None,
+        country_name: str | None = None,
+        written: str | None = None,
     ) -> Actor:
         """The local actor for a name, merging "Hossein Rooyvaran" and later "Rooyvaran".
 
@@ -151,6 +157,8 @@ class DocState:
         """
         k = key(name)
         words = k.split()
+        if country_name and type_ == "organisation":
+            return self._state_organisation(name, country or "", country_name, written)
         actor_id = self.local_keys.get(k)
         if actor_id is None and type_ == "person" and len(words) == 1:
             actor_id = self.local_keys.get("~" + words[0])
@@ -176,6 +184,33 @@ class DocState:
         if description:
             self.describe(actor_id, description)
         return actor
+
+    def _state_organisation(
+        self, name: str, country: str, country_name: str, written: str | None = None
+    ) -> Actor:
+        """An organisation of a state ("Supreme Court" of the United Kingdom): one actor
+        per state in the store (the id holds the state), answering to the forms readers
+        and reference lists use for it, and to the bare name and the part before "of"
+        later in the article ("the Supreme Court" after "Supreme Court of Cassation")."""
+        qualified = f"{name} ({country_name})"
+        actor_id = self.local_keys.get(key(qualified)) or "local:" + (slug(qualified) or "actor")
+        if actor_id not in self.local:
+            forms = [qualified, f"{country_name} {name}", f"{name} of {country_name}",
+                     f"{name} of the {country_name}"]  # fmt: skip
+            shown = written or name  # as the article writes it: "Saudi Press Agency"
+            forms = [*forms, name, ascii_fold(shown)]
+            self.local[actor_id] = Actor(
+                id=actor_id,
+                name=shown,
+                type="organisation",
+                origin="local",
+                country=country,
+                aliases=[f for f in dict.fromkeys(forms) if f != shown],
+            )
+            head = key(name).split(" of ")[0]
+            for k in (key(qualified), key(name), key(shown), head):
+                self.local_keys.setdefault(k, actor_id)
+        return self.local[actor_id]
 
     def describe(self, actor_id: str, description: str) -> None:
         actor = self.local.get(actor_id)

@@ -1,0 +1,185 @@
+"""Organisation names the knowledge base lacks, and place names that are no actors.
+
+Part of pass 1 of the actors stage (``communique.actors.resolve.find_names``), which runs
+after ``dates`` and before ``quotes``/``events``. In: a ``DocState``. Out: local
+organisation actors for long capitalised names NER splits ("the International Conference
+on Supporting Palestine Intifada"), with the country a modifier gives them ("the Italian
+Supreme Court of Cassation", "Taiwan's Constitutional Court", "UK Supreme Court" → a
+court of that state, also called "Supreme Court (Italy)" and "Supreme Court of the
+United Kingdom"), and the tests that keep places out of the actors ("from the Oval
+Office", "the Jordan Valley").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.actors.kb import title_key
+from communique.actors.names import key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from communique.actors.state import DocState
+    from communique.model import Actor
+
+_ORG_WORDS = {"conference", "council", "committee", "organization", "organisation", "movement",
+              "party", "front", "union", "association", "agency", "institute", "foundation",
+              "assembly", "authority", "commission", "ministry", "forum", "centre", "center",
+              "society", "league", "corps", "brigades", "army", "court", "university", "bank",
+              "federation", "alliance", "coalition", "group", "network"}  # fmt: skip
+INNER = {"of", "on", "for", "and", "against", "to", "the"}
+
+
+def organisation_names(state: DocState) -> None:
+    """Multi-word organisation names the KB lacks, which NER often splits:
+    "the International Conference on Supporting Palestine Intifada". A capitalised run
+    (with inner "of/on/for/and") containing an organisation word; a title or a name
+    without such a word before "of" is cut off ("Secretary General of the ...")."""
+    doc = state.doc
+    i = 0
+    while i < len(doc):
+        if (
+            not doc[i].text[:1].isupper()
+            or (doc[i].is_sent_start and doc[i].lower_ == "the")
+            or doc[i].pos_ in ("VERB", "ADP", "ADV", "SCONJ", "PRON")  # "According to ..."
+        ):
+            i += 1
+            continue
+        j = i
+        while (
+            j < len(doc)
+            and (
+                (
+                    doc[j].ent_type_ not in ("DATE", "TIME")  # "... of Cassation on July 6"
+                    and doc[j].text[:1].isupper()
+                    and not doc[j].is_punct
+                    and (j == i or not doc[j].is_sent_start)
+                )
+                or (
+                    doc[j].lower_ in INNER
+                    and j + 1 < len(doc)
+                    and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ == "the")
+                )
+            )
+        ):
+            j += 1
+        # a personal name with its title ends the run: "Committee Chairman Rep. Jason
+        # Chaffetz" is a person, not an organisation named after a committee
+        for t in range(i, j):
+            span = state.person_at.get(t)
+            if span is not None and (span.full or span.title_start < span.start):
+                j = min(t, span.title_start) if span.title_start >= i else i
+                break
+        while j > i and doc[j - 1].lower_ in INNER:
+            j -= 1
+        tokens = [doc[t].lower_ for t in range(i, j)]
+        if "of" in tokens and not state.kb.lookup(doc[i:j].text):
+            cut = tokens.index("of")
+            head, tail = set(tokens[:cut]), set(tokens[cut + 1 :])
+            # "Permanent Secretariat of the International Conference on ...": the part
+            # after "of" is itself an organisation; "Organisation of Islamic Cooperation"
+            # and "Ministry of Foreign Affairs" stay whole.
+            if (
+                not head & _ORG_WORDS
+                or tail & _ORG_WORDS
+                or title_key(doc[i : i + cut].text) in state.kb.titles
+            ):
+                i = i + cut + 1
+                continue
+        if j - i >= 3 and set(tokens) & _ORG_WORDS and doc[i:j].text.count(" ") >= 2:
+            text = doc[i:j].text
+            if not state.kb.lookup(text):
+                actor = local_organisation(state, i, j)
+                state.add(i, j, actor.id, "name", 0.85)
+                state.cover(i, j)
+        i = max(j, i + 1)
+
+
+# Last words of place names that NER may tag ORG ("the Oval Office", "Capitol Hill").
+_PLACE_HEADS = frozenset({"hill", "square", "avenue", "street", "road", "boulevard", "office",
+                          "palace", "hall", "building", "house", "park", "bridge", "airport",
+                          "station", "camp", "base", "room", "plaza", "gate", "strip",
+                          "valley", "river", "basin", "mountains", "desert", "coast"})  # fmt: skip
+# Landforms after a state's name that make the whole a place ("the Jordan Valley").
+LANDFORMS = frozenset({"valley", "river", "basin", "sea", "gulf", "strait", "mountains",
+                        "desert", "plateau", "lake", "delta", "highlands", "coast",
+                        "peninsula", "canal", "rift"})  # fmt: skip
+_LOCATIVE = frozenset({"in", "on", "at", "from", "inside", "outside", "near", "into", "to",
+                       "across", "around", "along", "through"})  # fmt: skip
+
+
+def entity_around(state: DocState, i: int) -> tuple[str, int, int]:
+    """Label, start and end of the NER entity holding token i ("" when none)."""
+    token = state.doc[i]
+    if not token.ent_type_:
+        return "", i, i + 1
+    start = i
+    while start > 0 and state.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(state.doc) and state.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.ent_type_, start, end
+
+
+def place_use(state: DocState, ent: Span) -> bool:
+    """An entity NER tags ORG/FAC that the sentence uses as a place: the object of a
+    locative preposition ("from the Oval Office", "on Capitol Hill") whose last word is a
+    place word, and which the knowledge base does not know as an actor."""
+    last = state.lowers[ent.end - 1]
+    if last not in _PLACE_HEADS or state.kb.lookup(ent.text):
+        return False
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+_POSSESSIVE = {"’s", "'s", "’", "'"}
+
+
+def country_modifier(state: DocState, start: int, end: int) -> tuple[int, str | None]:
+    """The state an organisation name is qualified by, and where the name proper starts.
+
+    "Italian Supreme Court of Cassation", "UK Supreme Court" (a demonym or a state name
+    as the first word of a longer name), "Taiwan's Constitutional Court", "the Greek
+    Foreign Ministry" (a state named or a demonym just before the name).
+    """
+    kb, texts = state.kb, state.texts
+    first = texts[start]
+    if end - start >= 2 and first[:1].isupper():
+        iso = kb.demonym(first) if not first.endswith("s") else None
+        if iso is None:
+            # the state's own name or an abbreviation ("UK"), not a capital ("Beijing")
+            states = [
+                a
+                for a in kb.lookup(first)
+                if a.type == "state" and (key(a.name) == key(first) or first.isupper())
+            ]
+            iso = states[0].country if states else None
+        if iso is not None:
+            return start + 1, iso
+    k = start - 1
+    if k >= 0 and texts[k] in _POSSESSIVE:
+        for found in state.found:
+            actor = state.actor(found.actor_id) if found.end == k else None
+            if actor is not None and actor.type == "state":
+                return start, actor.country
+        return start, None
+    if k >= 0 and texts[k][:1].isupper() and not texts[k].endswith("s"):
+        return start, kb.demonym(texts[k])
+    return start, None
+
+
+def local_organisation(state: DocState, start: int, end: int, name: str | None = None) -> Actor:
+    """The local actor of an organisation named on tokens [start, end), with the state a
+    modifier gives it: "UK Supreme Court" → "Supreme Court" of GBR, also answering to
+    "Supreme Court (United Kingdom)" and "Supreme Court of the United Kingdom"."""
+    begin, iso = country_modifier(state, start, end)
+    country = state.kb.country_actor(iso)
+    if country is None:
+        return state.local_actor(name or state.doc[start:end].text, "organisation")
+    written = name or state.doc[start:end].text
+    proper = state.doc[begin:end].text if begin > start else written
+    return state.local_actor(
+        proper, "organisation", country=iso, country_name=country.name, written=written
+    )

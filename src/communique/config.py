@@ -57,6 +57,12 @@ class Settings(BaseModel):
         description="Cleaned texts longer than this are cut at a paragraph boundary before analysis "
         "(spaCy's parser memory grows with document length).",
     )
+    max_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Analysis time allowed per document; a document that takes longer is "
+        "stopped and recorded as failure C202 (a news article takes well under a second).",
+    )
     min_english: float = Field(
         0.5,
         ge=0.0,

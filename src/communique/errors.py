@@ -32,6 +32,7 @@ class Messages(StrEnum):
     C109 = "{source}: no such file or directory"
     C110 = "{source}: published {value!r} is not a calendar date; the article is kept without it"
     C201 = "{source}: analysis failed in stage {stage}: {detail}"
+    C202 = "{source}: analysis stopped in stage {stage} after {seconds:.1f} s (limit max_seconds={limit})"
     C301 = "cannot open store {url}: {detail}"
     C302 = "no article {article} in store {url}"
     C303 = "cannot write to store {url}: {detail}"

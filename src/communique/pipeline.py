@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from communique.config import Settings, load_settings
 from communique.errors import AnalysisError, Messages
+from communique.limits import TimeLimitExceeded, time_limit
 from communique.model import Document, Failure
 from communique.stages import Context, Stage, check_order, default_stages
 
@@ -80,17 +81,35 @@ def _stages(context: Context) -> list[Stage]:
 
 
 def apply_stages(doc: Any, document: Document, stages: list[Stage], context: Context) -> None:
-    """Run each stage in order; a stage's exception becomes ``AnalysisError`` C201 naming it."""
-    for stage in stages:
-        try:
-            stage.fn(doc, document, context)
-        except Exception as exc:
-            raise AnalysisError(
-                Messages.C201,
-                source=document.file or document.url or document.id,
-                stage=stage.name,
-                detail=repr(exc),
-            ) from exc
+    """Run each stage in order; a stage's exception becomes ``AnalysisError`` C201 naming it.
+
+    A document may take ``max_seconds``; past that it is stopped with
+    ``AnalysisError`` C202 (``communique.limits``), so that one pathological
+    text cannot hold a run for minutes (issue 15).
+    """
+    source = document.file or document.url or document.id
+    limit = context.settings.max_seconds
+    started = time.perf_counter()
+    current = ""
+    try:
+        with time_limit(limit):
+            for stage in stages:
+                current = stage.name
+                try:
+                    stage.fn(doc, document, context)
+                except TimeLimitExceeded:
+                    raise
+                except Exception as exc:
+                    raise AnalysisError(
+                        Messages.C201, source=source, stage=stage.name, detail=repr(exc)
+                    ) from exc
+                if time.perf_counter() - started > limit:
+                    raise TimeLimitExceeded
+    except TimeLimitExceeded as exc:
+        seconds = time.perf_counter() - started
+        raise AnalysisError(
+            Messages.C202, source=source, stage=current, seconds=seconds, limit=limit
+        ) from exc
 
 
 def process(

@@ -56,7 +56,7 @@ from kb.petrarch import (
     read_petrarch,
     split_code,
 )
-from kb.tables import Term, merged, read_csv
+from kb.tables import Term, clashes, merged, overlap, read_csv
 from kb.titles import KINDS, title_phrases
 from kb.us_congress import committees, executive, legislators, read_states
 
@@ -326,9 +326,9 @@ class Builder:
             holding = {"actor": actor.id, "start": term.start, "end": term.end}
             if term.party:
                 holding["party"] = term.party
-            if _clashes(office, holding):
+            if clashes(office, holding):
                 for same in office["holders"]:  # a curated holding of the same term
-                    if same["actor"] == actor.id and term.party and _overlap(same, holding):
+                    if same["actor"] == actor.id and term.party and overlap(same, holding):
                         same.setdefault("party", term.party)
                 skipped += 1
                 continue
@@ -464,21 +464,6 @@ class Builder:
                     )
                 )
         return roles, (countries[0] if countries else None), (sectors[0] if sectors else None)
-
-
-def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two holdings share a day (a one-day handover is no overlap)."""
-    return (a["end"] is None or (b["start"] or "") < a["end"]) and (
-        b["end"] is None or (a["start"] or "") < b["end"]
-    )
-
-
-def _clashes(office: dict[str, Any], new: dict[str, Any]) -> bool:
-    """The holding would overlap one of the same person, or give the office more holders
-    on some day than it has seats."""
-    seats = office.get("seats", 1)
-    during = {h["actor"] for h in office["holders"] if _overlap(h, new)}
-    return new["actor"] in during or len(during) >= seats
 
 
 def clean_aliases(actors: dict[str, Actor]) -> None:

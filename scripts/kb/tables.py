@@ -20,6 +20,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # The columns of a table file, in order; ``aliases`` are separated by "|".
 COLUMNS = (
@@ -123,3 +124,18 @@ _RECESS_DAYS = 10
 
 def _days_after(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+def overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two holdings share a day (a one-day handover is no overlap)."""
+    return (a["end"] is None or (b["start"] or "") < a["end"]) and (
+        b["end"] is None or (a["start"] or "") < b["end"]
+    )
+
+
+def clashes(office: dict[str, Any], new: dict[str, Any]) -> bool:
+    """The holding would overlap one of the same person, or give the office more holders
+    on some day than it has seats."""
+    seats = office.get("seats", 1)
+    during = {h["actor"] for h in office["holders"] if overlap(h, new)}
+    return new["actor"] in during or len(during) >= seats

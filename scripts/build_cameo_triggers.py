@@ -91,6 +91,10 @@ NO_RECIPIENT = {"PROTEST", "MOBILIZE"}
 # agreement; intent is modality, read from the clause) and investigations (09x: the
 # synsets of their patterns are weapons and vehicles, misfiled in the dictionary).
 SKIPPED_PATTERN_CODES = ("03", "09")
+# Codes whose PLOVER type the project's annotation guide (../shared/eval-news/README.md)
+# sets otherwise than CAMEO2PLOVER: signing a formal agreement (057, SUPPORT there) is
+# an agreement, coded as AGREE 030.
+CODE_OVERRIDES = {"057": ("AGREE", "030")}
 TARGETS = "[obj, prep:against, prep:with, prep:on, dative]"
 
 
@@ -157,6 +161,8 @@ def build(cameo: Path, plover_table: Path) -> list[str]:
             continue
         body, code = pattern.group(1).strip(), code_of(f"[{pattern.group(2)}]")
         kind = plover.get(code or "")
+        if code in CODE_OVERRIDES:
+            kind, code = CODE_OVERRIDES[code]
         if not kind or not code or code.startswith(SKIPPED_PATTERN_CODES):
             continue
         named = re.search(r"#\s*([A-Z]+)", pattern.group(3))

@@ -31,7 +31,9 @@ silent, the choice is written here):
   only null; unordered for CONSULT), one-to-one, greedy preferring pairs that
   also agree on date, place and evidence. ``events.main.*`` counts a pair only
   when both sides are ``main``: precision over system ``main`` events, recall
-  over gold ``main`` events, so a salience error costs on both sides.
+  over gold ``main`` events, so a salience error costs on both sides. System
+  events marked ``negated`` ("did not meet") state that nothing happened; the
+  gold lists no such events, so they are left out on the system side.
 - Dates compare the ``YYYY[-MM[-DD]]`` part (a time of day is dropped);
   locations compare normalised names; null = null is correct.
 - Clusters: B-cubed over gold items. Event level: the items are all gold
@@ -288,7 +290,7 @@ class _Scorer:
         return f"{kind} {label(srow.get('source'))} → {label(srow.get('target'))} ({same})"
 
     def events(self, gold: list[Row]) -> None:
-        system = self.system_rows(self.system.events)
+        system = self.system_rows(e for e in self.system.events if not e.get("negated"))
         gold_by = by_article(gold, lambda r: str(r["article"]))
         matched = main_matched = dates = places = 0
         n_system = n_system_main = 0

@@ -87,8 +87,26 @@ def prevented(token: Token) -> bool:
     )
 
 
+# Verbs whose complement is an act not done ("avoided criticising X", "refrained from
+# attacking", "steering clear of X", "stopped short of accusing").
+AVOID = {"avoid", "refrain", "abstain", "steer", "shy", "decline", "fail", "stop", "cease",
+         "resist", "forgo", "forego", "spare"}  # fmt: skip
+
+
+def avoided(token: Token) -> bool:
+    """The act is the complement of a verb of avoidance (up to the first verb above it)."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "advmod") or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in AVOID
+    return False
+
+
 def negated(token: Token, trigger: Trigger) -> bool:
-    if prevented(token):
+    if prevented(token) or avoided(token):
         return True
     chain = [token]
     if trigger.pos != "VERB":

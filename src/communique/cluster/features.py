@@ -60,8 +60,13 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # Numbers a report gives (a death toll, a score, an age, a magnitude, a year):
 # two reports of one episode repeat them, a twin episode has its own.
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
-# A person named at least this often is what a report is about (its protagonist).
+# Day dates of one year a text must give before that year is taken as its news's.
+YEAR_DATES = 2
+# The people a report is about (its protagonists): named at least twice, and at
+# least this share of the most named one's count (1: only the most named; lower
+# shares were tried and let a twin's report name "a protagonist" too easily).
 PROTAGONIST_MENTIONS = 2
+PROTAGONIST_SHARE = 1.0
 
 
 def fold(text: str) -> str:
@@ -146,8 +151,9 @@ class ArticleFeatures:
     events: list[EventItem] = field(default_factory=list)
     venues: set[str] = field(default_factory=set)  # countries where its main events happened
     numbers: Counter[str] = field(default_factory=Counter)
-    # folded last names of the people the report is about (most named, at least twice)
-    protagonists: list[str] = field(default_factory=list)
+    # the people the report is about (most named, at least twice): actor key → folded
+    # last name, by which another report may name them without being resolved to them
+    protagonists: dict[str, str] = field(default_factory=dict)
     year: str | None = None  # the year the text dates its news to (``_year``)
     # whether ``published`` is the publisher's (metadata, HTML) rather than a date the
     # dates stage read in the text (a dateline, an "updated" line, which may be stale)
@@ -232,28 +238,35 @@ def _episode(events: list[EventItem], published: Interval | None) -> Interval | 
 
 def _year(document: Document, published: Interval | None) -> str | None:
     """The year a report dates its news to: its publication year, else the most common year
-    of the day or month dates it writes out (a background year alone says little)."""
+    of the day dates it writes out, if it gives at least ``YEAR_DATES`` of them."""
     if published is not None:
         return str(published[0].year)
     years = Counter(
         t.value[:4]
         for t in document.timexes
-        if t.value and t.anchor == "absolute" and len(t.value) >= 7 and t.value[:4].isdigit()
+        if t.value and t.anchor == "absolute" and len(t.value) >= 10 and t.value[:4].isdigit()
     )
-    return min(years, key=lambda y: (-years[y], y)) if years else None
+    if not years:
+        return None
+    year = min(years, key=lambda y: (-years[y], y))
+    # one date alone may be background ("since the strike of 3 January 2020")
+    return year if years[year] >= YEAR_DATES else None
 
 
-def _protagonists(document: Document, keys: ActorKeys) -> list[str]:
-    """Folded last names of the most named people (at least ``PROTAGONIST_MENTIONS`` times)."""
+def _protagonists(document: Document, keys: ActorKeys) -> dict[str, str]:
+    """The most named people (``PROTAGONIST_MENTIONS``, ``PROTAGONIST_SHARE``): key → folded
+    last name."""
     counts: Counter[str] = Counter()
+    surnames: dict[str, str] = {}
     for mention in document.mentions:
         info = keys.info(mention.actor_id)
         if info.type == "person" and info.surname:
-            counts[info.surname] += 1
+            counts[info.key] += 1
+            surnames[info.key] = info.surname
     if not counts:
-        return []
-    top = max(counts.values())
-    return sorted(n for n, c in counts.items() if c == top and c >= PROTAGONIST_MENTIONS)
+        return {}
+    least = max(PROTAGONIST_MENTIONS, PROTAGONIST_SHARE * max(counts.values()))
+    return {k: surnames[k] for k in sorted(counts) if counts[k] >= least}
 
 
 def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures:
@@ -365,7 +378,7 @@ def from_json(article_id: str, data: dict[str, Any]) -> ArticleFeatures:
         places=set(data["places"]),
         venues=set(data.get("venues", [])),
         numbers=Counter(data.get("numbers", {})),
-        protagonists=list(data.get("protagonists", [])),
+        protagonists=dict(data.get("protagonists", {})),
         year=data.get("year"),
         published_stated=bool(data.get("published_stated", True)),
         events=[

@@ -11,7 +11,9 @@ Each level runs the same three steps, in the order duplicate → story → event
 
 1. Candidate generation, by indexed lookups only: articles sharing a MinHash
    LSH band (duplicates); articles sharing a participant or a distinctive
-   word within the episode's date window (stories: week buckets, ±
+   word (stories: a key carried by at most ``MAX_BLOCK`` stored articles in
+   any week, so that undated and wrongly dated reports are found; a more
+   common key only within the episode's date window, week buckets ±
    ``stories.MAX_GAP_DAYS``); stored events of the same type and participant
    in the event's weeks, and the events of the new article's story (events).
    A key shared by more than ``MAX_BLOCK`` stored articles is skipped.
@@ -193,10 +195,18 @@ class Batch:
         slack = stories.MAX_GAP_DAYS
         wanted: dict[str, set[tuple[str, int | None]]] = {}
         for a, f in self.new.items():
-            keys = self._story_keys(f)
-            # an undated article may belong to any week; a dated one to its weeks or none
-            buckets = [None] if f.episode is None else [*_buckets(f.episode, slack), UNDATED]
-            wanted[a] = {(k, b) for k in keys for b in buckets}
+            # a key rare in the whole store finds its articles whenever they are dated
+            # (dates read in a text may be wrong, and many texts give none); a common
+            # key only in the episode's weeks (and among undated articles), and not
+            # at all for an undated article: blocking stays bounded by ``MAX_BLOCK``
+            # rows per key whatever the size of the store
+            window = [] if f.episode is None else [*_buckets(f.episode, slack), UNDATED]
+            wanted[a] = set()
+            for key in self._story_keys(f):
+                if self._key_df(key) <= MAX_BLOCK:
+                    wanted[a].add((key, None))
+                else:
+                    wanted[a].update((key, bucket) for bucket in window)
         candidates = self._lookup(wanted)
         pool = self.features({c for found in candidates.values() for c in found})
         df = self._df(pool.values())
@@ -227,6 +237,14 @@ class Batch:
         )
         self._replace("story", touched, clusters, area, made)
         return {m: c.id for c in clusters for m in c.members}
+
+    def _key_df(self, key: str) -> int:
+        """How many clustered articles carry a story blocking key (its term's frequency)."""
+        kind, _, value = key.partition(":")
+        term = ("a:" if kind == "actor" else "w:") + value
+        if term not in self.df:
+            self.df.update(self.store.term_df([term]))
+        return int(self.df.get(term, 0))
 
     def _df(self, articles: Iterable[ArticleFeatures]) -> dict[str, int]:
         wanted = {t for a in articles for t in stories.terms(a)} - set(self.df)

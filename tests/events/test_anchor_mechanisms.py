@@ -34,7 +34,7 @@ def anchor(nlp: Any, context: Any) -> Anchor:
     stages = [s for s in default_stages() if s.name != "events"]
 
     def run(
-        text: str, trigger: str, kind: str, published: str | None = PUB
+        text: str, trigger: str, kind: str, published: str | None = PUB, source: str = "a"
     ) -> tuple[str | None, str | None, str]:
         document: Document = from_text(text, source="<test>", published=published)
         doc = nlp(document.text)
@@ -45,7 +45,7 @@ def anchor(nlp: Any, context: Any) -> Anchor:
         candidate = Candidate(
             trigger=trigger,
             token=token,
-            source_id="a",
+            source_id=source,
             target_id="b",
             type=kind,
             modality=clause.modality(token, trigger),
@@ -137,6 +137,29 @@ DATES: list[tuple[str, str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "trigger", "kind", "date"), DATES)
 def test_event_date(anchor: Anchor, text: str, trigger: str, kind: str, date: str | None) -> None:
     assert anchor(text, trigger, kind)[0] == date
+
+
+# --------------------------------------------------------------- places of domestic acts
+
+HOME: list[tuple[str, str, str, str, str | None]] = [
+    # a state's ban, arrest or alert happens at home unless the text places it
+    ("Germany banned the airline on Monday.", "banned", "SANCTION", "germany", "Germany"),
+    ("Police detained the editor.", "detained", "COERCE", "agent:FRA:COP", "France"),
+    ("Troops were put on alert.", "put", "MOBILIZE", "agent:KOR:MIL", "South Korea"),
+    # a place in the text wins
+    ("Germany arrested the spy in Vienna.", "arrested", "COERCE", "germany", "Vienna"),
+    # statements are not placed at home, nor acts by persons or of unknown country
+    ("Germany criticised the airline.", "criticised", "ACCUSE", "germany", None),
+    ("The minister banned the rally.", "banned", "SANCTION", "mike-pompeo", None),
+    ("Gunmen seized the trucks.", "seized", "COERCE", "agent:XXX:UAF", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "source", "place"), HOME)
+def test_domestic_act_place(
+    anchor: Anchor, text: str, trigger: str, kind: str, source: str, place: str | None
+) -> None:
+    assert anchor(text, trigger, kind, source=source)[1] == place
 
 
 # --------------------------------------------------------------- salience

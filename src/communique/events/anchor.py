@@ -23,6 +23,7 @@ Rules (from the project's event guidelines):
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,7 @@ from communique.events.dating import (
 from communique.events.extract import Candidate
 from communique.events.placing import EventPlaces
 from communique.events.salience import Paragraphs, salience
-from communique.model import Document, Event, Evidence, Place, Quote, Sentence, TimeRef
+from communique.model import Actor, Document, Event, Evidence, Place, Quote, Sentence, TimeRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -140,7 +141,12 @@ def anchor_candidates(
         item.salience = salience(candidate, timexes, quote, paragraphs, clock.reference)
         item.at_occasion = any(_names_occasion(doc[p]) for p in points)
         anchored.append(item)
-    _finish(clock, placer, anchored, occasion, statements)
+    local = {actor.id: actor for actor in document.actors}
+
+    def actor_of(actor_id: str) -> Actor | None:
+        return local.get(actor_id) or context.kb.get(actor_id)
+
+    _finish(clock, placer, actor_of, anchored, occasion, statements)
     return anchored
 
 
@@ -209,6 +215,7 @@ def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
 def _finish(
     clock: EventClock,
     placer: EventPlaces,
+    actors: Callable[[str], Actor | None],
     anchored: list[Anchored],
     occasion: Place | None,
     statements: Place | None,
@@ -236,7 +243,11 @@ def _finish(
             if candidate.type == "CONSULT" or item.at_occasion:
                 item.place = occasion_place or statements
             else:
-                item.place = placer.narrative(candidate) or statements
+                item.place = (
+                    placer.narrative(candidate) or placer.home(candidate, actors) or statements
+                )
+        elif item.place is None:
+            item.place = placer.home(candidate, actors)
 
 
 def _records(document: Document, anchored: list[Anchored]) -> list[Event]:

@@ -27,10 +27,11 @@ rarely the episode's place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from communique.events.dating import INHERITS, attach_point, governing_verb
-from communique.model import Document, Place
+from communique.model import Actor, Document, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,6 +43,10 @@ PLACE_PREPS = {"in", "near", "at", "inside", "outside", "around"}
 # Acts that happen at a place of the episode (on eval-news, 22 of 24 main attacks, arrests,
 # trials and protests have a place; statements and appeals mostly have none).
 PHYSICAL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+# Acts a state does at home by default: a ban, an arrest, an alert by a government or its
+# police, courts or armed forces happens in its country unless the text places it.
+DOMESTIC_TYPES = {"COERCE", "SANCTION", "MOBILIZE"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Generic place nouns a name hangs on with "of": "the city of Aden", "the province of Idlib".
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
                "state", "port", "county", "area", "island", "municipality"}  # fmt: skip
@@ -143,6 +148,25 @@ class EventPlaces:
     def narrative(self, candidate: Candidate) -> Place | None:
         """The episode place for an unplaced main physical act (see the module docstring)."""
         return self.episode if candidate.type in PHYSICAL_TYPES else None
+
+    def home(self, candidate: Candidate, actors: Callable[[str], Actor | None]) -> Place | None:
+        """The acting state's country for an unplaced domestic act ("Germany banned X")."""
+        if candidate.type not in DOMESTIC_TYPES or self.gazetteer is None:
+            return None
+        source = candidate.source_id
+        if source.startswith("agent:"):
+            parts = source.split(":")
+            country = parts[1] if len(parts) > 2 and parts[2] in STATE_SECTORS else None
+        else:
+            actor = actors(source)
+            state = actor is not None and (
+                actor.type == "state"
+                or (actor.type == "organisation" and actor.sector in STATE_SECTORS)
+            )
+            country = actor.country if actor is not None and state else None
+        if not country or country in ("XXX", "IGO"):
+            return None
+        return self.gazetteer.country(country)
 
 
 def _clause_of(token: Token) -> Token:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from communique.model import Document, Quote
 from communique.quotes.described import (
     PERSON_NOUNS,
+    SPEAKING_NOUNS,
     ActorFacts,
     antecedent_of_relative,
     described_actor,
@@ -55,7 +56,7 @@ from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import MarkedSpan, find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
 from communique.quotes.spans import Spans
-from communique.quotes.speakers import FIRST_PERSON, PRONOUNS, SpeakerIndex
+from communique.quotes.speakers import FIRST_PERSON, PRONOUNS, SpeakerIndex, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -119,12 +120,40 @@ def find_quotes(
                 continue  # the whole quotation again
             item = _clip(item, outer)
         reported.append(item)
-    for item in outermost(doc, reported):
+    kept = outermost(doc, reported)
+    for item in kept + _relayed(doc, lexicon, reported, kept):
         found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
     found.extend(_fragments(doc, text, marked, found + characterisations))
     found.extend(colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
     return _resolve(doc, document, found, spans, facts or ActorFacts())
+
+
+def _relayed(
+    doc: Doc, lexicon: Lexicon, reported: list[Reported], kept: list[Reported]
+) -> list[Reported]:
+    """Statements relayed by another: "Reuters reported a source said that Y".
+
+    The inner statement is a quote of its own speaker when its cue is the
+    whole reported clause of the outer one and it names who speaks; other
+    cues inside reported content ("noted that X considered Y as Z": no
+    clause-reporting cue) stay part of it.
+    """
+    outer_cues = {item.cue_token for item in kept}
+    relayed = []
+    for item in reported:
+        cue = doc[item.cue_token]
+        subject = doc[item.subject] if item.subject is not None else None
+        if (
+            item not in kept
+            and cue.dep_ == "ccomp"
+            and cue.head.i in outer_cues
+            and any("clause" in c.kinds for c in lexicon.verbs.get(item.cue, []))
+            and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")
+        ):
+            relayed.append(item)
+    return relayed
 
 
 def _own_words(text: str, start: int, quoted: int) -> bool:
@@ -239,7 +268,22 @@ class _Describer:
             return False
         return gender is None or gender == ("f" if word in ("she", "her") else "m")
 
+    def can_speak(self, subject: Token) -> bool:
+        """A subject that may be a speaker: a name, a pronoun, a mention, or a noun for people.
+
+        "the efforts", "coordination" are things; the parser sometimes makes them
+        the subject of a reporting verb.
+        """
+        if subject.pos_ != "NOUN":
+            return True
+        if self.index.covering(subject.idx, subject.idx + len(subject.text)) is not None:
+            return True
+        lemma = subject.lemma_.lower()
+        return lemma in SPEAKING_NOUNS or subject.lower_ in SPEAKING_NOUNS
+
     def speaker(self, subject: Token) -> str | None:
+        if not self.can_speak(subject):
+            return None
         choice = self.index.choose(subject)
         if choice is None or isinstance(choice, str):
             return choice
@@ -285,6 +329,12 @@ def _resolve(
         subject = doc[item.subject] if item.subject is not None else None
         if subject is not None:
             subject = antecedent_of_relative(subject)
+            if not describer.can_speak(subject) and item.cue_token is not None:
+                # "he considered the efforts to be fair and reiterated, “...”":
+                # a cue misparsed as a clause of another verb speaks with its subject.
+                cue = doc[item.cue_token]
+                upper = subject_of(cue.head) if cue.dep_ in ("ccomp", "conj", "acl") else None
+                subject = upper if upper is not None and upper is not subject else subject
             mention = index.for_subject(subject)
             if subject.lower_ in PRONOUNS and item.within is None:
                 # The subject of the previous clauses is the likeliest referent

@@ -158,6 +158,64 @@ PERSON_NOUNS = frozenset(
 )
 # How far back a one-word name looks for its fuller form (tokens).
 LOOK_BACK_TOKENS = 2000
+# Nouns for groups and sources that speak in news ("observers said", "reports
+# say"); with the person nouns and institutions, the nouns a described speaker
+# may have as its head.
+GROUP_NOUNS = frozenset(
+    {
+        "protester",
+        "demonstrator",
+        "observer",
+        "resident",
+        "citizen",
+        "voter",
+        "people",
+        "group",
+        "media",
+        "press",
+        "report",
+        "source",
+        "estimate",
+        "survey",
+        "poll",
+        "study",
+        "association",
+        "organisation",
+        "organization",
+        "union",
+        "campaigner",
+        "critic",
+        "supporter",
+        "opponent",
+        "defendant",
+        "plaintiff",
+        "parent",
+        "family",
+        "relative",
+        "municipality",
+        "city",
+        "town",
+        "village",
+        "state",
+        "country",
+        "nation",
+        "side",
+        "representative",
+        "staff",
+        "crew",
+        "team",
+        "agency",
+        "firm",
+        "network",
+        "channel",
+        "newspaper",
+        "broadcaster",
+        "outlet",
+        "website",
+        "statement",
+        "spokespeople",
+    }
+)
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Capitalised words that stand before a name as its title, not as part of it.
 # The actors stage owns the full office titles; these are the forms of address
@@ -398,3 +456,6 @@ class ActorFacts:
             if gender is not None:
                 return gender
         return None
+
+
+SPEAKING_NOUNS = PERSON_NOUNS | INSTITUTIONS | GROUP_NOUNS

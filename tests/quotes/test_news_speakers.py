@@ -492,3 +492,39 @@ def test_a_relative_clause_subject_is_not_the_next_speaker(quotes: Run) -> None:
     )
     found = quotes(text, PEOPLE)
     assert speaker_of(found, "Nobody will remove me,") == "local:peter-haas"
+
+
+def test_relayed_statement_has_its_own_speaker(quotes: Run) -> None:
+    text = "The Daily Courier reported a senior diplomat said the embassy would close."
+    found = quotes(text, PEOPLE)
+    assert speaker_of(found, "the embassy would close") == "local:a-senior-diplomat"
+
+
+def test_characterisation_gives_its_quoted_words_only(quotes: Run) -> None:
+    text = "Sarah Brennan called the decision “cruel” and “short-sighted”."
+    found = quotes(text, PEOPLE)
+    assert [(q.kind, q.text) for q in found] == [("direct", "cruel"), ("direct", "short-sighted")]
+    assert {q.speaker_id for q in found} == {"local:sarah-brennan"}
+
+
+def test_calling_someone_to_ask_is_no_characterisation(quotes: Run) -> None:
+    text = "Tomas Rivera called the embassy to ask about his passport."
+    assert quotes(text, PEOPLE) == []
+
+
+def test_a_later_clause_verb_is_not_the_quotes_cue(quotes: Run) -> None:
+    text = (
+        "Okafor, nicknamed “the Iron Broker of the Coast,” had many clients and wrote about trade."
+    )
+    assert [q.text for q in quotes(text, PEOPLE) if q.kind == "direct"] == []
+
+
+def test_a_thing_is_not_a_speaker(quotes: Run) -> None:
+    text = (
+        "Peter Haas stressed unity and closer coordination among the parties, saying, "
+        "“Our strength lies in staying together through this winter.”"
+    )
+    found = quotes(text, PEOPLE)
+    assert speaker_of(found, "Our strength lies in staying together through this winter.") == (
+        "local:peter-haas"
+    )

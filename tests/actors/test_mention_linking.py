@@ -394,3 +394,53 @@ def test_same_court_of_two_states_are_two_actors(run: Run) -> None:
 def test_organisation_name_stops_before_a_date(run: Run) -> None:
     document = run("The Italian Supreme Court of Cassation on July 6 ruled for the city.")
     assert not any("July" in a.name for a in document.actors)
+
+
+# ---------------------------------------------------------------------------
+# relations and vague organisation heads
+
+# (text, fragment, the person the relation names, the possessor it must not be)
+RELATIONS = [
+    ("The sultan died on Friday. His successor, Tariq Al Busaidi, led the prayers.",
+     "His successor", "Tariq Al Busaidi", None),
+    ("Amos Kiprono was buried on Monday. Kiprono's widow, Ruth Chebet, thanked the crowd.",
+     "Kiprono's widow", "Ruth Chebet", "Amos Kiprono"),
+    ("Pedro Alves met the press. His spokesman, Marta Lobo, said the trip was cancelled.",
+     "His spokesman", "Marta Lobo", "Pedro Alves"),
+    ("Halima Bello lost the vote. Her lawyer, Ahmed Yusuf, said she would appeal.",
+     "Her lawyer", "Ahmed Yusuf", "Halima Bello"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected", "possessor"), RELATIONS)
+def test_relation_before_a_name_is_that_person(
+    run: Run, text: str, fragment: str, expected: str, possessor: str | None
+) -> None:
+    document = run(text, "2020-01-11")
+    start = document.text.index(fragment)
+    end = start + len(fragment)
+    whole = {
+        a.name
+        for m in document.mentions
+        if m.start == start and m.end >= end
+        for a in document.actors
+        if a.id == m.actor_id
+    }
+    assert any(same_name(n, expected) for n in whole), whole
+    assert possessor is None or not any(same_name(n, possessor) for n in whole), whole
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("The Lakeside Farmers Association met on Monday. The organisation said prices fell.",
+         "The organisation", "Lakeside Farmers Association"),
+        ("The Coastal Fishers Union filed a complaint. The group said the port was closed.",
+         "The group", "Coastal Fishers Union"),
+    ],
+)  # fmt: skip
+def test_vague_organisation_head_is_the_last_organisation(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    names = resolved(run(text, "2020-01-11"), fragment)
+    assert any(same_name(n, expected) for n in names), names

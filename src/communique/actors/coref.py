@@ -319,6 +319,9 @@ def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]
             continue
         if demonstrative and head in _VAGUE_HEADS and sent_of[k] - sent_of[f.start] <= 2:
             hit = True
+        elif head in _VAGUE_HEADS and actor.type == "organisation":
+            # "the organisation", "the group": the last organisation in reach
+            hit = sent_of[k] - sent_of[f.start] <= 3
         else:
             texts = [doc[f.start : f.end].text, actor.name, *actor.aliases[:40]]
             hit = any(lookup_key(t).endswith(head) for t in texts)

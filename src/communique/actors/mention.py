@@ -280,6 +280,7 @@ def attach_titles(state: DocState) -> None:
         if not inside:
             state.add(span.title_start, span.start, person.actor_id, "description", 0.85)
     doc = state.doc
+    _relational_appositives(state, people)
     for role in [f for f in state.found if f.kind == "role"]:
         j = role.end
         while j < len(doc) and j - role.end < 12 and doc[j].text != ",":
@@ -291,6 +292,39 @@ def attach_titles(state: DocState) -> None:
             after = people[j + 1].end
             if after >= len(doc) or doc[after].text in (",", "(") or doc[after].pos_ == "VERB":
                 role.actor_id, role.kind = people[j + 1].actor_id, "description"
+
+
+# Nouns that name a person by a relation to another ("his successor", "Qaboos's cousin").
+RELATIONS = frozenset({"successor", "predecessor", "wife", "husband", "widow", "widower",
+                       "son", "daughter", "father", "mother", "brother", "sister", "cousin",
+                       "nephew", "niece", "uncle", "aunt", "fiancee", "fiancée", "fiance",
+                       "spokesperson", "spokesman", "spokeswoman", "lawyer", "aide",
+                       "adviser", "advisor", "deputy", "partner", "grandson", "granddaughter",
+                       "stepson", "stepdaughter", "heir", "ally", "rival"})  # fmt: skip
+
+
+def _relational_appositives(state: DocState, people: dict[int, Found]) -> None:
+    """ "his successor, Haitham bin Tariq, attended": the relation is the named person,
+    never the possessor the pronoun or name before it points to."""
+    doc, lowers = state.doc, state.lowers
+    for i, low in enumerate(lowers):
+        if low not in RELATIONS or i + 2 >= len(doc) or doc[i + 1].text != ",":
+            continue
+        person = people.get(i + 2)
+        if person is None:
+            continue
+        k = i - 1
+        while k >= 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        if k < 0:
+            continue
+        if lowers[k] in ("his", "her", "their", "the", "its"):
+            start = k
+        elif doc[k].text in _POSSESSIVE and any(f.end == k for f in state.found):
+            start = min(f.start for f in state.found if f.end == k)
+        else:
+            continue
+        state.add(start, i + 1, person.actor_id, "description", 0.8)
 
 
 def agrees(actor: Actor, span: PersonSpan, start: int, matched: list[str]) -> bool:

@@ -36,30 +36,37 @@ def organisation_names(state: DocState) -> None:
     "the International Conference on Supporting Palestine Intifada". A capitalised run
     (with inner "of/on/for/and") containing an organisation word; a title or a name
     without such a word before "of" is cut off ("Secretary General of the ...")."""
-    doc = state.doc
+    doc, texts, lowers = state.doc, state.texts, state.lowers
+    # Arrays instead of Token objects in the walk (a Token per word costs more than it).
+    strings = doc.vocab.strings
+    times = {strings["DATE"], strings["TIME"]}
+    dated = [value in times for value in doc.to_array("ENT_TYPE").tolist()]
+    starts = [value == 1 for value in doc.to_array("SENT_START").tolist()]
+    punct = [bool(value) for value in doc.to_array("IS_PUNCT").tolist()]
+    n = len(doc)
     i = 0
-    while i < len(doc):
+    while i < n:
         if (
-            not doc[i].text[:1].isupper()
-            or (doc[i].is_sent_start and doc[i].lower_ == "the")
+            not texts[i][:1].isupper()
+            or (starts[i] and lowers[i] == "the")
             or doc[i].pos_ in ("VERB", "ADP", "ADV", "SCONJ", "PRON")  # "According to ..."
         ):
             i += 1
             continue
         j = i
         while (
-            j < len(doc)
+            j < n
             and (
                 (
-                    doc[j].ent_type_ not in ("DATE", "TIME")  # "... of Cassation on July 6"
-                    and doc[j].text[:1].isupper()
-                    and not doc[j].is_punct
-                    and (j == i or not doc[j].is_sent_start)
+                    not dated[j]  # "... of Cassation on July 6"
+                    and texts[j][:1].isupper()
+                    and not punct[j]
+                    and (j == i or not starts[j])
                 )
                 or (
-                    doc[j].lower_ in INNER
-                    and j + 1 < len(doc)
-                    and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ == "the")
+                    lowers[j] in INNER
+                    and j + 1 < n
+                    and (texts[j + 1][:1].isupper() or lowers[j + 1] == "the")
                 )
             )
         ):
@@ -71,9 +78,9 @@ def organisation_names(state: DocState) -> None:
             if span is not None and (span.full or span.title_start < span.start):
                 j = min(t, span.title_start) if span.title_start >= i else i
                 break
-        while j > i and doc[j - 1].lower_ in INNER:
+        while j > i and lowers[j - 1] in INNER:
             j -= 1
-        tokens = [doc[t].lower_ for t in range(i, j)]
+        tokens = lowers[i:j]
         if "of" in tokens and not state.kb.lookup(doc[i:j].text):
             cut = tokens.index("of")
             head, tail = set(tokens[:cut]), set(tokens[cut + 1 :])

@@ -1,4 +1,4 @@
-"""Two and three writer processes on one PostgreSQL store (issue 15, item 3).
+"""Writer processes on one PostgreSQL store, and runs killed with SIGKILL (issue 15).
 
 On PostgreSQL one writer's whole input used to be missing: its batch failed
 on a duplicate actor key. The writers of ``tests.store.concurrent_writer``
@@ -12,6 +12,7 @@ from pathlib import Path
 from tests.pg.server import PostgresServer
 from tests.store.concurrent_runs import REPORTS, run_at_once, table_counts, write_articles
 from tests.store.test_concurrent_writers import assert_everything_once, write_at_once
+from tests.store.test_killed_runs import killed_runs
 
 from communique.store import Store
 
@@ -39,3 +40,15 @@ def test_two_communique_runs_on_one_postgres_store_equal_one_run(
     assert table_counts(shared) == table_counts(alone)
     assert table_counts(alone)["articles"] == len(REPORTS)
     assert all(s["articles"] == len(REPORTS) and s["failed"] == 0 for s in summaries)
+
+
+def test_postgres_runs_killed_at_random_points_then_rerun_equal_a_clean_run(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    folder = write_articles(tmp_path / "reports")
+    killed = postgres.create_database("killed")
+    killed_runs(folder, killed)
+    clean = postgres.create_database("clean")
+    run_at_once(folder, [clean, killed])
+    assert table_counts(killed) == table_counts(clean)
+    assert table_counts(clean)["articles"] == len(REPORTS)

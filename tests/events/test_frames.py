@@ -94,6 +94,36 @@ FRAMES: list[tuple[str, str, str | None, str]] = [
     ("CONCEDE", "Mexico", None, "Mexico legalized recreational cannabis."),
     ("ACCUSE", "Congress", "Nixon", "Congress impeached Richard Nixon."),
     ("AID", "Greece", "Libya", "Greece rescued Libya's fishermen."),
+    # coordinated objects and subjects: one event each
+    ("ACCUSE", "France", "Russia", "France condemned Russia and Belarus on Monday."),
+    ("ACCUSE", "France", "Belarus", "France condemned Russia and Belarus on Monday."),
+    ("SUPPORT", "Germany", "Moldova", "Germany and France praised Moldova."),
+    ("SUPPORT", "France", "Moldova", "Germany and France praised Moldova."),
+    ("SANCTION", "Canada", "Iran", "Canada sanctioned Iran and Syria."),
+    ("SANCTION", "Canada", "Syria", "Canada sanctioned Iran and Syria."),
+    # passives of judgement and custody without an agent in the stand-in: no source, no event;
+    # with an agent: the agent
+    ("COERCE", "Egypt", "Alaa", "Alaa was detained by Egypt in Cairo."),
+    ("ACCUSE", "France", "Google", "Google was sued by France over privacy."),
+    ("REQUEST", "Germany", "Poland", "Poland was urged by Germany to reconsider."),
+    # nominal events with by-agents and of-patients
+    ("ASSAULT", "Russia", "Ukraine", "The bombing of Ukraine by Russia continued."),
+    ("COERCE", "Iran", "Germany", "The detention of German citizens by Iran angered Berlin."),
+    ("CONSULT", "Biden", "Israel", "Joe Biden's trip to Israel was brief."),
+    ("ACCUSE", "Ghana", "Nigeria", "Ghana's complaint against Nigeria was heard on Monday."),
+    ("THREATEN", "Iran", "Israel", "Iran's threat against Israel alarmed diplomats."),
+    ("REQUEST", "Kenya", "Ethiopia", "Kenya's demand to Ethiopia went unanswered."),
+    # verbs of the generated CAMEO lexicon
+    ("ASSAULT", "Russia", "Ukraine", "Russia bombarded Ukraine on Friday."),
+    ("ACCUSE", "France", "Iran", "France denounced Iran on Friday."),
+    ("ACCUSE", "Germany", "Turkey", "Germany rebuked Turkey over the arrests."),
+    ("COERCE", "Russia", "Ukraine", "Russia deported Ukrainian children."),
+    ("ASSAULT", "Hamas", "Israel", "Hamas ambushed Israeli soldiers."),
+    ("SUPPORT", "Spain", "Portugal", "Spain congratulated Portugal on the result."),
+    ("PROTEST", "Greenpeace", None, "Greenpeace rallied against the pipeline."),
+    ("COERCE", "Iran", "Sweden", "Iran prosecuted a Swedish diplomat."),
+    ("ASSAULT", "Israel", "Lebanon", "Israel shelled Lebanon overnight."),
+    ("REJECT", "India", "Pakistan", "India rebuffed Pakistan on Tuesday."),
 ]
 
 
@@ -148,3 +178,20 @@ def test_no_implicit_agent_inside_a_quote(analyse: Callable[..., object]) -> Non
         published=PUB,
     )
     assert [e for e in document.events if e.source_id.startswith("agent:")] == []  # type: ignore[attr-defined]
+
+
+# A state named as where an attack landed is its target when the text names no other
+# (actor kinds come from the real actors stage, so these run the whole pipeline).
+PLACE_TARGETS = [
+    ("Iran fired missiles at a base in Iraq on Tuesday.", "iran", "iraq"),
+    ("Russia fired rockets aimed at a depot in Ukraine on Monday.", "russia", "ukraine"),
+    ("Turkey struck a convoy in Syria on Sunday.", "turkey", "syria"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), PLACE_TARGETS)
+def test_attack_on_a_place_targets_its_state(
+    analyse: Callable[..., object], text: str, source: str, target: str
+) -> None:
+    events = analyse(text, published=PUB).events  # type: ignore[attr-defined]
+    assert ("ASSAULT", source, target) in {(e.type, e.source_id, e.target_id) for e in events}

@@ -264,6 +264,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             for c in token.children
             if c.dep_ in ("compound", "amod", "nmod") and (a := mentions.actor(c))
         ]
+    if role == "place":
+        return place_targets(token, mentions)
     if role == "speaker":
         return evaluator(token, mentions)
     if role == "custodian":
@@ -306,6 +308,23 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if role == "instrument":
         return []
     return []
+
+
+PLACE_PREPOSITIONS = ("in", "into", "inside", "across", "on", "at")
+
+
+def place_targets(token: Token, mentions: MentionIndex) -> list[str]:
+    """States named as where an attack landed: "fired rounds at a loudspeaker in South
+    Korea", "shelled villages across the border into Syria" (the state is the target when
+    the text names no other)."""
+    heads: list[Token] = []
+    direct = objects(token)
+    frontier = [token, *direct, *[c for o in direct for c in o.children if c.dep_ == "acl"]]
+    for _ in range(2):
+        found = [p for node in frontier for word in PLACE_PREPOSITIONS for p in pobjs(node, word)]
+        heads.extend(found)
+        frontier = found
+    return [a for a in actors_of(heads, mentions) if mentions.kinds.get(a, (None,))[0] == "state"]
 
 
 def slot_heads(trigger: Trigger, token: Token) -> list[Token]:

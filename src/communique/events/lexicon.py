@@ -56,6 +56,7 @@ _ROLE_NAMES = {
     "poss",
     "poss_of",
     "poss_bare",
+    "place",
     "mod",
     "governor",
     "host",

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 
     from communique.stages import Context
 
-__all__ = ["Lexicon", "extract_quotes", "find_marked"]
+__all__ = ["Lexicon", "extract_quotes", "find_marked", "find_quotes"]
 
 # How far back (characters) a reporting pronoun looks for the subject it
 # continues: about two newswire sentences.

@@ -291,6 +291,11 @@ PLACES: list[tuple[str, str, str, str | None]] = [
     ),
     # a country named as an actor is not where the act happened
     ("Japan sanctioned Russian banks.", "sanctioned", "SANCTION", None),
+    # a trip's destination places what it is for, and a visit its object
+    ("He traveled to Lisbon to meet the envoy.", "meet", "CONSULT", "Lisbon"),
+    ("The premier flew to Nairobi for talks with the rebels.", "talks", "CONSULT", "Nairobi"),
+    ("The chancellor visited Warsaw on Monday.", "visited", "CONSULT", "Warsaw"),
+    ("He traveled to Lisbon after he criticised the envoy.", "criticised", "ACCUSE", None),
     # no place stated
     ("The minister resigned.", "resigned", "CONCEDE", None),
 ]

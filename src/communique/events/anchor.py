@@ -6,18 +6,21 @@ from ``communique.places`` when that stage provides ``find_places`` /
 ``dateline_place``, else from the parser's GPE/LOC/FAC entities. Out: ``Event``
 records for ``document.events``, repeated statements of one event merged.
 
-Rules (from the project's event guidelines):
-- date: the time expression governing the event's clause; else, for a main
-  event, the date of the report's main meeting; else the published date
-  (``date_inferred``); never the report's date for a background event;
-- place: the place governing the event; else, for a main event, the place the
-  text gives to the report's statements; the meeting's place goes only to the
-  meeting and to events whose clause names the meeting (see ``_report_places``);
-- background: past perfect, "previously", past relative clauses, anniversaries,
-  a date well before publication (without one: a past act dated only by a year
-  or month), or a past act reported inside a quote by someone other than its
-  actor (also an act someone else "announced" or "said", in the past, that the
-  speaker recounts).
+Rules (from the project's event guidelines and the eval-news annotation guide):
+- date (``communique.events.dating``): the time expression of the event's own
+  clause or of a clause it depends on; else that of the statement reporting it;
+  else, for a main event, the date of the report's main meeting, the episode's
+  day for a physical act, or the published date (``date_inferred``); never the
+  report's date for a background event (its own expression, else none);
+- salience (``communique.events.salience``): background by an earlier date of
+  its own or of its paragraph, past perfect (not reported-speech backshift),
+  temporal adverbs, past relative clauses, anniversaries, a past act in someone
+  else's direct quote;
+- place (``communique.events.placing``): the locative of its own clause or of a
+  clause it depends on; else, for a main event, the meeting's place for the
+  meeting and events naming it, the lead's episode place for physical acts, the
+  acting state's country for bans, arrests and alerts, or the place the text
+  gives to the report's statements (``_statement_place``) or the dateline.
 """
 
 from __future__ import annotations

@@ -50,6 +50,8 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Generic place nouns a name hangs on with "of": "the city of Aden", "the province of Idlib".
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
                "state", "port", "county", "area", "island", "municipality"}  # fmt: skip
+MOTION = {"travel", "fly", "go", "come", "arrive", "head", "return", "journey", "drive"}
+VISIT_VERBS = {"visit", "tour"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 PARAGRAPH_BREAK = "\n\n"
@@ -78,6 +80,7 @@ class EventPlaces:
                 continue
             for token in span:
                 self.by_token[token.i] = place
+            self._destination(span.root, place)
             preposition = _locative_preposition(span.root)
             if preposition is None:
                 if _named_place(span.root):  # "the mayor of the Polish city of Gdansk"
@@ -88,6 +91,25 @@ class EventPlaces:
             if point is not None and _describes_clause(preposition, point):
                 self.points[point] = self._specific(self.points.get(point), place)
         self.episode = self._episode(document)
+
+    def _destination(self, root: Token, place: Place) -> None:
+        """Where a trip goes places what it is for and a visit: "traveled to Florida to meet
+        X", "flew to Kyiv for talks", "visited Kyiv"."""
+        head = root.head
+        if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
+            self.points.setdefault(int(head.i), place)
+            return
+        if root.dep_ != "pobj" or head.lower_ != "to" or head.head.lemma_.lower() not in MOTION:
+            return
+        motion = head.head
+        for child in motion.children:
+            purpose = child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children)
+            if child.dep_ == "xcomp" or purpose:  # "to meet X", not "after he met X"
+                self.points.setdefault(int(child.i), place)
+            elif child.dep_ == "prep" and child.lower_ == "for":  # "for talks"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self.points.setdefault(int(pobj.i), place)
 
     def _is_country(self, place: Place) -> bool:
         if place.country is None or self.gazetteer is None:

@@ -31,6 +31,8 @@ FRAMES: list[tuple[str, str, str | None, str]] = [
     ("REQUEST", "Greece", "Turkey", "Greece encouraged Turkey to resume the talks."),
     ("REQUEST", "Sweden", None, "Sweden called for an independent inquiry into the sinking."),
     ("REQUEST", "Amnesty", None, "Amnesty called for the charges to be dropped."),
+    ("REQUEST", "Greenpeace", "Macron", "Greenpeace called for Emmanuel Macron's resignation."),
+    ("REQUEST", "Ukraine", "Russia", "Ukraine called for Russia's withdrawal from Crimea."),
     ("REJECT", "Serbia", "Kosovo", "Serbia rejected Kosovo's proposal on Tuesday."),
     ("REJECT", "Hungary", None, "Hungary denied the claims."),
     ("REJECT", "Bolivia", "Chile", "Bolivia refused Chile's offer of mediation."),

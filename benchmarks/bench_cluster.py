@@ -15,7 +15,14 @@ with mentions and events (no spaCy). Then it measures:
 
 Each "add one" is warmed up once and repeated ``--repeat`` times (median).
 
+With ``--articles DIR`` (e.g. ``../shared/eval-ecb/articles``) it also
+analyses the real articles of DIR into a fresh store without clustering
+(timed: the analysis), then clusters them from scratch (timed), and prints
+the ratio of the two: clustering should take well under the analysis.
+``--n 0`` skips the synthetic store.
+
     .venv/bin/python benchmarks/bench_cluster.py --n 100000 --db /tmp/bench.db
+    .venv/bin/python benchmarks/bench_cluster.py --n 0 --articles ../shared/eval-ecb/articles
 """
 
 from __future__ import annotations
@@ -153,12 +160,36 @@ def add_one(store: Store, corpus: Corpus, repeat: int) -> float:
     return statistics.median(times)
 
 
+def real_articles(folder: Path) -> None:
+    """Analyse the articles of ``folder`` (no clustering), then cluster them from scratch."""
+    from communique.cluster import recluster
+    from communique.pipeline import run
+
+    db = str(Path(tempfile.mkdtemp()) / "bench-real.db")
+    started = time.perf_counter()
+    summary = run([folder], db=db, settings=Settings(cluster=False))
+    analysed = time.perf_counter() - started
+    with Store.open(db) as store:
+        started = time.perf_counter()
+        clustered = recluster(store, settings=Settings())
+        clustering = time.perf_counter() - started
+        stories = len(store.clusters("story"))
+    print(f"{folder}: analysed {summary.added} articles in {analysed:.1f} s; clustered "
+          f"{clustered} from scratch in {clustering:.1f} s ({stories} stories): "
+          f"{clustering / analysed:.1%} of the analysis time")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--articles", type=Path, default=None)
     args = parser.parse_args()
+    if args.articles is not None:
+        real_articles(args.articles)
+    if args.n <= 0:
+        return
     db = args.db or Path(tempfile.mkdtemp()) / "bench-cluster.db"
     corpus = Corpus()
     started = time.perf_counter()

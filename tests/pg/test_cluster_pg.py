@@ -22,7 +22,10 @@ def store(postgres: PostgresServer) -> Iterator[Store]:
 def test_incremental_clustering_on_postgresql(store: Store) -> None:
     docs = everything()
     store.save_documents(docs[:5])
-    update_clusters(store, [d.id for d in docs[:5]], settings=SETTINGS)
+    # what is stored and not clustered yet (the anti-join of ``unclustered``) on PostgreSQL
+    assert sorted(store.unclustered()) == sorted(d.id for d in docs[:5])
+    assert update_clusters(store, settings=SETTINGS) == 5
+    assert store.unclustered() == []
     for doc in docs[5:]:
         store.save_documents([doc])
         update_clusters(store, [doc.id], settings=SETTINGS)

@@ -54,7 +54,6 @@ from itertools import combinations
 from communique.cluster.features import (
     TYPE_WEIGHT,
     ArticleFeatures,
-    cosine,
     gap_days,
     idf,
 )
@@ -153,6 +152,10 @@ class StoryModel:
         }
         self.word_vectors = {a.id: _tfidf(a.words, "w:", df, size) for a in articles}
         self.number_vectors = {a.id: _tfidf(a.numbers, "n:", df, size) for a in articles}
+        # unit-length copies: a cosine is then a dot product over the shorter vector
+        self.unit_actors = {i: _unit(v) for i, v in self.actor_vectors.items()}
+        self.unit_words = {i: _unit(v) for i, v in self.word_vectors.items()}
+        self.unit_numbers = {i: _unit(v) for i, v in self.number_vectors.items()}
 
     def vetoed(self, a: str, b: str) -> bool:
         if _key(a, b) in self.cannot:
@@ -190,9 +193,9 @@ class StoryModel:
         if first.year is not None and second.year is not None:
             year = 1.0 if first.year == second.year else -1.0
         return {
-            "actors": cosine(self.actor_vectors[a], self.actor_vectors[b]),
-            "text": cosine(self.word_vectors[a], self.word_vectors[b]),
-            "numbers": cosine(self.number_vectors[a], self.number_vectors[b]),
+            "actors": _dot(self.unit_actors[a], self.unit_actors[b]),
+            "text": _dot(self.unit_words[a], self.unit_words[b]),
+            "numbers": _dot(self.unit_numbers[a], self.unit_numbers[b]),
             "place": 1.0 if first.places & second.places else 0.0,
             "date": self.dates(a, b),
             "year": year,
@@ -214,6 +217,18 @@ class StoryModel:
             - W_ABSENT * found["absent"]
             + W_EVENTS * found["events"]
         )
+
+
+def _unit(vector: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two unit vectors."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def _shared_events(first: ArticleFeatures, second: ArticleFeatures) -> float:

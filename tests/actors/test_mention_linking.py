@@ -444,3 +444,41 @@ def test_vague_organisation_head_is_the_last_organisation(
 ) -> None:
     names = resolved(run(text, "2020-01-11"), fragment)
     assert any(same_name(n, expected) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("North Korea fired shells at a loudspeaker in South Korea. The South fired back.",
+         "The South", "South Korea"),
+        ("North Korea fired shells at a loudspeaker in South Korea. The South fired back "
+         "into the North.", "the North", "North Korea"),
+        ("Sudan and South Sudan signed a deal. The South will export oil through the north.",
+         "The South", "South Sudan"),
+    ],
+)  # fmt: skip
+def test_compass_word_is_the_state_named_with_it(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    names = resolved(run(text, "2015-08-21"), fragment)
+    assert any(same_name(n, expected) for n in names), names
+
+
+def test_compass_word_without_such_a_state_is_nothing(run: Run) -> None:
+    document = run("Kenya sent troops. Rain fell in the north on Monday.", "2015-08-21")
+    assert not resolved(document, "the north")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("The bill passed the Parliament of New South Wales on Monday.",
+         "Parliament of New South Wales"),
+        ("The Office of the Special Envoy for Yemen said the talks would resume.",
+         "Office of the Special Envoy for Yemen"),
+        ("The Paris Police Prefecture closed the square.", "Paris Police Prefecture"),
+    ],
+)  # fmt: skip
+def test_organisation_of_a_place_is_one_organisation(run: Run, text: str, fragment: str) -> None:
+    names = resolved(run(text, "2019-09-24"), fragment)
+    assert any(same_name(n, fragment) for n in names), names

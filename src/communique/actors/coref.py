@@ -51,9 +51,12 @@ _STATE_NOUNS = {"country", "nation", "kingdom", "republic", "territory", "common
                 "emirate", "sultanate"}  # fmt: skip
 _STATE_DETERMINERS = {"the", "this", "that", "our", "your", "their", "its"}
 
+# "the North", "the South" for North and South Korea, Sudan and South Sudan...
+_COMPASS = {"north", "south", "east", "west"}
+
 # Every word that can start an anaphor below; other tokens are skipped without a Token.
 _TRIGGERS = (
-    _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | _STATE_NOUNS
+    _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | _STATE_NOUNS | _COMPASS
     | {"latter", "former", "enemy", "enemies"}
 )  # fmt: skip
 
@@ -99,6 +102,8 @@ def find_anaphora(state: DocState) -> None:
             _org_anaphor(state, i, sent_of, occupied)
         elif low in _STATE_NOUNS and tok.tag_ in ("NN", "NNP"):
             _state_noun(state, i, occupied)
+        elif low in _COMPASS:
+            _compass_state(state, i, occupied)
 
 
 def _person_founds(state: DocState) -> list[Found]:
@@ -297,6 +302,27 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
     chosen = max(counts, key=lambda a: counts[a])
     state.add(k, i + 1, chosen, "description", 0.6)
     occupied.update(range(k, i + 1))
+
+
+def _compass_state(state: DocState, i: int, occupied: set[int]) -> None:
+    """ "The South retaliated", "into the North": a state the article names whose name
+    starts with that word ("North Korea"); nothing when it names none or several."""
+    doc = state.doc
+    if i == 0 or doc[i - 1].lower_ != "the" or i - 1 in occupied:
+        return
+    if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return  # "the North Atlantic", "the south coast"
+    word = doc[i].lower_
+    states = {
+        f.actor_id
+        for f in state.found
+        if (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "state"
+        and key(actor.name).startswith(word + " ")
+    }
+    if len(states) == 1:
+        state.add(i - 1, i + 1, states.pop(), "description", 0.6)
+        occupied.update((i - 1, i))
 
 
 def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]) -> None:

@@ -27,7 +27,9 @@ _ORG_WORDS = {"conference", "council", "committee", "organization", "organisatio
               "party", "front", "union", "association", "agency", "institute", "foundation",
               "assembly", "authority", "commission", "ministry", "forum", "centre", "center",
               "society", "league", "corps", "brigades", "army", "court", "university", "bank",
-              "federation", "alliance", "coalition", "group", "network"}  # fmt: skip
+              "federation", "alliance", "coalition", "group", "network", "parliament",
+              "legislature", "police", "navy", "prefecture", "directorate", "embassy",
+              "secretariat", "tribunal", "bureau", "office"}  # fmt: skip
 INNER = {"of", "on", "for", "and", "against", "to", "the"}
 
 

@@ -364,7 +364,12 @@ def _resolve(
                     near = index.antecedent(subject, describer.agrees)
                     speaker = (describer.speaker(near) if near is not None else None) or last
         elif item.inherit:
-            speaker = last_direct if item.kind == "direct" else last
+            # After a colon the quotation is what the statement just made
+            # announces ("..., finding that the matter was closed: “...”").
+            colon = (
+                document.text[max(0, item.start - 3) : item.start].rstrip("“\"'‘ ").endswith(":")
+            )
+            speaker = last_direct if item.kind == "direct" and not colon else last
         elif item.cue_token is not None and _glued_pronoun(doc, item.cue_token):
             speaker = last  # "”He added": a pronoun the tokenizer left glued to the mark
         elif item.cue_token is not None:

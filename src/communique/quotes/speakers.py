@@ -48,7 +48,7 @@ def subject_of(verb: Token) -> Token | None:
         return noun  # "with officials saying that ...": the absolute phrase's noun
     current = verb
     for _ in range(6):
-        if current is not verb and current.dep_ == "ccomp" and current.head is not current:
+        if current is not verb and current.dep_ == "ccomp" and current.head.i < current.i:
             # "stated the trial would be partial, saying ...": the participle hangs
             # on the reported clause, whose subject is not the one speaking.
             current = current.head
@@ -77,7 +77,8 @@ def subject_of(verb: Token) -> Token | None:
             # speaks; "calls by officials asking X to ...": the one who makes them.
             noun = current.head
             for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i < current.i:
+                # "an order by X directing ...", "the request of X asking ..."
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "of") and prep.i < current.i:
                     agents = [g for g in prep.children if g.dep_ == "pobj"]
                     if agents:
                         return agents[0]
@@ -182,7 +183,7 @@ class SpeakerIndex:
             # without punctuation is the same phrase ("Bank president Okey Oramah").
             if child.dep_ != "appos" or doc[child.left_edge.i - 1].text == "(":
                 continue
-            joined = child.left_edge.i == subject.i + 1
+            joined = all(t.text in "-–" for t in doc[subject.i + 1 : child.left_edge.i])
             if subject.pos_ == "PROPN" and not (joined and child.pos_ == "PROPN"):
                 continue
             named = self.covering(child.idx, child.idx + len(child.text))

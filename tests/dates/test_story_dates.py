@@ -21,6 +21,12 @@ CASES: list[tuple[str, str, str | None]] = [
     ("The curfew is in force until May 1.", "May 1", "2024-05-01"),
     # ... but a period that ended is past
     ("The ban lasted until February 20.", "February 20", "2024-02-20"),
+    # whatever the verb's tense, the nearer reading of an end date
+    (
+        "The judges issued a ruling on the suspension of parliament until April 2.",
+        "April 2",
+        "2024-04-02",
+    ),
     # "earlier/later in the month/year" is this month/year
     ("The union sanctioned Iran earlier in the month.", "earlier in the month", "2024-03"),
     ("The envoy visited Oslo earlier in the year.", "earlier in the year", "2024"),

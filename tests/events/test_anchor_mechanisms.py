@@ -89,6 +89,8 @@ DATES: list[tuple[str, str, str, str | None]] = [
         "AGREE",
         "2024-05-14",
     ),
+    # the manner of the act dates the act
+    ("He killed his rival by poisoning him in 2016.", "killed", "ASSAULT", "2016"),
     # a nominal trigger dated by its own modifier or completing participle
     ("The 2011 uprising toppled the old regime.", "uprising", "PROTEST", "2011"),
     (

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communique.dates.candidates import find_candidates, governor, is_future
+from communique.dates.candidates import after_until, find_candidates, governor, is_future
 from communique.dates.resolve import (
     anchor,
     anniversary_origin,
@@ -92,6 +92,16 @@ def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
             continue
         future = expr.kind in _TENSED and expr.mod is None and is_future(doc, start, end)
         value, precision, how = anchor(expr, published, future)
+        if (
+            expr.kind in _TENSED
+            and expr.mod is None
+            and not future
+            and after_until(doc, start, end)
+        ):
+            # "until October 14" ends a period that may still run: the nearer reading wins
+            ahead = anchor(expr, published, True)
+            if _nearer(ahead[0], value, published):
+                value, precision, how = ahead
         if expr.kind == "date" and value:
             story = (end, value)
         elif (
@@ -110,6 +120,20 @@ def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
             )
         )
     return out
+
+
+def _nearer(candidate: str | None, current: str | None, published: str | None) -> bool:
+    from datetime import date
+
+    if not candidate or not current or not published or len(candidate) < 10:
+        return False
+    pub = date.fromisoformat(published[:10])
+    return (
+        abs((date.fromisoformat(candidate[:10]) - pub).days)
+        < abs((date.fromisoformat(current[:10]) - pub).days)
+        if len(current) >= 10
+        else False
+    )
 
 
 def timexes_in(document: Document, start: int, end: int) -> list[TimeRef]:

@@ -205,15 +205,17 @@ def governor(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def after_until(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression ends a period: "until October 14", "till March"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _UNTIL
+
+
 def is_future(doc: Doc, start: int, end: int) -> bool:
     """Whether the expression's governing verb is future ("will meet", "to visit", "is due")."""
     verb = governor(doc, start, end)
     if verb is None:
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _UNTIL:
-        # "suspended until October 14": the end of a period still running; not "lasted until"
-        return verb.tag_ != "VBD"
     if verb.pos_ not in ("VERB", "AUX"):
         # "talks on Monday" inside "will hold talks on Monday": look at the noun's verb.
         if verb.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and verb.head.i != verb.i:

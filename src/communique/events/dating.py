@@ -191,6 +191,14 @@ def event_points(candidate: Candidate) -> set[int]:
     points = {token.i}
     if token.dep_ == "xcomp":  # "On Monday, Russia threatened to attack"
         points.add(token.head.i)
+    # the manner of the act is the act: "killed his sister by strangling her in 2016"
+    points.update(
+        int(g.i)
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for g in p.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    )
     if candidate.trigger.pos != "VERB":
         verb = governing_verb(token)
         if verb is not None:

@@ -9,25 +9,36 @@ role descriptions and pronouns resolved to actor ids). Out:
 ``document.quotes``, a list of ``Quote`` records whose ``text`` is the quoted
 content only (inside the marks for a direct quote; the reported clause for an
 indirect one), with the cue lemma, the index of the sentence holding the cue
-and the speaker's actor id (None when no actor can be named). The ``events``
-stage links events stated inside quotes to them.
+and the speaker's actor id (None when nobody is named or described); and
+the local actors of described speakers, appended to ``document.actors``
+(the stage list declares ``quotes`` only: these actors extend the actors
+stage's, they replace none). The ``events`` stage links events stated inside
+quotes to them.
 
 Three finders feed one list:
 
-1. ``marks.find_marked``: quoted stretches by their marks; each is kept as a
-   quotation when a speech cue frames it (before: "X said, “..."; after:
-   "“...,” he said"), when it continues the previous speaker's quote, or when
-   it is sentence-like on its own; short quoted phrases without a cue and
-   quoted titles ("a conference titled “The Road Ahead”") are scare quotes
-   and titles, not quotations.
+1. ``direct.find_direct`` over ``marks.find_marked``: quoted stretches by
+   their marks; each is kept as a quotation when a speech cue frames it
+   (before: "X said, “..."; after: "“...,” he said"), when it continues the
+   previous speaker's quote (a new paragraph, or after "she said." between two
+   quotations), or when it is sentence-like on its own; short quoted phrases
+   without a cue and quoted titles are scare quotes and titles.
 2. ``reported.find_reported``: reporting cues of the lexicon in the parse and
-   their clausal content (outside direct quotes, or nested in one: "He
-   underlined that ..." inside a quotation is a quote of its own).
+   their clausal content (outside direct quotes, or nested in one). A
+   statement that runs into a quotation keeps its own words, and quoted words
+   inside a statement ("called it “reckless”") are direct quotes of its
+   speaker too, as the annotation guide of real news asks.
 3. Colon headlines ("Leader Addresses Envoy: Palestine Belongs To All").
 
-Speakers come from the cue's subject through the mentions; a pronoun without
-a mention, and a quote with no cue that continues a speech, take the last
-speaker.
+Speakers come from the cue's subject phrase (``speakers.SpeakerIndex.choose``):
+the mention that names it, an appositive name, the named body a group belongs
+to, the full name behind a bare surname or title; a speaker the actors stage
+did not name is described as the text describes it (``described``: "a
+witness", "Officials") and added to ``document.actors`` as a local actor.
+Pronouns take the nearest earlier subject that agrees in number, person-ness
+and gender; a quote with no cue that continues a speech takes the last speaker.
+All lookups are bounded or logarithmic (``spans``), so the stage is linear in
+the number of quotation marks.
 """
 
 from __future__ import annotations

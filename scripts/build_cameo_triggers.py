@@ -91,6 +91,9 @@ NO_RECIPIENT = {"PROTEST", "MOBILIZE"}
 # agreement; intent is modality, read from the clause) and investigations (09x: the
 # synsets of their patterns are weapons and vehicles, misfiled in the dictionary).
 SKIPPED_PATTERN_CODES = ("03", "09")
+# Verbs whose patterns are procedure, not events between actors ("voted against the
+# bill" is no accusation).
+DROP_PATTERN_LEMMAS = {"vote", "be", "have"}
 # Codes whose PLOVER type the project's annotation guide (../shared/eval-news/README.md)
 # sets otherwise than CAMEO2PLOVER: signing a formal agreement (057, SUPPORT there) is
 # an agreement, coded as AGREE 030.
@@ -167,7 +170,7 @@ def build(cameo: Path, plover_table: Path) -> list[str]:
             continue
         named = re.search(r"#\s*([A-Z]+)", pattern.group(3))
         verbs = [named.group(1).lower()] if named else members
-        verbs = [v for v in verbs if v not in ("be",)]
+        verbs = [v for v in verbs if v not in DROP_PATTERN_LEMMAS]
         if re.fullmatch(r"&?[A-Z]+", body):
             words = synsets.get(body[1:], []) if body.startswith("&") else [body.lower()]
             for lemma in verbs:

@@ -482,3 +482,24 @@ def test_compass_word_without_such_a_state_is_nothing(run: Run) -> None:
 def test_organisation_of_a_place_is_one_organisation(run: Run, text: str, fragment: str) -> None:
     names = resolved(run(text, "2019-09-24"), fragment)
     assert any(same_name(n, fragment) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Sultan Qaboos bin Said of Oman died. He modernised his poorly-developed country.",
+         "his poorly-developed country", "Oman"),
+        ("Italy passed the law. The schools must pay the tax to the State, the court said.",
+         "the State", "Italy"),
+    ],
+)  # fmt: skip
+def test_state_descriptions_with_modifiers(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    names = resolved(run(text, "2020-01-11"), fragment)
+    assert any(same_name(n, expected) for n in names), names
+
+
+def test_lower_case_state_is_no_actor(run: Run) -> None:
+    document = run("Italy passed the law. The state of emergency ended.", "2020-01-11")
+    assert not resolved(document, "The state")

@@ -57,7 +57,7 @@ _COMPASS = {"north", "south", "east", "west"}
 # Every word that can start an anaphor below; other tokens are skipped without a Token.
 _TRIGGERS = (
     _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | _STATE_NOUNS | _COMPASS
-    | {"latter", "former", "enemy", "enemies"}
+    | {"latter", "former", "enemy", "enemies", "state"}
 )  # fmt: skip
 
 
@@ -100,7 +100,7 @@ def find_anaphora(state: DocState) -> None:
             _definite_person(state, i, occupied)
         elif low in ORG_HEADS and tok.tag_ in ("NN", "NNP"):
             _org_anaphor(state, i, sent_of, occupied)
-        elif low in _STATE_NOUNS and tok.tag_ in ("NN", "NNP"):
+        elif (low in _STATE_NOUNS or state.texts[i] == "State") and tok.tag_ in ("NN", "NNP"):
             _state_noun(state, i, occupied)
         elif low in _COMPASS:
             _compass_state(state, i, occupied)
@@ -159,17 +159,24 @@ def _pronoun(state: DocState, i: int, sent_of: list[int], occupied: set[int]) ->
     # One compatible person in reach is a safer bet than the nearest of several.
     rivals = {f.actor_id for f in candidates}
     state.add(i, i + 1, chosen.actor_id, "pronoun", 0.75 if len(rivals) == 1 else 0.6)
-    # "his country" → the person's state
+    # "his country", "his poorly-developed country" → the person's state
+    noun = i + 1
+    while (
+        noun < len(doc)
+        and noun - i <= 4
+        and (doc[noun].pos_ in ("ADJ", "ADV") or doc[noun].tag_ == "VBN" or doc[noun].text == "-")
+    ):
+        noun += 1
     if (
         tok.lower_ in ("his", "her")
-        and i + 1 < len(doc)
-        and doc[i + 1].lower_ in ("country", "nation", "government")
+        and noun < len(doc)
+        and doc[noun].lower_ in ("country", "nation", "government", "kingdom")
     ):
         actor = state.actor(chosen.actor_id)
         country = state.kb.country_actor(actor.country if actor else None)
         if country is not None:
-            state.add(i, i + 2, country.id, "description", 0.6)
-            occupied.add(i + 1)
+            state.add(i, noun + 1, country.id, "description", 0.6)
+            occupied.update(range(i + 1, noun + 1))
 
 
 def _group_pronoun(state: DocState, i: int, sent_of: list[int]) -> None:

@@ -416,7 +416,9 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     if not name or not key(name) or not name[:1].isupper():  # "Łukasz" too
         return
     words = key(name).split()
-    if title_key(name) in state.kb.titles or (len(words) == 1 and words[0] in ORG_HEADS):
+    if title_key(name) in state.kb.titles or (
+        len(words) == 1 and (words[0] in ORG_HEADS or words[0] == "state")
+    ):
         return  # "the Supreme Leader", "Council": descriptions, left to passes 2 and 3
     type_ = _LOCAL_TYPES[label]
     actor_id = lookup_variants(state, name, type_)

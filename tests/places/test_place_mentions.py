@@ -64,3 +64,27 @@ def test_without_a_prior_the_bigger_homonym_wins(nlp: Any, context: Any) -> None
 )
 def test_place_modifiers(nlp: Any, context: Any, text: str, mention: str, kept: bool) -> None:
     assert (mention in {m for m, _, _ in places(nlp, context, text)}) is kept
+
+
+def test_possessor_of_a_locative_object_is_a_place(nlp: Any, context: Any) -> None:
+    found = places(nlp, context, "Crowds gathered around Nairobi's central police station.")
+    assert ("Nairobi", "Nairobi", "KEN") in found, found
+
+
+def test_possessor_outside_a_locative_stays_an_actor(nlp: Any, context: Any) -> None:
+    found = places(nlp, context, "Nairobi's decision angered the opposition.")
+    assert found == [], found
+
+
+def test_the_country_is_the_reports_country(nlp: Any, context: Any) -> None:
+    text = (
+        "Burundi held a vote. Observers in Burundi praised it. "
+        "Violence in the country had killed hundreds."
+    )
+    found = places(nlp, context, text)
+    assert ("country", "Burundi", "BDI") in found, found
+
+
+def test_the_country_without_a_reports_country_is_nothing(nlp: Any, context: Any) -> None:
+    found = places(nlp, context, "Violence in the country had killed hundreds.")
+    assert found == [], found

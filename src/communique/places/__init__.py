@@ -29,7 +29,7 @@ from communique.model import Document, Place
 from communique.places.gazetteer import Gazetteer, key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from communique.stages import Context
 
@@ -37,7 +37,7 @@ __all__ = ["Gazetteer", "dateline_place", "find_places"]
 
 _LABELS = {"GPE", "LOC", "FAC"}
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
-_PREPOSITIONS = {"in", "at", "near", "outside", "from", "across", "inside"}
+_PREPOSITIONS = {"in", "at", "near", "outside", "from", "across", "inside", "around"}
 # "Carthage, Ill.", "Portsmouth, N.H.", "Austin, TX", "Springfield, Illinois"
 _CITY_STATE = re.compile(
     r"\b(?P<city>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3}),\s+"
@@ -61,7 +61,7 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
     names = _place_names(doc)
     if hint is None:
         hint = article_country(doc.text, names, gazetteer)
-    found = _us_places(doc.text, gazetteer)
+    found = _us_places(doc.text, gazetteer) + _country_references(doc, hint, gazetteer)
     taken = [(start, end) for start, end, _ in found]
     for start, end, modifier in names:
         if any(start < e and s < end for s, e in taken):
@@ -83,10 +83,17 @@ def _place_names(doc: Doc) -> list[tuple[int, int, bool]]:
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
-        modifier = ent.root.dep_ in _MODIFIER_DEPS and ent.root.head.pos_ in ("NOUN", "PROPN")
-        if modifier and ent.root.dep_ != "compound":
+        root = ent.root
+        modifier = root.dep_ in _MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
+        # "around Hong Kong's police complex", "at Tehran's airport": the possessor of a
+        # locative's object is where that is
+        located = root.dep_ == "poss" and _locative_object(root.head)
+        if modifier and root.dep_ != "compound" and not located:
             continue  # "Iran's support", "Iranian officials": an actor's name, not a location
-        out.append((ent.start_char, ent.end_char, modifier))
+        end = ent.end_char
+        if ent.text.endswith(("'s", "’s")):
+            end -= 2  # "Hong Kong's police complex"
+        out.append((ent.start_char, end, modifier and not located))
     for token in doc:
         if token.lower_ not in _PREPOSITIONS or token.i + 1 >= len(doc):
             continue
@@ -98,6 +105,28 @@ def _place_names(doc: Doc) -> list[tuple[int, int, bool]]:
         if names:
             out.append((names[0].idx, names[-1].idx + len(names[-1].text), False))
     return out
+
+
+def _locative_object(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in _PREPOSITIONS and head.lower_ != "from"
+
+
+def _country_references(
+    doc: Doc, hint: str | None, gazetteer: Gazetteer
+) -> list[tuple[int, int, Place]]:
+    """ "in the country", "across the nation": the report's country, when it has one."""
+    country = gazetteer.country(hint) if hint else None
+    if country is None:
+        return []
+    return [
+        (token.idx, token.idx + len(token), country)
+        for token in doc
+        if token.lower_ in ("country", "nation")
+        and token.i > 0
+        and doc[token.i - 1].lower_ == "the"
+        and _locative_object(token)
+    ]
 
 
 def article_country(

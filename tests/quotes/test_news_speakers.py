@@ -528,3 +528,21 @@ def test_a_thing_is_not_a_speaker(quotes: Run) -> None:
     assert speaker_of(found, "Our strength lies in staying together through this winter.") == (
         "local:peter-haas"
     )
+
+
+def test_a_government_statement_is_the_states(quotes: Run) -> None:
+    text = "A government statement said the curfew would end on Sunday."
+    [quote] = quotes(text, {"government": "agent:KEN:GOV"})
+    assert quote.speaker_id == "kenya"
+
+
+def test_a_pronoun_with_a_named_partner_is_the_named_one(quotes: Run) -> None:
+    text = "Both he and the county commissioner, Peter Haas, urged that the road be reopened."
+    found = quotes(text, PEOPLE)
+    assert speaker_of(found, "the road be reopened") == "local:peter-haas"
+
+
+def test_a_stated_belief_is_reported(quotes: Run) -> None:
+    text = "Investigators believe the fire was started deliberately."
+    [quote] = quotes(text, PEOPLE)
+    assert quote.text == "the fire was started deliberately"

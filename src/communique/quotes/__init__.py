@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 
 from communique.model import Document, Quote
 from communique.quotes.described import (
+    DOCUMENT_NOUNS,
     PERSON_NOUNS,
     SPEAKING_NOUNS,
     ActorFacts,
@@ -309,6 +310,10 @@ class _Describer:
             country = None if country == "XXX" else country
         elif demonym is not None:
             country = self.country_of(demonym)
+        if sector == "GOV" and country and subject.lemma_.lower() in DOCUMENT_NOUNS:
+            state = self.facts.state(country)
+            if state is not None:
+                return state
         head = subject.doc[choice.head]
         actor = described_actor(
             text, plural=head.tag_ in ("NNS", "NNPS"), country=country, sector=sector
@@ -340,6 +345,13 @@ def _resolve(
         subject = doc[item.subject] if item.subject is not None else None
         if subject is not None:
             subject = antecedent_of_relative(subject)
+            # "Both he and the commissioner, Jane Doe, urged ...": the one named.
+            partners = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            partners += [
+                c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if subject.lower_ in PRONOUNS and partners:
+                subject = partners[0]
             if not describer.can_speak(subject) and item.cue_token is not None:
                 # "he considered the efforts to be fair and reiterated, “...”":
                 # a cue misparsed as a clause of another verb speaks with its subject.

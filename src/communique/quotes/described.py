@@ -436,6 +436,11 @@ class ActorFacts:
         actor = self._actor(actor_id)
         return actor.country if actor is not None else None
 
+    def state(self, country: str) -> str | None:
+        """The state actor of an ISO alpha-3 code ("BDI" → Burundi), when the KB has it."""
+        actor = self.kb.country_actor(country) if self.kb is not None else None
+        return actor.id if actor is not None else None
+
     def kind(self, actor_id: str) -> str | None:
         actor = self._actor(actor_id)
         return actor.type if actor is not None else None
@@ -459,3 +464,6 @@ class ActorFacts:
 
 
 SPEAKING_NOUNS = PERSON_NOUNS | INSTITUTIONS | GROUP_NOUNS
+# Texts that speak for whoever issued them: "the government statement" is the
+# state's ("a state acting through its government is the state").
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "announcement", "letter", "decree"})

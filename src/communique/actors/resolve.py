@@ -211,27 +211,33 @@ def scan_kb(state: DocState) -> None:
     # Token texts from the ORTH array: building a Token object per word costs more than
     # the dictionary probes (profiled on the dev articles).
     keys = [key(text) for text in state.texts]
+    # per-token words, and the same without "al"/"el", split once (the loop below joins
+    # them for every candidate n-gram)
+    split = [k.split() for k in keys]
+    kept_words = [[w for w in ws if w not in ("al", "el")] for ws in split]
     # Sentence starts as one array, for the same reason (SENT_START is 1 at a start).
     sent_start = [value == 1 for value in doc.to_array("SENT_START").tolist()]
     n = len(doc)
     i = 0
     while i < n:
-        first = keys[i].split()
+        first = split[i]
         if not first or (first[0] not in kb.first_words and first[0] not in ("the", "al", "el")):
             i += 1
             continue
         best: tuple[int, list[str], str] | None = None
         words: list[str] = []
+        kept: list[str] = []
         for j in range(i, min(n, i + kb.max_words + 3)):
             text = state.texts[j]
             if j > i and (sent_start[j] or text in _STOP or text.isspace()):
                 break
             if not keys[j] or (not words and keys[j] in ("the", "a", "an")):
                 continue
-            words.extend(keys[j].split())
+            words.extend(split[j])
+            kept.extend(kept_words[j])
             if len(words) > kb.max_words:
                 break
-            k = " ".join(w for w in words if w not in ("al", "el")) or " ".join(words)
+            k = " ".join(kept) or " ".join(words)
             ids = kb.names.get(k)
             if (
                 ids

@@ -197,3 +197,14 @@ def test_attack_on_a_place_targets_its_state(
 ) -> None:
     events = analyse(text, published=PUB).events  # type: ignore[attr-defined]
     assert ("ASSAULT", source, target) in {(e.type, e.source_id, e.target_id) for e in events}
+
+
+def test_bare_possessor_of_an_arrest_is_the_detainee(analyse: Callable[..., object]) -> None:
+    document = analyse(
+        "The Kenyan opposition leader Raila Odinga spoke to reporters in Nairobi after his "
+        "arrest on Sunday.",
+        published=PUB,
+    )
+    coerce = [e for e in document.events if e.type == "COERCE"]  # type: ignore[attr-defined]
+    assert coerce and all(e.source_id == "agent:KEN:COP" for e in coerce)
+    assert all(e.target_id and not e.target_id.startswith("agent:") for e in coerce)

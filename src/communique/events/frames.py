@@ -364,7 +364,13 @@ def sourceless(trigger: Trigger, token: Token) -> bool:
     """The clause names no agent at all: a passive without "by", a participle or a noun
     without possessor ("was arrested", "protesters arrested on Sunday", "the arrest")."""
     if trigger.pos != "VERB":
-        return not any(c.dep_ in ("poss", "compound", "amod") for c in token.children)
+        # a bare possessor of a patient noun ("his arrest") is the patient, not an agent
+        patient_poss = "poss_bare" in trigger.target and not pobjs(token, "of")
+        agent_deps = ("compound", "amod") if patient_poss else ("poss", "compound", "amod")
+        return not pobjs(token, "by") and not any(
+            c.dep_ in agent_deps and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+            for c in token.children
+        )
     if passive(token):
         return not pobjs(token, "by")
     return token.dep_ == "acl" and token.tag_ == "VBN"

@@ -150,6 +150,8 @@ HOME: list[tuple[str, str, str, str, str | None]] = [
     ("Troops were put on alert.", "put", "MOBILIZE", "agent:KOR:MIL", "South Korea"),
     # a place in the text wins
     ("Germany arrested the spy in Vienna.", "arrested", "COERCE", "germany", "Vienna"),
+    # an earlier act is not placed by default (its place is whatever the text says)
+    ("Germany arrested the spy in 2016.", "arrested", "COERCE", "germany", None),
     # statements are not placed at home, nor acts by persons or of unknown country
     ("Germany criticised the airline.", "criticised", "ACCUSE", "germany", None),
     ("The minister banned the rally.", "banned", "SANCTION", "mike-pompeo", None),

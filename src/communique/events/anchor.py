@@ -249,8 +249,6 @@ def _finish(
                 item.place = (
                     placer.narrative(candidate) or placer.home(candidate, actors) or statements
                 )
-        elif item.place is None:
-            item.place = placer.home(candidate, actors)
 
 
 def _records(document: Document, anchored: list[Anchored]) -> list[Event]:

@@ -144,6 +144,15 @@ NOT_EVENTS: list[tuple[str, str]] = [
     ("SUPPORT", "Iran has always supported Hezbollah."),
     # information, not a request
     ("REQUEST", "Scholz told reporters that Germany would send tanks."),
+    # objects that are things, not actors, give no meeting or dismissal
+    ("CONSULT", "Spain received the award on Monday."),
+    ("SANCTION", "Germany fired at the drones."),
+    ("AGREE", "Italy held elections on Sunday."),
+    ("ACCUSE", "Kenya voted against the resolution."),
+    ("CONSULT", "Emmanuel Macron called Vladimir Putin a liar."),
+    ("ACCUSE", "France did not condemn Russia."),
+    ("REQUEST", "Ukraine asked whether Germany would send tanks."),
+    ("RETREAT", "Kenya urged Uganda to release the prisoners."),
     # unresolved persons are unknown targets, not absent ones
     ("ACCUSE", "Poland accused the smugglers of endangering lives."),
     ("REQUEST", "Kenya urged the lawmakers to vote."),

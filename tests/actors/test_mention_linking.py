@@ -503,3 +503,19 @@ def test_state_descriptions_with_modifiers(
 def test_lower_case_state_is_no_actor(run: Run) -> None:
     document = run("Italy passed the law. The state of emergency ended.", "2020-01-11")
     assert not resolved(document, "The state")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Pierre Ndayi, the President of Burundi, died. He became president of the African "
+         "nation in 2005.", "the African nation", "Burundi"),
+        ("Burundi held a vote. A failed coup in the country in which hundreds died followed.",
+         "the country", "Burundi"),
+    ],
+)  # fmt: skip
+def test_state_noun_inside_a_role_or_before_a_relative_clause(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    names = resolved(run(text, "2020-06-10"), fragment)
+    assert any(same_name(n, expected) for n in names), names

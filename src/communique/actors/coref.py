@@ -291,9 +291,13 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
         k -= 1
     if k < 0 or doc[k].lower_ not in _STATE_DETERMINERS:
         return
-    if i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "in"):
-        return
-    if any(t in occupied for t in range(k, i + 1)):
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        return  # "the country of his birth"
+    # a role around it ("president of the African nation") still leaves it a mention;
+    # a name or pronoun on these very words does not
+    if any(
+        f.start <= k and i < f.end and f.kind in ("name", "alias", "pronoun") for f in state.found
+    ):
         return
     counts: dict[str, tuple[int, int]] = {}
     for f in state.found:

@@ -76,12 +76,14 @@ def default_stages() -> list[Stage]:
         Stage("sentences", assign_sentences, (), ("sentences",)),
         Stage("dates", find_timexes, ("sentences",), ("timexes",)),
         Stage("actors", resolve_actors, ("sentences",), ("mentions", "actors")),
-        Stage("quotes", extract_quotes, ("sentences", "mentions"), ("quotes",)),
+        # quotes and events add local actors of their own (described speakers,
+        # unnamed groups), so both also assign "actors"
+        Stage("quotes", extract_quotes, ("sentences", "mentions", "actors"), ("quotes", "actors")),
         Stage(
             "events",
             extract_events,
-            ("sentences", "mentions", "timexes", "quotes"),
-            ("events",),
+            ("sentences", "mentions", "actors", "timexes", "quotes"),
+            ("events", "actors"),
         ),
     ]
 

@@ -33,7 +33,7 @@ from communique.evaluate.match import date_part, normalise_name
 from communique.evaluate.records import GoldSet
 from communique.events import load_lexicon
 from communique.events.anchor import Anchored, anchor_candidates
-from communique.events.extract import Candidate
+from communique.events.extract import Candidate, trigger_pos
 from communique.events.lexicon import Lexicon, Trigger
 from communique.events.salience import Paragraphs, background_reason
 from communique.model import Document
@@ -84,13 +84,7 @@ def _trigger_token(
     tokens = list(span) if span is not None else []
     fallback: tuple[Any, Trigger] | None = None
     for token in tokens:
-        pos = (
-            "VERB"
-            if token.pos_ in ("VERB", "AUX")
-            else "NOUN"
-            if token.pos_ in ("NOUN", "PROPN")
-            else ""
-        )
+        pos = trigger_pos(token)
         for trigger in lexicon.lookup(token.lemma_.lower(), pos) if pos else []:
             if trigger.type == kind:
                 return token, trigger

@@ -190,6 +190,14 @@ def _retype(candidate: Candidate, lexicon: Lexicon) -> None:
     candidate.mode, candidate.context = mode, context
 
 
+_TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+
+
+def trigger_pos(token: Token) -> str:
+    """The lexicon's part of speech for a token ("" when no trigger can be one)."""
+    return _TRIGGER_POS.get(token.pos_, "")
+
+
 def find_candidates(
     doc: Doc,
     mentions: list[Mention],
@@ -213,15 +221,7 @@ def find_candidates(
         if text.startswith(lexicon.discard_prefixes) or text.endswith("?"):
             continue
         for token in sent:
-            pos = (
-                "VERB"
-                if token.pos_ in ("VERB", "AUX")
-                else "NOUN"
-                if token.pos_ in ("NOUN", "PROPN")
-                else "ADJ"
-                if token.pos_ == "ADJ"
-                else ""
-            )
+            pos = trigger_pos(token)
             if not pos:
                 continue
             triggers = lexicon.lookup(token.lemma_.lower(), pos) or lexicon.lookup(

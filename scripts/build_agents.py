@@ -47,7 +47,6 @@ EXCLUDE = {
     "rebel base", "rebel source", "official source", "prisoner of war",
 }  # fmt: skip
 ADD = [
-    ("protestor", "OPP"),
     ("security force", "COP"),
     ("riot police", "COP"),
     ("police", "COP"),
@@ -67,8 +66,17 @@ ADD = [
     ("jihadist", "UAF"),
     ("insurgent", "REB"),
     ("separatist", "REB"),
-    ("demonstrator", "OPP"),
-    ("protester", "OPP"),
+    # The annotation guide of our gold sets codes protesters and crowds as civilians
+    # (CVL) and unnamed attackers as unidentified armed forces (UAF); Phoenix's 2014
+    # list codes protesters as opposition and assailants as criminals. Activists and
+    # dissidents stay OPP in both.
+    ("demonstrator", "CVL"),
+    ("protester", "CVL"),
+    ("protestor", "CVL"),
+    ("rioter", "CVL"),
+    ("marcher", "CVL"),
+    ("assailant", "UAF"),
+    ("attacker", "UAF"),
     ("activist", "OPP"),
     ("dissident", "OPP"),
     ("opposition supporter", "OPP"),

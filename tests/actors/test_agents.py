@@ -38,7 +38,7 @@ MODIFIER = [
 ]
 # Country from a place in the sentence.
 PLACE = [
-    ("Thousands of protesters gathered in Nairobi on Tuesday.", "protesters", "agent:KEN:OPP"),
+    ("Thousands of protesters gathered in Nairobi on Tuesday.", "protesters", "agent:KEN:CVL"),
     ("Rebels attacked a convoy near Goma on Wednesday.", "Rebels", "agent:COD:REB"),
     ("Judges in Warsaw protested against the new law.", "Judges", "agent:POL:JUD"),
     ("Hundreds of workers went on strike at a plant in Sao Paulo.", "workers", "agent:BRA:LAB"),
@@ -131,7 +131,11 @@ def test_canonical_name_and_codes() -> None:
 def test_lexicon_curation() -> None:
     lexicon = load_lexicon()
     assert lexicon.sectors["police"] == "COP"
-    assert lexicon.sectors["protester"] == "OPP"
+    # protesters and crowds are civilians, unnamed attackers unidentified armed forces,
+    # as the gold annotation guide codes them; activists stay opposition
+    assert lexicon.sectors["protester"] == "CVL"
+    assert lexicon.sectors["attacker"] == "UAF"
+    assert lexicon.sectors["activist"] == "OPP"
     assert lexicon.sectors["security force"] == "COP"
     assert "official" not in lexicon.sectors  # the demonym mechanism's
 
@@ -139,13 +143,13 @@ def test_lexicon_curation() -> None:
 # End to end through the whole pipeline: (text, type, source, target).
 EVENTS = [
     ("Turkish police detained dozens of demonstrators in Ankara on Monday.", "COERCE",
-     "agent:TUR:COP", "agent:TUR:OPP"),
+     "agent:TUR:COP", "agent:TUR:CVL"),
     ("Kenyan police arrested 40 protesters in Mombasa on Thursday.", "COERCE", "agent:KEN:COP",
-     "agent:KEN:OPP"),
+     "agent:KEN:CVL"),
     ("Police detained several journalists in Minsk on Saturday.", "COERCE", "agent:BLR:COP",
      "agent:BLR:MED"),
     ("Dozens of protesters were arrested by police in Tbilisi on Wednesday.", "COERCE",
-     "agent:GEO:COP", "agent:GEO:OPP"),
+     "agent:GEO:COP", "agent:GEO:CVL"),
     ("Pakistani soldiers killed five militants in North Waziristan on Sunday.", "ASSAULT",
      "agent:PAK:MIL", "agent:PAK:UAF"),
     ("Russia's army shelled villages in the Kharkiv region on Sunday.", "ASSAULT",

@@ -308,14 +308,26 @@ def _resolve_role(
     # A holder the article names before the title, or anywhere: on the date (as the
     # qualifiers read it), or, for a bare title, at any time: the text's own link
     # ("Khaled Mashal arrived. The Hamas chief met...") outweighs the calendar.
+    # Names before the title, nearest first, then the article's other names in text
+    # order: a list, never a set, so that the choice does not depend on hashing.
     named = state.named()
-    earlier = [f.actor_id for f in sorted(state.found, key=lambda f: f.start) if f.start < at]
-    mentioned = list(dict.fromkeys([*reversed(earlier), *named]))
+    ordered = sorted(state.found, key=lambda f: f.start)
+    earlier = list(dict.fromkeys(f.actor_id for f in reversed(ordered) if f.start < at))
+    later = [
+        a for a in dict.fromkeys(f.actor_id for f in ordered) if a in named and a not in earlier
+    ]
     on_date = holders_on(offices, state.date, q)
     ever = {h.actor_id for o in offices for h in o.holders}
     plain = q == NONE or q == Qualifiers(then=True)
-    for actor_id in mentioned:
+    for actor_id in earlier:
         if actor_id in on_date or (plain and actor_id in ever):
+            return actor_id, CO_MENTIONED
+    # among names only found elsewhere in the article, the calendar decides first
+    for actor_id in later:
+        if actor_id in on_date:
+            return actor_id, CO_MENTIONED
+    for actor_id in later:
+        if plain and actor_id in ever:
             return actor_id, CO_MENTIONED
     if len({o.region for o in offices if o.region}) > 1:
         return None  # "the governor" of one of fifty states, and the text says not which

@@ -508,10 +508,10 @@ def test_lower_case_state_is_no_actor(run: Run) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment", "expected"),
     [
-        ("Pierre Ndayi, the President of Burundi, died. He became president of the African "
-         "nation in 2005.", "the African nation", "Burundi"),
-        ("Burundi held a vote. A failed coup in the country in which hundreds died followed.",
-         "the country", "Burundi"),
+        ("Amina Tulu, the Prime Minister of Malawi, resigned. She became prime minister of the "
+         "African nation in 2017.", "the African nation", "Malawi"),
+        ("Malawi counted its ballots. Protests across the country in which dozens were hurt "
+         "came next.", "the country", "Malawi"),
     ],
 )  # fmt: skip
 def test_state_noun_inside_a_role_or_before_a_relative_clause(

@@ -36,6 +36,14 @@ count distinct ``cluster`` values plus the events with neither a cluster nor
 Event clusters also carry every member's ``evidence`` sentence and the
 ``disagreements`` between their sources (``[{"field": "date", "values":
 [...]}]``), which are recorded, not resolved.
+
+Actor objects (``source``, ``target``, ``speaker``, a mention's ``actor``) carry, beside
+the contract fields, the actor as of the date the record refers to (the event's date,
+else the article's publication date): ``as_of``, ``role_on_date`` (the title of the
+office held then) and ``sector_on_date`` (the sector of that office; none for a person
+whose dated offices all lie at other times, the static sector for actors without dated
+roles). A minister exported in an event of their term is coded by that office, a
+candidate before taking office by none.
 """
 
 from __future__ import annotations
@@ -46,11 +54,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from communique.actors.tenure import role_on, sector_on
 from communique.errors import ConfigError, Messages
 from communique.model import Actor
-from communique.store import Store
+
+if TYPE_CHECKING:  # a Store is passed in; importing it here would load SQLAlchemy
+    from communique.store import Store
 
 __all__ = ["FIELDS", "FORMATS", "KINDS", "Writer", "event_id", "export", "records", "writer"]
 
@@ -67,6 +78,12 @@ ACTOR: dict[str, Spec] = {
     "country": "str",
     "sector": "str",
     "type": "str",
+    # As of the event date (events) or the publication date (quotes, mentions): the
+    # office the actor held then and the sector that office gives (a candidate or a
+    # retired minister has none), from ``actors.tenure.role_on``/``sector_on``.
+    "as_of": "str",
+    "role_on_date": "str",
+    "sector_on_date": "str",
 }
 FIELDS: dict[str, dict[str, Spec]] = {
     "articles": {
@@ -177,21 +194,37 @@ def _actor_object(actor: Actor) -> dict[str, Any]:
 
 
 class _Actors:
-    """Actor objects by id, for the nested ``source``/``target``/``speaker``/``actor``."""
+    """Actor objects by id, for the nested ``source``/``target``/``speaker``/``actor``,
+    each with the role and sector the actor had on the date the record refers to."""
 
     def __init__(self, store: Store) -> None:
-        self.known = {a.id: _actor_object(a) for a in store.iter_actors()}
+        self.models = {a.id: a for a in store.iter_actors()}
+        self.known = {actor_id: _actor_object(a) for actor_id, a in self.models.items()}
 
-    def __call__(self, actor_id: str | None) -> dict[str, Any] | None:
+    def __call__(self, actor_id: str | None, on_date: str | None = None) -> dict[str, Any] | None:
         if actor_id is None:
             return None
-        # A stage referenced an actor it did not store: still an object, named by its id.
-        fallback: dict[str, Any] = {"id": actor_id, "name": actor_id, "aliases": []}
-        return self.known.get(actor_id) or {
-            **fallback,
-            "country": None,
-            "sector": None,
-            "type": None,
+        day = on_date[:10] if on_date else None
+        model = self.models.get(actor_id)
+        if model is None:
+            # A stage referenced an actor it did not store: still an object, named by its id.
+            return {
+                "id": actor_id,
+                "name": actor_id,
+                "aliases": [],
+                "country": None,
+                "sector": None,
+                "type": None,
+                "as_of": day,
+                "role_on_date": None,
+                "sector_on_date": None,
+            }
+        role = role_on(model, day)
+        return {
+            **self.known[actor_id],
+            "as_of": day,
+            "role_on_date": role.title if role is not None else None,
+            "sector_on_date": sector_on(model, day),
         }
 
 
@@ -240,8 +273,8 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
                 "type": e.type,
                 "mode": e.mode,
                 "cameo": e.cameo,
-                "source": actor(e.source_id),
-                "target": actor(e.target_id),
+                "source": actor(e.source_id, e.date or document.published),
+                "target": actor(e.target_id, e.date or document.published),
                 "date": e.date,
                 "location": (
                     {
@@ -283,7 +316,7 @@ def _quotes(store: Store) -> Iterator[dict[str, Any]]:
                 "text": q.text,
                 "start": q.start,
                 "end": q.end,
-                "speaker": actor(q.speaker_id),
+                "speaker": actor(q.speaker_id, document.published),
                 "cue": q.cue,
                 "sentence": q.sentence,
             }
@@ -298,7 +331,7 @@ def _mentions(store: Store) -> Iterator[dict[str, Any]]:
                 "text": m.text,
                 "start": m.start,
                 "end": m.end,
-                "actor": actor(m.actor_id),
+                "actor": actor(m.actor_id, document.published),
                 "kind": m.kind,
                 "confidence": m.confidence,
             }

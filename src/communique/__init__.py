@@ -8,9 +8,17 @@ The Python API mirrors the ``communique`` command:
 - ``open_store(db)`` opens a store; ``export(store, kind, fmt, out)`` writes
   records in the export contract (``communique export``);
 - ``evaluate(directory)`` scores a run against gold annotations (``communique eval``).
+
+Importing this package stays light (no spaCy, SQLAlchemy, FastAPI, datasketch):
+``communique --help``, ``stats`` and ``show`` start in well under a second, and
+each heavy library is imported by the function that needs it. ``ingest``,
+``export`` and ``evaluate`` are imported here, not on first use, because
+importing a subpackage later would rebind ``communique.ingest`` to the module.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 import communique.evaluate as _evaluate_package
 import communique.export as _export_module
@@ -39,7 +47,9 @@ from communique.model import (
     TimeRef,
 )
 from communique.pipeline import RunSummary, process, run
-from communique.store import Store
+
+if TYPE_CHECKING:
+    from communique.store import Store
 
 __version__ = "0.1.0"
 
@@ -48,7 +58,25 @@ __version__ = "0.1.0"
 ingest = _ingest_package.read
 export = _export_module.export
 evaluate = _evaluate_package.evaluate
-open_store = Store.open
+
+
+def open_store(url_or_path: str) -> Store:
+    """Open (creating or upgrading) a store: a SQLite path, ``:memory:`` or a SQLAlchemy URL."""
+    from communique.store import Store
+
+    return Store.open(url_or_path)
+
+
+def __getattr__(name: str) -> Any:
+    # ``communique.Store`` imports SQLAlchemy (about a second) on first use only.
+    # Only a name that is not a subpackage may be resolved here: ``store`` (the
+    # subpackage) and ``Store`` (the class) differ in case.
+    if name == "Store":
+        from communique.store import Store
+
+        return Store
+    raise AttributeError(f"module 'communique' has no attribute {name!r}")
+
 
 __all__ = [
     "Actor",

@@ -199,10 +199,11 @@ def create_app(
     @app.get("/stats", response_model=models.Stats, tags=["stats"])
     def stats(filters: Annotated[EventQuery, Depends()]) -> dict[str, Any]:
         """Store row counts, and facet and timeline counts of the events matching the filters."""
-        counts = store.stats()
+        # The very counts of `communique stats` (which adds distinct_events the same way).
+        counts = {**store.stats(), "distinct_events": store.distinct_events()}
         with reading() as connection:
             found = queries.facets(connection, filters.to_filters())
-        return {"counts": counts, **found}
+        return {"counts": counts, "distinct_events": counts["distinct_events"], **found}
 
     # ------------------------------------------------------------------ writes
 

@@ -30,7 +30,14 @@ _SCALARS: dict[str, Any] = {
 
 # Extra fields each kind carries in the API (after the contract ones).
 EXTRAS: dict[str, dict[str, Spec]] = {
-    "events": {"published": "str", "outlet": "str", "title": "str"},
+    # reports: the articles reporting the event (its cluster's and their copies); outlets: theirs.
+    "events": {
+        "published": "str",
+        "outlet": "str",
+        "title": "str",
+        "reports": "int",
+        "outlets": ["str"],
+    },
     "quotes": {"published": "str", "outlet": "str", "title": "str"},
     "articles": {},
     "actors": {},
@@ -140,7 +147,15 @@ class ArticleDetail(BaseModel):
 class Stats(BaseModel):
     """Row counts of the store, and facet counts of the events matching the filters."""
 
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(
+        description="Rows of each table, and `distinct_events` (as `communique stats`)."
+    )
+    distinct_events: int = Field(
+        description="Events of the whole store counted once per real-world event: each event "
+        "cluster once, plus the unclustered events of articles that are not near-duplicate copies."
+    )
+    total: int = Field(description="Events matching the filters (in the `reports` mode).")
+    undated: int = Field(description="Of these, events without a date (not in `timeline`).")
     types: list[Count]
     countries: list[Count]
     outlets: list[Count]

@@ -42,6 +42,13 @@ class EventQuery:
         negated: bool | None = None,
         q: Str = None,
         article: Str = None,
+        reports: Annotated[
+            Literal["distinct", "all"],
+            Query(
+                description="`distinct`: one row per real-world event (the first report of its "
+                "event cluster, near-duplicate copies left out); `all`: every report."
+            ),
+        ] = "distinct",
     ) -> None:
         self.filters = queries.EventFilters(
             actor=actor,
@@ -59,6 +66,7 @@ class EventQuery:
             negated=negated,
             q=q,
             article=article,
+            reports=reports,
         )
 
     def to_filters(self) -> queries.EventFilters:

@@ -29,10 +29,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from communique.actors.tenure import role_on, sector_on
 from communique.export import event_id
+from communique.model import Actor
 from communique.rest.paging import Keyset, Row, ilike, nulls_low, page
+from communique.rest.reports import canonical, outlets_of, reporting_articles
 from communique.store import schema, search
 from communique.store.clustering import originals
+from communique.store.rows import actor_from_rows
 
 MAX_LIMIT = 500
 E, A, Q = schema.events, schema.articles, schema.quotes
@@ -66,16 +70,52 @@ def actor_objects(connection: Connection, ids: Iterable[str | None]) -> dict[str
     return found
 
 
-def _actor(found: dict[str, Row], actor_id: str | None) -> Row | None:
-    if actor_id is None:
-        return None
-    # A stage referenced an actor it did not store: still an object, named by its id
-    # (as communique.export does).
-    fallback: Row = {"id": actor_id, "name": actor_id, "aliases": [], "country": None}
-    return {
-        k: found.get(actor_id, {**fallback, "sector": None, "type": None})[k]
-        for k in ("id", "name", "aliases", "country", "sector", "type")
-    }
+def actor_models(connection: Connection, ids: Iterable[str]) -> dict[str, Actor]:
+    """Actors with their dated roles (enough for ``actors.tenure``), by id."""
+    t, ro = schema.actors, schema.actor_roles
+    wanted = sorted(set(ids))
+    found: dict[str, Actor] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        roles: dict[str, list[Row]] = {}
+        query = select(ro).where(ro.c.actor_id.in_(chunk)).order_by(ro.c.actor_id, ro.c.seq)
+        for row in connection.execute(query).mappings():
+            roles.setdefault(row["actor_id"], []).append(dict(row))
+        for row in connection.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+            found[row["id"]] = actor_from_rows(dict(row), [], roles.get(row["id"], []))
+    return found
+
+
+class DatedActors:
+    """Export-shaped actor objects, each as of a date (``communique.export``'s ``_Actors``):
+    the contract fields plus ``as_of``, ``role_on_date`` and ``sector_on_date``."""
+
+    def __init__(self, connection: Connection, ids: Iterable[str | None]) -> None:
+        self.objects = actor_objects(connection, ids)
+        self.models = actor_models(connection, self.objects)
+
+    def __call__(self, actor_id: str | None, on_date: str | None) -> Row | None:
+        if actor_id is None:
+            return None
+        day = on_date[:10] if on_date else None
+        model = self.models.get(actor_id)
+        if model is None:
+            # A stage referenced an actor it did not store: still an object, named by its id
+            # (as communique.export does).
+            fallback = {"id": actor_id, "name": actor_id, "aliases": []}
+            return {
+                **fallback,
+                **dict.fromkeys(("country", "sector", "type", "role_on_date", "sector_on_date")),
+                "as_of": day,
+            }
+        role = role_on(model, day)
+        return {
+            **{k: self.objects[actor_id][k] for k in ("id", "name", "aliases")},
+            **{k: self.objects[actor_id][k] for k in ("country", "sector", "type")},
+            "as_of": day,
+            "role_on_date": role.title if role is not None else None,
+            "sector_on_date": sector_on(model, day),
+        }
 
 
 def actor_ids_matching(name: str) -> Select[Any]:
@@ -109,6 +149,8 @@ class EventFilters:
     negated: bool | None = None
     q: str | None = None  # text of the evidence sentence
     article: str | None = None
+    # "distinct": one row per real-world event (see ``canonical``); "all": every report.
+    reports: str = "distinct"
 
     def where(self, dialect: str, by_article: bool = False) -> list[ColumnElement[bool]]:
         """The filters as predicates on events ⋈ articles.
@@ -162,6 +204,8 @@ class EventFilters:
             found.append(search.text_match(dialect, E.c.evidence_text, self.q))
         if self.article:
             found.append(E.c.article_id == self.article)
+        if self.reports == "distinct":
+            found.append(canonical())
         return found
 
     def article_where(self, articles: Any) -> list[ColumnElement[bool]]:
@@ -221,10 +265,15 @@ def _event_keyset(connection: Connection, sort: str) -> Keyset:
 
 def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
     """Export-shaped event records (plus the API's extras) for rows of events ⋈ articles."""
-    found = actor_objects(connection, [i for r in rows for i in (r["source_id"], r["target_id"])])
+    actor = DatedActors(connection, [i for r in rows for i in (r["source_id"], r["target_id"])])
     ids = [event_id(r["article_id"], r["id"]) for r in rows]
     cluster = memberships(connection, "event", ids)
     copies = originals(connection, [r["article_id"] for r in rows])
+    reports = reporting_articles(
+        connection,
+        {gid: (cluster.get(gid), r["article_id"]) for gid, r in zip(ids, rows, strict=True)},
+    )
+    outlets = outlets_of(connection, {a for found in reports.values() for a in found})
     records = []
     for gid, r in zip(ids, rows, strict=True):
         location = None
@@ -242,8 +291,8 @@ def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
                 "type": r["type"],
                 "mode": r["mode"],
                 "cameo": r["cameo"],
-                "source": _actor(found, r["source_id"]),
-                "target": _actor(found, r["target_id"]),
+                "source": actor(r["source_id"], r["date"] or r["published"]),
+                "target": actor(r["target_id"], r["date"] or r["published"]),
                 "date": r["date"],
                 "location": location,
                 "salience": r["salience"],
@@ -265,6 +314,8 @@ def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
                 "published": r["published"],
                 "outlet": r["outlet"],
                 "title": r["title"],
+                "reports": len(reports[gid]),
+                "outlets": list(dict.fromkeys(o for a in reports[gid] if (o := outlets.get(a)))),
             }
         )
     return records
@@ -370,7 +421,8 @@ def article_summaries(connection: Connection, ids: Sequence[str]) -> list[Row]:
 
 
 def facets(connection: Connection, filters: EventFilters, top: int = 30) -> Row:
-    """Counts of matching events by type, actor country, outlet, and by month and type."""
+    """Counts of the matching events (the rows the listing would show): in total, undated,
+    by type, source actor's country, outlet, and by month and type."""
     base = select(E.c.type, E.c.source_id, E.c.date, A.c.outlet).select_from(
         E.join(A, A.c.id == E.c.article_id)
     )
@@ -399,7 +451,15 @@ def facets(connection: Connection, filters: EventFilters, top: int = 30) -> Row:
     by_month: dict[str, Row] = {}
     for r in connection.execute(timeline_query):
         by_month.setdefault(r.month, {"month": r.month})[r.type] = int(r.n)
+    total, undated = connection.execute(
+        select(
+            func.count(),
+            func.count().filter(matching.c.date.is_(None)),
+        ).select_from(matching)
+    ).one()
     return {
+        "total": int(total),
+        "undated": int(undated or 0),
         "types": counts(matching.c.type),
         "outlets": counts(matching.c.outlet),
         "countries": [{"key": r.key, "count": int(r.n)} for r in connection.execute(country_query)],
@@ -455,7 +515,7 @@ QUOTE_SORTS = ("published", "-published")
 
 
 def quote_records(connection: Connection, rows: list[Row]) -> list[Row]:
-    found = actor_objects(connection, [r["speaker_id"] for r in rows])
+    actor = DatedActors(connection, [r["speaker_id"] for r in rows])
     return [
         {
             "id": event_id(r["article_id"], r["id"]),
@@ -464,7 +524,7 @@ def quote_records(connection: Connection, rows: list[Row]) -> list[Row]:
             "text": r["text"],
             "start": r["start"],
             "end": r["end"],
-            "speaker": _actor(found, r["speaker_id"]),
+            "speaker": actor(r["speaker_id"], r["published"]),
             "cue": r["cue"],
             "sentence": r["sentence"],
             "published": r["published"],

@@ -1,0 +1,117 @@
+"""Counting each real-world event once, on a store built by the real pipeline.
+
+``tests/rest/reports`` holds four reports of our own writing: one meeting
+reported by three outlets (one of them a syndicated copy of another, with a
+different footer) and an unrelated report. ``communique run`` analyses and
+clusters them; the table, facets, timeline, totals, downloads, ``/stats`` and
+``communique stats`` must then all count the same number of distinct events,
+and ``reports=all`` the same number of event rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tests.rest.live import live_server
+from typer.testing import CliRunner
+
+from communique.cli import app as cli
+from communique.config import Settings
+from communique.pipeline import run
+from communique.rest import create_app
+from communique.store import Store
+
+REPORTS = Path(__file__).parent / "reports"
+SUMMIT_OUTLETS = {"Harbor Times", "Coast Daily", "Andes Report"}
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> str:
+    db = str(tmp_path_factory.mktemp("distinct") / "reports.db")
+    summary = run([REPORTS], db=db, workers=1, settings=settings)
+    assert summary.failed == 0
+    return db
+
+
+@pytest.fixture(scope="module")
+def http(store_db: str) -> Iterator[httpx.Client]:
+    with live_server(create_app(store_db)) as url, httpx.Client(base_url=url, timeout=30) as client:
+        yield client
+
+
+def every_event(http: httpx.Client, **params: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        query = {**params, "limit": 3, **({"cursor": cursor} if cursor else {})}
+        page = http.get("/events", params=query)
+        assert page.status_code == 200, page.text
+        found.extend(page.json()["items"])
+        cursor = page.json()["next"]
+        if cursor is None:
+            return found
+
+
+def counts_everywhere(http: httpx.Client, **params: Any) -> dict[str, int]:
+    """The number of events each view of the same selection reports."""
+    stats = http.get("/stats", params=params).json()
+    html = http.get("/", params=params).text
+    csv_rows = list(csv.DictReader(io.StringIO(http.get("/download/events.csv", params=params).text)))
+    jsonl = http.get("/download/events.jsonl", params=params).text.splitlines()
+    total = re.search(r'<strong id="total">(\d+)</strong>', html)
+    assert total is not None
+    return {
+        "table": len(every_event(http, **params)),
+        "web table": html.count('class="event-row'),
+        "web total": int(total.group(1)),
+        "total": stats["total"],
+        "type facet": sum(f["count"] for f in stats["types"]),
+        "outlet facet": sum(f["count"] for f in stats["outlets"]),
+        "timeline + undated": sum(
+            n for month in stats["timeline"] for k, n in month.items() if k != "month"
+        )
+        + stats["undated"],
+        "csv": len(csv_rows),
+        "jsonl": len(jsonl),
+    }
+
+
+def test_every_view_counts_each_event_once(http: httpx.Client, store_db: str) -> None:
+    printed = CliRunner().invoke(cli, ["stats", "--db", store_db, "--json"])
+    assert printed.exit_code == 0, printed.output
+    from_cli = json.loads(printed.stdout)
+    with Store.open(store_db) as store:
+        distinct, rows = store.distinct_events(), store.stats()["events"]
+    assert distinct < rows  # the copies and the other outlets' reports are rows too
+    stats = http.get("/stats").json()
+    assert stats["distinct_events"] == stats["counts"]["distinct_events"] == distinct
+    assert from_cli["distinct_events"] == distinct and from_cli["events"] == rows
+
+    assert counts_everywhere(http) == dict.fromkeys(counts_everywhere(http), distinct)
+    every = counts_everywhere(http, reports="all")
+    assert every == dict.fromkeys(every, rows)
+
+
+def test_a_row_names_every_outlet_that_reported_its_event(http: httpx.Client) -> None:
+    distinct = every_event(http)
+    reported = [e for e in distinct if e["reports"] > 1]
+    # The meeting: one row, reported by the three outlets (the copy included).
+    assert [set(e["outlets"]) for e in reported] == [SUMMIT_OUTLETS]
+    assert reported[0]["reports"] == 3
+    cluster = reported[0]["cluster"]
+    copies = [e for e in every_event(http, reports="all") if e["cluster"] == cluster]
+    assert len(copies) == 3 and {e["outlet"] for e in copies} == SUMMIT_OUTLETS
+    assert sum(1 for e in copies if e["duplicate_of"]) == 1  # the syndicated copy
+    # Filters apply to the same rows in both modes.
+    consult = every_event(http, type=reported[0]["type"], actor=reported[0]["source"]["id"])
+    assert [e["id"] for e in consult] == [reported[0]["id"]]
+    html = http.get("/", params={"type": reported[0]["type"]}).text
+    assert "3 reports" in html and all(outlet in html for outlet in SUMMIT_OUTLETS)

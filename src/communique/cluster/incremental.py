@@ -39,7 +39,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from itertools import islice
 from typing import Any
 
 from communique.cluster import duplicates, stories
@@ -75,12 +74,6 @@ def _buckets(span: Interval | None, slack: int = 0) -> list[int]:
     return list(range(_bucket(first), _bucket(last) + 1))
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 class Batch:
     """One batch of new articles: their features and index rows, and what they touch."""
 
@@ -98,7 +91,7 @@ class Batch:
         self.df = {t: stored.get(t, 0) + c for t, c in counts.items()}
         self.loaded: dict[str, ArticleFeatures] = dict(self.new)
         self.entries = {a: self._entry(article) for a, article in self.new.items()}
-        self.changes = ClusterChanges()
+        self.changes = ClusterChanges(clustered_before=first)
 
     # ------------------------------------------------------------ index rows
 
@@ -327,9 +320,11 @@ class Batch:
         self.changes.forget[level] |= members
         self.changes.decisions.extend(made)
 
-    def commit(self) -> None:
+    def commit(self) -> bool:
+        """Write the batch; False when another writer clustered articles since it began
+        (``Store.apply_cluster_changes``), and nothing was written."""
         self.changes.index = list(self.entries.values())
-        self.store.apply_cluster_changes(self.changes)
+        return bool(self.store.apply_cluster_changes(self.changes))
 
 
 def _same(story_of: dict[str, str], a: str, b: str) -> bool:
@@ -339,12 +334,23 @@ def _same(story_of: dict[str, str], a: str, b: str) -> bool:
 def add_articles(store: Any, article_ids: Sequence[str], keys: ActorKeys) -> int:
     """Cluster the stored articles ``article_ids`` that are not clustered yet; return how many."""
     ordered = store.added_order(article_ids)
-    done = store.clustered(ordered)
-    todo = [a for a in ordered if a not in done]
-    for chunk in _chunks(todo, BATCH):
+    added = 0
+    while todo := _unclustered(store, ordered):
+        # a batch that lost the race to another writer is read and computed again
+        # from the store it left behind (``Batch.commit``); each lost race means the
+        # other writer clustered articles, so this ends
+        chunk = todo[:BATCH]
         batch = Batch(store, list(store.iter_documents(chunk)), keys)
         reached, copies = batch.duplicates()
         story_of = batch.stories(reached, copies)
         batch.events(story_of)
-        batch.commit()
-    return len(todo)
+        if batch.commit():
+            added += len(chunk)
+            todo = todo[len(chunk) :]
+        ordered = todo
+    return added
+
+
+def _unclustered(store: Any, ordered: list[str]) -> list[str]:
+    done = store.clustered(ordered)
+    return [a for a in ordered if a not in done]

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from communique.model import Cluster, Decision, Evidence
@@ -71,6 +71,9 @@ class ClusterChanges:
     forget: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     decisions: list[Decision] = field(default_factory=list)
     index: list[IndexEntry] = field(default_factory=list)  # the new articles' index rows
+    # how many articles were clustered when the batch began reading the store: the
+    # write goes ahead only if that is still so (no other writer clustered since)
+    clustered_before: int | None = None
 
 
 class ClusterTables(DecisionTables):
@@ -154,8 +157,13 @@ class ClusterTables(DecisionTables):
 
     def save_cluster_index(self, entries: Sequence[IndexEntry]) -> None:
         """Store features, blocking keys, bands of new articles and count their terms."""
+
+        def write(connection: Connection) -> None:
+            _claim(connection, None, len(entries))
+            _write_index(connection, entries)
+
         if entries:
-            self._write(lambda connection: _write_index(connection, entries))
+            self._write(write)
 
     def term_df(self, terms: Iterable[str]) -> dict[str, int]:
         t = schema.cluster_terms
@@ -282,10 +290,22 @@ class ClusterTables(DecisionTables):
         result: list[Cluster] = self._read(read)
         return result
 
-    def apply_cluster_changes(self, changes: ClusterChanges) -> None:
-        """Replace the touched clusters and their auto decisions, in one transaction."""
+    def apply_cluster_changes(self, changes: ClusterChanges) -> bool:
+        """Replace the touched clusters and their auto decisions, in one transaction.
 
-        def write(connection: Connection) -> None:
+        Optimistic concurrency: two ``communique run`` processes on one store
+        both cluster the articles that are not clustered yet, each from what
+        it read before writing. The write first claims the clustered-articles
+        counter (``_claim``); when another writer clustered articles since
+        ``changes.clustered_before`` was read, nothing is written and the
+        result is False, so that the caller reads the store again and
+        recomputes (its articles may be clustered already, and the clusters it
+        replaces may have changed).
+        """
+
+        def write(connection: Connection) -> bool:
+            if not _claim(connection, changes.clustered_before, len(changes.index)):
+                return False
             d = schema.cluster_decisions
             for level, ids in changes.remove.items():
                 delete_clusters(connection, level, sorted(ids))
@@ -300,8 +320,9 @@ class ClusterTables(DecisionTables):
                             )
                         )
             record(connection, changes.decisions)
+            return True
 
-        self._write(write)
+        return bool(self._write(write))
 
     def event_evidence(self, members: Iterable[str]) -> dict[str, Evidence]:
         """The evidence sentence of global event ids (``<article>#<event>``)."""
@@ -412,8 +433,34 @@ def _write_index(connection: Connection, entries: Sequence[IndexEntry]) -> None:
     for entry in entries:
         for term in entry.terms:
             df[term] += 1
-    df[ARTICLES] += len(entries)
     _count_terms(connection, df)
+
+
+def _claim(connection: Connection, expected: int | None, added: int) -> bool:
+    """Add ``added`` to the clustered-articles counter if it still holds ``expected``
+    (None: whatever it holds); whether it did.
+
+    A compare-and-set on one row, the first statement of the writer's
+    transaction: SQLite's ``BEGIN IMMEDIATE`` already serialises writers, and
+    on PostgreSQL the row lock makes a second writer wait for the first and
+    then re-check ``df`` against the committed value (READ COMMITTED), so of
+    two writers that read the same count only the first goes ahead.
+    """
+    t = schema.cluster_terms
+    if connection.dialect.name in ("sqlite", "postgresql"):
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        upsert: Any = sqlite.insert if connection.dialect.name == "sqlite" else postgresql.insert
+        connection.execute(
+            upsert(t).values(term=ARTICLES, df=0).on_conflict_do_nothing(index_elements=[t.c.term])
+        )
+    elif connection.scalar(select(t.c.df).where(t.c.term == ARTICLES)) is None:
+        connection.execute(insert(t), [{"term": ARTICLES, "df": 0}])
+    condition = t.c.term == ARTICLES
+    if expected is not None:
+        condition = and_(condition, t.c.df == expected)
+    result = connection.execute(update(t).where(condition).values(df=t.c.df + added))
+    return bool(result.rowcount == 1)
 
 
 def _count_terms(connection: Connection, df: dict[str, int]) -> None:

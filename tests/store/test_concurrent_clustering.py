@@ -1,0 +1,166 @@
+"""Concurrent ``communique run`` processes with clustering on, on one SQLite store (issue 15).
+
+Two runs on one store both cluster the articles that are not clustered yet,
+each from what it read before writing. Their index writes used to collide
+(``UNIQUE constraint failed: cluster_features.article_id``), and a run that
+replaced a story another run had just replaced could split it. Now a
+clustering batch is written only if no other writer clustered since it began
+(``Store.apply_cluster_changes``), else it is computed again. The runs here are
+real processes (batches of two articles, so that their commits interleave);
+the store they leave must hold every article clustered once, in the stories a
+single clean run finds. ``tests/pg`` runs the same check on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from communique.store import Store, schema
+
+# Three episodes, two or three reports each, in words of our own: every report of
+# an episode repeats its names, place and figures, so one clean run groups them.
+EPISODES = [
+    [
+        "Floods in the Moldovan town of Ungheni killed 14 people on Tuesday after the Prut "
+        "river burst its banks, the mayor of Ungheni, Vitalie Rosca, said.",
+        "Mayor Vitalie Rosca said the Prut floods in Ungheni had killed 14 people and forced "
+        "hundreds from their homes on Tuesday.",
+        "Rescuers in Ungheni searched for survivors of the Prut floods on Tuesday; Vitalie Rosca "
+        "said 14 people had died.",
+    ],
+    [
+        "The Icelandic club Fjallabyggd appointed Swedish coach Henrik Lindqvist as manager on "
+        "Friday on a three-year contract.",
+        "Henrik Lindqvist became the manager of Fjallabyggd on Friday; the Swedish coach signed a "
+        "three-year contract with the Icelandic club.",
+    ],
+    [
+        "Chilean police arrested the hacker Tomas Quiroga in Valparaiso on Sunday for stealing "
+        "data of 80,000 customers of a port operator.",
+        "Tomas Quiroga, accused of stealing the data of 80,000 port customers, was arrested by "
+        "police in Valparaiso on Sunday.",
+    ],
+]
+ARTICLES = sum(len(reports) for reports in EPISODES)
+
+
+def write_episodes(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    number = 0
+    for reports in EPISODES:
+        for text in reports:
+            (folder / f"report-{number:02d}.txt").write_text(text + "\n", encoding="utf-8")
+            number += 1
+    return folder
+
+
+def runs_at_once(folder: Path, stores: list[str]) -> list[dict[str, Any]]:
+    """One ``communique run --json`` per entry of ``stores`` (a store named twice gets two
+    concurrent runs), all at once, clustering on; their summaries."""
+    env = {
+        **os.environ,
+        "COMMUNIQUE_BATCH_SIZE": "2",
+        "COMMUNIQUE_WORKERS": "1",
+        "COMMUNIQUE_CLUSTER": "true",
+    }
+    cli = "from communique.cli import main; main()"
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-c", cli, "run", str(folder), "--db", db, "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for db in stores
+    ]
+    summaries = []
+    try:
+        for process in started:
+            output, errors = process.communicate(timeout=600)
+            assert process.returncode == 0, errors[-3000:]
+            summaries.append(json.loads(output))
+    finally:
+        for process in started:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+    return summaries
+
+
+def clustering_state(db: str) -> dict[str, Any]:
+    """Story and duplicate partitions (as sets of member sets), each article's story count,
+    the clustered-articles counter and the index rows."""
+    with Store.open(db) as store:
+        partitions = {
+            level: sorted(sorted(c.members) for c in store.clusters(level))
+            for level in ("story", "duplicate")
+        }
+        stories_of: dict[str, int] = {}
+        for cluster in store.clusters("story"):
+            for member in cluster.members:
+                stories_of[member] = stories_of.get(member, 0) + 1
+        indexed = store.read(
+            lambda c: c.scalar(select(func.count()).select_from(schema.cluster_features))
+        )
+        return {
+            **partitions,
+            "stories per article": sorted(set(stories_of.values())),
+            "stored": len(store.article_ids()),
+            "clustered": store.clustered_count(),
+            "indexed": indexed,
+            "unclustered": store.unclustered(),
+        }
+
+
+def assert_clustered_as_one_run(shared: str, alone: str) -> None:
+    clean = clustering_state(alone)
+    # the clean run itself finds the three episodes (else the comparison says little)
+    assert sorted(len(m) for m in clean["story"]) == sorted(len(r) for r in EPISODES)
+    assert clean["clustered"] == clean["indexed"] == clean["stored"] == ARTICLES
+    assert clustering_state(shared) == clean
+
+
+def test_concurrent_runs_with_clustering_on_one_sqlite_store_equal_one_run(
+    tmp_path: Path,
+) -> None:
+    folder = write_episodes(tmp_path / "reports")
+    for trial in range(2):
+        alone, shared = str(tmp_path / f"alone{trial}.db"), str(tmp_path / f"shared{trial}.db")
+        summaries = runs_at_once(folder, [alone, shared, shared])
+        assert all(s["articles"] == ARTICLES and s["failed"] == 0 for s in summaries)
+        assert_clustered_as_one_run(shared, alone)
+        with sqlite3.connect(shared) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_batch_that_lost_the_race_writes_nothing(tmp_path: Path) -> None:
+    """The compare-and-set itself: changes computed from a stale count are refused whole."""
+    from tests.store.samples import brazil, kenya
+
+    from communique.store.clustering import ClusterChanges, IndexEntry
+
+    with Store.open(str(tmp_path / "race.db")) as store:
+        a, b = kenya().id, brazil().id
+        store.save_documents([kenya(), brazil()])
+        first = ClusterChanges(clustered_before=0)
+        first.index = [IndexEntry(article_id=a, data={"order": 0})]
+        stale = ClusterChanges(clustered_before=0)
+        stale.index = [IndexEntry(article_id=a, data={"order": 0}, terms={"w:quay"})]
+        assert store.apply_cluster_changes(first)
+        assert not store.apply_cluster_changes(stale)
+        assert store.clustered_count() == 1
+        assert store.term_df(["w:quay"]) == {}
+        current = ClusterChanges(clustered_before=1)
+        current.index = [IndexEntry(article_id=b, data={"order": 1}, terms={"w:quay"})]
+        assert store.apply_cluster_changes(current)
+        assert store.clustered_count() == 2
+        assert store.term_df(["w:quay"]) == {"w:quay": 1}

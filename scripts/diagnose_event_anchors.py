@@ -119,10 +119,17 @@ def diagnose(folder: Path, fresh: bool = False) -> tuple[dict[str, Any], list[di
     by_article: dict[str, list[dict[str, Any]]] = {}
     for row in gold_rows:
         by_article.setdefault(row["article"], []).append(row)
+    # gold names articles by id; the id is matched through the file the gold lists for it
+    article_of_file = {
+        Path(a["file"]).stem: a["id"]
+        for a in (json.loads(line) for line in (folder / "gold" / "articles.jsonl").open())
+        if a.get("file")
+    }
     rows: list[dict[str, Any]] = []
     for doc, document in _parsed(folder, context, fresh):
         find_timexes(doc, document, context)
-        article = Path(document.file or document.id).stem
+        stem = Path(document.file or document.id).stem
+        article = article_of_file.get(stem, stem)
         golds = by_article.get(article, [])
         candidates: list[Candidate] = []
         kept: list[dict[str, Any]] = []
@@ -160,6 +167,9 @@ def diagnose(folder: Path, fresh: bool = False) -> tuple[dict[str, Any], list[di
                     "id": row["id"],
                     "type": row["type"],
                     "trigger": item.candidate.token.text,
+                    "trigger_pos": item.candidate.trigger.pos,
+                    "trigger_tag": item.candidate.token.tag_,
+                    "trigger_dep": item.candidate.token.dep_,
                     "gold_date": row.get("date"),
                     "date": date,
                     "gold_location": row.get("location"),

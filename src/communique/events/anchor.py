@@ -228,7 +228,8 @@ def _finish(
     occasion_place: Place | None = None
     for item in anchored:  # the report's main meeting: its first dated / placed main CONSULT
         if item.salience == "main" and item.candidate.type == "CONSULT":
-            if occasion_date is None and item.timexes:
+            # a meeting still to come ("talks are due on October 31") dates nothing else
+            if occasion_date is None and item.timexes and not _future(item.timexes[0], clock):
                 occasion_date = item.timexes[0]
             if occasion_place is None and item.place is not None:
                 occasion_place = item.place
@@ -249,6 +250,11 @@ def _finish(
                 item.place = (
                     placer.narrative(candidate) or placer.home(candidate, actors) or statements
                 )
+
+
+def _future(timex: TimeRef, clock: EventClock) -> bool:
+    """The expression lies after the report's date (or the report has none to compare)."""
+    return bool(timex.value and clock.reference and timex.value[:10] > clock.reference[:10])
 
 
 def _records(document: Document, anchored: list[Anchored]) -> list[Event]:

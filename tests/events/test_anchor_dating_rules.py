@@ -1,0 +1,255 @@
+"""Event dates (``events.dating``): the paragraph's day for statements, a nominal's own
+expression before its verb's, later limits that date nothing, and future meetings.
+
+Each case runs the real spaCy parse and the real sentences, dates, actors and
+quotes stages on a text of our own writing and anchors one event whose trigger
+is the first token with the given text, of the given PLOVER type, together with
+any extra triggers named (as the events stage anchors all of an article's
+candidates together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from communique.events import clause
+from communique.events.anchor import Anchored, anchor_candidates
+from communique.events.extract import Candidate
+from communique.events.lexicon import Trigger
+from communique.model import Document
+
+PUB = "2024-05-17"  # a Friday
+
+Anchor = Callable[..., list[Anchored]]
+
+
+@pytest.fixture(scope="module")
+def anchor(nlp: Any, context: Any) -> Anchor:
+    from communique.ingest import from_text
+    from communique.pipeline import apply_stages
+    from communique.stages import default_stages
+
+    stages = [s for s in default_stages() if s.name != "events"]
+
+    def run(text: str, *triggers: tuple[str, str], published: str | None = PUB) -> list[Anchored]:
+        document: Document = from_text(text, source="<test>", published=published)
+        doc = nlp(document.text)
+        apply_stages(doc, document, stages, context)
+        candidates = []
+        for word, kind in triggers:
+            token = next(t for t in doc if t.text == word)
+            pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+            trigger = Trigger(token.lemma_.lower(), pos, kind, None)
+            candidates.append(
+                Candidate(
+                    trigger=trigger,
+                    token=token,
+                    source_id="a",
+                    target_id="b",
+                    type=kind,
+                    modality=clause.modality(token, trigger),
+                )
+            )
+        return anchor_candidates(doc, document, candidates, context)
+
+    return run
+
+
+def _date(items: list[Anchored], at: int = 0) -> str | None:
+    return items[at].dates[0][0]
+
+
+# ------------------------------------------- statements take their paragraph's day
+
+PARAGRAPH_DAY: list[tuple[str, str, str, str | None]] = [
+    # the paragraph has named its day before the statement
+    (
+        "Nobody claimed the blast yesterday, but the governor blamed a rebel cell.",
+        "blamed",
+        "ACCUSE",
+        "2024-05-16",
+    ),
+    (
+        "Rockets hit the airfield on Wednesday. The defence minister condemned the strike.",
+        "condemned",
+        "ACCUSE",
+        "2024-05-15",
+    ),
+    (
+        "The ferry sank on Tuesday. The opposition demanded an inquiry into the company.",
+        "demanded",
+        "REQUEST",
+        "2024-05-14",
+    ),
+    (
+        "Talks collapsed on Thursday evening, and the mediator praised both delegations.",
+        "praised",
+        "SUPPORT",
+        "2024-05-16",
+    ),
+    # a statement in a later paragraph is the report's own
+    (
+        "Rockets hit the airfield on Wednesday.\n\nThe defence minister condemned the strike.",
+        "condemned",
+        "ACCUSE",
+        PUB,
+    ),
+    (
+        "The ferry sank on Tuesday.\n\nThe opposition demanded an inquiry into the company.",
+        "demanded",
+        "REQUEST",
+        PUB,
+    ),
+    # a day outside the report's week sets no narrative day (the paragraph tells history:
+    # its undated past acts are background and take no date at all)
+    (
+        "The ferry sank on March 3. The opposition demanded an inquiry into the company.",
+        "demanded",
+        "REQUEST",
+        None,
+    ),
+    # a day named only after the statement does not date it
+    (
+        "The senator criticised the ruling. The court had issued it on Monday.",
+        "criticised",
+        "ACCUSE",
+        PUB,
+    ),
+    # the statement's own day wins over the paragraph's
+    (
+        "Rockets hit the airfield on Monday. The minister condemned the strike on Thursday.",
+        "condemned",
+        "ACCUSE",
+        "2024-05-16",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), PARAGRAPH_DAY)
+def test_statement_takes_paragraph_day(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == date
+
+
+# ------------------------------- a nominal's own expression before its verb's
+
+NOMINAL_OWN: list[tuple[str, str, str, str | None]] = [
+    (
+        "On Monday the agency called it the worst raid since a bombing in Basra in March 2021.",
+        "bombing",
+        "ASSAULT",
+        "2021-03",
+    ),
+    (
+        "Officials on Tuesday compared the siege with the blockade of 1999.",
+        "blockade",
+        "COERCE",
+        "1999",
+    ),
+    (
+        "The minister on Wednesday recalled the 2008 ceasefire with the militia.",
+        "ceasefire",
+        "AGREE",
+        "2008",
+    ),
+    # without its own expression the nominal takes its verb's
+    (
+        "The minister on Wednesday announced a ceasefire with the militia.",
+        "ceasefire",
+        "AGREE",
+        "2024-05-15",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), NOMINAL_OWN)
+def test_nominal_own_expression_first(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == date
+
+
+# ------------------------------------ a later limit is not the event's date
+
+LIMITS: list[tuple[str, str, str, str | None]] = [
+    (
+        "In 2016 the president sacked his deputy ahead of the 2018 elections.",
+        "sacked",
+        "SANCTION",
+        "2016",
+    ),
+    (
+        "Long before the 2020 vote, the general had jailed the editor.",
+        "jailed",
+        "COERCE",
+        None,
+    ),
+    (
+        "The colonel was detained in 1971 and held until 1985.",
+        "detained",
+        "COERCE",
+        "1971",
+    ),
+    (
+        "The tribunal must rule on the appeal by June 30.",
+        "rule",
+        "SANCTION",
+        PUB,
+    ),
+    (
+        "Prior to 2012, the monarchy banned opposition parties.",
+        "banned",
+        "SANCTION",
+        None,
+    ),
+    # "since" and "after" keep their expression
+    ("The country has been under sanctions since 2014.", "sanctions", "SANCTION", "2014"),
+    (
+        "The law was shelved after last month's strikes.",
+        "strikes",
+        "PROTEST",
+        "2024-04",
+    ),
+    # a limit inside the expression's own phrase still dates the clause
+    (
+        "The governor resigned shortly before midnight on Wednesday.",
+        "resigned",
+        "CONCEDE",
+        "2024-05-15",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), LIMITS)
+def test_later_limit_dates_nothing(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == date
+
+
+# ------------------------------------------- a future meeting dates nothing else
+
+
+def test_future_meeting_does_not_date_other_events(anchor: Anchor) -> None:
+    items = anchor(
+        "The envoys will hold talks on May 30. The foreign minister welcomed the plan.",
+        ("talks", "CONSULT"),
+        ("welcomed", "SUPPORT"),
+    )
+    assert _date(items, 0) == "2024-05-30"
+    assert _date(items, 1) == PUB
+
+
+def test_past_meeting_dates_the_report(anchor: Anchor) -> None:
+    items = anchor(
+        "The two foreign ministers met in Geneva on Wednesday.\n\n"
+        "The foreign minister welcomed the plan.",
+        ("met", "CONSULT"),
+        ("welcomed", "SUPPORT"),
+    )
+    assert _date(items, 0) == "2024-05-15"
+    assert _date(items, 1) == "2024-05-15"

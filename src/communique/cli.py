@@ -78,6 +78,28 @@ def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def _existing_store(db: str) -> None:
+    """Refuse a SQLite path that names no file: reading must not create an empty store."""
+    if db in (":memory:", "sqlite://") or ("://" in db and not db.startswith("sqlite")):
+        return
+    path = db.split(":///", 1)[1] if "://" in db else db
+    if not Path(path).expanduser().exists():
+        err.print(f"[red]error[/red] --db {escape(db)}: no such store (`communique run` makes one)")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Option callback: an ISO day, month or year; anything else is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from communique.rest.isodates import iso_prefix
+
+    try:
+        return iso_prefix(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @contextmanager
 def _progress(label: str, enabled: bool) -> Iterator[Callable[[int], None]]:
     """A rich progress line counting documents (the total is unknown while reading)."""
@@ -104,13 +126,24 @@ def run(
     workers: Annotated[
         int | None, typer.Option("--workers", help="Processes that analyse documents.")
     ] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="local (this machine's processes) or ray [default: local]."),
+    ] = None,
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Existing Ray cluster to run on (with --engine ray)."),
+    ] = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Read, analyse and store articles, then update clusters."""
     from communique.pipeline import run as run_pipeline
 
-    settings = _guard(lambda: _settings(config, db=db, workers=workers))
+    engine = engine or ("ray" if address else None)  # an address only means something to Ray
+    settings = _guard(
+        lambda: _settings(config, db=db, workers=workers, engine=engine, ray_address=address)
+    )
     with _progress("analysing", not as_json and sys.stderr.isatty()) as advance:
         summary = _guard(lambda: run_pipeline(inputs, settings=settings, progress=advance))
     if as_json:
@@ -191,6 +224,7 @@ def export(
     from communique.store import Store
 
     settings = _guard(lambda: _settings(config, db=db))
+    _existing_store(settings.db)
 
     def go() -> int:
         with Store.open(settings.db) as store:
@@ -276,6 +310,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption
     from communique.store import Store
 
     settings = _guard(lambda: _settings(config, db=db))
+    _existing_store(settings.db)
 
     def go() -> dict[str, int]:
         with Store.open(settings.db) as store:
@@ -304,6 +339,7 @@ def show(
     from communique.store import Store
 
     settings = _guard(lambda: _settings(config, db=db))
+    _existing_store(settings.db)
 
     def go() -> Any:
         with Store.open(settings.db) as store:
@@ -367,10 +403,20 @@ def quotes_search(
         typer.Option("--speaker", help="Actor id, or part of a speaker's name or alias."),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Articles published on or after this ISO date.")
+        str | None,
+        typer.Option(
+            "--since",
+            help="Articles published on or after this day, month or year (2024-03-14, 2024-03, 2024).",
+            callback=_iso_date,
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Articles published on or before this ISO date.")
+        str | None,
+        typer.Option(
+            "--until",
+            help="Articles published on or before this day, month or year.",
+            callback=_iso_date,
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many quotes.", min=1)] = 20,
     db: DbOption = None,
@@ -382,6 +428,7 @@ def quotes_search(
     from communique.store.search import QuotePage, search_quotes
 
     settings = _guard(lambda: _settings(config, db=db))
+    _existing_store(settings.db)
 
     def go() -> QuotePage:
         with Store.open(settings.db) as store:
@@ -425,6 +472,7 @@ def serve(
     from communique.rest import create_app
 
     settings = _guard(lambda: _settings(config, db=db, host=host, port=port))
+    _existing_store(settings.db)
     api = _guard(
         lambda: create_app(
             settings.db,

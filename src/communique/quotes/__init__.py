@@ -133,7 +133,9 @@ def find_quotes(
             item = _clip(item, outer)
         reported.append(item)
     kept = outermost(doc, reported)
-    for item in kept + _relayed(doc, lexicon, reported, kept):
+    relayed, relaying = _relayed(doc, lexicon, reported, kept)
+    kept = [item for item in kept if item.cue_token not in relaying]
+    for item in kept + relayed:
         found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
     found.extend(_fragments(doc, text, marked, found + characterisations))
     found.extend(colon_headlines(doc, text, lexicon, found))
@@ -143,29 +145,40 @@ def find_quotes(
 
 def _relayed(
     doc: Doc, lexicon: Lexicon, reported: list[Reported], kept: list[Reported]
-) -> list[Reported]:
+) -> tuple[list[Reported], set[int]]:
     """Statements relayed by another: "Reuters reported a source said that Y".
 
     The inner statement is a quote of its own speaker when its cue is the
     whole reported clause of the outer one and it names who speaks; other
     cues inside reported content ("noted that X considered Y as Z": no
-    clause-reporting cue) stay part of it.
+    clause-reporting cue) stay part of it. "According to the paper, the
+    minister believes Y" relays too: the cue that "according to" hangs on is
+    the inner one, and Y is the minister's words, so the "according to"
+    statement is no quote of its own. Returns the relayed statements and the
+    cue tokens of the "according to" statements they replace.
     """
-    outer_cues = {item.cue_token for item in kept}
-    relayed = []
+    outer_cues = {item.cue_token for item in kept if item.cue != "according to"}
+    according = {
+        doc[item.cue_token].head.i: item.cue_token for item in kept if item.cue == "according to"
+    }
+    relayed: list[Reported] = []
+    relaying: set[int] = set()
     for item in reported:
         cue = doc[item.cue_token]
         subject = doc[item.subject] if item.subject is not None else None
         if (
-            item not in kept
-            and cue.dep_ == "ccomp"
-            and cue.head.i in outer_cues
-            and any("clause" in c.kinds for c in lexicon.verbs.get(item.cue, []))
-            and subject is not None
-            and subject.pos_ in ("NOUN", "PROPN")
+            item in kept
+            or not any("clause" in c.kinds for c in lexicon.verbs.get(item.cue, []))
+            or subject is None
+            or subject.pos_ not in ("NOUN", "PROPN")
         ):
+            continue
+        if cue.dep_ == "ccomp" and cue.head.i in outer_cues:
+            relayed.append(item)  # "noted reports said Y": both report, both are quotes
+        elif item.cue_token in according and subject.i > according[item.cue_token]:
             relayed.append(item)
-    return relayed
+            relaying.add(according[item.cue_token])
+    return relayed, relaying
 
 
 def _own_words(text: str, start: int, quoted: int) -> bool:

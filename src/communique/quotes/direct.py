@@ -116,6 +116,8 @@ def find_direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan])
         if cue is not None:
             verb = doc[cue[1]]
             subject = according_source(verb) if cue[0] == "according to" else subject_of(verb)
+            if subject is None and verb.idx > span.end:
+                subject = _inverted_speaker(verb)
         found = Found(
             "direct",
             span.start,
@@ -138,6 +140,20 @@ def _attributed_between(doc: Doc, text: str, before: Found, span: MarkedSpan) ->
     cue_at = doc[before.cue_token].idx
     gap = text[before.end : span.open_mark]
     return before.end <= cue_at < span.open_mark and len(gap.split()) <= MAX_ATTRIBUTION_WORDS
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ "“...”, added the agency." — the speaker after a cue that follows its quotation.
+
+    The parser often makes a speaker that follows its verb an object; with no
+    subject of its own, the first noun hanging on the verb after it speaks.
+    """
+    after = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubj", "attr") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return after[0] if after else None
 
 
 def _outer_end(span: MarkedSpan) -> int:

@@ -8,7 +8,8 @@ The quotes stage uses this before the ``events`` stage links events to quotes.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ LOOK_BACK_MENTIONS = 400
 # Prepositions by which a group belongs to a named body ("officials from X").
 _MEMBERSHIP = frozenset({"from", "of", "in", "at"})
 _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
+# Dependencies inside one title phrase ("Ambassador to Ruritania Jane Doe").
+_TITLE_LINKS = frozenset({"prep", "pobj", "compound", "flat", "appos"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -97,6 +100,9 @@ class SpeakerIndex:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
         self.subjects: list[tuple[int, int, bool]] = []  # (offset, token index, plural)
+        # Subjects of reported clauses, the referents of last resort (see ``antecedent``).
+        self.reported: list[tuple[int, int]] = []  # (offset, token index)
+        self.breaks: list[int] = [0]  # where each paragraph starts
 
     def index_subjects(self, doc: Doc, quoted: Spans) -> None:
         """Remember the noun subjects of clauses outside quotations, for pronouns.
@@ -105,11 +111,16 @@ class SpeakerIndex:
         relative clause ("a deal in which X became premier") is what was said
         or talked about, not who goes on talking, and is left out.
         """
+        text = doc.text  # once: spaCy rebuilds the string on every access
+        self.breaks = [0] + [m.end() for m in re.finditer(r"\n", text)]
         for token in doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             # Subjects of reported and relative clauses are talked about, not talking.
-            if token.head.dep_ in ("ccomp", "relcl") or quoted.containing(token.idx) is not None:
+            if quoted.containing(token.idx) is not None or token.head.dep_ == "relcl":
+                continue
+            if token.head.dep_ == "ccomp":
+                self.reported.append((token.idx, token.i))
                 continue
             self.subjects.append((token.idx, token.i, token.tag_ in ("NNS", "NNPS")))
 
@@ -128,10 +139,29 @@ class SpeakerIndex:
         """
         doc = pronoun.doc
         at = pronoun.idx
+        paragraph = self.breaks[bisect_right(self.breaks, at) - 1]
         i = bisect_left(self.subjects, (at, -1, False))
         for offset, index, _ in reversed(self.subjects[:i]):
             if at - offset > window:
                 break
+            if offset < paragraph:
+                break  # an earlier paragraph: after the reported subjects of this one
+            if agrees(pronoun, doc[index]):
+                return doc[index]
+        # "PBS revealed that the prince accepted the blame. ... he said": with no
+        # agreeing speaker of its own paragraph, the person a report there was
+        # about goes on speaking, before anyone of an earlier paragraph.
+        j = bisect_left(self.reported, (at, -1))
+        for offset, index in reversed(self.reported[:j]):
+            if offset < paragraph or at - offset > window:
+                break
+            if agrees(pronoun, doc[index]):
+                return doc[index]
+        for offset, index, _ in reversed(self.subjects[:i]):
+            if at - offset > window:
+                break
+            if offset >= paragraph:
+                continue
             if agrees(pronoun, doc[index]):
                 return doc[index]
         if not ahead:
@@ -192,6 +222,13 @@ class SpeakerIndex:
             if child.pos_ == "PROPN" and subject.pos_ != "PROPN":
                 return speaker_phrase(child)
         head = self.covering(subject.idx, subject.idx + len(subject.text))
+        if head is not None and head.kind in ("description", "role"):
+            # "US Envoy to Ruritania Jane Doe alleged": the parser hangs the
+            # name on the title's phrase; the name decides who speaks, the title
+            # only describes her.
+            named = self.name_in_title(subject)
+            if named is not None:
+                return named.actor_id
         if head is not None and _specific(head):
             return self.full_name(head, subject) or head.actor_id
         if subject.pos_ == "PROPN" and head is None:
@@ -240,6 +277,29 @@ class SpeakerIndex:
             if holder is not None:
                 return holder
         return phrase
+
+    def name_in_title(self, subject: Token) -> Mention | None:
+        """A person's name inside a title phrase: "Ambassador to X Jane Doe", "Minister of Y Ann Lee".
+
+        Only names reached from the title through its own words (prepositional
+        objects, compounds, flat names and appositions), never through a
+        relative clause or a verb, and only a person's name: "Ambassador to
+        Germany" names a country, not the speaker.
+        """
+        best: Mention | None = None
+        for token in subject.subtree:
+            if token.i <= subject.i or token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
+                continue
+            link, ok = token, True
+            while link.i != subject.i and ok:
+                ok = link.dep_ in _TITLE_LINKS and link.head.i != link.i
+                link = link.head
+            if not ok:
+                continue
+            named = self.covering(token.idx, token.idx + len(token.text))
+            if named is not None and named.kind in ("name", "alias") and _specific(named):
+                best = named
+        return best
 
     def full_name(self, mention: Mention, subject: Token) -> str | None:
         """A one-word name mention ("Cengiz") that repeats an earlier full name's last word.

@@ -117,7 +117,16 @@ def negated(token: Token, trigger: Trigger) -> bool:
             return True
     if token.dep_ == "xcomp":
         chain.append(token.head)
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for t in chain for c in t.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for t in chain for c in t.children):
+        return True
+    # "Neither the EU nor the US would endorse it": the subject's "neither ... nor" negates
+    # the verb for every conjunct (the parser hangs "neither" as preconj or det)
+    return any(
+        subject.dep_ in ("nsubj", "nsubjpass")
+        and any(g.lower_ in ("neither", "nor") for g in subject.children)
+        for t in chain
+        for subject in t.children
+    )
 
 
 def modality(token: Token, trigger: Trigger) -> str | None:

@@ -54,6 +54,17 @@ SPEECH_SECTORS = {"MED"}
 SPEECH_CAMEO = {"ACCUSE": "111", "SUPPORT": "051", "REJECT": "120", "THREATEN": "130"}
 
 
+# Support and agreement that an actor "will not" or "would not" give are refusals (PLOVER
+# REJECT: "refuse to support, to endorse, to accept"); CAMEO codes by what is refused.
+REFUSABLE = {"SUPPORT", "AGREE", "CONSULT"}
+REFUSAL_CAMEO = {"SUPPORT": "120", "AGREE": "120", "CONSULT": "125"}
+# What a crackdown or a raid "on" an activity acts on: the people who carry it out, the
+# unnamed criminals (CAMEO sector CRM) of the acting state.
+CRIMES = {"trafficking", "smuggling", "crime", "crimes", "corruption", "fraud", "gang",
+          "gangs", "cartel", "cartels", "piracy", "poaching", "racketeering", "trade",
+          "laundering", "drug", "drugs", "narcotics", "terrorism", "extremism"}  # fmt: skip
+
+
 @dataclass
 class Candidate:
     """An event found in the parse, before dating, placing and record building."""
@@ -257,6 +268,15 @@ def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _criminals(token: Token, source: str, index: MentionIndex) -> list[str]:
+    """ "cracked down on human trafficking": the criminals of the acting state's country."""
+    heads = objects(token) + pobjs(token, "on") + pobjs(token, "against")
+    if index.make_agent is None or not any(h.lemma_.lower() in CRIMES for h in heads):
+        return []
+    agent = index.make_agent("CRM", source)
+    return [agent] if agent else []
+
+
 def _candidates(
     trigger: Trigger, token: Token, index: MentionIndex, lexicon: Lexicon
 ) -> list[Candidate]:
@@ -268,6 +288,11 @@ def _candidates(
             else role_actors(trigger, token, role, index)
         )
         if sources:
+            if role == "governor" and "poss_bare" in trigger.target:
+                # "After his release, X led ...": the clause's subject is the possessor,
+                # the one released, not the one who released him
+                patients = role_actors(trigger, token, "poss_bare", index)
+                sources = [s for s in sources if s not in patients]
             break
     # An unnamed agent, not inside a quote: a speaker's account of what "was done" is too
     # often a generality or an old grievance for an unnamed agent to be read into it.
@@ -279,8 +304,12 @@ def _candidates(
         and not index.quoted(token)
     ):
         patients = [t for role in trigger.target for t in role_actors(trigger, token, role, index)]
-        agent = index.make_agent(trigger.implicit_source, patients[0] if patients else None)
-        sources = [agent] if agent else []
+        # "the release of the messages": a noun of an act done to people ("his release",
+        # "the arrest of X") with a thing as its patient names no act of an agent
+        things = slot_heads(trigger, token) if "poss_bare" in trigger.target else []
+        if patients or not things or unresolved_actor(things):
+            agent = index.make_agent(trigger.implicit_source, patients[0] if patients else None)
+            sources = [agent] if agent else []
     if not sources:
         return []
     if clause.habitual(token, trigger):
@@ -290,15 +319,29 @@ def _candidates(
         sources = [represented]
     targets: list[str] = []
     for role in trigger.target:
-        targets = [t for t in role_actors(trigger, token, role, index) if t not in sources]
+        if role == "crime":
+            targets = _criminals(token, sources[0], index)
+        else:
+            targets = [t for t in role_actors(trigger, token, role, index) if t not in sources]
         if targets:
             break
+    negated = False if trigger.when_negated else clause.negated(token, trigger)
+    modality = clause.modality(token, trigger)
+    refused = negated and trigger.type in REFUSABLE and modality in ("future", "hypothetical")
+    if refused:
+        # "would not endorse the result": a refusal, which needs no recipient
+        negated, modality = False, None
     pairs: list[tuple[str, str | None]]
     if not targets and trigger.reciprocal and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
     elif not targets:
-        if trigger.needs_target and (
-            trigger.type not in NULL_TARGET_TYPES or unresolved_actor(slot_heads(trigger, token))
+        if (
+            trigger.needs_target
+            and not refused
+            and (
+                trigger.type not in NULL_TARGET_TYPES
+                or unresolved_actor(slot_heads(trigger, token))
+            )
         ):
             return []
         pairs = [(source, None) for source in sources]
@@ -306,8 +349,6 @@ def _candidates(
         pairs = [(s, t) for s in sources for t in targets if s != t]
     # "will not allow X to be overthrown", "has no legitimacy": the entry is the negative
     # form, so the event it states is asserted.
-    negated = False if trigger.when_negated else clause.negated(token, trigger)
-    modality = clause.modality(token, trigger)
     if clause.conditional(token) or clause.speculative(token, trigger):
         return []  # "if X attacks", "unless ..., Egypt may protest": no event is stated
     if clause.requested(token):
@@ -326,6 +367,9 @@ def _candidates(
             confidence=0.9 if trigger.pos == "VERB" else 0.75,
         )
         _retype(candidate, lexicon)
+        if refused:
+            candidate.type, candidate.cameo = "REJECT", REFUSAL_CAMEO[trigger.type]
+            candidate.mode = candidate.context = None
         if trigger.speech_type and _speaker_like(source, index):
             candidate.type = trigger.speech_type
             candidate.cameo = SPEECH_CAMEO.get(trigger.speech_type, candidate.cameo)

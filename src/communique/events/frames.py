@@ -35,7 +35,21 @@ CARRIERS = {
     "authorities", "support", "backing", "help", "assistance", "state", "leadership", "embassy",
     "delegation", "strike", "attack", "raid", "airstrike", "operation", "drone", "role", "stance",
     "effort", "efforts", "position", "ministry", "administration", "officials", "soldiers",
-    "secretariat", "headquarters", "premises",
+    "secretariat", "headquarters", "premises", "member", "members", "representative",
+    "representatives", "spokesperson", "spokesman", "spokeswoman",
+}  # fmt: skip
+# Carriers that speak for someone: "a spokesperson for President X" is X's statement.
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives"}
+# Verbs by which statements reach the news from their authors ("condemnation came from X").
+ARRIVING = {"come", "pour", "arrive", "flow", "flood", "emerge", "follow"}
+# Bare institutions of a state ("the government called for ...", "the army shelled ..."):
+# with nothing in the phrase naming whose, news means the state the article is about,
+# and the gold guide codes them agent:ISO3:SECTOR. Only with a definite article.
+INSTITUTIONS = {
+    "government": "GOV", "authorities": "GOV", "administration": "GOV", "regime": "GOV",
+    "cabinet": "GOV", "ministry": "GOV", "military": "MIL", "army": "MIL", "troops": "MIL",
+    "parliament": "LEG", "legislature": "LEG", "court": "JUD", "judiciary": "JUD",
+    "prosecutors": "JUD", "prosecution": "JUD", "police": "COP",
 }  # fmt: skip
 INSTRUMENTS = {
     "strike",
@@ -139,8 +153,9 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
             if actor:
                 return actor
     if token.lemma_.lower() in CARRIERS or token.lower_ in CARRIERS:
+        words = ("of", "for") if token.lower_ in SPOKES else ("of",)
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in words:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = mentions.actor(pobj)
@@ -158,10 +173,26 @@ def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
             c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
         ]
         for token in nested + conjuncts(head):
-            actor = resolve(token, mentions)
+            actor = resolve(token, mentions) or institution(token, mentions)
             if actor and actor not in out:
                 out.append(actor)
     return out
+
+
+def institution(token: Token, mentions: MentionIndex) -> str | None:
+    """The unnamed agent for a bare state institution ("the government", "the court"):
+    the article's state's, made only when nothing in the phrase names another owner."""
+    sector = INSTITUTIONS.get(token.lower_)
+    if sector is None or mentions.make_agent is None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(
+        c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "relcl", "acl")
+        for c in token.children
+    ):
+        return None  # "the Kenyan government", "the government of X": another owner, not resolved
+    return mentions.make_agent(sector, None)
 
 
 def passive(token: Token) -> bool:
@@ -193,7 +224,14 @@ def pobjs(token: Token, word: str) -> list[Token]:
 
 def objects(token: Token) -> list[Token]:
     if passive(token):
-        return [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
+        found = [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
+        node = token
+        while not found and node.dep_ == "conj" and node.head is not node:
+            # "X founded a party but was arrested in 1963": a passive conjunct's patient
+            # is the subject it shares with the verb it is coordinated with
+            node = node.head
+            found = [c for c in node.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
+        return found
     found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if not found and token.pos_ == "VERB":
         # "denounced and expelled Russia's envoy": coordinated verbs share the object
@@ -292,10 +330,21 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             heads.extend(pobjs(pobj, word))
-        if not heads and not verbal and token.dep_ == "dobj":
-            # the parser hangs the phrase on the light verb: "reached a truce | with Israel"
-            heads = pobjs(token.head, word)
+        if not heads and not verbal:
+            heads = governor_pobjs(token, word)
         return actors_of(heads, mentions)
+    if role == "relcl_obj":
+        # "an attack that left six soldiers dead", "a raid which killed two": the
+        # object of a relative clause on the nominal trigger
+        return actors_of(
+            [o for c in token.children if c.dep_ == "relcl" for o in objects(c)], mentions
+        )
+    if role == "verb_obj":
+        # "Twin bombings struck the cathedral", "a car bomb killed five": a nominal
+        # trigger as subject acts on the verb's object
+        if token.dep_ == "nsubj" and token.head.pos_ == "VERB" and not passive(token.head):
+            return actors_of(objects(token.head), mentions)
+        return []
     verb = clause.governing_verb(token)
     if verb is None:
         return []
@@ -307,6 +356,28 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return actors_of(pobjs(verb, "at") + pobjs(verb, "by"), mentions)
     if role == "instrument":
         return []
+    return []
+
+
+def governor_pobjs(token: Token, word: str) -> list[Token]:
+    """A nominal trigger's phrase that the parser hangs higher up: on the light verb whose
+    object or subject it is ("reached a truce | with Israel"; "statements of condemnation
+    came | from X and Y"), also through the noun it is the of-object of."""
+    node = token
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        node = node.head.head  # "statements of condemnation", "a wave of criticism"
+        heads = pobjs(node, word)
+        if heads:
+            return heads
+    verb = node.head
+    if node.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+        return pobjs(verb, word)
+    if node.dep_ == "nsubj" and word == "from" and verb.lemma_.lower() in ARRIVING:
+        return pobjs(verb, word)
     return []
 
 
@@ -367,8 +438,12 @@ def sourceless(trigger: Trigger, token: Token) -> bool:
         # a bare possessor of a patient noun ("his arrest") is the patient, not an agent
         patient_poss = "poss_bare" in trigger.target and not pobjs(token, "of")
         agent_deps = ("compound", "amod") if patient_poss else ("poss", "compound", "amod")
+        # a modifier names an agent only if it is a name ("Israeli strikes", "Hamas
+        # attack"); "a drone attack", "a car bombing" name the means
         return not pobjs(token, "by") and not any(
-            c.dep_ in agent_deps and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+            c.dep_ in agent_deps
+            and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+            and (c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITIES)
             for c in token.children
         )
     if passive(token):

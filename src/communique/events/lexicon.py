@@ -65,6 +65,9 @@ _ROLE_NAMES = {
     "speaker",
     "custodian",
     "clause_subj",
+    "relcl_obj",
+    "verb_obj",
+    "crime",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

@@ -1,0 +1,160 @@
+"""Frames that real news states events in and the extractor used to miss (issue 11).
+
+Bare state institutions as agents ("the government called for ..."), "neither ... nor"
+subjects, refusals ("would not endorse"), nominal triggers whose author is named on
+the verb they hang from ("criticism came from X"), spokespeople and members standing
+for their organisation, attacks named by a noun without an attacker ("an attack that
+killed four soldiers"), crackdowns on crimes, passive conjuncts sharing a subject
+("founded X but was arrested"), and releases whose possessor is the one released.
+Sentences of our own writing, run through the whole pipeline with the real knowledge
+base (``analyse``), because unnamed agents take their country from the actors found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.model import Document
+
+PUB = "2024-03-12"
+
+Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+
+
+def asserted(document: Document) -> set[Triple]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+
+
+def negated(document: Document) -> set[Triple]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events if e.negated}
+
+
+CASES: list[tuple[str, set[Triple]]] = [
+    # bare institutions of the article's state, also inside a coordinated subject
+    (
+        "Kenyan police said on Monday that both the opposition party and the government "
+        "called for the shooting to be investigated.",
+        {("REQUEST", "agent:KEN:GOV", None)},
+    ),
+    (
+        "In Uganda, the government called for calm after the election.",
+        {("REQUEST", "agent:UGA:GOV", None)},
+    ),
+    (
+        "The court in Kampala, Uganda, sentenced the journalist to two years in prison.",
+        {("COERCE", "agent:UGA:JUD", "agent:UGA:MED")},
+    ),
+    # a named owner wins over the bare institution
+    ("The government of Uganda condemned the raid.", {("ACCUSE", "uganda", None)}),
+    # neither ... nor with would/will: a refusal by each conjunct
+    (
+        "Neither Kenya nor Tanzania would endorse the election result.",
+        {("REJECT", "kenya", None), ("REJECT", "tanzania", None)},
+    ),
+    (
+        "Neither Egypt nor Jordan would recognise the new council.",
+        {("REJECT", "egypt", None), ("REJECT", "jordan", None)},
+    ),
+    ("Japan would not recognise the new government.", {("REJECT", "japan", None)}),
+    ("Brazil will not support the resolution.", {("REJECT", "brazil", None)}),
+    # a nominal trigger's authors on the verb it hangs from, one event each
+    (
+        "Statements of condemnation have come from Egypt, Jordan, and a spokesperson for "
+        "President Macron.",
+        {
+            ("ACCUSE", "egypt", None),
+            ("ACCUSE", "jordan", None),
+            ("ACCUSE", "emmanuel-macron", None),
+        },
+    ),
+    (
+        "Criticism came from Germany and Italy.",
+        {("ACCUSE", "germany", None), ("ACCUSE", "italy", None)},
+    ),
+    ("Strong criticism of the decision came from Spain.", {("ACCUSE", "spain", None)}),
+    ("The decision drew criticism from Spain.", {("ACCUSE", "spain", None)}),
+    # members of an organisation act for it
+    (
+        "The raid was condemned by members of the African Union.",
+        {("ACCUSE", "african-union", None)},
+    ),
+    # attacks named by a noun: unidentified attackers of the victims' country
+    (
+        "In 2021 he survived a bomb attack that killed four Kenyan soldiers.",
+        {("ASSAULT", "agent:KEN:UAF", "agent:KEN:MIL")},
+    ),
+    (
+        "The attack that wounded two Nigerian policemen happened near Abuja.",
+        {("ASSAULT", "agent:NGA:UAF", "agent:NGA:COP")},
+    ),
+    (
+        "A suicide bombing killed two Afghan soldiers in Kandahar.",
+        {("ASSAULT", "agent:AFG:UAF", "agent:AFG:MIL")},
+    ),
+    # crackdowns on a crime act on the acting state's criminals
+    ("Kenya has cracked down on drug trafficking.", {("COERCE", "kenya", "agent:KEN:CRM")}),
+    ("Mexico cracked down on cartels last year.", {("COERCE", "mexico", "agent:MEX:CRM")}),
+    # a passive conjunct's patient is the subject of the verb it is coordinated with
+    (
+        "Ocalan founded the PKK in 1978 but was arrested in 1999 and was imprisoned on an island.",
+        {("COERCE", "agent:TUR:COP", "abdullah-ocalan")},
+    ),
+    (
+        "The journalist criticised the president and was detained by police in Cairo.",
+        {("COERCE", "agent:EGY:COP", "agent:EGY:MED")},
+    ),
+    # "after his release": released by the state that held him, not by himself
+    (
+        "Ocalan was freed in 2005. After his release, Ocalan led a new campaign against Turkey.",
+        {("CONCEDE", "agent:TUR:GOV", "abdullah-ocalan")},
+    ),
+    ("The release of the hostages by Hamas was welcomed by Egypt.", {("CONCEDE", "hamas", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_frames_find_the_event(analyse: Analyse, text: str, expected: set[Triple]) -> None:
+    found = asserted(analyse(text, published=PUB))
+    assert expected <= found, found
+
+
+# What these frames must not read in.
+NOT_EVENTS: list[tuple[str, Triple]] = [
+    # the possessor of a release is its patient, never its agent
+    (
+        "Ocalan was freed in 2005. After his release, Ocalan led a new campaign against Turkey.",
+        ("CONCEDE", "abdullah-ocalan", None),
+    ),
+    # documents are released by nobody in particular: no unnamed government
+    (
+        "Since the release of the report, protests have filled the streets of Lima, Peru.",
+        ("CONCEDE", "agent:PER:GOV", None),
+    ),
+    # a crackdown on people stays the act on them, not on criminals
+    ("Kenya cracked down on protesters in Nairobi.", ("COERCE", "kenya", "agent:KEN:CRM")),
+    # "a government" is any government; only "the government" is the article's
+    ("In Kenya, a government can call for calm at any time.", ("REQUEST", "agent:KEN:GOV", None)),
+    # the one who survived an attack did not carry it out
+    (
+        "In 2021 he survived a bomb attack that killed four Kenyan soldiers.",
+        ("ASSAULT", "agent:KEN:MIL", None),
+    ),
+    # "drew criticism from" : the one criticised is not the critic
+    ("The decision by Italy drew criticism from Spain.", ("ACCUSE", "italy", None)),
+    # a plain "did not support" is a negated support, not a refusal
+    ("Brazil did not support the resolution.", ("REJECT", "brazil", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), NOT_EVENTS)
+def test_frames_do_not_read_in(analyse: Analyse, text: str, unwanted: Triple) -> None:
+    assert unwanted not in asserted(analyse(text, published=PUB))
+
+
+def test_neither_nor_negates_each_conjunct(analyse: Analyse) -> None:
+    document = analyse("Neither Egypt nor Jordan condemned the strike.", published=PUB)
+    assert {("ACCUSE", "egypt", None), ("ACCUSE", "jordan", None)} <= negated(document)
+    assert not asserted(document) & {("ACCUSE", "egypt", None), ("ACCUSE", "jordan", None)}

@@ -8,6 +8,19 @@ pages, details of events, actors and articles, and the web explorer
 
 from __future__ import annotations
 
-from communique.rest.app import create_app
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from communique.rest.app import create_app
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use, so that the command line can use ``rest.isodates``
+    # without importing FastAPI.
+    if name == "create_app":
+        from communique.rest.app import create_app
+
+        return create_app
+    raise AttributeError(name)

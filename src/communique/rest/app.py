@@ -30,9 +30,18 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Connection
 
 from communique import __version__
+from communique.model import ActorType, DocumentStatus
 from communique.rest import access, listings, models, queries, writes
 from communique.rest.paging import BadCursor
-from communique.rest.params import Cursor, EventQuery, Limit, QuoteQuery, Str
+from communique.rest.params import (
+    Cursor,
+    EventQuery,
+    IsoDate,
+    Limit,
+    QuoteQuery,
+    Str,
+    known_parameters,
+)
 from communique.store import Store
 
 CSP = (
@@ -67,6 +76,8 @@ def create_app(
         version=__version__,
         description="Political news reports as verifiable event data: events, actors, quotes "
         "and articles, each linked to its evidence sentence.",
+        # An unknown query parameter is a 422 naming it, not silently ignored.
+        dependencies=[Depends(known_parameters)],
     )
     app.state.store = store
     app.state.context = context
@@ -134,9 +145,9 @@ def create_app(
     def articles(
         q: Str = None,
         outlet: Str = None,
-        status: Str = None,
-        published_from: Str = None,
-        published_to: Str = None,
+        status: DocumentStatus | None = None,
+        published_from: IsoDate = None,
+        published_to: IsoDate = None,
         sort: Literal["published", "-published"] = "-published",
         cursor: Cursor = None,
         limit: Limit = 50,
@@ -163,9 +174,9 @@ def create_app(
     def actors(
         q: Str = None,
         country: Str = None,
-        type: Str = None,
+        type: ActorType | None = None,
         sector: Str = None,
-        origin: Str = None,
+        origin: Literal["kb", "local", "user"] | None = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from communique.export import FIELDS, writer
 from communique.rest import listings, queries
 from communique.rest.params import Cursor, EventQuery, QuoteQuery, Str
 from communique.store import Store
+from communique.web import errors
 from communique.web.marks import document_marks, evidence_marks, segments
 
 HERE = Path(str(files("communique.web")))
@@ -93,6 +94,7 @@ def mount(app: FastAPI, store: Store) -> None:
     """Add the explorer's pages, downloads and static files to ``app``."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["query"] = _query_string
+    errors.install(app, templates)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def read(fn: Callable[[Connection], Any]) -> Any:

@@ -39,6 +39,8 @@ MIN_MID_CLAUSE_WORDS = 3
 # (a paragraph without punctuation), not a statement; the bound also keeps the
 # work per cue from growing with the paragraph.
 MAX_CONTENT_TOKENS = 400
+# Tags of a finite verb or auxiliary: what makes words after a cue a clause.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LEADING = frozenset({"that", ",", ";", ":", "-", "—", "–", "and", "but", "so"})
 
 
@@ -171,6 +173,8 @@ def _verb(
     speaker: Token | None = None
     if lo_hi is None and "clause" in kinds:
         lo_hi, speaker = _inverted(token)
+    if lo_hi is None and "clause" in kinds and not by_dep.get("ccomp"):
+        lo_hi = _clause_by_words(token, lexicon)
     if lo_hi is None:
         return None
     made = _make(token, lo_hi, lemma, lexicon, text, speaker is not None)
@@ -225,6 +229,87 @@ def _inverted(token: Token) -> tuple[tuple[int, int] | None, Token | None]:
         return None, None
     start = token.sent.start
     return (start, token.i - 2), speakers[0]
+
+
+def _clause_by_words(token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
+    """ "said X required surgery, and was ..." when the parser found no clause.
+
+    The small parser often breaks a reported clause without "that" into an
+    object and loose verbs ("announced on Monday there were suspects": the
+    cue becomes a modifier and the clause the root). Read by words instead:
+    after the cue's own prepositional phrases and adverbs (and "RECIPIENT
+    that"), the rest of the sentence up to a semicolon is the content when
+    its first finite verb
+
+    * lies outside the cue's object and outside relative clauses ("stressed
+      the importance of the deal that was signed" stays a topic);
+    * comes before any quotation in it (a quotation is a direct quote of its
+      own), and is no speech cue of its own ("... and said, “...”");
+    * has its subject before any comma of the content ("denied the claims,
+      but a report concluded ...": a second clause of the narrator's), or,
+      sharing the subject of a name or pronoun before it, none at all.
+
+    Only a plain active verb is read this way: a passive ("was reported by
+    local media to ...") and a relative clause's cue ("which claims X") are
+    not statements, and a title-case word ("the State Department") is no verb.
+    """
+    if token.pos_ != "VERB" or token.dep_ == "relcl":
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return None
+    doc = token.doc
+    sent_end = token.sent.end
+    i = token.i + 1
+    while i < sent_end:
+        word = doc[i]
+        if word.head.i == token.i and word.dep_ == "prep" and word.right_edge.i < sent_end:
+            i = word.right_edge.i + 1
+        elif word.head.i == token.i and word.dep_ in ("advmod", "npadvmod", "prt"):
+            i += 1
+        elif (
+            word.head.i == token.i
+            and word.dep_ == "dobj"
+            and word.right_edge.i + 1 < sent_end
+            and doc[word.right_edge.i + 1].lower_ == "that"
+        ):
+            i = word.right_edge.i + 1  # "told reporters that ...": the one told
+        elif word.lower_ == "that" and word.pos_ == "SCONJ":
+            i += 1
+        else:
+            break
+    lo = i
+    if lo >= sent_end or doc[lo].pos_ in ("VERB", "AUX", "PUNCT", "PART", "CCONJ"):
+        return None
+    hi = lo
+    while hi + 1 < sent_end and doc[hi + 1].text != ";":
+        hi += 1
+    topic = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
+    comma: int | None = None  # the first comma of the content
+    for word in doc[lo : hi + 1]:
+        if word.text in ALL_MARKS and not (word.i + 1 <= hi and doc[word.i + 1].tag_ in _FINITE):
+            return None  # a quotation before any finite verb
+        if word.text == "," and comma is None:
+            comma = word.i
+        if word.tag_ not in _FINITE or not word.is_alpha or word.i in topic:
+            continue
+        verb = word.head if word.dep_ in ("aux", "auxpass") else word
+        if verb.dep_ in ("relcl", "acl", "amod") or verb.i in topic:
+            continue
+        if lexicon.verb_cue(verb) is not None:
+            return None
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass", "expl") and lo <= c.i < verb.i
+        ]
+        if subjects:
+            ok = comma is None or subjects[0].i < comma
+        else:
+            # "said Jane Doe needed surgery, and was ...": the verb shares the
+            # subject that opens the content.
+            ok = doc[lo].pos_ == "PROPN" or doc[lo].tag_ == "PRP"
+        return (lo, hi) if ok else None
+    return None
 
 
 def _has_subject(head: Token) -> bool:

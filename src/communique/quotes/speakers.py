@@ -86,6 +86,16 @@ def subject_of(verb: Token) -> Token | None:
                     if agents:
                         return agents[0]
             return noun
+        if (
+            current.dep_ == "acl"
+            and current.tag_ in ("VBD", "VBN")
+            and current.i > 0
+            and verb.doc[current.i - 1].text == ","
+            and any(c.dep_ == "appos" for c in current.head.children)
+        ):
+            # "The city's police chief, Jane Doe, announced ...": a main verb the
+            # parser hung on the subject as a modifier.
+            return current.head
         if current.dep_ in _SHARED_SUBJECT and current.head is not current:
             current = current.head
             continue

@@ -213,10 +213,16 @@ def test_import_rejects_malformed_files(tmp_path: Path) -> None:
         import_file(tmp_path / "missing.csv")
 
 
-def test_shipped_name_index_is_what_the_actors_give(kb: KnowledgeBase) -> None:
+def test_shipped_name_index_is_what_the_actors_give() -> None:
     """The index shipped beside the actors (loaded instead of normalising every name)
-    equals the one computed from the actors themselves."""
-    computed = KnowledgeBase(kb.actors.values())
+    equals the one computed from the actors themselves (before ``load`` adds the
+    institution table and user files, which index themselves)."""
+    from communique.actors.kb import _ACTOR_LIST
+
+    lines = [ln for ln in _lines("actors.v1.jsonl") if ln.strip() and '"_meta"' not in ln[:9]]
+    actors = _ACTOR_LIST.validate_json("[" + ",".join(lines) + "]")
+    kb = KnowledgeBase(actors, index=json.loads(_lines("actor-index.v1.json")[0]))
+    computed = KnowledgeBase(actors)
     assert kb.names == {k: v for k, v in computed.names.items() if v}
     assert kb.skeletons == {k: v for k, v in computed.skeletons.items() if v}
     assert kb.surnames == {k: v for k, v in computed.surnames.items() if v}

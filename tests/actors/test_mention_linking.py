@@ -342,7 +342,7 @@ STATE_ORGANISATIONS = [
     ("The UK Supreme Court ruled on Tuesday. The Supreme Court said the order was void.",
      "UK Supreme Court", 0, "Supreme Court of the United Kingdom"),
     ("The UK Supreme Court ruled on Tuesday. The Supreme Court said the order was void.",
-     "Supreme Court", 1, "Supreme Court (United Kingdom)"),
+     "Supreme Court", 1, "Supreme Court of the United Kingdom"),
     ("Taiwan's Constitutional Court ruled on Friday. The court gave lawmakers two years.",
      "Constitutional Court", 0, "Constitutional Court (Taiwan)"),
     ("Taiwan's Constitutional Court ruled on Friday. The court gave lawmakers two years.",

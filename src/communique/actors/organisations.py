@@ -69,6 +69,8 @@ def organisation_names(state: DocState) -> None:
                     lowers[j] in INNER
                     and j + 1 < n
                     and (texts[j + 1][:1].isupper() or lowers[j + 1] == "the")
+                    # "the Coast Guard and the National Police": two names, not one
+                    and not (lowers[j] == "and" and lowers[j + 1] == "the")
                 )
             )
         ):

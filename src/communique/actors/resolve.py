@@ -17,7 +17,9 @@ Three passes over one ``DocState``:
    and date, appositives, demonyms ("Iranian officials");
 3. anaphora (``coref``): definite descriptions, "the Movement", "the enemy", pronouns;
 4. generic agents (``agents``): "Turkish police", "dozens of protesters in Nairobi" →
-   agent actors of a country and CAMEO sector (``agent:TUR:COP``), in the spans left free.
+   agent actors of a country and CAMEO sector (``agent:TUR:COP``), in the spans left free;
+5. national institutions named by kind (``institutions``): "the parliament", "the
+   Velorian navy", "Veloria's legislature" → the state's institution in the KB.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ _SPELLING = 0.7
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: assign ``document.mentions`` and ``document.actors``."""
-    from communique.actors import agents, coref, roles
+    from communique.actors import agents, coref, institutions, roles
 
     date = (document.published or "")[:10] or None
     gazetteer = context.gazetteer
@@ -74,6 +76,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     attach_titles(state)
     coref.find_anaphora(state)
     agents.find_agents(state, agents.load_lexicon(), lambda name: _place_country(gazetteer, name))
+    institutions.find_institutions(state)
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     for found in sorted(state.found, key=lambda f: (f.start, -f.end)):

@@ -8,70 +8,15 @@ shows that every page renders them as inert text.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
-import pytest
-from tests.rest.live import fill, live_server, need
 from tests.store import samples
+from tests.web.conftest import TOKEN, shot
 
 from communique.model import Actor, Document
-from communique.rest import create_app
 from communique.store import Store
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-TOKEN = "browser-test-token"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    need("chromium", os.access(CHROMIUM, os.X_OK))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def site(
-    tmp_path_factory: pytest.TempPathFactory, context: Any
-) -> Iterator[tuple[str, list[Document], str]]:
-    db = str(tmp_path_factory.mktemp("web") / "c.db")
-    docs = fill(db)
-    with live_server(create_app(db, token=TOKEN, context=context)) as url:
-        yield url, docs, db
-
-
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    context.close()
-    assert errors == [], errors  # no script error on any page
-
-
-def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_event_table_filters_and_event_page(

@@ -78,6 +78,10 @@ def create_app(
         "and articles, each linked to its evidence sentence.",
         # An unknown query parameter is a 422 naming it, not silently ignored.
         dependencies=[Depends(known_parameters)],
+        # /docs and /redoc are served by communique.web from vendored files: FastAPI's
+        # own pages load them from a CDN, which the CSP (and offline use) forbids.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
     app.state.context = context

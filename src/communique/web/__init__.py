@@ -3,7 +3,7 @@
 Comes last, beside ``communique.rest``: ``communique.rest.create_app`` calls
 ``mount`` to add the server-rendered pages (``communique.web.pages``), the
 downloads of the current selection, and the static files (``static/``, with
-vendored uPlot and cytoscape; no build step, no CDN).
+vendored uPlot, cytoscape, Swagger UI and ReDoc; no build step, no CDN).
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ articles is always shown as text. Charts and the actor network are drawn by
 ``static/app.js`` from JSON embedded with Jinja's ``tojson`` (which escapes
 ``<``, ``>`` and ``&``) in ``<script type="application/json">`` blocks; the
 script builds DOM nodes with ``textContent`` only. Vendored libraries
-(uPlot, cytoscape) are served from ``static/vendor`` (see its NOTICE.md).
+(uPlot, cytoscape, and Swagger UI and ReDoc for ``/docs`` and ``/redoc``) are
+served from ``static/vendor`` (see its NOTICE.md), never from a CDN. Errors of
+these pages are HTML pages too (``communique.web.errors``).
 
 Downloads write the current selection with ``communique.export``'s writers,
 so a downloaded file has exactly the columns of ``communique export``.
@@ -25,7 +27,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Connection
@@ -101,8 +103,24 @@ def mount(app: FastAPI, store: Store) -> None:
         with store.engine.connect() as connection:
             return fn(connection)
 
+    schema = app.openapi_url or "/openapi.json"
+
     def render(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def swagger_page(request: Request) -> HTMLResponse:
+        """Swagger UI (vendored, ``static/vendor/swagger-ui``) over this API's schema."""
+        return render(request, "docs.html", viewer="swagger", title="Swagger UI", schema=schema)
+
+    @app.get("/redoc", response_class=HTMLResponse, include_in_schema=False)
+    def redoc_page(request: Request) -> HTMLResponse:
+        """ReDoc (vendored, ``static/vendor/redoc``) over this API's schema."""
+        return render(request, "docs.html", viewer="redoc", title="ReDoc", schema=schema)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def events_page(

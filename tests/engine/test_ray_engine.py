@@ -8,7 +8,8 @@ into two SQLite stores, which are then compared table by table, row by row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +130,59 @@ def test_a_document_spacy_refuses_is_a_failure_and_its_batch_completes(
     for document, source in zip((results[0], results[2]), (before, after), strict=True):
         assert isinstance(document, Document) and document.id == source.id
         assert document.sentences and document.mentions  # analysed, not passed through
+
+
+def crashing_worker(marker: Path, times: int) -> Callable[[str, list[Document]], list[Any]]:
+    """A Ray task body whose worker process dies on its first ``times`` runs, then analyses.
+
+    A closure, so that Ray pickles it by value: the workers never import this test module.
+    """
+    from communique.ray_engine import analyse_batch
+
+    def task(settings_json: str, documents: list[Document]) -> list[Any]:
+        crashes = len(marker.read_text()) if marker.exists() else 0
+        if crashes < times:
+            marker.write_text("x" * (crashes + 1))
+            os._exit(1)  # the worker process dies, as when it is killed or runs out of memory
+        return analyse_batch(settings_json, documents)
+
+    return task
+
+
+def test_a_batch_whose_worker_dies_is_run_again(
+    ray_cluster: None, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communique import ray_engine
+
+    marker = tmp_path / "crashes"
+    monkeypatch.setattr(ray_engine, "analyse_batch", crashing_worker(marker, times=1))
+    document = from_text(ARTICLES["harbour.txt"], source="harbour.txt", published="2025-03-14")
+    on_ray = settings.model_copy(update={"engine": "ray", "workers": 2})
+    with ray_engine.RayEngine(on_ray) as engine:
+        results = list(engine.analyse([document]))
+
+    assert marker.read_text() == "x"  # the first run died
+    assert len(results) == 1 and isinstance(results[0], Document)
+    assert results[0].id == document.id and results[0].quotes
+
+
+def test_a_batch_that_keeps_dying_is_recorded_document_by_document(
+    ray_cluster: None, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communique import ray_engine
+
+    marker = tmp_path / "crashes"
+    monkeypatch.setattr(ray_engine, "analyse_batch", crashing_worker(marker, times=99))
+    monkeypatch.setattr(ray_engine, "MAX_RETRIES", 1)
+    analysed = from_text(ARTICLES["aid.txt"], source="aid.txt", published="2025-03-14")
+    french = from_text(ARTICLES["francais.txt"], source="francais.txt")
+    assert french.status == "not-english"
+    on_ray = settings.model_copy(update={"engine": "ray", "workers": 2, "batch_size": 4})
+    with ray_engine.RayEngine(on_ray) as engine:
+        results = list(engine.analyse([analysed, french]))
+
+    assert marker.read_text() == "xx"  # the first run and its one retry
+    failure, passed = results
+    assert isinstance(failure, Failure) and failure.document_id == analysed.id
+    assert failure.code == "C201" and "stage ray worker" in failure.message
+    assert passed == french  # needed no analysis: stored as ingest made it

@@ -50,16 +50,12 @@ CASES: list[tuple[str, set[Triple]]] = [
     # a named owner wins over the bare institution
     ("The government of Uganda condemned the raid.", {("ACCUSE", "uganda", None)}),
     # neither ... nor with would/will: a refusal by each conjunct
+    ("Japan would not recognise Taiwan.", {("REJECT", "japan", "taiwan")}),
+    ("Brazil will not support Venezuela.", {("REJECT", "brazil", "venezuela")}),
     (
-        "Neither Kenya nor Tanzania would endorse the election result.",
-        {("REJECT", "kenya", None), ("REJECT", "tanzania", None)},
+        "Neither Egypt nor Jordan would recognise Israel.",
+        {("REJECT", "egypt", "israel"), ("REJECT", "jordan", "israel")},
     ),
-    (
-        "Neither Egypt nor Jordan would recognise the new council.",
-        {("REJECT", "egypt", None), ("REJECT", "jordan", None)},
-    ),
-    ("Japan would not recognise the new government.", {("REJECT", "japan", None)}),
-    ("Brazil will not support the resolution.", {("REJECT", "brazil", None)}),
     # a nominal trigger's authors on the verb it hangs from, one event each
     (
         "Statements of condemnation have come from Egypt, Jordan, and a spokesperson for "
@@ -80,6 +76,33 @@ CASES: list[tuple[str, set[Triple]]] = [
     (
         "The raid was condemned by members of the African Union.",
         {("ACCUSE", "african-union", None)},
+    ),
+    # the named members of a group act, each of them
+    (
+        "Tributes were paid to Mandela by world leaders including Barack Obama and David Cameron.",
+        {
+            ("SUPPORT", "barack-obama", "local:mandela"),
+            ("SUPPORT", "david-cameron", "local:mandela"),
+        },
+    ),
+    (
+        "Ukraine has been assisted by allies such as Poland and Lithuania.",
+        {("AID", "poland", "ukraine"), ("AID", "lithuania", "ukraine")},
+    ),
+    (
+        "Sanctions were imposed on Iran by Western states such as Britain and France.",
+        {("SANCTION", "united-kingdom", "iran"), ("SANCTION", "france", "iran")},
+    ),
+    # who undergoes a nominal act, said by a copula
+    (
+        "Aeroflot has been the subject of European Union sanctions since 2022.",
+        {("SANCTION", "european-union", "local:aeroflot")},
+    ),
+    ("Kenya was the target of an al-Shabaab attack in 2013.", {("ASSAULT", "al-shabaab", "kenya")}),
+    # what a law does is done by those who passed it
+    (
+        "The Parliament of Victoria voted to pass a bill which decriminalized cannabis.",
+        {("CONCEDE", "local:parliament-of-victoria", None)},
     ),
     # attacks named by a noun: unidentified attackers of the victims' country
     (
@@ -145,7 +168,14 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
     # "drew criticism from" : the one criticised is not the critic
     ("The decision by Italy drew criticism from Spain.", ("ACCUSE", "italy", None)),
     # a plain "did not support" is a negated support, not a refusal
-    ("Brazil did not support the resolution.", ("REJECT", "brazil", None)),
+    ("Brazil did not support Venezuela.", ("REJECT", "brazil", "venezuela")),
+    # a refusal of a thing names no recipient: no event without one
+    ("Neither Kenya nor Tanzania would endorse the election result.", ("REJECT", "kenya", None)),
+    # the named members replace the group, who is not a participant of its own
+    (
+        "The magazine attacked former members of the party, including Mark Rathbun.",
+        ("ACCUSE", "agent:MED", "agent:OPP"),
+    ),
 ]
 
 

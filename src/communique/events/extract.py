@@ -329,19 +329,13 @@ def _candidates(
     modality = clause.modality(token, trigger)
     refused = negated and trigger.type in REFUSABLE and modality in ("future", "hypothetical")
     if refused:
-        # "would not endorse the result": a refusal, which needs no recipient
-        negated, modality = False, None
+        negated, modality = False, None  # "would not recognise Israel": a refusal
     pairs: list[tuple[str, str | None]]
     if not targets and trigger.reciprocal and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
     elif not targets:
-        if (
-            trigger.needs_target
-            and not refused
-            and (
-                trigger.type not in NULL_TARGET_TYPES
-                or unresolved_actor(slot_heads(trigger, token))
-            )
+        if trigger.needs_target and (
+            trigger.type not in NULL_TARGET_TYPES or unresolved_actor(slot_heads(trigger, token))
         ):
             return []
         pairs = [(source, None) for source in sources]

@@ -40,6 +40,11 @@ CARRIERS = {
 }  # fmt: skip
 # Carriers that speak for someone: "a spokesperson for President X" is X's statement.
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives"}
+# Acts of law: what they do ("a bill which legalised X") is done by who passed them.
+LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
+        "resolution", "ruling", "order"}  # fmt: skip
+# Nouns by which a copula says who undergoes an act ("X was the target of an attack").
+UNDERGOING = {"subject", "target", "victim", "object", "focus"}
 # Verbs by which statements reach the news from their authors ("condemnation came from X").
 ARRIVING = {"come", "pour", "arrive", "flow", "flood", "emerge", "follow"}
 # Bare institutions of a state ("the government called for ...", "the army shelled ..."):
@@ -173,10 +178,34 @@ def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
             c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
         ]
         for token in nested + conjuncts(head):
+            named = examples(token, mentions)
+            if named:
+                out.extend(a for a in named if a not in out)
+                continue
             actor = resolve(token, mentions) or institution(token, mentions)
             if actor and actor not in out:
                 out.append(actor)
     return out
+
+
+def examples(token: Token, mentions: MentionIndex) -> list[str]:
+    """The named members of a group phrase ("world leaders including X and Y", "defectors
+    such as X"): each takes part, and they are who the event data should name."""
+    heads = [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep"
+        and (prep.lower_ in ("including", "like") or (prep.lower_ == "as" and _such(prep)))
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return [a for h in heads for c in conjuncts(h) if (a := resolve(c, mentions))]
+
+
+def _such(prep: Token) -> bool:
+    """ "such as": the parser hangs "such" on the "as" or on the noun before it."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return before.lower_ == "such"
 
 
 def institution(token: Token, mentions: MentionIndex) -> str | None:
@@ -258,6 +287,16 @@ def subjects(token: Token) -> list[Token]:
     if passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return pobjs(token, "by")  # "an accord signed by X"
     found = [c for c in token.children if c.dep_ in SUBJ]
+    antecedent = token.head
+    if (
+        token.dep_ == "relcl"
+        and [f.lower_ for f in found] in (["which"], ["that"])
+        and antecedent.lemma_.lower() in LAWS
+        and antecedent.dep_ in ("dobj", "nsubjpass")
+        and antecedent.head.pos_ == "VERB"
+    ):
+        # "voted to pass a bill which decriminalized X": what a law does, its makers do
+        return subjects(antecedent.head)
     if found:
         return found
     if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
@@ -339,6 +378,12 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return actors_of(
             [o for c in token.children if c.dep_ == "relcl" for o in objects(c)], mentions
         )
+    if role == "copula_subj":
+        # "X has been the subject of US sanctions", "X was the target of an attack"
+        frame = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        if frame is not None and frame.dep_ == "attr" and frame.lemma_.lower() in UNDERGOING:
+            return actors_of([c for c in frame.head.children if c.dep_ in SUBJ], mentions)
+        return []
     if role == "verb_obj":
         # "Twin bombings struck the cathedral", "a car bomb killed five": a nominal
         # trigger as subject acts on the verb's object

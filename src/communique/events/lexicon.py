@@ -68,6 +68,7 @@ _ROLE_NAMES = {
     "relcl_obj",
     "verb_obj",
     "crime",
+    "copula_subj",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

@@ -20,6 +20,7 @@ from communique.events.anchor import build_events
 from communique.events.extract import Candidate, find_candidates
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 from communique.events.reference import extra_mentions
+from communique.events.speech import speech_candidates
 from communique.model import Actor, Document
 
 if TYPE_CHECKING:
@@ -55,6 +56,10 @@ def extract_events(doc: Doc, document: Document, context: Context) -> None:
     kinds = {actor_id: (actor.type, actor.sector) for actor_id, actor in actors.items()}
     candidates = find_candidates(
         doc, mentions, lexicon, speakers, kinds, _agent_maker(document, actors, context)
+    )
+    # What the quotes' content does (REQUEST, THREATEN, ACCUSE, ...), beside what triggers name.
+    candidates += speech_candidates(
+        doc, document, mentions, candidates, lambda i: actors.get(i) or context.kb.get(i)
     )
     document.events = build_events(doc, document, candidates, context)
 

@@ -77,6 +77,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Lexicon", "extract_quotes", "find_marked", "find_quotes"]
 
+# Forms of "be" before a quotation that is a statement's whole predicate.
+_COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 # How far back (characters) a reporting pronoun looks for the subject it
 # continues: about two newswire sentences.
 PRONOUN_WINDOW = 400
@@ -122,8 +124,10 @@ def find_quotes(
                 _from_reported(item, None, end=clause_end.idx + len(clause_end.text))
             )
             continue
-        if outer is None and first is not None and not _own_words(text, item.start, first[0]):
-            continue  # the frame of a direct quote: "He stressed, “..."
+        if outer is None and first is not None:
+            closing = spans.containing(max(item.start, item.end - 1)) is not None
+            if not _own_words(text, item.start, first[0], closing):
+                continue  # the frame of a direct quote: "He stressed, “..."
         if outer is not None:
             subject = doc[item.subject] if item.subject is not None else None
             if subject is None or subject.lower_ in FIRST_PERSON or item.cue == "according to":
@@ -181,14 +185,21 @@ def _relayed(
     return relayed, relaying
 
 
-def _own_words(text: str, start: int, quoted: int) -> bool:
+def _own_words(text: str, start: int, quoted: int, closing: bool) -> bool:
     """Reported content that says something of its own before the quotation it runs into.
 
     "said it is possible “that ...”" is a statement with a quoted part (both are
-    quotes); "said, “...”" is only the frame of the quotation.
+    quotes); "said, “...”" is only the frame of the quotation. A statement
+    that ends inside a quotation which is its whole predicate (``closing``,
+    after a form of "be") only frames the quoted words unless its subject is
+    a phrase of its own: "said the plan was “a betrayal of ...”" is the
+    quotation alone; "said it was likely “that ...”" and "described the
+    attacks as a “dastardly act”" say something.
     """
-    words = re.findall(r"\w+", text[start:quoted])
-    return len([w for w in words if w.lower() != "that"]) >= 2
+    words = [w for w in re.findall(r"\w+", text[start:quoted]) if w.lower() != "that"]
+    if closing and words and words[-1].lower() in _COPULA:
+        return len(words) >= MIN_PHRASE_WORDS
+    return len(words) >= 2
 
 
 def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]) -> list[Found]:
@@ -356,6 +367,10 @@ def _resolve(
     for item in found:
         speaker: str | None = None
         subject = doc[item.subject] if item.subject is not None else None
+        if item.cue == "according to" and subject is not None and not describer.can_speak(subject):
+            # "according to the constitution", "according to camera footage":
+            # a source that says nothing; the sentence is the narrator's.
+            continue
         if subject is not None:
             subject = antecedent_of_relative(subject)
             # "Both he and the commissioner, Jane Doe, urged ...": the one named.

@@ -153,7 +153,11 @@ def _inverted_speaker(verb: Token) -> Token | None:
         for c in verb.children
         if c.dep_ in ("dobj", "nsubj", "attr") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
     ]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    if verb.dep_ == "amod" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "added Northern Press Agency" parsed as an adjective of the name
+    return None
 
 
 def _outer_end(span: MarkedSpan) -> int:

@@ -57,7 +57,10 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         for child in current.children:
-            if child.dep_ == "agent":
+            # The agent of the cue's own passive speaks ("was told by X that");
+            # a clause the cue hangs on has its own ("was cheered by the staff
+            # upon announcing ...": the one cheered announces).
+            if child.dep_ == "agent" and current is verb:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if objects:
                     return objects[0]

@@ -2,8 +2,7 @@
 
 In: ``Candidate`` events from ``communique.events.extract`` and the document's
 ``sentences``, ``timexes`` (dates stage) and ``quotes`` (quotes stage); places
-from ``communique.places`` when that stage provides ``find_places`` /
-``dateline_place``, else from the parser's GPE/LOC/FAC entities. Out: ``Event``
+from ``communique.places`` (``find_places``, ``dateline_place``). Out: ``Event``
 records for ``document.events``, repeated statements of one event merged.
 
 Rules (from the project's event guidelines and the eval-news annotation guide):
@@ -84,28 +83,20 @@ class Anchored:
 
 
 def _places(doc: Doc, document: Document, context: Context) -> list[tuple[int, int, Place]]:
-    """Place mentions from the places stage; the parser's GPE/LOC names if it fails."""
+    """Place mentions from the places stage (resolved against the context's gazetteer).
+
+    No fallback: a failure of the places stage is a bug to see, not a reason to
+    place events from the parser's raw entities (issue 15).
+    """
     from communique.places import find_places
 
-    try:
-        return find_places(doc, document, context)
-    except Exception:
-        # Facilities ("the Permanent Secretariat") cannot be resolved without the
-        # gazetteer, so only names the parser calls places are kept.
-        return [
-            (e.start_char, e.end_char, Place(name=e.text))
-            for e in doc.ents
-            if e.label_ in ("GPE", "LOC")
-        ]
+    return find_places(doc, document, context)
 
 
 def _dateline(document: Document, context: Context) -> Place | None:
     from communique.places import dateline_place
 
-    try:
-        return dateline_place(document, context.gazetteer)
-    except Exception:
-        return None
+    return dateline_place(document, context.gazetteer)
 
 
 def build_events(

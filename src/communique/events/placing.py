@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from communique.events.extract import Candidate
     from communique.places.gazetteer import Gazetteer
 
-PLACE_PREPS = {"in", "near", "at", "inside", "outside", "around"}
+PLACE_PREPS = {"in", "near", "at", "inside", "outside", "around", "off"}
 # Acts that happen at a place of the episode (on eval-news, 22 of 24 main attacks, arrests,
 # trials and protests have a place; statements and appeals mostly have none).
 PHYSICAL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
@@ -49,7 +49,15 @@ DOMESTIC_TYPES = {"COERCE", "SANCTION", "MOBILIZE"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Generic place nouns a name hangs on with "of": "the city of Aden", "the province of Idlib".
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
-               "state", "port", "county", "area", "island", "municipality"}  # fmt: skip
+               "state", "port", "county", "area", "island", "municipality", "coast",
+               "outskirts", "outskirt", "shore", "suburb", "centre", "center"}  # fmt: skip
+# Directions a place is given from: "waters southwest of Okinawa", "20 km north of Kabul".
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
+# Acts whose object or patient can be the place itself: "seized Kherson", "the capital fell",
+# "the invasion of Kuwait", "handed over control of Macau".
+TERRITORIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"}
+PATIENT_DEPS = {"dobj", "nsubjpass", "pobj"}
 MOTION = {"travel", "fly", "go", "come", "arrive", "head", "return", "journey", "drive"}
 VISIT_VERBS = {"visit", "tour"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
@@ -158,13 +166,80 @@ class EventPlaces:
             for child in token.children:
                 if child.dep_ in MODIFIER_DEPS and child.i in self.by_token:
                     return self.by_token[child.i]
+        if candidate.type in TERRITORIAL_TYPES and (patient := self._patient(token)) is not None:
+            return patient
         node = token if candidate.trigger.pos == "VERB" else _clause_of(token)
         for _ in range(8):  # clause chains in one sentence are short; guards cycles
+            if node.dep_ == "relcl" and any(
+                t.lower_ == "where" for t in self.doc[node.head.i + 1 : node.i]
+            ):
+                return self._antecedent(node.head)
             if node.head is node or node.dep_ not in INHERITS:
                 return None
             node = node.head
             if node.i in self.points and node.pos_ in ("VERB", "AUX"):
                 return self.points[node.i]
+        return None
+
+    def _patient(self, token: Token) -> Place | None:
+        """A place the act is done to or takes: "troops seized Kherson", "the capital,
+        Sanaa, fell", "the invasion of Kuwait", "struck the Kabul embassy". A place as
+        the active subject is an actor ("Russia attacked"), except a city or region
+        that undergoes the act ("Sanaa fell under rebel control")."""
+        for child in token.children:
+            nouns = [child]
+            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+                nouns = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in token.children):
+                place = self._place_of(child)
+                if place is not None and not self._is_country(place):
+                    return place
+                continue
+            elif child.dep_ not in PATIENT_DEPS:
+                continue
+            for noun in nouns:
+                place = self._place_of(noun)
+                if place is None:  # "the Kabul embassy": a place naming the object's site
+                    place = next(
+                        (self.by_token[c.i] for c in noun.children
+                         if c.dep_ == "compound" and c.i in self.by_token),
+                        None,
+                    )  # fmt: skip
+                if place is not None:
+                    return place
+        return None
+
+    def _place_of(self, noun: Token) -> Place | None:
+        """The place a noun names, through an apposition ("the capital, Sanaa") or a
+        place noun ("the city of Hodeidah")."""
+        if noun.i in self.by_token:
+            return self.by_token[noun.i]
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+            if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_ in PLACE_NOUNS:
+                # "the city of Hodeidah"
+                named = [c for c in child.children if c.dep_ == "pobj" and c.i in self.by_token]
+                if named:
+                    return self.by_token[named[0].i]
+        return None
+
+    def _antecedent(self, noun: Token) -> Place | None:
+        """Where a "where" clause happens: its antecedent place ("Aden, where ..."), or
+        the place of the occasion it names ("met in Niamey for a summit where ...")."""
+        if noun.i in self.points:  # "flew to Kigali for a summit where ..."
+            return self.points[noun.i]
+        if noun.i in self.by_token:
+            while noun.dep_ == "appos" and noun.head.i in self.by_token:
+                noun = noun.head  # "Los Angeles, California, where": the first-named
+            return self.by_token[noun.i]
+        clause = _clause_of(noun)
+        for _ in range(8):  # clause chains in one sentence are short; guards cycles
+            if clause.i in self.points:
+                return self.points[clause.i]
+            if clause.head is clause or clause.dep_ not in INHERITS:
+                return None
+            clause = clause.head
         return None
 
     def narrative(self, candidate: Candidate) -> Place | None:
@@ -231,6 +306,8 @@ def _locative_preposition(root: Token) -> Token | None:
         if preposition.lower_ in PLACE_PREPS:
             return preposition
         noun = preposition.head
+        if preposition.lower_ == "of" and noun.lower_ in DIRECTIONS:
+            return preposition  # "southwest of Okinawa" places the clause it hangs on
         if preposition.lower_ != "of" or noun.lemma_.lower() not in PLACE_NOUNS:
             return None
         root = noun  # "in the city of Aden": go on from "city"

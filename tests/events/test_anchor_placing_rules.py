@@ -1,0 +1,198 @@
+"""Event places (``events.placing``) and the salience of "where" clauses: places given
+by a direction or a coast, a place the act is done to, and the antecedent of a
+"where" clause.
+
+Each case runs the real spaCy parse and the real sentences, dates, places,
+actors and quotes stages on a text of our own writing, then anchors one event
+whose trigger is the first token with the given text, of the given PLOVER type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from communique.events import clause
+from communique.events.anchor import Anchored, anchor_candidates
+from communique.events.extract import Candidate
+from communique.events.lexicon import Trigger
+from communique.model import Document
+
+PUB = "2024-05-17"
+
+Anchor = Callable[[str, str, str], Anchored]
+
+
+@pytest.fixture(scope="module")
+def anchor(nlp: Any, context: Any) -> Anchor:
+    from communique.ingest import from_text
+    from communique.pipeline import apply_stages
+    from communique.stages import default_stages
+
+    stages = [s for s in default_stages() if s.name != "events"]
+
+    def run(text: str, word: str, kind: str) -> Anchored:
+        document: Document = from_text(text, source="<test>", published=PUB)
+        doc = nlp(document.text)
+        apply_stages(doc, document, stages, context)
+        token = next(t for t in doc if t.text == word)
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+        trigger = Trigger(token.lemma_.lower(), pos, kind, None)
+        candidate = Candidate(
+            trigger=trigger,
+            token=token,
+            source_id="a",
+            target_id="b",
+            type=kind,
+            modality=clause.modality(token, trigger),
+        )
+        (item,) = anchor_candidates(doc, document, [candidate], context)
+        return item
+
+    return run
+
+
+def _place(item: Anchored) -> str | None:
+    return item.place.name if item.place else None
+
+
+# -------------------------------------------- directions, coasts and outskirts
+
+DIRECTIONS: list[tuple[str, str, str, str | None]] = [
+    ("Police detained the activist in a village north of Lahore.", "detained", "COERCE", "Lahore"),
+    (
+        "A patrol boat intercepted the trawler twelve miles south of Mombasa.",
+        "intercepted",
+        "COERCE",
+        "Mombasa",
+    ),
+    ("The navy seized a tanker off the coast of Oman.", "seized", "COERCE", "Oman"),
+    (
+        "Militia fighters shelled farms in the outskirts of Kabul.",
+        "shelled",
+        "ASSAULT",
+        "Kabul",
+    ),
+    # a direction without a named place places nothing
+    ("The army pushed north after the ceasefire collapsed.", "pushed", "MOBILIZE", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), DIRECTIONS)
+def test_place_given_by_direction_or_coast(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place
+
+
+# ------------------------------------------------- the place the act is done to
+
+PATIENTS: list[tuple[str, str, str, str | None]] = [
+    ("Government troops stormed Mosul at dawn.", "stormed", "ASSAULT", "Mosul"),
+    ("The city of Basra was shelled by the coalition.", "shelled", "ASSAULT", "Basrah"),
+    ("Kandahar fell to the insurgents in 1994.", "fell", "COERCE", "Kandahar"),
+    ("The invasion of Kuwait shocked the region.", "invasion", "ASSAULT", "Kuwait"),
+    ("The annexation of Tibet followed a disputed vote.", "annexation", "COERCE", "Tibet"),
+    ("Portugal handed over control of Macau in 1999.", "control", "RETREAT", "Macau"),
+    (
+        "Army units withdrew from the port, and the capital, Tripoli, fell.",
+        "fell",
+        "COERCE",
+        "Tripoli",
+    ),
+    # a state as the active subject is the actor, not the place
+    ("Russia attacked the convoy with drones.", "attacked", "ASSAULT", None),
+    ("Egypt detained the reporters.", "detained", "COERCE", None),
+    # verbal acts are not placed by what they are about
+    ("The minister condemned the siege of Mariupol.", "condemned", "ACCUSE", None),
+    ("Iran criticised Israel over the raid.", "criticised", "ACCUSE", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), PATIENTS)
+def test_place_the_act_is_done_to(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place
+
+
+# ------------------------------------------------------------ "where" clauses
+
+WHERE: list[tuple[str, str, str, str | None]] = [
+    (
+        "Delegates travelled to Kigali for a summit where the ministers signed a trade pact.",
+        "signed",
+        "AGREE",
+        "Kigali",
+    ),
+    (
+        "The heads of state met in Accra for talks where they signed a border accord.",
+        "signed",
+        "AGREE",
+        "Accra",
+    ),
+    (
+        "The convoy reached Mosul, where troops detained two officers.",
+        "detained",
+        "COERCE",
+        "Mosul",
+    ),
+    (
+        "The suspect was flown to Houston, Texas, where agents questioned him.",
+        "questioned",
+        "COERCE",
+        "Houston",
+    ),
+    # a relative clause without "where" takes no place from its noun
+    (
+        "The treaty that the ministers signed in 1990 expired last year.",
+        "signed",
+        "AGREE",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), WHERE)
+def test_where_clause_takes_its_antecedent_place(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place
+
+
+SALIENCE: list[tuple[str, str, str, str]] = [
+    (
+        "Leaders gathered in Accra for a summit where they signed a trade pact on Sunday.",
+        "signed",
+        "AGREE",
+        "main",
+    ),
+    (
+        "The suspect was flown to Houston, where agents questioned him.",
+        "questioned",
+        "COERCE",
+        "main",
+    ),
+    # other past relative clauses recall what their noun is known for
+    (
+        "The town, which rebels captured from the army, is calm again.",
+        "captured",
+        "COERCE",
+        "background",
+    ),
+    (
+        "The magazine, which attacked the defectors, closed on Monday.",
+        "attacked",
+        "ACCUSE",
+        "background",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "salience"), SALIENCE)
+def test_where_clause_is_not_background_by_itself(
+    anchor: Anchor, text: str, trigger: str, kind: str, salience: str
+) -> None:
+    assert anchor(text, trigger, kind).salience == salience

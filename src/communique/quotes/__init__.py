@@ -28,7 +28,7 @@ Three finders feed one list:
    statement that runs into a quotation keeps its own words, and quoted words
    inside a statement ("called it “reckless”") are direct quotes of its
    speaker too, as the annotation guide of real news asks.
-3. Colon headlines ("Leader Addresses Envoy: Palestine Belongs To All").
+3. Colon headlines ("Mayor Tells Council: Budget Must Be Cut").
 
 Speakers come from the cue's subject phrase (``speakers.SpeakerIndex.choose``):
 the mention that names it, an appositive name, the named body a group belongs

@@ -1,15 +1,15 @@
 """Speaker phrases: which words of a subject name the speaker, and speakers the KB cannot name.
 
 In: the subject token of a reporting cue (from ``speakers.subject_of``) and the
-actors stage's mentions. Out: the token range that names the speaker ("BBC's
-Jonathan Marcus" → "Jonathan Marcus"; "A source within the Interior Ministry,
-who asked not to be named" → "A source within the Interior Ministry"), and for
+actors stage's mentions. Out: the token range that names the speaker ("the
+paper's Lena Borg" → "Lena Borg"; "A source inside the Harbour Authority, who
+asked not to be named" → "A source inside the Harbour Authority"), and for
 a speaker that no specific actor covers, a local ``Actor`` whose name is that
 description as the text writes it ("officials", "a witness", "the parents").
 The quotes stage adds these actors to ``document.actors`` so that the export
 writes the speaker as the text describes it; an unnamed group keeps the country
-and sector the actors stage gave its words ("French police officers" →
-FRA/COP), so events that take the speaker as their source still code it.
+and sector the actors stage gave its words ("Chilean police officers" →
+CHL/COP), so events that take the speaker as their source still code it.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ if TYPE_CHECKING:
     from communique.actors.kb import KnowledgeBase
 
 # Prepositional phrases that belong to a description ("a source within the
-# ministry", "the head of the investigators"); "a reporter in Kenya" and "an
+# ministry", "the head of the inspectors"); "a reporter in Lima" and "an
 # official at the scene" say where, not who.
 _DESCRIBING_PREPOSITIONS = frozenset({"of", "within", "from", "inside", "close"})
 # Head nouns of an institution: with a named modifier, the named actor speaks
-# ("the M5S party", "the United States government"); a person noun keeps its
-# description ("an Al Jazeera reporter").
+# ("the Green Alliance party", "the Chilean government"); a person noun keeps its
+# description ("a Daily Ledger reporter").
 INSTITUTIONS = frozenset(
     {
         "government",
@@ -60,7 +60,7 @@ INSTITUTIONS = frozenset(
         "cabinet",
         "presidency",
         "service",
-        # documents speak for their issuer: "a UN report", "the agency's statement"
+        # documents speak for their issuer: "a council report", "the agency's statement"
         "report",
         "statement",
         "communique",
@@ -69,7 +69,7 @@ INSTITUTIONS = frozenset(
     }
 )
 # Nouns for one person, so that "he"/"she" may continue a description ("the
-# head of the investigators ... She also said"); a thing ("the first bomb") may not.
+# head of the inspectors ... She then said"); a thing ("the second blast") may not.
 PERSON_NOUNS = frozenset(
     {
         "witness",
@@ -336,7 +336,7 @@ class Phrase:
 
 
 def antecedent_of_relative(subject: Token) -> Token:
-    """ "Alex Greenwich, who said ..." — the subject "who" stands for the noun it modifies."""
+    """ "Paula Grant, who said ..." — the subject "who" stands for the noun it modifies."""
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
@@ -346,8 +346,8 @@ def speaker_phrase(subject: Token) -> Phrase:
     """The words of the subject phrase that say who speaks.
 
     A proper name keeps its name words only (no possessor, title or
-    "of"-phrase: "the army's Arnel dela Vega of the Western Command" → "Arnel
-    dela Vega"); a description keeps its determiner, modifiers and describing
+    "of"-phrase: "the navy's Juan dela Cruz of the Southern Fleet" → "Juan
+    dela Cruz"); a description keeps its determiner, modifiers and describing
     prepositional phrases, and drops relative clauses and appositions.
     """
     doc = subject.doc
@@ -361,12 +361,12 @@ def speaker_phrase(subject: Token) -> Phrase:
         ):
             start -= 1
         end = head.i
-        # "Arnel dela Vega": a name the parser split into a head and an appositive.
+        # "Juan dela Cruz": a name the parser split into a head and an appositive.
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].head.i == head.i:
             end += 1
         while start < head.i and doc[start].pos_ != "PROPN":
             start += 1
-        # Titles go, but a name keeps two words ("Police Federation" stays).
+        # Titles go, but a name keeps two words ("Farmers Union" stays).
         while end - start >= 2 and doc[start].lower_.rstrip(".") in _NAME_TITLES:
             start += 1
         return Phrase(start, end, head.i, True)
@@ -391,7 +391,7 @@ def speaker_phrase(subject: Token) -> Phrase:
 
 
 def earlier_phrase(phrase: Phrase, doc: Doc) -> Phrase | None:
-    """ "Mijares said" after "Graciano Mijares": the fuller earlier form of a one-word name."""
+    """ "Ferreira said" after "Lucas Ferreira": the fuller earlier form of a one-word name."""
     if phrase.start != phrase.end:
         return None
     word = doc[phrase.head].text

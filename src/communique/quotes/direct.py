@@ -40,7 +40,7 @@ MAX_CUE_DISTANCE = 12
 # name, "a historic step for the region" a characterisation.
 MIN_PHRASE_WORDS = 4
 # A title is mostly capitalised words: calibrated on conference and report
-# titles ("Presenting the Report on the Latest Status of ...": 8 of 8).
+# titles ("Launching the Annual Review of Coastal Fisheries Policy": 6 of 6).
 TITLE_SHARE = 0.75
 _MINOR = frozenset(
     {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with"}
@@ -92,7 +92,7 @@ def find_direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan])
         if cue is not None:
             verb = doc[cue[1]]
             naming = verb.dep_ in ("acl", "amod") or (verb.tag_ == "VBN" and not _has_subject(verb))
-            # A quoted phrase without a verb ("called Gaza 'the centre of
+            # A quoted phrase without a verb ("called the harbour 'the heart of
             # resistance'") is a quote only when it says something: 4+ words.
             keep = (sentence_like or (len(words) >= MIN_PHRASE_WORDS and not title)) and not (
                 naming and len(words) < MIN_STANDALONE_WORDS
@@ -228,7 +228,7 @@ def _cue_around(
         next_line = text.find("\n", span.close_mark, span.close_mark + CUE_WINDOW)
         limit = next_line if next_line != -1 else min(len(text), span.close_mark + CUE_WINDOW)
         outro = tokens(doc, span.close_mark + 1, limit)
-        # A quotation that ends its own sentence (“... .” The White House ...)
+        # A quotation that ends its own sentence (“... .” The council ...)
         # is attributed after it only by a short clause ("“... .” he said.").
         reach = 8
         ends_sentence = text[span.start : span.end].rstrip()[-1:] == "."
@@ -254,7 +254,7 @@ def _cue_around(
 
 
 # ---------------------------------------------------------------------------
-# colon headlines: "Leader Addresses Envoy: Palestine Belongs To All Muslims"
+# colon headlines: "Mayor Tells Council: Budget Must Be Cut By Half"
 
 
 def colon_headlines(doc: Doc, text: str, lexicon: Lexicon, found: list[Found]) -> list[Found]:

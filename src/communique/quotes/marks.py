@@ -18,8 +18,8 @@ Rules, in the order they matter on scraped news:
   mark starts a new span (one span per contiguous quoted stretch);
 * an opening mark met while a quote is still open closes the open one (text
   scraped without its closing marks); the reporting clause of the next quote
-  ("... of Palestine.He added, “What") is cut off at the last full stop;
-* apostrophes (Iran's, o'clock, Hamas' spirit, '90s) are letters on both
+  ("... of the valley.She added, “What") is cut off at the last full stop;
+* apostrophes (Norway's, o'clock, the Jones' house, '90s) are letters on both
   sides or have no partner in the paragraph and never open a single-mark span.
 """
 
@@ -42,7 +42,7 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CL
 _OPEN_BEFORE = "([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + DOUBLE_EITHER
 _CLOSE_AFTER = ".,;:!?)]}—–-/…" + ALL_MARKS
 # The reporting clause cut from an unclosed quote ("He added, ") is short:
-# 12 words covers "Hossein Rooyvaran, an expert on Palestinian affairs, said,".
+# 12 words covers "Marta Ilves, an expert on Baltic shipping routes, said,".
 _MAX_INTRO_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…]['’”\"]?")
 
@@ -161,7 +161,7 @@ def _scan_single(text: str, start: int, end: int, paragraph: int) -> list[Marked
         before = text[i - 1] if i > start else ""
         after = text[i + 1] if i + 1 < end else ""
         if before.isalnum() and after.isalnum():
-            continue  # Iran's, o'clock, don't
+            continue  # Norway's, o'clock, don't
         can_open, can_close = _side(text, i, start, end)
         if char in SINGLE_OPEN or (char in SINGLE_EITHER and can_open and not can_close):
             if after.isdigit() and char in SINGLE_EITHER:
@@ -182,7 +182,7 @@ def _scan_single(text: str, start: int, end: int, paragraph: int) -> list[Marked
             continue
         later = islice(closes, first, None)
         close = closes[first]
-        # "the Palestinians' rights": a possessive s' followed by a lower-case word
+        # "the farmers' rights": a possessive s' followed by a lower-case word
         # is skipped when a later closing mark exists in the paragraph.
         for candidate in later:
             close = candidate

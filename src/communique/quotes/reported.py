@@ -93,7 +93,7 @@ def outermost(doc: Doc, found: list[Reported]) -> list[Reported]:
     """Drop statements whose cue lies inside another statement's content.
 
     A cue inside reported content is part of what was reported ("noted that
-    Imam Khomeini considered X as Y"): only the outer statement is a quote.
+    the founder considered X as Y"): only the outer statement is a quote.
     """
     found = sorted(found, key=lambda r: r.start - r.end)
     kept: list[Reported] = []
@@ -155,7 +155,7 @@ def _verb(
             lo_hi = (tail[0].left_edge.i, _without_coordination(tail[0]))
     if lo_hi is None and kinds & {"clause", "to-be"}:
         # A clause with no subject of its own is a misparse more often than a
-        # statement ("declared X as Y in 1979.It falls on ...").
+        # statement ("declared X as Y in 1961.It lies on ...").
         clauses = [c for c in by_dep.get("ccomp", []) if _has_subject(c)]
         if clauses:
             lo_hi = (min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses))
@@ -251,7 +251,7 @@ def _clause_by_words(token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
 
     Only a plain active verb is read this way: a passive ("was reported by
     local media to ...") and a relative clause's cue ("which claims X") are
-    not statements, and a title-case word ("the State Department") is no verb.
+    not statements, and a title-case word ("the State Archive") is no verb.
     """
     if token.pos_ != "VERB" or token.dep_ == "relcl":
         return None
@@ -330,7 +330,7 @@ def _to_be(token: Token) -> tuple[int, int] | None:
 
 
 def _parenthetical(token: Token) -> tuple[int, int] | None:
-    """ "However, Qalibaf said, anyone who ..." — the clause around the cue is the content."""
+    """ "However, Lindqvist said, anyone who ..." — the clause around the cue is the content."""
     head = token.head
     if head.pos_ not in ("VERB", "AUX"):
         return None
@@ -444,7 +444,7 @@ def _according(token: Token) -> Reported | None:
 def according_source(token: Token) -> Token | None:
     """Who speaks in "according to X": X, or the author of X when X is a text.
 
-    "according to a tweet by the Secretary of State" and "according to a
+    "according to a post by the Finance Minister" and "according to a
     statement from the ministry" are the Secretary's and the ministry's words.
     """
     to = [c for c in token.children if c.lower_ == "to"]

@@ -70,7 +70,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ != "it")
         ]
         if subjects:
-            # "Early opponent MP Tanya Davies said": the parser may split one
+            # "Longtime critic MP Rosa Delgado said": the parser may split one
             # subject phrase into two subjects; the one next to the verb names.
             before = [c for c in subjects if c.i < current.i]
             return before[-1] if len(before) > 1 else subjects[0]
@@ -96,7 +96,7 @@ def subject_of(verb: Token) -> Token | None:
             and verb.doc[current.i - 1].text == ","
             and any(c.dep_ == "appos" for c in current.head.children)
         ):
-            # "The city's police chief, Jane Doe, announced ...": a main verb the
+            # "The port's harbour master, Jane Doe, announced ...": a main verb the
             # parser hung on the subject as a modifier.
             return current.head
         if current.dep_ in _SHARED_SUBJECT and current.head is not current:
@@ -120,7 +120,7 @@ class SpeakerIndex:
     def index_subjects(self, doc: Doc, quoted: Spans) -> None:
         """Remember the noun subjects of clauses outside quotations, for pronouns.
 
-        The subject of a reported clause ("said Britain must leave") or of a
+        The subject of a reported clause ("said Chile must leave") or of a
         relative clause ("a deal in which X became premier") is what was said
         or talked about, not who goes on talking, and is left out.
         """
@@ -161,7 +161,7 @@ class SpeakerIndex:
                 break  # an earlier paragraph: after the reported subjects of this one
             if agrees(pronoun, doc[index]):
                 return doc[index]
-        # "PBS revealed that the prince accepted the blame. ... he said": with no
+        # "The radio revealed that the mayor accepted the blame. ... he said": with no
         # agreeing speaker of its own paragraph, the person a report there was
         # about goes on speaking, before anyone of an earlier paragraph.
         j = bisect_left(self.reported, (at, -1))
@@ -210,20 +210,20 @@ class SpeakerIndex:
     def choose(self, subject: Token) -> str | Phrase | None:
         """Who a (non-pronoun) subject phrase names: an actor id, or the words describing it.
 
-        An appositive name wins over a title ("the secretary general, Nunzio
-        Galantino,"; "Dunn's mother, Charlotte Charles"), then the head's own
+        An appositive name wins over a title ("the secretary general, Tomas
+        Brandt,"; "the driver's mother, Ruth Ellery"), then the head's own
         mention, then a named organisation that a group or institution noun
-        belongs to ("Hamas officials", "the M5S party"). A possessor is never the
+        belongs to ("Frelimo officials", "the Green Alliance party"). A possessor is never the
         speaker ("the minister's spokesman"), and a generic agent or a demonym
         ("German officials") is a description rather than a name. A bare
-        surname or a bare title ("Mijares", "the commissioner") takes the person
+        surname or a bare title ("Ferreira", "the commissioner") takes the person
         the article named in full before.
         """
         doc = subject.doc
         for child in subject.children:
-            # "(Italian Episcopal Conference)" explains a word; ", Nunzio Galantino,"
+            # "(Nordic Fisheries Council)" explains a word; ", Tomas Brandt,"
             # names the person. After a proper name, only a name run into it
-            # without punctuation is the same phrase ("Bank president Okey Oramah").
+            # without punctuation is the same phrase ("Bank president Ada Nwosu").
             if child.dep_ != "appos" or doc[child.left_edge.i - 1].text == "(":
                 continue
             joined = all(t.text in "-–" for t in doc[subject.i + 1 : child.left_edge.i])
@@ -245,7 +245,7 @@ class SpeakerIndex:
         if head is not None and _specific(head):
             return self.full_name(head, subject) or head.actor_id
         if subject.pos_ == "PROPN" and head is None:
-            # "Minister of Information Moammar al-Eryani": a title whose name
+            # "Minister of Fisheries Ola Brekke": a title whose name
             # follows in its "of"-phrase.
             for prep in subject.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -259,8 +259,8 @@ class SpeakerIndex:
                         ):
                             return named.actor_id
         if subject.pos_ == "PROPN":
-            # Mentions that cover only part of a name ("Superintendent Graciano"
-            # in "Chief Superintendent Graciano Mijares") are not this person.
+            # Mentions that cover only part of a name ("Superintendent Lucas"
+            # in "Chief Superintendent Lucas Ferreira") are not this person.
             earlier = self.earlier_name(subject)
             if earlier is not None and _specific(earlier):
                 return earlier.actor_id
@@ -275,7 +275,7 @@ class SpeakerIndex:
                 if _specific(mention) and first is not None and first.start not in possessed:
                     return mention.actor_id
         if subject.tag_ in ("NNS", "NNPS"):
-            # "representatives from Iran", "officials in the Defence Agency": the
+            # "representatives from Chile", "officials in the Water Board": the
             # group speaks for the named body it belongs to.
             for prep in subject.children:
                 if prep.dep_ != "prep" or prep.lower_ not in _MEMBERSHIP:
@@ -315,9 +315,9 @@ class SpeakerIndex:
         return best
 
     def full_name(self, mention: Mention, subject: Token) -> str | None:
-        """A one-word name mention ("Cengiz") that repeats an earlier full name's last word.
+        """A one-word name mention ("Ellery") that repeats an earlier full name's last word.
 
-        The actors stage may keep "Hatice Cengiz" and a later "Cengiz" apart;
+        The actors stage may keep "Ruth Ellery" and a later "Ellery" apart;
         the speaker is the person named in full.
         """
         if " " in mention.text.strip() or subject.pos_ != "PROPN":
@@ -336,7 +336,7 @@ class SpeakerIndex:
         return None
 
     def title_holder(self, subject: Token) -> str | None:
-        """ "The commissioner said" after "trade commissioner Albert Muchanga": that person.
+        """ "The commissioner said" after "trade commissioner Ada Nwosu": that person.
 
         The last earlier use of the same noun that stands as a title before a
         name, or beside one in apposition, gives the holder.
@@ -373,14 +373,14 @@ class SpeakerIndex:
     def for_subject(self, subject: Token) -> Mention | None:
         """The mention of a subject phrase: at its head word, else the first inside the phrase.
 
-        Relative clauses and appositions follow the head ("Hossein Rooyvaran, an
+        Relative clauses and appositions follow the head ("Marta Ilves, an
         expert on ...", "the official who met X"), so the head's own mention wins.
         """
         head = self.covering(subject.idx, subject.idx + len(subject.text))
         if head is not None:
             return head
         # Only the words up to the head: "efforts to be in favour of the
-        # Palestinian people" is not spoken by Palestine.
+        # Chilean people" is not spoken by Chile.
         left = subject.left_edge.idx
         right = subject.idx + len(subject.text)
         inside = [m for m in self.within(left, right) if m.kind not in ("pronoun", "demonym")]
@@ -391,7 +391,7 @@ class SpeakerIndex:
     def earlier_name(self, subject: Token) -> Mention | None:
         """A short name the actors stage missed: an earlier mention ending with it.
 
-        "Al-Hayya added" after "Khalil al-Hayya said": the surname repeats the
+        "Al-Rashid added" after "Samir al-Rashid said": the surname repeats the
         full name, so the full name's actor speaks.
         """
         doc = subject.doc

@@ -46,6 +46,7 @@ def find_descriptions(state: DocState) -> None:
     ends = {f.end: f for f in names}
     role_mentions(state, starts, ends)
     appositives(state, names)
+    parsed_appositives(state, names)
     demonyms(state)
 
 
@@ -441,6 +442,55 @@ def appositives(state: DocState, names: list[Found]) -> None:
                 left -= 1
         elif k >= 0:
             _premodifiers(state, k, found, roles)
+
+
+def parsed_appositives(state: DocState, names: list[Found]) -> None:
+    """Appositions the parser marks, with any head noun: "Tom Aldous, director of news
+    for the agency, said", "Kerr, Smith's chief of staff, resigned", "Velora's director,
+    Hamid Koulani, has ties": the description is the named person. (``appositives``
+    above needs a determiner or a known title word first; a role noun of any kind
+    works here, since the parser found the apposition.)"""
+    doc = state.doc
+    roles = [f for f in state.found if f.kind == "role"]
+    people = [
+        f
+        for f in names
+        if f.kind in ("name", "alias")
+        and (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "person"
+    ]
+    # tokens of names, except owners before a possessive ("Smith's chief of staff")
+    named_tokens = {
+        t
+        for f in people
+        if f.end >= len(doc) or doc[f.end].text not in _POSSESSIVE
+        for t in range(f.start, f.end)
+    }
+    for found in people:
+        root = doc[found.end - 1]
+        spans: list[tuple[int, int]] = []
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > found.end:
+                spans.append((child.left_edge.i, child.right_edge.i + 1))
+        head = root.head
+        if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < found.start:
+            end = found.start - 1 if doc[found.start - 1].text == "," else found.start
+            spans.append((head.left_edge.i, end))
+        for start, end in spans:
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            if not 0 < end - start <= _APPOSITION_WORDS:
+                continue
+            if any(t in named_tokens for t in range(start, end)):
+                continue  # "Aldous, Smith and Kerr": a list of names, not a description
+            if any(f.actor_id == found.actor_id and f.start <= start and end <= f.end
+                   for f in state.found):  # fmt: skip
+                continue
+            _link(state, start, end, found, roles)
+
+
+# Longest apposition taken as a description (longer ones were clauses the parser joined).
+_APPOSITION_WORDS = 15
 
 
 def _premodifiers(state: DocState, k: int, person: Found, roles: list[Found]) -> None:

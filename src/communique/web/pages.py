@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -53,7 +53,12 @@ MEDIA = {
 
 
 def _query_string(request: Request, **changes: Any) -> str:
-    """The current query string with ``changes`` (None removes a parameter)."""
+    """The current query string with ``changes`` (None removes a parameter).
+
+    Going back to the first page (``cursor=None``) also forgets the pages' trail.
+    """
+    if changes.get("cursor", "") is None:
+        changes.setdefault("trail", None)
     items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
     for key, value in changes.items():
         if isinstance(value, list):
@@ -61,6 +66,51 @@ def _query_string(request: Request, **changes: Any) -> str:
         elif value is not None:
             items.append((key, str(value)))
     return urlencode(items)
+
+
+# Labels of the event filters shown as chips (web-only parameters are not filters).
+FILTER_LABELS = {
+    "actor": "actor",
+    "actor_name": "actor name",
+    "country": "country",
+    "type": "type",
+    "cameo": "CAMEO",
+    "date_from": "from",
+    "date_to": "to",
+    "published_from": "published from",
+    "published_to": "published to",
+    "place": "place",
+    "outlet": "outlet",
+    "salience": "salience",
+    "negated": "negated",
+    "q": "text",
+    "article": "article",
+    "reports": "rows",
+}
+
+
+def _chips(request: Request) -> list[dict[str, str]]:
+    """One removable chip per filter in force: its label, value and the URL without it."""
+    found = []
+    for name, value in request.query_params.multi_items():
+        if name not in FILTER_LABELS or not value or (name, value) == ("reports", "distinct"):
+            continue
+        # Removing one value of a repeated parameter keeps the others.
+        kept = [
+            (k, v)
+            for k, v in request.query_params.multi_items()
+            if (k, v) != (name, value) and k not in ("cursor", "trail")
+        ]
+        shown = "every report" if name == "reports" else value
+        found.append(
+            {
+                "name": name,
+                "label": FILTER_LABELS[name],
+                "value": shown,
+                "href": "/?" + urlencode(kept),
+            }
+        )
+    return found
 
 
 def _roles_timeline(roles: list[Any]) -> list[dict[str, Any]]:
@@ -128,8 +178,14 @@ def mount(app: FastAPI, store: Store) -> None:
         filters: Annotated[EventQuery, Depends()],
         sort: Literal["date", "-date", "published", "-published"] = "-date",
         cursor: Cursor = None,
+        trail: Annotated[
+            list[str] | None, Query(max_length=2000, description="Cursors of the earlier pages.")
+        ] = None,
     ) -> HTMLResponse:
         wanted = filters.to_filters()
+        # Keyset pages only go forward: the link back is the cursor of the page before,
+        # kept in the URL with every earlier one ("" for the first page).
+        earlier = list(trail or [])
 
         def go(connection: Connection) -> tuple[Any, ...]:
             items, following = queries.list_events(connection, wanted, sort, cursor, PAGE)
@@ -144,6 +200,10 @@ def mount(app: FastAPI, store: Store) -> None:
             facets=facets,
             filters=wanted,
             sort=sort,
+            chips=_chips(request),
+            first_row=len(earlier) * PAGE + 1,
+            next_trail=[*earlier, cursor or ""],
+            previous=(earlier[-1] or None, earlier[:-1]) if earlier else None,
         )
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)

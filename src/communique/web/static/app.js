@@ -34,7 +34,7 @@ function drawTimeline() {
   const xs = rows.map((r) => monthToSeconds(r.month));
   const data = [xs, ...types.map((t) => rows.map((r) => r[t] || 0))];
   const series = [{}, ...types.map((t, i) => ({ label: t, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: rows.length < 40 } }))];
-  new uPlot({ width: Math.max(target.clientWidth, 400), height: 220, series, scales: { x: X_SCALE } }, data, target);
+  new uPlot({ width: Math.max(target.clientWidth, 200), height: 220, series, scales: { x: X_SCALE } }, data, target);
   target.dataset.drawn = String(types.length);
 }
 
@@ -48,7 +48,7 @@ function drawActivity() {
   }
   const data = [rows.map((r) => monthToSeconds(r.month)), rows.map((r) => r.source), rows.map((r) => r.target)];
   const series = [{}, { label: "as source", stroke: PALETTE[0], width: 2 }, { label: "as target", stroke: PALETTE[1], width: 2 }];
-  new uPlot({ width: Math.max(target.clientWidth, 400), height: 200, series, scales: { x: X_SCALE } }, data, target);
+  new uPlot({ width: Math.max(target.clientWidth, 200), height: 200, series, scales: { x: X_SCALE } }, data, target);
   target.dataset.drawn = "2";
 }
 

@@ -104,6 +104,17 @@ CASES: list[tuple[str, set[Triple]]] = [
         "The Parliament of Victoria voted to pass a bill which decriminalized cannabis.",
         {("CONCEDE", "local:parliament-of-victoria", None)},
     ),
+    # what a weapon was fired at, said by a participle on it
+    ("Iran launched missiles targeting US troops in Iraq.", {("ASSAULT", "iran", "agent:USA:MIL")}),
+    (
+        "North Korea fired rockets aimed at South Korean warships near the island.",
+        {("ASSAULT", "north-korea", "agent:KOR:MIL")},
+    ),
+    # talks in a temporal phrase still have the clause's subject as a participant
+    (
+        "After talks with Putin, Macron said the war must end.",
+        {("CONSULT", "emmanuel-macron", "vladimir-putin")},
+    ),
     # attacks named by a noun: unidentified attackers of the victims' country
     (
         "In 2021 he survived a bomb attack that killed four Kenyan soldiers.",
@@ -169,6 +180,17 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
     ("The decision by Italy drew criticism from Spain.", ("ACCUSE", "italy", None)),
     # a plain "did not support" is a negated support, not a refusal
     ("Brazil did not support Venezuela.", ("REJECT", "brazil", "venezuela")),
+    # the weapon's target wins over the place it landed in
+    ("Iran launched missiles targeting US troops in Iraq.", ("ASSAULT", "iran", "iraq")),
+    # the subject of a clause with an accusation in a temporal phrase reacts to it
+    (
+        "The two Kenyan officers were allowed to go home within hours of the allegation.",
+        ("ACCUSE", "agent:KEN:COP", None),
+    ),
+    (
+        "Despite the criticism, Kenyan police officers stayed in Nairobi.",
+        ("ACCUSE", "agent:KEN:COP", None),
+    ),
     # a refusal of a thing names no recipient: no event without one
     ("Neither Kenya nor Tanzania would endorse the election result.", ("REJECT", "kenya", None)),
     # the named members replace the group, who is not a participant of its own

@@ -43,6 +43,14 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "represe
 # Acts of law: what they do ("a bill which legalised X") is done by who passed them.
 LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
         "resolution", "ruling", "order"}  # fmt: skip
+# Participles that say what a weapon was fired at ("missiles targeting X").
+AIMING = {"target", "aim", "hit", "strike", "direct"}
+# Types whose nominal trigger, in a temporal or concessive adjunct, still has the clause's
+# subject as a participant ("after talks with X, Y said"); for the others the subject
+# only reacts to the act ("after his arrest, X ...", "despite the criticism, X ...").
+INTERACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
+ADJUNCT_PREPS = {"after", "before", "since", "following", "despite", "amid", "within",
+                 "until", "upon", "pending", "notwithstanding"}  # fmt: skip
 # Nouns by which a copula says who undergoes an act ("X was the target of an attack").
 UNDERGOING = {"subject", "target", "victim", "object", "focus"}
 # Verbs by which statements reach the news from their authors ("condemnation came from X").
@@ -378,6 +386,15 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return actors_of(
             [o for c in token.children if c.dep_ == "relcl" for o in objects(c)], mentions
         )
+    if role == "object_acl":
+        # "launched missiles targeting US troops", "fired rockets aimed at X": the
+        # participle on the weapon names what it was fired at
+        heads = []
+        for weapon in objects(token):
+            for acl in weapon.children:
+                if acl.dep_ == "acl" and acl.lemma_.lower() in AIMING:
+                    heads += objects(acl) + pobjs(acl, "at")
+        return actors_of(heads, mentions)
     if role == "copula_subj":
         # "X has been the subject of US sanctions", "X was the target of an attack"
         frame = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
@@ -396,12 +413,30 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if role == "governor":
         if not trigger.with_governor and verb.lemma_.lower() in mentions.trigger_verbs:
             return []  # "Iran denied the accusation": the verb's subject has its own event
+        if trigger.type not in INTERACTIONS and in_adjunct(token):
+            return []  # "X went home within hours of the allegation": X did not allege
         return actors_of(subjects(verb), mentions)
     if role == "host":
         return actors_of(pobjs(verb, "at") + pobjs(verb, "by"), mentions)
     if role == "instrument":
         return []
     return []
+
+
+def in_adjunct(token: Token) -> bool:
+    """Is the nominal trigger in a temporal or concessive phrase ("after his arrest",
+    "within hours of the allegation"), directly or as the of-object of its noun?"""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in ADJUNCT_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = prep.head
+    return False
 
 
 def governor_pobjs(token: Token, word: str) -> list[Token]:

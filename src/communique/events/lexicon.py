@@ -69,6 +69,7 @@ _ROLE_NAMES = {
     "verb_obj",
     "crime",
     "copula_subj",
+    "object_acl",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

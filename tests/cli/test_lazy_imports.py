@@ -92,6 +92,47 @@ def test_stats_and_show_load_only_the_store(
         assert code == 0, args
         assert not set(loaded) & set(ANALYSIS + SERVING), (args, loaded)
         assert "sqlalchemy" in loaded  # the store was really opened
+        assert "alembic" not in loaded  # already at the newest migration: nothing to run
+
+
+def test_the_newest_migration_is_read_as_alembic_reads_it(tmp_path: Path) -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from communique.store import MIGRATIONS
+    from communique.store.migration_head import at_head, head_revision
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    with engine.begin() as connection:
+        assert not at_head(connection)  # an empty database: alembic must create everything
+    engine.dispose()
+    with Store.open(str(tmp_path / "fresh.db")):
+        pass
+    engine = create_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    with engine.begin() as connection:
+        assert at_head(connection)
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+        assert not at_head(connection)  # an older store is upgraded by alembic, as before
+    engine.dispose()
+
+
+def test_a_merge_or_an_unreadable_migration_leaves_the_decision_to_alembic(
+    tmp_path: Path,
+) -> None:
+    from communique.store.migration_head import head_revision
+
+    (tmp_path / "a.py").write_text('revision: str = "a"\ndown_revision: str | None = None\n')
+    (tmp_path / "b.py").write_text('revision: str = "b"\ndown_revision: str | None = "a"\n')
+    assert head_revision(tmp_path) == "b"
+    (tmp_path / "c.py").write_text('revision: str = "c"\ndown_revision = ("a", "b")\n')
+    assert head_revision(tmp_path) is None
+    (tmp_path / "c.py").write_text('revision = make_id()\ndown_revision = "b"\n')
+    assert head_revision(tmp_path) is None
 
 
 def test_the_public_api_still_resolves_lazily() -> None:

@@ -94,6 +94,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def migrate(connection: Connection) -> None:
     """Bring the schema of the database behind ``connection`` to the latest revision."""
+    from communique.store.migration_head import at_head
+
+    if at_head(connection):  # nothing to run: spare the read-only commands alembic's import
+        return
     from alembic import command
     from alembic.config import Config
 

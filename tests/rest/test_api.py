@@ -166,7 +166,11 @@ def test_stats_and_facets(client: httpx.Client) -> None:
     assert stats["timeline"] == [{"month": "2024-03", "CONSULT": 1}]
     filtered = client.get("/stats", params={"actor_name": "vieira"}).json()
     assert {f["key"] for f in filtered["types"]} == {"ACCUSE", "AID"}
-    assert filtered["countries"] == [{"key": "BRA", "count": 2}]
+    # Countries of either side (as the `country` filter): Vieira's two events, one with the AU.
+    assert filtered["countries"] == [{"key": "BRA", "count": 2}, {"key": "IGO", "count": 1}]
+    for facet in filtered["countries"]:
+        chosen = client.get("/stats", params={"actor_name": "vieira", "country": facet["key"]})
+        assert chosen.json()["total"] == facet["count"]
 
 
 def test_openapi_schema_derives_from_the_export_contract(client: httpx.Client) -> None:

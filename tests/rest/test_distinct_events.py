@@ -15,6 +15,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,11 @@ def counts_everywhere(http: httpx.Client, **params: Any) -> dict[str, int]:
         "total": stats["total"],
         "type facet": sum(f["count"] for f in stats["types"]),
         "outlet facet": sum(f["count"] for f in stats["outlets"]),
-        "timeline + undated": sum(
+        "timeline + undated + year only": sum(
             n for month in stats["timeline"] for k, n in month.items() if k != "month"
         )
-        + stats["undated"],
+        + stats["undated"]
+        + stats["year_only"],
         "csv": len(csv_rows),
         "jsonl": len(jsonl),
     }
@@ -124,3 +126,27 @@ def test_a_row_names_every_outlet_that_reported_its_event(http: httpx.Client) ->
     html = http.get("/", params={"type": meeting[0]["type"]}).text
     assert f"{meeting[0]['reports']} reports" in html
     assert all(outlet in html for outlet in meeting[0]["outlets"])
+
+
+def test_the_timeline_has_every_month_between_its_first_and_last(http: httpx.Client) -> None:
+    timeline = http.get("/stats").json()["timeline"]
+    months = [row["month"] for row in timeline]
+    # The meeting (May 2024) and the depot strike (July 2024): June is there, with or
+    # without events of its own.
+    assert months[0] <= "2024-05" and months[-1] >= "2024-07"
+    for before, after in pairwise(months):
+        year, month = int(before[:4]), int(before[5:])
+        assert after == (f"{year + 1}-01" if month == 12 else f"{year}-{month + 1:02d}")
+    assert "2024-06" in months
+    assert all(len(row) > 1 for row in (timeline[0], timeline[-1]))
+
+
+def test_empty_months_are_rows_of_zero_counts() -> None:
+    from communique.rest.queries import _every_month
+
+    found = _every_month(
+        {"2023-11": {"month": "2023-11", "AID": 2}, "2024-02": {"month": "2024-02"}}
+    )
+    assert [row["month"] for row in found] == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert found[1] == {"month": "2023-12"} and found[0]["AID"] == 2
+    assert _every_month({}) == []

@@ -156,11 +156,15 @@ class Stats(BaseModel):
     )
     total: int = Field(description="Events matching the filters (in the `reports` mode).")
     undated: int = Field(description="Of these, events without a date (not in `timeline`).")
+    year_only: int = Field(description="Of these, events dated to a year only (not in `timeline`).")
     types: list[Count]
-    countries: list[Count]
+    countries: list[Count] = Field(
+        description="Events by the country of either side (the `country` filter's meaning)."
+    )
     outlets: list[Count]
     timeline: list[dict[str, Any]] = Field(
-        description="Rows {month, TYPE: count, ...} of matching events by event month."
+        description="Rows {month, TYPE: count, ...} of matching events by event month, every "
+        "month from the first to the last (empty ones as {month})."
     )
 
 

@@ -56,7 +56,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from communique.actors.tenure import role_on, sector_on
 from communique.errors import ConfigError, Messages
 from communique.model import Actor
 
@@ -198,6 +197,11 @@ class _Actors:
     each with the role and sector the actor had on the date the record refers to."""
 
     def __init__(self, store: Store) -> None:
+        # Imported here, not at the top: ``communique.actors`` brings the knowledge
+        # base's machinery, and every command imports this module (issue 14).
+        from communique.actors.tenure import role_on, sector_on
+
+        self.role_on, self.sector_on = role_on, sector_on
         self.models = {a.id: a for a in store.iter_actors()}
         self.known = {actor_id: _actor_object(a) for actor_id, a in self.models.items()}
 
@@ -219,12 +223,12 @@ class _Actors:
                 "role_on_date": None,
                 "sector_on_date": None,
             }
-        role = role_on(model, day)
+        role = self.role_on(model, day)
         return {
             **self.known[actor_id],
             "as_of": day,
             "role_on_date": role.title if role is not None else None,
-            "sector_on_date": sector_on(model, day),
+            "sector_on_date": self.sector_on(model, day),
         }
 
 

@@ -21,7 +21,19 @@ from communique.ingest import from_text
 from communique.store import Store
 
 # The libraries that cost most of the old start-up (``python -X importtime``).
-ANALYSIS = ("spacy", "thinc", "datasketch", "numpy", "dateparser", "ray")
+ANALYSIS = (
+    "spacy",
+    "thinc",
+    "datasketch",
+    "numpy",
+    "dateparser",
+    "ray",
+    # communique's own analysis packages: their data machinery (YAML, pydantic adapters)
+    "communique.actors",
+    "communique.places",
+    "communique.events",
+    "communique.cluster",
+)
 SERVING = ("fastapi", "starlette", "uvicorn", "pyarrow")
 STORE = ("sqlalchemy", "alembic")
 

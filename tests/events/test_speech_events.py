@@ -221,3 +221,12 @@ def test_cues_and_polarity_load_from_shipped_data() -> None:
     scores = polarity()
     assert scores.compound("a brutal and illegal war") < -0.5
     assert scores.compound("a wise and courageous leader") > 0.5
+
+
+def test_means_of_a_threat_is_not_its_target(analyse: Analyse) -> None:
+    """What the speaker will "use" is the means; the target sits in the purpose clause."""
+    document = analyse(
+        "“We will use all the force of the state to punish Hamas,” Benjamin Netanyahu said.",
+        published=PUB,
+    )
+    assert ("THREATEN", "benjamin-netanyahu", "hamas") in speech_acts(document)

@@ -65,6 +65,9 @@ POSITIVE_COMPOUND = 0.6
 WRONGFUL_VALENCE = -2.0
 PRAISE_VALENCE = 2.0
 ALLEGATION_COMPOUND = -0.3
+# Types whose speech act is coded only with a recipient: a threat is made against someone
+# (the trigger extractor's NULL_TARGET_TYPES leave THREATEN out for the same reason).
+NEEDS_TARGET = {"THREATEN", "SUPPORT"}
 DAMNING_VALENCE = -2.5
 
 # A court's quoted finding is a ruling (COERCE/SANCTION by the trigger lexicon), not a
@@ -259,9 +262,16 @@ class QuoteReader:
         of a complement; with ``deep``, then any other actor inside the clause (a threat's
         target may sit in a purpose clause: "we will use force to punish X"). The speaker
         and the speaker's own state are never the addressee."""
+        # what one "uses" is the means, not the one it is used against ("use full force")
+        means = {
+            t.i
+            for c in verb.children
+            if verb.lemma_ == "use" and c.dep_ == "dobj"
+            for t in c.subtree
+        }
         ordered: list[Token] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i not in means:
                 ordered.append(child)
         for child in verb.children:
             if child.dep_ in ("prep", "agent"):
@@ -275,7 +285,8 @@ class QuoteReader:
         if not deep:
             return None
         for token in verb.subtree:
-            if token.i in self.inside and (found := self.other(token)) is not None:
+            inside = token.i in self.inside and token.i not in means
+            if inside and (found := self.other(token)) is not None:
                 return found
         return None
 
@@ -334,6 +345,8 @@ class QuoteReader:
             if act is None and verb.sent.start not in evaluated:
                 evaluated.add(verb.sent.start)
                 act = self.evaluated(verb)
+            if act is not None and act.type in NEEDS_TARGET and act.target_id is None:
+                act = None  # "we will strike back": at whom is the threat's content
             if act is not None and (act.type, act.target_id) not in seen:
                 seen.add((act.type, act.target_id))
                 found.append(act)

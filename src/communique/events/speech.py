@@ -30,28 +30,25 @@ extractor's; here the act is read from the content of what was said:
 Questions and hypotheticals ("if ...", "whether ...") state no act; neither do
 first-person futures of verbs that commit to nothing ("we will see"). The cue
 lists are data (``data/speech-acts.v1.yaml``); polarity is VADER's
-(``vaderSentiment``, MIT, lexicon shipped in the wheel).
+(``vaderSentiment``, MIT, lexicon shipped in the wheel); both are loaded by
+``communique.events.speech_cues``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import TYPE_CHECKING
 
 from communique.events.extract import Candidate
 from communique.events.lexicon import Trigger
+from communique.events.speech_cues import Polarity, SpeechCues, load_cues, polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from communique.model import Actor, Document, Mention, Quote
 
-SPEECH_ACTS = "speech-acts.v1.yaml"
 SPEECH_CONTEXT = "speech"
 # An act read from what was said is less certain than one a trigger verb names.
 SPEECH_CONFIDENCE = 0.6
@@ -86,81 +83,6 @@ FEELINGS = {"sad", "saddened", "sorrow", "grief", "grieve", "mourn", "shock", "s
             "condolence", "condolences", "sadness", "regret", "sorry", "tragic", "tragedy",
             "pain", "loss", "death", "died", "dead", "passing", "worry", "worried", "fear",
             "afraid", "concern", "concerned"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class SpeechCues:
-    """The cue lists of ``data/speech-acts.v1.yaml``."""
-
-    version: str
-    types: dict[str, tuple[str, str]]
-    wish_verbs: frozenset[str]
-    obligation_modals: frozenset[str]
-    obligation_verbs: frozenset[str]
-    coercive_verbs: frozenset[str]
-    coercive_objects: frozenset[str]
-    uncommitted_verbs: frozenset[str]
-    promise_verbs: frozenset[str]
-    refusal_verbs: frozenset[str]
-    blame_words: frozenset[str]
-    praise_words: frozenset[str]
-    hypothetical_marks: frozenset[str]
-    allegation_cues: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def load_cues() -> SpeechCues:
-    """The shipped cue lists (read once)."""
-    text = resources.files("communique.data").joinpath(SPEECH_ACTS).read_text(encoding="utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or ())
-
-    return SpeechCues(
-        version=str(raw.get("version", SPEECH_ACTS)),
-        types={k: (str(v["cameo"]), str(v["mode"])) for k, v in raw["types"].items()},
-        wish_verbs=words("wish_verbs"),
-        obligation_modals=words("obligation_modals"),
-        obligation_verbs=words("obligation_verbs"),
-        coercive_verbs=words("coercive_verbs"),
-        coercive_objects=words("coercive_objects"),
-        uncommitted_verbs=words("uncommitted_verbs"),
-        promise_verbs=words("promise_verbs"),
-        refusal_verbs=words("refusal_verbs"),
-        blame_words=words("blame_words"),
-        praise_words=words("praise_words"),
-        hypothetical_marks=words("hypothetical_marks"),
-        allegation_cues=words("allegation_cues"),
-    )
-
-
-class Polarity:
-    """VADER's valence of words and sentences (lexicon shipped in vaderSentiment)."""
-
-    def __init__(self) -> None:
-        from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped]
-            SentimentIntensityAnalyzer,
-        )
-
-        self._analyzer = SentimentIntensityAnalyzer()
-        self.lexicon: dict[str, float] = dict(self._analyzer.lexicon)
-
-    def word(self, token: Token) -> float:
-        """The valence of a word form or, failing that, of its lemma (0 when unscored)."""
-        value = self.lexicon.get(token.lower_)
-        if value is None:
-            value = self.lexicon.get(token.lemma_.lower(), 0.0)
-        return float(value)
-
-    def compound(self, text: str) -> float:
-        """VADER's normalised sentence score in [-1, 1] (negation and boosters included)."""
-        return float(self._analyzer.polarity_scores(text)["compound"])
-
-
-@lru_cache(maxsize=1)
-def polarity() -> Polarity:
-    return Polarity()
 
 
 @dataclass(frozen=True)
@@ -716,5 +638,6 @@ __all__ = [
     "SpeechCues",
     "actor_tokens",
     "load_cues",
+    "polarity",
     "speech_candidates",
 ]

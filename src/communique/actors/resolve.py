@@ -424,6 +424,10 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     name = strip_honorifics(text)
     if not name or not key(name) or not name[:1].isupper():  # "Łukasz" too
         return
+    if label == "ORG" and end - start >= 2 and state.texts[end - 1] in _GENERIC_TYPE_WORDS:
+        # "the opposition Veloran party", "the Kharu group": the lower-case type word is
+        # the text's description, the name is what comes before it
+        name = strip_honorifics(doc[start : end - 1].text) or name
     words = key(name).split()
     if title_key(name) in state.kb.titles or (
         len(words) == 1 and (words[0] in ORG_HEADS or words[0] == "state")
@@ -531,6 +535,8 @@ def honorific_names(state: DocState) -> None:
 
 
 _PERSON_TITLES = {"mr", "mrs", "ms", "dr", "professor", "prof", "sheikh", "imam", "ayatollah"}
+# Lower-case type words NER takes into an organisation's name ("the Veloran party").
+_GENERIC_TYPE_WORDS = frozenset({"party", "group", "movement", "faction", "militia"})
 
 
 def abbreviations(state: DocState) -> None:

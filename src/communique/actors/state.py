@@ -34,6 +34,16 @@ _MALE_CUES = frozenset({"mr", "king", "prince", "sir", "lord", "sheikh", "emir",
 Kind = Literal["name", "alias", "role", "description", "pronoun", "demonym", "abbreviation"]
 
 
+# Abbreviations inside organisation names that reference lists spell out: "Office of
+# the UN High Commissioner" is also "Office of the United Nations High Commissioner".
+_SPELLED_OUT = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union",
+                "US": "United States", "U.S.": "United States", "UK": "United Kingdom"}  # fmt: skip
+
+
+def _spell_out(name: str) -> str:
+    return " ".join(_SPELLED_OUT.get(word, word) for word in name.split(" "))
+
+
 @dataclass
 class Found:
     """A mention found in the text: token range, actor and how it was found."""
@@ -168,13 +178,14 @@ class DocState:
                 # The name in plain letters as a second spelling: a reader (or a reference
                 # list) writes "Pawel Adamowicz" for "Paweł Adamowicz".
                 folded = ascii_fold(name)
+                spelled = _spell_out(name) if type_ == "organisation" else name
                 self.local[actor_id] = Actor(
                     id=actor_id,
                     name=name,
                     type=type_,
                     origin="local",
                     country=country,
-                    aliases=[folded] if folded != name else [],
+                    aliases=[a for a in dict.fromkeys((folded, spelled)) if a != name],
                 )
             self.local_keys[k] = actor_id
             if type_ == "person" and len(words) >= 2:

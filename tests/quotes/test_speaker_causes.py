@@ -21,7 +21,7 @@ from communique.model import Document, Mention, Quote
 from communique.nlp import sentences
 from communique.quotes import extract_quotes
 
-Run = Callable[[str, dict[str, tuple[str, str]]], list[Quote]]
+Run = Callable[..., list[Quote]]
 
 # surface → (actor id, mention kind)
 CAST: dict[str, tuple[str, str]] = {
@@ -53,9 +53,11 @@ CAST: dict[str, tuple[str, str]] = {
 
 @pytest.fixture(scope="module")
 def run(nlp: Any, context: Any) -> Run:
-    def analyse(text: str, cast: dict[str, tuple[str, str]]) -> list[Quote]:
+    def analyse(
+        text: str, cast: dict[str, tuple[str, str]], title: str | None = None
+    ) -> list[Quote]:
         doc = nlp(text)
-        document = Document(id="t", text=text, original=text)
+        document = Document(id="t", text=text, original=text, title=title)
         document.sentences = sentences(doc)
         mentions = []
         for surface, (actor, kind) in cast.items():
@@ -333,3 +335,50 @@ def test_quotation_before_any_verb_is_not_read_by_words(run: Run) -> None:
     text = 'Linda Foster told the radio after the vote "We have lost, and we accept it."'
     quotes = run(text, CAST)
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+# ---------------------------------------------------------------------------
+# a headline sums up a statement; a question is no statement
+
+
+def test_statement_in_the_headline_is_not_a_quote(run: Run) -> None:
+    title = "Minister urges banks to cut interest rates"
+    text = (
+        f"{title}\n\nMonday, March 2, 2026\n\n"
+        "Finance Minister Anna Kowalski on Monday urged the banks to cut interest rates "
+        "before the summer."
+    )
+    quotes = run(text, CAST, title=title)
+    assert quotes, "the body's request is a quote"
+    assert all(q.start > len(title) for q in quotes)
+
+
+def test_colon_headline_stays_a_quote(run: Run) -> None:
+    title = "Mayor Tells Council: Budget Must Be Cut By Half"
+    text = f"{title}\n\nThe mayor spoke to the council on Tuesday about the harbour."
+    quotes = run(text, CAST, title=title)
+    assert [q.text for q in quotes] == ["Budget Must Be Cut By Half"]
+
+
+def test_first_line_without_a_title_is_body_text(run: Run) -> None:
+    text = "Anna Kowalski said the bridge would reopen in May.\n\nThe works began last year."
+    quote = found(run(text, CAST), "the bridge would reopen in May")
+    assert quote.speaker_id == "local:anna-kowalski"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robert Hughes asked the officials how the files had ended up in a skip.",
+        "Linda Foster asked whether the deal would survive the vote in parliament.",
+        "Daniel Price asked the captain when the ferry would leave the harbour.",
+    ],
+)
+def test_reported_question_is_not_a_statement(run: Run, text: str) -> None:
+    assert [q for q in run(text, CAST) if q.kind == "indirect"] == []
+
+
+def test_request_after_ask_is_still_a_quote(run: Run) -> None:
+    text = "Robert Hughes asked the council to delay the vote until June."
+    quote = found(run(text, CAST), "the council to delay the vote until June")
+    assert quote.speaker_id == "local:robert-hughes"

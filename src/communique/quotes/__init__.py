@@ -113,7 +113,12 @@ def find_quotes(
     found: list[Found] = list(direct)
     reported: list[Reported] = []
     characterisations: list[Found] = []
+    headline = _headline_end(document)
     for item in find_reported(doc, lexicon):
+        if doc[item.cue_token].idx < headline:
+            # "Minister urges banks to cut rates": a headline sums up a statement
+            # the body reports with its speaker; it is no statement of its own.
+            continue
         outer = spans.containing(doc[item.cue_token].idx)
         first = spans.first_overlapping(item.start, item.end)
         if item.cue == "call" and outer is None and marks.overlaps(item.start, item.end):
@@ -183,6 +188,14 @@ def _relayed(
             relayed.append(item)
             relaying.add(according[item.cue_token])
     return relayed, relaying
+
+
+def _headline_end(document: Document) -> int:
+    """Where the title line ends when the text opens with the document's title, else 0."""
+    title = (document.title or "").strip()
+    if not title or not document.text.startswith(title):
+        return 0
+    return len(title)
 
 
 def _own_words(text: str, start: int, quoted: int, closing: bool) -> bool:

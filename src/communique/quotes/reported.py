@@ -39,6 +39,8 @@ MIN_MID_CLAUSE_WORDS = 3
 # (a paragraph without punctuation), not a statement; the bound also keeps the
 # work per cue from growing with the paragraph.
 MAX_CONTENT_TOKENS = 400
+# Words that open an embedded question ("asked how ...", "wondered whether ...").
+_QUESTION_WORDS = frozenset({"how", "why", "when", "where", "whether", "if"})
 # Tags of a finite verb or auxiliary: what makes words after a cue a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LEADING = frozenset({"that", ",", ";", ":", "-", "—", "–", "and", "but", "so"})
@@ -177,6 +179,8 @@ def _verb(
         lo_hi = _clause_by_words(token, lexicon)
     if lo_hi is None:
         return None
+    if token.doc[lo_hi[0]].lower_ in _QUESTION_WORDS:
+        return None  # "asked officials how the files got out": a question, not a statement
     made = _make(token, lo_hi, lemma, lexicon, text, speaker is not None)
     if made is not None and speaker is not None:
         made.subject = speaker.i
@@ -303,7 +307,9 @@ def _clause_by_words(token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
             if c.dep_ in ("nsubj", "nsubjpass", "expl") and lo <= c.i < verb.i
         ]
         if subjects:
-            ok = comma is None or subjects[0].i < comma
+            # "asked the captain when the ferry would leave": the object is
+            # the one addressed, and the clause after it has its own subject.
+            ok = (comma is None or subjects[0].i < comma) and lo not in topic
         else:
             # "said Jane Doe needed surgery, and was ...": the verb shares the
             # subject that opens the content.

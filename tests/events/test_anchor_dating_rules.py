@@ -34,8 +34,13 @@ def anchor(nlp: Any, context: Any) -> Anchor:
 
     stages = [s for s in default_stages() if s.name != "events"]
 
-    def run(text: str, *triggers: tuple[str, str], published: str | None = PUB) -> list[Anchored]:
-        document: Document = from_text(text, source="<test>", published=published)
+    def run(
+        text: str,
+        *triggers: tuple[str, str],
+        published: str | None = PUB,
+        title: str | None = None,
+    ) -> list[Anchored]:
+        document: Document = from_text(text, source="<test>", published=published, title=title)
         doc = nlp(document.text)
         apply_stages(doc, document, stages, context)
         candidates = []
@@ -133,6 +138,66 @@ def test_statement_takes_paragraph_day(
     anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
 ) -> None:
     assert _date(anchor(text, (trigger, kind))) == date
+
+
+# a present perfect or present tells a state as of the report, not the paragraph's day
+STATE_AS_OF_REPORT: list[tuple[str, str, str]] = [
+    ("Rockets hit the airfield on Wednesday. The minister has urged calm.", "urged", "REQUEST"),
+    (
+        "The ferry sank on Tuesday. Rescue groups have been appealing for blood donors.",
+        "appealing",
+        "REQUEST",
+    ),
+    (
+        "The ferry sank on Tuesday. The opposition demands an inquiry into the company.",
+        "demands",
+        "REQUEST",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), STATE_AS_OF_REPORT)
+def test_present_perfect_statement_takes_report_date(
+    anchor: Anchor, text: str, trigger: str, kind: str
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == PUB
+
+
+def test_participle_takes_tense_of_its_clause(anchor: Anchor) -> None:
+    text = "Rockets hit the airfield on Wednesday. Crowds joined the calls urging a truce."
+    assert _date(anchor(text, ("urging", "REQUEST"))) == "2024-05-15"
+
+
+# ------------------------------------------------ the headline's act is the lead's
+
+HEADLINE = "Navy seizes fuel tanker in the Gulf"
+LEAD = "The navy on Wednesday seized a tanker carrying fuel, officials said."
+
+
+def test_headline_act_takes_lead_day(anchor: Anchor) -> None:
+    text = f"{HEADLINE}\n\nFriday, May 17, 2024\n\n{LEAD}"
+    assert _date(anchor(text, ("seizes", "COERCE"), title=HEADLINE)) == "2024-05-15"
+
+
+def test_headline_statement_takes_lead_day(anchor: Anchor) -> None:
+    title = "Minister condemns raid on refugee camp"
+    text = f"{title}\n\nThe foreign minister on Tuesday condemned a raid on a refugee camp."
+    assert _date(anchor(text, ("condemns", "ACCUSE"), title=title)) == "2024-05-14"
+
+
+def test_headline_without_lead_day_takes_report_date(anchor: Anchor) -> None:
+    text = f"{HEADLINE}\n\nFriday, May 17, 2024\n\nThe navy seized a tanker carrying fuel."
+    assert _date(anchor(text, ("seizes", "COERCE"), title=HEADLINE)) == PUB
+
+
+def test_first_paragraph_is_no_headline_without_a_title(anchor: Anchor) -> None:
+    text = "Police arrested two men.\n\nThe riot began on Wednesday."
+    assert _date(anchor(text, ("arrested", "COERCE"))) == PUB
+
+
+def test_lead_day_outside_report_week_is_not_the_headline_date(anchor: Anchor) -> None:
+    text = f"{HEADLINE}\n\nThe navy seized a tanker carrying fuel on March 2."
+    assert _date(anchor(text, ("seizes", "COERCE"), title=HEADLINE)) == PUB
 
 
 # ------------------------------- a nominal's own expression before its verb's

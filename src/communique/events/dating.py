@@ -24,7 +24,8 @@ attacker was shot dead by police") happened on the episode's day, the last day
 the text named before it within the report's week. Statements and reactions
 without a date take the day named before them in their own paragraph ("No
 claim was made yesterday, but the minister blamed the rebels"), else the
-report's date.
+report's date. An undated act in the headline is the lead's: it takes the first
+day the story names within the report's week.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ STATEMENT_VERBS = {"say", "tell", "speak", "state", "declare", "announce", "add"
 PARAGRAPH_BREAK = "\n\n"
 # Words that make a time expression a later limit of an event rather than its date.
 BOUND_WORDS = {"before", "until", "till", "ahead", "prior", "by"}
+# A paragraph this short holding a date is the date line, not the story.
+DATELINE_WORDS = 6
 NOUN_MODIFIERS = {"nummod", "compound", "poss", "amod", "npadvmod"}
 
 
@@ -170,6 +173,27 @@ class EventClock:
             if day is not None and ref is not None and 0 <= (ref - day).days <= BACKGROUND_DAYS:
                 self.days.append((timex.start, str(timex.value)))
         self._day_starts = [start for start, _ in self.days]
+        self.headline_end, self.lead_day = self._lead_day(document)
+
+    def _lead_day(self, document: Document) -> tuple[int, str | None]:
+        """Where the headline ends and the first day the story's text names (not its date
+        line): the headline's act ("Country X bans airline") is the lead's ("X on Monday
+        banned the airline")."""
+        text = document.text
+        headline_end = text.find(PARAGRAPH_BREAK)
+        title = (document.title or "").strip()
+        if headline_end < 0 or not title or text[:headline_end].strip() != title:
+            return -1, None  # the text does not open with its headline
+        for start, value in self.days:
+            if start < headline_end:
+                continue
+            paragraph_start = text.rfind(PARAGRAPH_BREAK, 0, start) + len(PARAGRAPH_BREAK)
+            paragraph_end = text.find(PARAGRAPH_BREAK, start)
+            paragraph = text[paragraph_start : paragraph_end if paragraph_end >= 0 else None]
+            if len(paragraph.split()) <= DATELINE_WORDS:  # "Wednesday, January 23, 2019"
+                continue
+            return headline_end, value
+        return headline_end, None
 
     def own(self, candidate: Candidate) -> list[TimeRef]:
         """The time expressions dating the candidate's own clause (see the module docstring)."""
@@ -202,6 +226,8 @@ class EventClock:
     def narrative(self, candidate: Candidate) -> str | None:
         """The report's narrative date for an undated main event (see the module docstring)."""
         offset = candidate.token.idx
+        if offset < self.headline_end and self.lead_day is not None:
+            return self.lead_day
         at = bisect.bisect_left(self._day_starts, offset)
         if at == 0:
             return self.document.published
@@ -211,8 +237,29 @@ class EventClock:
         # a statement or reaction told in a paragraph that has named its day ("No claims were
         # reported yesterday, but X blamed the rebels") was made that day; one in a later
         # paragraph is the report's own (on eval-news gold evidence: +5 dates, none lost)
+        # (a present perfect, "has been urging", tells a state as of the report: its date)
         paragraph = self.document.text.rfind(PARAGRAPH_BREAK, 0, offset)
-        return day if start > paragraph else self.document.published
+        if start > paragraph and _simple_past(candidate):
+            return day
+        return self.document.published
+
+
+def _simple_past(candidate: Candidate) -> bool:
+    """The event's clause is in the simple past ("blamed", "were made"), not the present
+    perfect ("has been encouraging") or present."""
+    token = candidate.token
+    verb = token if candidate.trigger.pos == "VERB" else _clause_of(token)
+    for _ in range(4):  # a participle or infinitive takes the tense of its clause
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if auxiliaries or verb.tag_ not in ("VBG", "VBN", "VB"):
+            break
+        above = governing_verb(verb)
+        if above is None:
+            break
+        verb = verb.doc[above]
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
 
 
 def _clause_of(token: Token) -> Token:

@@ -3,16 +3,16 @@
 Part of pass 1 of the actors stage (``communique.actors.resolve.find_names``), which runs
 after ``dates`` and before ``quotes``/``events``. In: a ``DocState`` (the spaCy ``Doc``
 and the knowledge base). Out: ``DocState.person_spans``, one ``PersonSpan`` per personal
-name the text writes ("Former Attorney General Michael Mukasey" → title words "Attorney
-General", qualifier "former", name "Michael Mukasey"), and the checks the resolver makes
+name the text writes ("Former Attorney General Dana Whitcombe" → title words "Attorney
+General", qualifier "former", name "Dana Whitcombe"), and the checks the resolver makes
 with them:
 
 - the name decides who is meant; a KB name or alias found inside a longer personal name
-  counts only when the rest of the name agrees with that actor (``agrees``): "Bernie
-  Sanders" is not Sarah Huckabee Sanders, "Albert Muchanga" is not Albert of Monaco,
-  "Chad Bown" is not the state of Chad;
+  counts only when the rest of the name agrees with that actor (``agrees``): "Tomas
+  Halloran" is not a KB's Maeve Halloran, "Albert Okonjo" is not a KB prince Albert,
+  "Chad Perrin" is not the state of Chad;
 - a one-word name that is a word of a full name the article writes belongs to that
-  article's person before any KB namesake ("Wanda Vázquez Garced ... Vázquez");
+  article's person before any KB namesake ("Lucía Ferrán Ocasio ... Ferrán");
 - the title is evidence about the person, never the identity: the resolver makes the
   title words a mention of the named person (``title_of``).
 """
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 QUALIFIERS = frozenset({"former", "then", "acting", "late", "ex", "outgoing", "incoming",
                         "interim", "deputy", "current", "elect", "newly", "new"})  # fmt: skip
 # Person titles the office table has no office for (ranks and posts of any country), so
-# that "Chief Superintendent Graciano Mijares" keeps only the name. Office titles from the
+# that "Chief Superintendent Arlo Benedicto" keeps only the name. Office titles from the
 # knowledge base are added to these at load (``title_words``).
 _RANKS = frozenset({"superintendent", "inspector", "detective", "officer", "constable",
                     "undersecretary", "mayor", "governor", "councillor", "councilor",
@@ -114,7 +114,7 @@ class PersonSpan:
 
 def find_person_spans(state: DocState) -> list[PersonSpan]:
     """Every PERSON entity, with titles moved out of the name and the family names the
-    small NER model leaves outside the entity put back ("Wanda Vázquez | Garced")."""
+    small NER model leaves outside the entity put back ("Lucía Ferrán | Ocasio")."""
     doc, texts, lowers = state.doc, state.texts, state.lowers
     titles = title_words(state.kb)
     n = len(doc)
@@ -135,7 +135,7 @@ def find_person_spans(state: DocState) -> list[PersonSpan]:
                 and end + 1 < n
                 and (_name_word(texts[end + 1]) or lowers[end + 1] in _PARTICLES)
             ):
-                end += 1  # "Ursula von der Leyen", "Ricardo de la Fuente"
+                end += 1  # "Ilse von der Marwitz", "Tomás de la Peña"
             else:
                 break
         while end > start and (texts[end - 1] in _POSSESSIVE or doc[end - 1].is_punct):
@@ -150,13 +150,13 @@ def find_person_spans(state: DocState) -> list[PersonSpan]:
             and not _title_token(lowers[start - 1], titles, state.kb)
         ):
             start -= 1
-        # titles inside the entity ("Superintendent Graciano") and just before it
+        # titles inside the entity ("Superintendent Arlo") and just before it
         title_start = start
         while title_start > 0 and _title_token(lowers[title_start - 1], titles, state.kb):
             if doc[title_start].is_sent_start:
                 break
             title_start -= 1
-        # "Committee Chairman Rep. Jason Chaffetz": the name starts after the last title
+        # "Committee Chairman Rep. Owen Tasker": the name starts after the last title
         # word, so an unknown word between titles ("Committee") goes with the title
         last_title = max(
             (t for t in range(start, end - 1) if _title_token(lowers[t], titles, state.kb)),
@@ -199,8 +199,8 @@ _NOT_NAME_WORDS = frozenset({"party", "movement", "front", "union", "council", "
 
 
 def _person_like(state: DocState, ent: Span) -> bool:
-    """The small NER model tags many unfamiliar personal names ORG or GPE ("Wanda Vázquez
-    Garced", "Ricardo Rosselló Nevares"): two to four capitalised proper nouns, none of
+    """The small NER model tags many unfamiliar personal names ORG or GPE ("Lucía Ferrán
+    Ocasio", "Tomás Idiáquez Lorca"): two to four capitalised proper nouns, none of
     them an organisation word, a title, a place or the name of a state or organisation,
     and the whole not a KB name."""
     if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 8:
@@ -208,7 +208,7 @@ def _person_like(state: DocState, ent: Span) -> bool:
     kb = state.kb
     titles = title_words(kb)
     tokens = list(ent)
-    # "Committee Chairman Rep. Jason Chaffetz" (ORG): the words after the last title
+    # "Committee Chairman Rep. Owen Tasker" (ORG): the words after the last title
     titled = [i for i, t in enumerate(tokens) if t.lower_.rstrip(".") in PERSON_TITLES]
     if titled and titled[-1] < len(tokens) - 1:
         tokens = tokens[titled[-1] + 1 :]
@@ -235,7 +235,7 @@ def _person_like(state: DocState, ent: Span) -> bool:
 
 
 def _name_word(text: str) -> bool:
-    """A capitalised word of a name: "Vázquez", "O'Neill", "Al-Hayya", "bin"-less."""
+    """A capitalised word of a name: "Ferrán", "O'Neill", "Al-Qudra", "bin"-less."""
     return text[:1].isupper() and text.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 
@@ -247,7 +247,7 @@ def _title_token(low: str, titles: frozenset[str], kb: KnowledgeBase) -> bool:
 def attach_titles(state: DocState) -> None:
     """The title is evidence about the named person, not a second identity.
 
-    "Former Attorney General Michael Mukasey", "Mayor Adamowicz": the title words before
+    "Former Attorney General Dana Whitcombe", "Mayor Kowalczyk": the title words before
     a name become a mention of the person the name resolved to, and a role the title
     alone resolved to (the current attorney general, another city's mayor) follows the
     name. "The head of the UN refugee agency, John Smith, said": a role description
@@ -294,7 +294,7 @@ def attach_titles(state: DocState) -> None:
                 role.actor_id, role.kind = people[j + 1].actor_id, "description"
 
 
-# Nouns that name a person by a relation to another ("his successor", "Qaboos's cousin").
+# Nouns that name a person by a relation to another ("his successor", "the emir's cousin").
 RELATIONS = frozenset({"successor", "predecessor", "wife", "husband", "widow", "widower",
                        "son", "daughter", "father", "mother", "brother", "sister", "cousin",
                        "nephew", "niece", "uncle", "aunt", "fiancee", "fiancée", "fiance",
@@ -304,7 +304,7 @@ RELATIONS = frozenset({"successor", "predecessor", "wife", "husband", "widow", "
 
 
 def _relational_appositives(state: DocState, people: dict[int, Found]) -> None:
-    """ "his successor, Haitham bin Tariq, attended": the relation is the named person,
+    """ "his successor, Faisal bin Hamdan, attended": the relation is the named person,
     never the possessor the pronoun or name before it points to."""
     doc, lowers = state.doc, state.lowers
     for i, low in enumerate(lowers):
@@ -331,11 +331,12 @@ def agrees(actor: Actor, span: PersonSpan, start: int, matched: list[str]) -> bo
     """Can the KB actor matched from token ``start`` on (its key words ``matched``) be the
     person the whole name means?
 
-    A match that takes in the given name and one more word is the person ("Ricardo
-    Rosselló Nevares" for Ricardo Rosselló; "Abdullah al-" is one word, not two). Otherwise every word of the name the match
-    leaves out must be one of the actor's own name words: "Sanders" inside "Bernie
-    Sanders" is not Sarah Huckabee Sanders, "Albert" inside "Albert Muchanga" is not
-    Albert II; a state or an organisation is never part of a personal name ("Chad Bown").
+    A match that takes in the given name and one more word is the person ("Tomás
+    Idiáquez Lorca" for Tomás Idiáquez; "Karim al-" is one word, not two). Otherwise every word of the name the match
+    leaves out must be one of the actor's own name words: "Halloran" inside "Tomas
+    Halloran" is not a KB's Maeve Halloran, "Albert" inside "Albert Okonjo" is not a
+    KB prince Albert; a state or an organisation is never part of a personal name ("Chad
+    Perrin").
     """
     if actor.type != "person":
         return False
@@ -355,8 +356,8 @@ def actor_words(actor: Actor) -> list[str]:
 
 
 def given_name_conflict(actor: Actor, words: tuple[str, ...]) -> bool:
-    """A full name whose given name is not one the actor goes by ("Luis Rubio" for Marco
-    Rubio); initials agree with any given name of that letter."""
+    """A full name whose given name is not one the actor goes by ("Pablo Arriaga" for a KB
+    Luis Arriaga); initials agree with any given name of that letter."""
     if len(words) < 2:
         return False
     given = words[0]

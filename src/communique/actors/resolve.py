@@ -11,7 +11,7 @@ Three passes over one ``DocState``:
 1. names (this module): longest-match scan of KB names and aliases over the tokens, then
    spaCy PERSON/ORG entities and honorific-led names not in the KB (honorifics stripped,
    transliteration skeletons, surnames of people already named, else local actors), then
-   abbreviations defined in the text ("Palestinian National Authority (PNA)"), seats of
+   abbreviations defined in the text ("Northern Water Authority (NWA)"), seats of
    government and capitals used as actors ("the Kremlin said", ``metonymy``) and juntas;
 2. descriptions (``roles``): role descriptions resolved through office titles, context
    and date, appositives, demonyms ("Iranian officials");
@@ -137,7 +137,7 @@ def find_names(state: DocState) -> None:
         label = ent.label_
         if span is not None and (label == "PERSON" or span.start <= start < span.end):
             start, end = span.start, span.end  # the name without its titles
-            label = "PERSON"  # also a personal name NER tagged ORG/GPE ("Wanda Vázquez Garced")
+            label = "PERSON"  # also a personal name NER tagged ORG/GPE ("Lucía Ferrán Ocasio")
         if not state.free(start, end) or ent.text in state.doc_aliases:
             continue
         iso = state.kb.seats.get(lookup_key(ent.text))
@@ -155,7 +155,7 @@ def find_names(state: DocState) -> None:
 
 def family_names(state: DocState) -> None:
     """A capitalised word left unresolved that is a family name of a person the article
-    names in full ("Vázquez" after "Wanda Vázquez Garced", which NER may tag ORG or miss)
+    names in full ("Ferrán" after "Lucía Ferrán Ocasio", which NER may tag ORG or miss)
     is that person: the article's own chain comes before the knowledge base."""
     if not state.surnames:
         return
@@ -284,10 +284,10 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
     """Does the KB actor matched on tokens [start, end) fit the name the text writes there?
 
     Inside a longer personal name the rest of the name must agree (``mention.agrees``). A
-    one-word person alias ("Sanders", "English", "Brown") needs the text to treat it as
+    one-word person alias ("Halloran", "English", "Brown") needs the text to treat it as
     a name, by NER or a title before it, and must not be the family name of another
-    person the article names in full ("Bernie Sanders ... Sanders"). A one-word alias of
-    a state that NER reads as a person or a place is not the state ("said Chad Bown",
+    person the article names in full ("Tomas Halloran ... Halloran"). A one-word alias of
+    a state that NER reads as a person or a place is not the state ("said Chad Perrin",
     "the Nile").
     """
     kb = state.kb
@@ -295,10 +295,10 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
     span = state.person_at.get(start) or state.person_at.get(end - 1)
     if span is not None and (span.start, span.end) != (start, end) and span.full:
         if not span.covers(start, end):
-            return True  # a longer KB name than NER's span ("Ursula von der | Leyen")
+            return True  # a longer KB name than NER's span ("Ilse von der | Marwitz")
         if agrees(actor, span, start, k.split()):
             return True
-        # "Cde Mugabe" after "Robert Mugabe": a word before the family name of a person
+        # "Cde Moyo" after "Tendai Moyo": a word before the family name of a person
         # the article has named in full, which is no given name, is a form of address.
         before = span.words[: start - span.start]
         return (
@@ -318,7 +318,7 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
         and lookup_key(actor.name) != k
         and not state.texts[start].isupper()
     ):
-        # "Western Mindanao Command", "the House of Lords": an alias inside a longer name
+        # "Northern Coast Command", "the House of Lords": an alias inside a longer name
         return False
     if end - start != 1 or len(k.split()) != 1:
         return True
@@ -338,7 +338,7 @@ def _name_fits(state: DocState, start: int, end: int, k: str, actor_id: str) -> 
             if ner in ("GPE", "LOC") and state.is_place(token.text):
                 return False
         # a word of full names the article writes, none of which is this actor's
-        # ("Sanders" after "Bernie Sanders", "Albert" after "Albert Muchanga")
+        # ("Halloran" after "Tomas Halloran", "Albert" after "Albert Okonjo")
         own = set(actor_words(actor))
         holders = [o for o in state.person_spans if o.full and k in o.words]
         return not holders or any(set(o.words) <= own for o in holders)
@@ -399,12 +399,12 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     if start >= end:
         return
     for t in range(start, end):
-        # "Movement’s Caucus": the owner is the name; "Free Trade Area (AfCFTA": the
+        # "Alliance’s Caucus": the owner is the name; "Free Trade Zone (NFTZ": the
         # abbreviation in brackets is not
         if doc[t].text in ("’s", "'s", "’", "(", "["):
             end = t
             break
-    # words NER takes in at the edges: "According to the Saudi Press Agency", "Talon of"
+    # words NER takes in at the edges: "According to the Velorian Press Agency", "Talon of"
     while start < end and (
         doc[start].pos_ in ("VERB", "ADP", "DET") or state.lowers[start] == "to"
     ):
@@ -420,7 +420,7 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         and len(one.split()) == 1
         and (one in state.surnames or len(state.given.get(one, ())) == 1)
     ):
-        label = "PERSON"  # "Vázquez said", "Amina said": NER's ORG for a name the article gave
+        label = "PERSON"  # "Ferrán said", "Amina said": NER's ORG for a name the article gave
     name = strip_honorifics(text)
     if not name or not key(name) or not name[:1].isupper():  # "Łukasz" too
         return
@@ -457,7 +457,7 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
     if type_ == "person":
         if len(words) == 1:
             # The article's own people first, by family name, then by a given name only
-            # one of them has ("Denise" for Denise Bucumi Nkurunziza). No spelling
+            # one of them has ("Odile" for Odile Maniraguha Bizimana). No spelling
             # tolerance: a near-miss surname is another person as often as a typo.
             surname = words[0]
             if len(state.namesakes.get(surname, ())) > 1:
@@ -473,7 +473,7 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
             found = kb.lookup(name) or transliterations(state, name)
             if found:
                 return choose(state, [a.id for a in found])
-            # "Koizumi Junichiro": family name first, as older reports and East Asian
+            # "Tanabe Kenichiro": family name first, as older reports and East Asian
             # outlets write it; only for people of states that name that way.
             if len(words) == 2:
                 found = [
@@ -483,7 +483,7 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
                 ]
                 if found:
                     return choose(state, [a.id for a in found])
-            # "Seyyed Ali Khamenei" with an unknown middle part: first + last name.
+            # "Seyyed Reza Tavakoli" with an unknown middle part: first + last name.
             found = kb.lookup(f"{words[0]} {words[-1]}")
             if found and all(a.type == "person" for a in found):
                 return choose(state, [a.id for a in found])
@@ -495,12 +495,11 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
 
 
 def transliterations(state: DocState, name: str) -> list[Actor]:
-    """KB people whose name is a transliteration variant of ``name`` (Qalibaf / Ghalibaf).
+    """KB people whose name is a transliteration variant of ``name`` (Tavakoli / Tavakkoli).
 
-    The consonant skeleton alone also pairs different people ("Richard Keen" / "Richard
-    Canan", "Moammar al-Eryani" / "Marie Arena"), so each word must also be spelled
-    nearly alike (difflib ratio ≥ 0.7: Soleimani/Suleimani 0.89, Haniyeh/Haniya 0.77,
-    Keen/Canan 0.44).
+    The consonant skeleton alone also pairs different people ("Daniel Moor" / "Daniel
+    Mayer", "Samir Nour" / "Samir Naira"), so each word must also be spelled nearly alike
+    (difflib ratio ≥ 0.7: Tavakoli/Tavakkoli 0.94, Taheri/Tahiri 0.83, Moor/Mayer 0.44).
     """
     words = key(name).split()
     out = []
@@ -515,7 +514,7 @@ def transliterations(state: DocState, name: str) -> list[Actor]:
 
 
 def honorific_names(state: DocState) -> None:
-    """Names after a title that NER missed or mislabelled: "Mr. Abtahi", "Professor Al-Hayat"."""
+    """Names after a title that NER missed or mislabelled: "Mr. Rahnavard", "Professor Al-Qudra"."""
     doc = state.doc
     for i, low in enumerate(state.lowers):
         if low.rstrip(".") not in _PERSON_TITLES or not state.texts[i][:1].isupper():
@@ -540,7 +539,7 @@ _GENERIC_TYPE_WORDS = frozenset({"party", "group", "movement", "faction", "milit
 
 
 def abbreviations(state: DocState) -> None:
-    """ "Palestinian National Authority (PNA)" makes later "PNA" refer to the same actor."""
+    """ "Northern Water Authority (NWA)" makes later "PNA" refer to the same actor."""
     doc = state.doc
     by_end = {f.end: f for f in state.found}
     texts = state.texts
@@ -550,7 +549,7 @@ def abbreviations(state: DocState) -> None:
         abbr = texts[i + 1]
         letters = abbr.replace(".", "")
         capitals = sum(c.isupper() for c in letters)
-        # mostly capitals: "PNA", "U.N.", also "AfCFTA", "MoD"
+        # mostly capitals: "NWA", "U.N.", also "EuFTA", "MoD"
         if not (2 <= len(abbr) <= 8 and letters.isalnum() and capitals >= max(2, len(letters) - 2)):
             continue
         found = by_end.get(i)

@@ -164,7 +164,7 @@ def _default_context(settings: Settings | None) -> Context:
 
 
 class Engine(Protocol):
-    """Maps documents to results; results may come back in any order.
+    """Maps documents to results, in the order of the documents.
 
     Engines are context managers so that one holding worker processes (a
     process pool, Ray) can start them once and stop them at the end.
@@ -239,7 +239,10 @@ class ProcessEngine:
         size = self.settings.batch_size
         iterator = iter(documents)
         chunks = iter(lambda: list(islice(iterator, size)), [])
-        for results in self._started().imap_unordered(_worker_batch, chunks):
+        # ``imap``, not ``imap_unordered``: results in input order, so that a run
+        # with workers stores the same rows as one without (a later chunk that
+        # finishes first waits in the pool's queue, costing no worker time).
+        for results in self._started().imap(_worker_batch, chunks):
             yield from results
 
     def close(self) -> None:

@@ -90,7 +90,7 @@ def table_rows(db: Path, table: str) -> list[tuple[Any, ...]]:
         engine.dispose()
 
 
-def test_ray_stores_the_same_rows_as_local(
+def test_ray_and_the_process_pool_store_the_same_rows_as_local(
     ray_cluster: None, corpus: Path, settings: Settings, tmp_path: Path
 ) -> None:
     common = settings.model_copy(update={"batch_size": 2, "cluster": False})
@@ -105,6 +105,12 @@ def test_ray_stores_the_same_rows_as_local(
     assert local.events > 0 and local.quotes > 0  # the comparison below compares something
     for table in TABLES:
         assert table_rows(ray_db, table) == table_rows(local_db, table), table
+
+    pool_db = tmp_path / "pool.db"  # the process pool keeps the input order too
+    pooled = run([corpus], settings=common.model_copy(update={"db": str(pool_db), "workers": 2}))
+    assert (pooled.added, pooled.failed) == (local.added, 0)
+    for table in TABLES:
+        assert table_rows(pool_db, table) == table_rows(local_db, table), table
 
 
 def test_a_document_spacy_refuses_is_a_failure_and_its_batch_completes(

@@ -43,9 +43,22 @@ def test_event_table_filters_and_event_page(
     page.goto(url + "/?type=CONSULT")
     page.click("tr.event-row a.event-link")
     page.wait_for_url("**/event/**")
-    marked = page.locator("article.source .mark.evidence")
-    assert marked.count() == 1
-    assert marked.inner_text() == kenya.events[0].evidence.text
+    # Evidence first: the sentence with its neighbours, trigger and parties marked;
+    # the whole article is folded away.
+    passage = page.locator("article.source .passage")
+    assert passage.count() == 1
+    marked = passage.locator(".mark.evidence")
+    assert "".join(marked.all_inner_texts()) == kenya.events[0].evidence.text
+    event = kenya.events[0]
+    if event.trigger:
+        assert passage.locator(".mark.trigger").first.inner_text() == event.trigger
+    names = {a.id: a.name for a in kenya.actors}
+    for role, actor_id in (("source", event.source_id), ("target", event.target_id)):
+        mentioned = [m.text for m in kenya.mentions if m.actor_id == actor_id]
+        if actor_id and mentioned:
+            shown = passage.locator(f"a.mark.{role}").all_inner_texts()
+            assert shown and set(shown) <= set(mentioned), (role, names[actor_id])
+    assert not page.locator("article.source details .article-text").is_visible()
     assert "v1" in page.locator("#event-facts").inner_text()
     shot(page, "event")
 

@@ -75,5 +75,42 @@ def document_marks(document: Document) -> list[Mark]:
     return marks
 
 
+def shift(mark: Mark, by: int) -> Mark:
+    """The mark moved by ``by`` characters (for a passage cut from the text)."""
+    return Mark(mark.start + by, mark.end + by, mark.kind, mark.label, mark.actor)
+
+
 def evidence_marks(start: int, end: int) -> list[Mark]:
     return [Mark(start, end, "evidence", "evidence sentence")]
+
+
+def passage(document: Document, start: int, end: int, around: int = 1) -> tuple[int, int]:
+    """Offsets of the evidence ``start``-``end`` widened by ``around`` sentences each side
+    (the context a reader needs, without the whole article)."""
+    inside = [i for i, s in enumerate(document.sentences) if s.start < end and start < s.end]
+    if not inside:
+        return start, end
+    first = max(inside[0] - around, 0)
+    last = min(inside[-1] + around, len(document.sentences) - 1)
+    return min(document.sentences[first].start, start), max(document.sentences[last].end, end)
+
+
+def event_marks(
+    document: Document, evidence: tuple[int, int], trigger: str | None, parties: dict[str, str]
+) -> list[Mark]:
+    """The evidence sentence, its trigger word and the mentions of the event's parties in it
+    (``parties``: actor id → role, ``source`` or ``target``), the parties marked elsewhere
+    in the text too."""
+    start, end = evidence
+    names = {a.id: a.name for a in document.actors}
+    marks = evidence_marks(start, end)
+    if trigger:
+        at = document.text.find(trigger, start, end)
+        if at >= 0:
+            marks.append(Mark(at, at + len(trigger), "trigger", "trigger"))
+    for mention in document.mentions:
+        role = parties.get(mention.actor_id or "")
+        if role:
+            label = f"{role}: {names.get(mention.actor_id or '', mention.actor_id)}"
+            marks.append(Mark(mention.start, mention.end, role, label, mention.actor_id))
+    return marks

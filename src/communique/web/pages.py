@@ -38,7 +38,7 @@ from communique.rest import listings, queries
 from communique.rest.params import Cursor, EventQuery, QuoteQuery, Str
 from communique.store import Store
 from communique.web import errors
-from communique.web.marks import document_marks, evidence_marks, segments
+from communique.web.marks import document_marks, event_marks, passage, segments, shift
 
 HERE = Path(str(files("communique.web")))
 PAGE = 50
@@ -211,19 +211,37 @@ def mount(app: FastAPI, store: Store) -> None:
         found = read(lambda c: queries.event_detail(c, event_id))
         if found is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        texts = {s["id"]: store.load_document(s["id"]).text for s in found["sources"]}
-        members = [
-            {
-                "event": m,
-                "segments": segments(
-                    texts[m["article"]],
-                    evidence_marks(m["evidence"]["start"], m["evidence"]["end"]),
-                ),
-                "source": next(s for s in found["sources"] if s["id"] == m["article"]),
+        documents = {s["id"]: store.load_document(s["id"]) for s in found["sources"]}
+        members = []
+        for m in found["members"]:
+            document = documents[m["article"]]
+            evidence = (m["evidence"]["start"], m["evidence"]["end"])
+            parties = {
+                party["id"]: role
+                for role, party in (("target", m["target"]), ("source", m["source"]))
+                if party
             }
-            for m in found["members"]
-        ]
-        return render(request, "event.html", detail=found, members=members)
+            marks = event_marks(document, evidence, m["trigger"], parties)
+            start, end = passage(document, *evidence)
+            members.append(
+                {
+                    "event": m,
+                    "passage": segments(
+                        document.text[start:end], [shift(mark, -start) for mark in marks]
+                    ),
+                    "before": start > 0,
+                    "after": end < len(document.text),
+                    "segments": segments(document.text, marks),
+                    "source": next(s for s in found["sources"] if s["id"] == m["article"]),
+                }
+            )
+        cluster = None
+        if found["cluster"]:
+            clusters, _ = read(
+                lambda c: listings.list_clusters(c, "event", found["event"]["id"], None, 5)
+            )
+            cluster = next((c for c in clusters if c["id"] == found["cluster"]), None)
+        return render(request, "event.html", detail=found, members=members, cluster=cluster)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:

@@ -115,6 +115,24 @@ CASES: list[tuple[str, set[Triple]]] = [
         "After talks with Putin, Macron said the war must end.",
         {("CONSULT", "emmanuel-macron", "vladimir-putin")},
     ),
+    # a subject the parser hangs on an auxiliary
+    (
+        "The United States has been encouraging allies such as Japan to restrict exports to China.",
+        {("REQUEST", "united-states", "japan")},
+    ),
+    # turning back boats refuses the people on them
+    (
+        "Malaysia turned away a boat of Rohingya migrants on Friday.",
+        {("REJECT", "malaysia", "agent:MYS:REF")},
+    ),
+    (
+        "Kenya turned back the Somali fighters at the border.",
+        {("REJECT", "kenya", "agent:SOM:UAF")},
+    ),
+    (
+        "Australia pushed back boats of asylum seekers from Indonesia.",
+        {("REJECT", "australia", "agent:IDN:REF")},
+    ),
     # attacks named by a noun: unidentified attackers of the victims' country
     (
         "In 2021 he survived a bomb attack that killed four Kenyan soldiers.",
@@ -191,6 +209,18 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
         "Despite the criticism, Kenyan police officers stayed in Nairobi.",
         ("ACCUSE", "agent:KEN:COP", None),
     ),
+    # a standing policy is not a datable act
+    (
+        "Malaysia and Indonesia have kept a policy of turning away boats of migrants.",
+        ("REJECT", "malaysia", "agent:MYS:REF"),
+    ),
+    # a relative pronoun stands for the boats, not for the people on them
+    (
+        "Malaysia turned away boats of migrants, which the United Nations has criticised.",
+        ("ACCUSE", "united-nations", "agent:MYS:REF"),
+    ),
+    # turning back a thing refuses nobody
+    ("Kenya turned back the clock on press freedom.", ("REJECT", "kenya", None)),
     # a refusal of a thing names no recipient: no event without one
     ("Neither Kenya nor Tanzania would endorse the election result.", ("REJECT", "kenya", None)),
     # the named members replace the group, who is not a participant of its own

@@ -34,6 +34,8 @@ BACKGROUND_ADV = {"previously", "earlier", "formerly", "once", "already", "befor
 HABITUAL_ADV = {"always", "consistently", "continuously", "constantly", "traditionally",
                 "historically", "invariably", "perennially", "steadfastly"}  # fmt: skip
 HABITUAL_FROM = {"beginning", "outset", "start", "onset", "inception", "dawn", "birth"}
+# Nouns whose of-complement is a standing line of conduct, not a datable act.
+POLICY_NOUNS = {"policy", "practice", "habit", "tradition", "doctrine", "pattern"}
 HABITUAL_SPAN = {"decades", "years", "centuries", "generations", "history", "ages"}
 
 
@@ -52,7 +54,14 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def habitual(token: Token, trigger: Trigger) -> bool:
-    """A standing stance recalled, not an act: "has always supported", "from the outset"."""
+    """A standing stance recalled, not an act: "has always supported", "from the outset",
+    "a policy of turning away boats"."""
+    if (
+        token.dep_ in ("pcomp", "pobj")
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in POLICY_NOUNS
+    ):
+        return True
     head = token if trigger.pos == "VERB" else (governing_verb(token) or token)
     for child in head.children:
         if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADV:

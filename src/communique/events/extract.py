@@ -335,7 +335,9 @@ def _candidates(
         pairs = [(sources[0], other) for other in sources[1:]]
     elif not targets:
         if trigger.needs_target and (
-            trigger.type not in NULL_TARGET_TYPES or unresolved_actor(slot_heads(trigger, token))
+            trigger.strict_target
+            or trigger.type not in NULL_TARGET_TYPES
+            or unresolved_actor(slot_heads(trigger, token))
         ):
             return []
         pairs = [(source, None) for source in sources]

@@ -38,6 +38,8 @@ CARRIERS = {
     "secretariat", "headquarters", "premises", "member", "members", "representative",
     "representatives", "spokesperson", "spokesman", "spokeswoman",
 }  # fmt: skip
+# Vessels stand for the people they carry in acts done to them ("turned back the boats").
+VESSELS = {"boat", "ship", "vessel", "dinghy", "raft", "bus", "truck", "convoy", "flotilla"}
 # Carriers that speak for someone: "a spokesperson for President X" is X's statement.
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives"}
 # Acts of law: what they do ("a bill which legalised X") is done by who passed them.
@@ -141,7 +143,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 def resolve(token: Token, mentions: MentionIndex) -> str | None:
     """The actor a noun phrase headed by ``token`` refers to, if any."""
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+    relative = token.lower_ in RELATIVE and token.head.dep_ == "relcl"
+    if relative:
         token = token.head.head
     actor = mentions.actor(token)
     if actor:
@@ -164,6 +167,17 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
         if child.dep_ in MODIFIERS:
             actor = mentions.actor(child)
             if actor:
+                return actor
+    if token.lemma_.lower() in VESSELS and not relative:
+        # "turned back boats carrying Rohingya refugees", "a boat of migrants": the
+        # people on board
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in ("carry", "transport"):
+                for obj in child.children:
+                    if obj.dep_ == "dobj" and (actor := mentions.actor(obj)):
+                        return actor
+        for pobj in pobjs(token, "of"):
+            if actor := mentions.actor(pobj):
                 return actor
     if token.lemma_.lower() in CARRIERS or token.lower_ in CARRIERS:
         words = ("of", "for") if token.lower_ in SPOKES else ("of",)
@@ -295,6 +309,16 @@ def subjects(token: Token) -> list[Token]:
     if passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return pobjs(token, "by")  # "an accord signed by X"
     found = [c for c in token.children if c.dep_ in SUBJ]
+    if not found:
+        # "The US has been encouraging ...": the parser may hang the subject on an
+        # auxiliary of the verb rather than on the verb
+        found = [
+            g
+            for aux in token.children
+            if aux.dep_ in ("aux", "auxpass")
+            for g in aux.children
+            if g.dep_ in SUBJ
+        ]
     antecedent = token.head
     if (
         token.dep_ == "relcl"

@@ -94,6 +94,9 @@ class Trigger:
     with_clause: frozenset[str] = frozenset()
     reciprocal: bool = False
     needs_target: bool = True
+    # "strict": even a type that may stand without a recipient needs one here ("turned
+    # back the boats" is a refusal of people; "turned back the clock" is none)
+    strict_target: bool = False
     when_negated: bool = False
     # Sense and frame constraints (plover-triggers.v1.yaml header): an unnamed agent's
     # sector when the text names no source ("was arrested" -> police); dependency labels
@@ -220,6 +223,7 @@ def _parse_entries(data: Any, source: str) -> list[Trigger]:
                     with_clause=_words(entry.get("with_clause")),
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_target=bool(entry.get("needs_target", True)),
+                    strict_target=entry.get("needs_target") == "strict",
                     when_negated=bool(entry.get("when_negated", False)),
                     implicit_source=_sector(entry.get("implicit_source"), source),
                     without=_words(entry.get("without")),

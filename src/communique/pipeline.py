@@ -318,6 +318,7 @@ def run(
     from communique.cluster import update_clusters
     from communique.ingest import read
     from communique.store import Store
+    from communique.store.provenance import current_provenance
 
     started = time.perf_counter()
     settings = (settings or load_settings()).model_copy(
@@ -325,6 +326,7 @@ def run(
     )
     summary = RunSummary(db=settings.db)
     store = Store.open(settings.db)
+    store.use_provenance(current_provenance(settings))  # recorded on every article saved
     try:
 
         def fresh() -> Iterator[Document]:

@@ -49,6 +49,7 @@ from sqlalchemy.pool import StaticPool
 from communique.errors import Messages, StoreError
 from communique.model import Actor, Cluster, Document, Failure
 from communique.store import rows, schema
+from communique.store.analyses import AnalysisTables
 from communique.store.clustering import ClusterChanges, ClusterTables, IndexEntry
 from communique.store.decisions import cluster_from_row as _cluster_from_row
 from communique.store.decisions import insert_clusters
@@ -170,12 +171,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(ClusterTables):
+class Store(ClusterTables, AnalysisTables):
     """Analysed documents, actors, clusters and failures in one database.
 
     The methods that ``communique.cluster`` uses for incremental clustering
     (features, blocking keys, LSH bands, pairwise decisions) come from
-    ``communique.store.clustering.ClusterTables``.
+    ``communique.store.clustering.ClusterTables``; the analysis versions and
+    re-analysis (``communique reanalyse``) from ``communique.store.analyses``.
     """
 
     def __init__(self, engine: Engine, url: str, writer: Engine | None = None) -> None:
@@ -317,8 +319,11 @@ class Store(ClusterTables):
             else:
                 first[document.id] = document
         ordered = [first[i] for i in sorted(first)]
+        version = self._record_version(connection)  # provenance of every article saved here
         inserted = _insert_new(
-            connection, schema.articles, [rows.article_row(d, now) for d in ordered]
+            connection,
+            schema.articles,
+            [{**rows.article_row(d, now), "analysis_version": version} for d in ordered],
         )
         new = [d for d in ordered if d.id in inserted]
         again[:0] = [rows.source_row(d, now) for d in ordered if d.id not in inserted]

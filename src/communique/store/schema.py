@@ -69,6 +69,9 @@ articles = Table(
     Column("original", Text, nullable=False),
     Column("offset_map", JSON, nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # Which code and data produced the stored analysis (``store.provenance``; migration
+    # 0006); null for articles stored before provenance was recorded.
+    Column("analysis_version", String(64)),
 )
 
 article_sources = Table(
@@ -335,6 +338,18 @@ cluster_decisions = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_cluster_decisions_a", "level", "a"),
     Index("ix_cluster_decisions_b", "level", "b"),
+)
+
+# Every analysis version seen by the store, with the inputs it fingerprints
+# (``store.provenance.Provenance``: data file → sha256, spaCy model → version), so
+# that a user can see what changed between two versions (migration 0006).
+analysis_versions = Table(
+    "analysis_versions",
+    metadata,
+    Column("version", String(64), primary_key=True),
+    Column("package", String(32), nullable=False),
+    Column("inputs", JSON, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
 )
 
 # Child tables in the order their rows are written for one article.

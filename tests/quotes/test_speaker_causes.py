@@ -382,3 +382,37 @@ def test_request_after_ask_is_still_a_quote(run: Run) -> None:
     text = "Robert Hughes asked the council to delay the vote until June."
     quote = found(run(text, CAST), "the council to delay the vote until June")
     assert quote.speaker_id == "local:robert-hughes"
+
+
+# ---------------------------------------------------------------------------
+# a government's statement is its state's
+
+
+def test_government_statement_after_the_government_of_a_state(run: Run) -> None:
+    text = (
+        "The government of Norway on Monday closed the northern fishing grounds. "
+        "The government statement, which was read on radio, announced the ban "
+        '"with regret to every family that lives from the sea."'
+    )
+    quote = found(run(text, CAST), "with regret to every family that lives from the sea.")
+    assert quote.speaker_id == "norway"
+
+
+def test_government_statement_after_a_persons_government_names_no_state(run: Run) -> None:
+    text = (
+        "Hughes's government fell in March. The government statement, which was read on "
+        'radio, announced the ban "with regret to every family that lives from the sea."'
+    )
+    quote = found(run(text, CAST), "with regret to every family that lives from the sea.")
+    assert quote.speaker_id not in ("norway", "canada", "local:robert-hughes")
+
+
+def test_modifier_verb_after_a_named_subject_keeps_its_speaker(run: Run) -> None:
+    # "announced" parsed as a modifier of "chief": the chief, named by the
+    # apposition, still speaks
+    text = (
+        "The harbour's safety chief, Linda Foster, announced on the radio on Friday "
+        "there were two ships adrift."
+    )
+    quote = found(run(text, CAST), "there were two ships adrift")
+    assert quote.speaker_id == "local:linda-foster"

@@ -68,7 +68,13 @@ from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import MarkedSpan, find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
 from communique.quotes.spans import Spans
-from communique.quotes.speakers import FIRST_PERSON, PRONOUNS, SpeakerIndex, subject_of
+from communique.quotes.speakers import (
+    FIRST_PERSON,
+    LOOK_BACK_TOKENS,
+    PRONOUNS,
+    SpeakerIndex,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -330,6 +336,31 @@ class _Describer:
         lemma = subject.lemma_.lower()
         return lemma in SPEAKING_NOUNS or subject.lower_ in SPEAKING_NOUNS
 
+    def government_state(self, word: Token) -> str | None:
+        """The state whose government the article named last before ``word``.
+
+        "the government of X", "X's government" and "the X government", where X
+        is a state of the knowledge base; a person's government ("the
+        premier's government") names no state.
+        """
+        doc = word.doc
+        for token in reversed(doc[max(0, word.i - LOOK_BACK_TOKENS) : word.i]):
+            if token.lower_ != "government":
+                continue
+            named = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+            named += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for name in named:
+                mention = self.index.covering(name.idx, name.idx + len(name.text))
+                if mention is not None and self.facts.kind(mention.actor_id) == "state":
+                    return mention.actor_id
+        return None
+
     def speaker(self, subject: Token) -> str | None:
         if not self.can_speak(subject):
             return None
@@ -349,6 +380,13 @@ class _Describer:
             country = self.country_of(demonym)
         if sector == "GOV" and country and subject.lemma_.lower() in DOCUMENT_NOUNS:
             state = self.facts.state(country)
+            if state is not None:
+                return state
+        if agent is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
+            # "The government statement" after "the government of Ruritania":
+            # the statement is that state's.
+            issuer = next((c for c in subject.children if c.lower_ == "government"), None)
+            state = self.government_state(issuer) if issuer is not None else None
             if state is not None:
                 return state
         head = subject.doc[choice.head]

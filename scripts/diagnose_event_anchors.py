@@ -33,6 +33,7 @@ from communique.evaluate.match import date_part, normalise_name
 from communique.evaluate.records import GoldSet
 from communique.events import load_lexicon
 from communique.events.anchor import Anchored, anchor_candidates
+from communique.events.dating import EventClock
 from communique.events.extract import Candidate, trigger_pos
 from communique.events.lexicon import Lexicon, Trigger
 from communique.events.salience import Paragraphs, background_reason
@@ -154,10 +155,16 @@ def diagnose(folder: Path, fresh: bool = False) -> tuple[dict[str, Any], list[di
             candidates.append(candidate)
             kept.append(row)
         anchored: list[Anchored] = anchor_candidates(doc, document, candidates, context)
+        clock = EventClock(doc, document, {c.token.i for c in candidates})
         paragraphs = Paragraphs(document)
         for row, item in zip(kept, anchored, strict=True):
             reason = background_reason(
-                item.candidate, item.timexes, item.quote, paragraphs, document.published
+                item.candidate,
+                item.timexes,
+                item.quote,
+                paragraphs,
+                document.published,
+                clock.preceding(item.candidate),
             )
             date = item.dates[0][0] if item.dates else None
             place = item.place.name if item.place else None

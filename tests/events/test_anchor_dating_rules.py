@@ -318,3 +318,120 @@ def test_past_meeting_dates_the_report(anchor: Anchor) -> None:
     )
     assert _date(items, 0) == "2024-05-15"
     assert _date(items, 1) == "2024-05-15"
+
+
+# --------------------------- clauses before, with and after their main clause
+
+SEQUENCE: list[tuple[str, str, str, str | None, str]] = [
+    # an "after" clause came before the main clause's day: not dated by it, and background
+    # when that day is itself earlier than the report's
+    (
+        "After the king dismissed his cabinet, the army seized power on March 3, 2011.",
+        "dismissed",
+        "SANCTION",
+        None,
+        "background",
+    ),
+    (
+        "Once the rebels had withdrawn, troops entered the town in 2016.",
+        "withdrawn",
+        "RETREAT",
+        None,
+        "background",
+    ),
+    # ... its main clause keeps its date
+    (
+        "After the king dismissed his cabinet, the army seized power on March 3, 2011.",
+        "seized",
+        "COERCE",
+        "2011-03-03",
+        "background",
+    ),
+    # an "after" clause before a day of the report's week stays in the news
+    (
+        "After the vote was counted, the opposition rejected the result on Wednesday.",
+        "counted",
+        "REJECT",
+        PUB,
+        "main",
+    ),
+    # a clause without a subordinator shares its main clause's date
+    (
+        "In 2015 the coalition began backing the exiled cabinet, bombing rebel positions.",
+        "bombing",
+        "ASSAULT",
+        "2015",
+        "background",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date", "salience"), SEQUENCE)
+def test_clause_before_main_clause(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None, salience: str
+) -> None:
+    (item,) = anchor(text, (trigger, kind))
+    assert (item.dates[0][0], item.salience) == (date, salience)
+
+
+SIMULTANEOUS: list[tuple[str, str, str, str | None]] = [
+    (
+        "The premier warned the rebels while touring the border on Tuesday.",
+        "warned",
+        "THREATEN",
+        "2024-05-14",
+    ),
+    (
+        "The envoy praised the truce as she left the talks on Wednesday.",
+        "praised",
+        "SUPPORT",
+        "2024-05-15",
+    ),
+    # "because" gives a reason, not a time
+    (
+        "The premier warned the rebels because they shelled the border on Tuesday.",
+        "warned",
+        "THREATEN",
+        PUB,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), SIMULTANEOUS)
+def test_simultaneous_clause_dates_its_main_clause(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == date
+
+
+def test_past_act_not_dated_after_report(anchor: Anchor) -> None:
+    text = "The mayor announced his resignation effective Monday, May 27."
+    assert _date(anchor(text, ("announced", "CONCEDE"))) == PUB
+
+
+def test_future_act_keeps_its_later_date(anchor: Anchor) -> None:
+    text = "The mayor will step down on Monday, May 27."
+    assert _date(anchor(text, ("step", "CONCEDE"))) == "2024-05-27"
+
+
+# ------------------------------- alerts and deployments are told as orders
+
+ORDERS: list[tuple[str, str, str]] = [
+    (
+        "Gunmen stormed a hotel on Wednesday. The minister said he had ordered troops on alert.",
+        "ordered",
+        "MOBILIZE",
+    ),
+    (
+        "A mine exploded near the border on Tuesday. Both armies have raised their alert levels.",
+        "raised",
+        "MOBILIZE",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), ORDERS)
+def test_undated_alert_takes_report_date(
+    anchor: Anchor, text: str, trigger: str, kind: str
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == PUB

@@ -132,7 +132,9 @@ def anchor_candidates(
             timexes = list(clock.points.get(said, [])) if said is not None else []
         place = placer.own(candidate, points)
         item = Anchored(candidate, sentence, quote, timexes, place)
-        item.salience = salience(candidate, timexes, quote, paragraphs, clock.reference)
+        item.salience = salience(
+            candidate, timexes, quote, paragraphs, clock.reference, clock.preceding(candidate)
+        )
         item.at_occasion = any(_names_occasion(doc[p]) for p in points)
         anchored.append(item)
     local = {actor.id: actor for actor in document.actors}

@@ -21,6 +21,8 @@ An event is background when the text places it before the report's episode:
 - it has no time expression of its own and the last one before it in its
   paragraph lies well before publication (a paragraph of history: "In 1980 ...
   He then ...");
+- it came before an earlier dated act ("After the president fired his deputy,
+  the army moved in 2017");
 - it is a past act someone other than its actor recounts in a quote.
 Announced, threatened and planned acts stay main: the announcement is the news.
 """
@@ -92,13 +94,11 @@ def salience(
     quote: Quote | None,
     paragraphs: Paragraphs,
     reference: str | None,
+    preceding: list[TimeRef] | None = None,
 ) -> str:
     """ "main" or "background" (see the module docstring)."""
-    return (
-        "main"
-        if background_reason(candidate, own, quote, paragraphs, reference) is None
-        else "background"
-    )
+    reason = background_reason(candidate, own, quote, paragraphs, reference, preceding)
+    return "main" if reason is None else "background"
 
 
 def background_reason(
@@ -107,13 +107,19 @@ def background_reason(
     quote: Quote | None,
     paragraphs: Paragraphs,
     reference: str | None,
+    preceding: list[TimeRef] | None = None,
 ) -> str | None:
-    """Why the candidate is background ("own date", "paragraph", "clause", ...), or None."""
+    """Why the candidate is background ("own date", "paragraph", "clause", ...), or None.
+
+    ``preceding``: dates the event's clause came before (``EventClock.preceding``).
+    """
     token = candidate.token
     # the announcement of an act is the news: announced acts stay main
     forward = candidate.modality in FORWARD
     if not forward and (cue := _dated_background(candidate, own, paragraphs, reference)):
         return cue
+    if not forward and not own and any(earlier(t, reference) for t in preceding or ()):
+        return "before an earlier date"  # "After X fired his deputy, the army moved in 2017"
     recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
     if recounted and quote is not None and quote.kind == "direct" and token.tag_ == "VBD":
         # a past act in someone else's own words ("'Russia attacked Ukraine,' Macron said");

@@ -62,6 +62,18 @@ def test_event_filters(client: httpx.Client, docs: list[Document]) -> None:
         ({"actor_name": "vieira"}, {b1, b2}),
         ({"actor_name": "the Ethiopian prime"}, {k1, k2}),  # an alias
         ({"country": "ken"}, {k1}),
+        ({"country": "ETH"}, {k1, k2}),  # either side
+        ({"source": samples.ABIY.id}, {k2}),
+        ({"target": samples.ABIY.id}, {k1}),
+        ({"source": samples.RUTO.id, "target": samples.ABIY.id}, {k1}),  # a dyad
+        ({"actor": samples.ABIY.id, "partner": samples.RUTO.id}, {k1}),  # both directions
+        ({"actor": samples.RUTO.id, "partner": samples.ABIY.id}, {k1}),
+        ({"source": samples.ABIY.id, "target": samples.RUTO.id}, set()),  # its other direction
+        ({"source_country": "eth"}, {k2}),
+        ({"target_country": "ETH"}, {k1}),
+        ({"target_country": "KEN"}, set()),
+        ({"target_sector": samples.ABIY.sector, "source_country": "KEN"}, {k1}),
+        ({"sector": samples.ABIY.sector, "actor": samples.ABIY.id}, {k1, k2}),
         ({"country": "IGO"}, {b1}),
         ({"cameo": "04"}, {k1}),
         ({"cameo": "1"}, {b1}),

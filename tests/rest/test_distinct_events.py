@@ -142,7 +142,7 @@ def test_the_timeline_has_every_month_between_its_first_and_last(http: httpx.Cli
 
 
 def test_empty_months_are_rows_of_zero_counts() -> None:
-    from communique.rest.queries import _every_month
+    from communique.rest.facets import _every_month
 
     found = _every_month(
         {"2023-11": {"month": "2023-11", "AID": 2}, "2024-02": {"month": "2024-02"}}

@@ -51,6 +51,17 @@ def test_filters_are_chips_that_survive_submit(
         "actor",
         "reports",
     }
+    # The dyad view from the actor page: the events between two actors, both directions.
+    page.goto(f"{url}/actor/{quote(samples.ABIY.id, safe='')}")
+    co_actor = page.locator("#co-actors li").first
+    count = int(co_actor.locator(".count").inner_text())
+    co_actor.locator("a.dyad").click()
+    page.wait_for_url("**partner=*")
+    assert page.locator("tr.event-row").count() == count
+    assert {c.get_attribute("data-name") for c in page.locator("#chips li").all()} >= {
+        "actor",
+        "partner",
+    }
 
 
 def test_previous_and_next_pages(

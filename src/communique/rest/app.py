@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection
 from communique import __version__
 from communique.model import ActorType, DocumentStatus
 from communique.rest import access, listings, models, queries, writes
+from communique.rest.facets import facets as facet_counts
 from communique.rest.paging import BadCursor
 from communique.rest.params import (
     Cursor,
@@ -217,7 +218,7 @@ def create_app(
         # The very counts of `communique stats` (which adds distinct_events the same way).
         counts = {**store.stats(), "distinct_events": store.distinct_events()}
         with reading() as connection:
-            found = queries.facets(connection, filters.to_filters())
+            found = facet_counts(connection, filters.to_filters())
         return {"counts": counts, "distinct_events": counts["distinct_events"], **found}
 
     # ------------------------------------------------------------------ writes

@@ -104,9 +104,30 @@ class EventQuery:
 
     def __init__(
         self,
-        actor: Str = None,
+        actor: Annotated[
+            str | None, Query(max_length=500, description="Actor id, either side.")
+        ] = None,
+        partner: Annotated[
+            str | None,
+            Query(
+                max_length=500,
+                description="A second actor id, either side: with `actor`, the events between "
+                "the two in both directions (a dyad).",
+            ),
+        ] = None,
         actor_name: Str = None,
-        country: Str = None,
+        country: Annotated[
+            str | None, Query(max_length=500, description="Country of either side (ISO 3).")
+        ] = None,
+        sector: Annotated[
+            str | None, Query(max_length=500, description="Sector of either side (GOV, MIL, ...).")
+        ] = None,
+        source: Annotated[str | None, Query(max_length=500, description="Source actor id.")] = None,
+        target: Annotated[str | None, Query(max_length=500, description="Target actor id.")] = None,
+        source_country: Str = None,
+        target_country: Str = None,
+        source_sector: Str = None,
+        target_sector: Str = None,
         type: Annotated[
             list[str] | None,
             Query(
@@ -135,8 +156,16 @@ class EventQuery:
     ) -> None:
         self.filters = queries.EventFilters(
             actor=actor,
+            partner=partner,
             actor_name=actor_name,
             country=country,
+            sector=sector,
+            source=source,
+            target=target,
+            source_country=source_country,
+            target_country=target_country,
+            source_sector=source_sector,
+            target_sector=target_sector,
             type=one_of("type", type or [], PLOVER_TYPES),
             cameo=cameo,
             date_from=date_from,

@@ -26,7 +26,6 @@ from sqlalchemy import (
     func,
     or_,
     select,
-    union_all,
 )
 from sqlalchemy.engine import Connection
 
@@ -41,6 +40,8 @@ from communique.store.rows import actor_from_rows
 
 MAX_LIMIT = 500
 E, A, Q = schema.events, schema.articles, schema.quotes
+# The two sides of an event.
+SIDES = (E.c.source_id, E.c.target_id)
 # Articles as probed from an event (EXISTS), apart from the joined ``A``.
 A_PROBE = A.alias("article_probe")
 
@@ -136,8 +137,17 @@ class EventFilters:
     """Filters of ``/events`` (all optional; given ones are combined with AND)."""
 
     actor: str | None = None  # actor id, as source or target
+    partner: str | None = None  # a second actor id on either side: with ``actor``, a dyad
     actor_name: str | None = None  # part of a name or alias, as source or target
     country: str | None = None  # source's or target's country
+    sector: str | None = None  # source's or target's sector (GOV, MIL, ...)
+    # One side only: actor id, country and sector of the source, and of the target.
+    source: str | None = None
+    target: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
+    source_sector: str | None = None
+    target_sector: str | None = None
     type: list[str] = field(default_factory=list)  # PLOVER types
     cameo: str | None = None  # CAMEO root (first two digits) or a longer prefix
     date_from: str | None = None  # event date, inclusive, ISO prefix comparison
@@ -162,6 +172,8 @@ class EventFilters:
         found: list[ColumnElement[bool]] = []
         if self.actor:
             found.append(or_(E.c.source_id == self.actor, E.c.target_id == self.actor))
+        if self.partner:
+            found.append(or_(E.c.source_id == self.partner, E.c.target_id == self.partner))
         if self.actor_name:
             ids = actor_ids_matching(self.actor_name)
             found.append(or_(E.c.source_id.in_(ids), E.c.target_id.in_(ids)))
@@ -171,10 +183,19 @@ class EventFilters:
             # indexes and sorts every match (160 ms for the ~4% of 1M events of
             # one country); EXISTS leaves the walk of ix_events_date_order, which
             # meets a page after ~limit/selectivity rows (migration 0005).
-            country = self.country.upper()
-            found.append(
-                or_(*(_actor_in_country(c, country) for c in (E.c.source_id, E.c.target_id)))
-            )
+            found.append(or_(*(_actor_with(c, "country", self.country) for c in SIDES)))
+        if self.sector:
+            found.append(or_(*(_actor_with(c, "sector", self.sector) for c in SIDES)))
+        for column, actor_id, side_country, side_sector in (
+            (E.c.source_id, self.source, self.source_country, self.source_sector),
+            (E.c.target_id, self.target, self.target_country, self.target_sector),
+        ):
+            if actor_id:
+                found.append(column == actor_id)
+            if side_country:
+                found.append(_actor_with(column, "country", side_country))
+            if side_sector:
+                found.append(_actor_with(column, "sector", side_sector))
         if self.type:
             found.append(E.c.type.in_([x.upper() for x in self.type]))
         if self.cameo:
@@ -221,9 +242,10 @@ class EventFilters:
         return found
 
 
-def _actor_in_country(column: Any, country: str) -> ColumnElement[bool]:
+def _actor_with(column: Any, attribute: str, value: str) -> ColumnElement[bool]:
+    """The actor of ``column`` has ``value`` (any case) as its country or sector (a key probe)."""
     t = schema.actors
-    return select(t.c.id).where(t.c.id == column, t.c.country == country).exists()
+    return select(t.c.id).where(t.c.id == column, t.c[attribute] == value.upper()).exists()
 
 
 def _cameo_prefix(prefix: str) -> ColumnElement[bool]:
@@ -415,86 +437,6 @@ def article_summaries(connection: Connection, ids: Sequence[str]) -> list[Row]:
     )
     found = {r["id"]: dict(r) for r in connection.execute(query).mappings()}
     return [found[i] for i in ids if i in found]
-
-
-# ---------------------------------------------------------------------------
-# facets and stats
-
-
-def facets(connection: Connection, filters: EventFilters, top: int = 30) -> Row:
-    """Counts of the matching events (the rows the listing would show): in total, undated,
-    dated to a year only, by type, country (either side), outlet, and by month and type."""
-    base = select(
-        E.c.article_id, E.c.id, E.c.type, E.c.source_id, E.c.target_id, E.c.date, A.c.outlet
-    ).select_from(E.join(A, A.c.id == E.c.article_id))
-    matching = base.where(*filters.where(connection.dialect.name)).subquery()
-
-    def counts(column: Any) -> list[Row]:
-        n = func.count().label("n")
-        query = select(column.label("key"), n).group_by(column).order_by(n.desc(), column)
-        return [{"key": r.key, "count": int(r.n)} for r in connection.execute(query.limit(top))]
-
-    # Countries of either side, each event counted once per country: what the `country`
-    # filter selects (an event of KEN acting on ETH is under both).
-    t = schema.actors
-    sides = union_all(
-        *(
-            select(matching.c.article_id, matching.c.id, t.c.country).select_from(
-                matching.join(t, t.c.id == side)
-            )
-            for side in (matching.c.source_id, matching.c.target_id)
-        )
-    ).subquery()
-    n_events = func.count(func.distinct(sides.c.article_id + "#" + sides.c.id))
-    country_query = (
-        select(sides.c.country.label("key"), n_events.label("n"))
-        .where(sides.c.country.is_not(None))
-        .group_by(sides.c.country)
-        .order_by(n_events.desc(), sides.c.country)
-        .limit(top)
-    )
-    # By month: dates of day or month precision; a year-only date has no month to plot
-    # (it would show as January) and is counted apart, as undated events are.
-    month = func.substr(matching.c.date, 1, 7)
-    timeline_query = (
-        select(month.label("month"), matching.c.type, func.count().label("n"))
-        .where(func.length(matching.c.date) >= 7)
-        .group_by(month, matching.c.type)
-        .order_by(month)
-    )
-    by_month: dict[str, Row] = {}
-    for r in connection.execute(timeline_query):
-        by_month.setdefault(r.month, {"month": r.month})[r.type] = int(r.n)
-    total, undated, year_only = connection.execute(
-        select(
-            func.count(),
-            func.count().filter(matching.c.date.is_(None)),
-            func.count().filter(func.length(matching.c.date) < 7),
-        ).select_from(matching)
-    ).one()
-    return {
-        "total": int(total),
-        "undated": int(undated or 0),
-        "year_only": int(year_only or 0),
-        "types": counts(matching.c.type),
-        "outlets": counts(matching.c.outlet),
-        "countries": [{"key": r.key, "count": int(r.n)} for r in connection.execute(country_query)],
-        "timeline": _every_month(by_month),
-    }
-
-
-def _every_month(by_month: dict[str, Row]) -> list[Row]:
-    """The months from the first to the last with events, empty ones as rows of zero
-    counts, so that a chart shows the gaps instead of drawing across them."""
-    if not by_month:
-        return []
-    first, last = min(by_month), max(by_month)
-    year, month = int(first[:4]), int(first[5:7])
-    found = []
-    while (key := f"{year:04d}-{month:02d}") <= last:
-        found.append(by_month.get(key, {"month": key}))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
 
 
 # ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 # The exporters' writers, so that a download has exactly `communique export`'s columns.
 from communique.export import FIELDS, writer
 from communique.rest import listings, queries
+from communique.rest.facets import facets as facet_counts
 from communique.rest.params import Cursor, EventQuery, QuoteQuery, Str
 from communique.store import Store
 from communique.web import errors
@@ -71,8 +72,16 @@ def _query_string(request: Request, **changes: Any) -> str:
 # Labels of the event filters shown as chips (web-only parameters are not filters).
 FILTER_LABELS = {
     "actor": "actor",
+    "partner": "with",
     "actor_name": "actor name",
     "country": "country",
+    "sector": "sector",
+    "source": "source",
+    "target": "target",
+    "source_country": "source country",
+    "target_country": "target country",
+    "source_sector": "source sector",
+    "target_sector": "target sector",
     "type": "type",
     "cameo": "CAMEO",
     "date_from": "from",
@@ -189,7 +198,7 @@ def mount(app: FastAPI, store: Store) -> None:
 
         def go(connection: Connection) -> tuple[Any, ...]:
             items, following = queries.list_events(connection, wanted, sort, cursor, PAGE)
-            return items, following, queries.facets(connection, wanted)
+            return items, following, facet_counts(connection, wanted)
 
         items, following, facets = read(go)
         return render(

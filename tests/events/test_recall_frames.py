@@ -133,6 +133,17 @@ CASES: list[tuple[str, set[Triple]]] = [
         "Australia pushed back boats of asylum seekers from Indonesia.",
         {("REJECT", "australia", "agent:IDN:REF")},
     ),
+    # an evaluation of an act aims at those who did it
+    (
+        "Malaysia and Thailand have kept a policy of turning away boats, which the United "
+        "Nations and the United States have both criticised.",
+        {
+            ("ACCUSE", "united-nations", "malaysia"),
+            ("ACCUSE", "united-nations", "thailand"),
+            ("ACCUSE", "united-states", "malaysia"),
+            ("ACCUSE", "united-states", "thailand"),
+        },
+    ),
     # attacks named by a noun: unidentified attackers of the victims' country
     (
         "In 2021 he survived a bomb attack that killed four Kenyan soldiers.",
@@ -209,6 +220,8 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
         "Despite the criticism, Kenyan police officers stayed in Nairobi.",
         ("ACCUSE", "agent:KEN:COP", None),
     ),
+    # the doer of an evaluated act is read only for evaluations, not for other acts
+    ("Kenya visited the camp which the army had attacked.", ("ASSAULT", "agent:KEN:MIL", "kenya")),
     # a standing policy is not a datable act
     (
         "Malaysia and Indonesia have kept a policy of turning away boats of migrants.",

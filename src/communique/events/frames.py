@@ -45,6 +45,8 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "represe
 # Acts of law: what they do ("a bill which legalised X") is done by who passed them.
 LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
         "resolution", "ruling", "order"}  # fmt: skip
+# Evaluations aim at whoever did what they evaluate.
+EVALUATIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 # Participles that say what a weapon was fired at ("missiles targeting X").
 AIMING = {"target", "aim", "hit", "strike", "direct"}
 # Types whose nominal trigger, in a temporal or concessive adjunct, still has the clause's
@@ -284,6 +286,8 @@ def objects(token: Token) -> list[Token]:
             found = [c for c in node.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
         return found
     found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if not found:
+        found = [c for c in token.children if _misparsed_relative(c)]
     if not found and token.pos_ == "VERB":
         # "denounced and expelled Russia's envoy": coordinated verbs share the object
         for conj in token.children:
@@ -297,6 +301,17 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
+def _misparsed_relative(token: Token) -> bool:
+    """ "boats, which the UN and the US have criticised": the parser may label the relative
+    pronoun a second subject; with another subject beside it, it is the object."""
+    return (
+        token.dep_ == "nsubj"
+        and token.lower_ in ("which", "that")
+        and token.head.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.i != token.i for c in token.head.children)
+    )
+
+
 def participle_patient(token: Token) -> list[Token]:
     """ "protesters arrested on Sunday": the noun a participle modifies undergoes it."""
     if token.dep_ == "acl" and token.tag_ == "VBN" and not objects(token):
@@ -308,7 +323,7 @@ def subjects(token: Token) -> list[Token]:
     """The logical subject, following passives, relative clauses, coordination and control."""
     if passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return pobjs(token, "by")  # "an accord signed by X"
-    found = [c for c in token.children if c.dep_ in SUBJ]
+    found = [c for c in token.children if c.dep_ in SUBJ and not _misparsed_relative(c)]
     if not found:
         # "The US has been encouraging ...": the parser may hang the subject on an
         # auxiliary of the verb rather than on the verb
@@ -357,7 +372,10 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         heads = objects(token)
         if not heads and trigger.implicit_source:  # acts done to people: arrest, kill
             heads = participle_patient(token)
-        return actors_of(heads, mentions)
+        found = actors_of(heads, mentions)
+        if not found and trigger.type in EVALUATIONS:
+            found = actors_of(act_doers(heads), mentions)
+        return found
     if role == "dative":
         return actors_of([c for c in token.children if c.dep_ == "dative"], mentions)
     if role in ("poss", "poss_of", "poss_bare"):
@@ -445,6 +463,21 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if role == "instrument":
         return []
     return []
+
+
+def act_doers(heads: list[Token]) -> list[Token]:
+    """Who did the act that an evaluation is about, when its object is a relative pronoun
+    standing for an act ("kept a policy of X, which the UN has criticised": the ones who
+    kept it): the subject of the verb whose object the antecedent is."""
+    out: list[Token] = []
+    for head in heads:
+        if head.lower_ not in ("which", "that") or head.head.dep_ != "relcl":
+            continue
+        antecedent = head.head.head
+        verb = antecedent.head
+        if antecedent.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+            out.extend(subjects(verb))
+    return out
 
 
 def in_adjunct(token: Token) -> bool:

@@ -416,3 +416,16 @@ def test_modifier_verb_after_a_named_subject_keeps_its_speaker(run: Run) -> None
     )
     quote = found(run(text, CAST), "there were two ships adrift")
     assert quote.speaker_id == "local:linda-foster"
+
+
+def test_reported_clause_split_by_the_parser_is_one_statement(run: Run) -> None:
+    text = (
+        "Local papers have revealed that a deckhand from the crew known as the Bosun was "
+        "first persuaded to return to the ship in Valparaiso, where he was questioned."
+    )
+    quote = found(
+        run(text, CAST),
+        "a deckhand from the crew known as the Bosun was first persuaded to return to the "
+        "ship in Valparaiso, where he was questioned",
+    )
+    assert quote.speaker_id == "local:local-papers"

@@ -209,6 +209,7 @@ GROUP_NOUNS = frozenset(
         "network",
         "channel",
         "newspaper",
+        "paper",
         "broadcaster",
         "outlet",
         "website",

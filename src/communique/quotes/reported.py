@@ -161,6 +161,11 @@ def _verb(
         clauses = [c for c in by_dep.get("ccomp", []) if _has_subject(c)]
         if clauses:
             lo_hi = (min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses))
+            # "revealed that a man called the Bear was persuaded to ...": the parser
+            # split one clause in two, the second without a subject, right after.
+            for rest in by_dep.get("ccomp", []):
+                if rest.left_edge.i == lo_hi[1] + 1 and not _has_subject(rest):
+                    lo_hi = (lo_hi[0], rest.right_edge.i)
             # "said that X, and that Y": a coordinated second that-clause.
             for conj in by_dep.get("conj", []):
                 if conj.i > lo_hi[1] and (

@@ -7,41 +7,37 @@ candidates. Roles are followed through passives (with or without a "by" agent, a
 auxiliary-less passives of headlines), relative clauses, coordination, control verbs
 ("threatened to attack"), gerunds under a light noun ("played a key role in
 brokering"), participles ("protesters arrested on Sunday"), possessors and modifiers
-of nominal triggers. Also: the speaker of an evaluation, custodians ("into the prisons
-of X") and the organisation an agent represents ("as representative of X").
+of nominal triggers, phrases a nominal trigger's light verb carries ("criticism came from
+X"), relative clauses on a nominal ("an attack that killed six soldiers"), copulas ("X was
+the target of an attack") and the doers of an evaluated act ("a policy which X
+criticised"). Also: the speaker of an evaluation, custodians ("into the prisons of X")
+and the organisation an agent represents ("as representative of X"). Which actor a noun
+phrase stands for is ``communique.events.referents``'s job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from communique.actors.agents import load_lexicon as load_agent_lexicon
 from communique.events import clause
 from communique.events.lexicon import Trigger
-from communique.model import Mention
+from communique.events.referents import (
+    AgentMaker,
+    MentionIndex,
+    actors_of,
+    conjuncts,
+    pobjs,
+    resolve,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
+
+__all__ = ["AgentMaker", "MentionIndex", "pobjs", "resolve"]
 
 SUBJ = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
-RELATIVE = {"who", "which", "that", "whom"}
-MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-# Nouns that stand for their possessor or modifier ("the Iranian government",
-# "Iran's support", "the regime of Israel"): the actor is found on the modifier.
-CARRIERS = {
-    "government", "regime", "force", "forces", "army", "troops", "military", "people", "authority",
-    "authorities", "support", "backing", "help", "assistance", "state", "leadership", "embassy",
-    "delegation", "strike", "attack", "raid", "airstrike", "operation", "drone", "role", "stance",
-    "effort", "efforts", "position", "ministry", "administration", "officials", "soldiers",
-    "secretariat", "headquarters", "premises", "member", "members", "representative",
-    "representatives", "spokesperson", "spokesman", "spokeswoman",
-}  # fmt: skip
-# Vessels stand for the people they carry in acts done to them ("turned back the boats").
-VESSELS = {"boat", "ship", "vessel", "dinghy", "raft", "bus", "truck", "convoy", "flotilla"}
-# Carriers that speak for someone: "a spokesperson for President X" is X's statement.
-SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives"}
 # Acts of law: what they do ("a bill which legalised X") is done by who passed them.
 LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
         "resolution", "ruling", "order"}  # fmt: skip
@@ -59,15 +55,6 @@ ADJUNCT_PREPS = {"after", "before", "since", "following", "despite", "amid", "wi
 UNDERGOING = {"subject", "target", "victim", "object", "focus"}
 # Verbs by which statements reach the news from their authors ("condemnation came from X").
 ARRIVING = {"come", "pour", "arrive", "flow", "flood", "emerge", "follow"}
-# Bare institutions of a state ("the government called for ...", "the army shelled ..."):
-# with nothing in the phrase naming whose, news means the state the article is about,
-# and the gold guide codes them agent:ISO3:SECTOR. Only with a definite article.
-INSTITUTIONS = {
-    "government": "GOV", "authorities": "GOV", "administration": "GOV", "regime": "GOV",
-    "cabinet": "GOV", "ministry": "GOV", "military": "MIL", "army": "MIL", "troops": "MIL",
-    "parliament": "LEG", "legislature": "LEG", "court": "JUD", "judiciary": "JUD",
-    "prosecutors": "JUD", "prosecution": "JUD", "police": "COP",
-}  # fmt: skip
 INSTRUMENTS = {
     "strike",
     "airstrike",
@@ -93,159 +80,6 @@ FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 # resolve: the event's target is unknown, not absent, so no null-target event is made.
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_PRONOUNS = {"it", "this", "that", "which", "what", "itself"}
-#: Makes (or finds) the unnamed-group actor of a sector for an event, given its target
-#: actor id (the group's country is the target's, else the article's); None when no
-#: country can be told.
-AgentMaker = Callable[[str, "str | None"], "str | None"]
-
-
-class MentionIndex:
-    """Token index → the narrowest mention covering it (actor id)."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        mentions: list[Mention],
-        speakers: Sequence[tuple[int, int, str]] = (),
-        kinds: Mapping[str, tuple[str | None, str | None]] | None = None,
-        make_agent: AgentMaker | None = None,
-    ) -> None:
-        self.speakers = list(speakers)  # quote (start, end, speaker id), character offsets
-        self.kinds = kinds or {}  # actor id -> (type, sector)
-        self.make_agent = make_agent
-        # Lemmas of verbs that are triggers themselves; set by the extractor.
-        self.trigger_verbs: frozenset[str] = frozenset()
-        self.by_token: dict[int, Mention] = {}
-        for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.by_token[token.i] = mention  # narrower mentions, written later, win
-
-    def actor(self, token: Token) -> str | None:
-        mention = self.by_token.get(token.i)
-        return mention.actor_id if mention else None
-
-    def speaker(self, token: Token) -> str | None:
-        """Speaker of the quote or reported statement holding ``token``, if known."""
-        for start, end, speaker in self.speakers:
-            if start <= token.idx < end and speaker:
-                return speaker
-        return None
-
-    def quoted(self, token: Token) -> bool:
-        """Is ``token`` inside a quote or reported statement (speaker known or not)?"""
-        return any(start <= token.idx < end for start, end, _ in self.speakers)
-
-
-def conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
-
-
-def resolve(token: Token, mentions: MentionIndex) -> str | None:
-    """The actor a noun phrase headed by ``token`` refers to, if any."""
-    relative = token.lower_ in RELATIVE and token.head.dep_ == "relcl"
-    if relative:
-        token = token.head.head
-    actor = mentions.actor(token)
-    if actor:
-        return actor
-    for child in token.children:
-        if child.dep_ == "appos":
-            actor = mentions.actor(child)
-            if actor:
-                return actor
-    for child in token.children:  # "figures, including X" / "groups such as X"
-        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (actor := mentions.actor(pobj)):
-                    return actor
-    # A group named by its modifier: "Ukrainian prisoners", "Hamas commanders",
-    # "Israel's offer", "the American proposal" (CAMEO codes such agents by
-    # their country or organisation). Possessive pronouns count once the actors
-    # stage has resolved them.
-    for child in token.children:
-        if child.dep_ in MODIFIERS:
-            actor = mentions.actor(child)
-            if actor:
-                return actor
-    if token.lemma_.lower() in VESSELS and not relative:
-        # "turned back boats carrying Rohingya refugees", "a boat of migrants": the
-        # people on board
-        for child in token.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in ("carry", "transport"):
-                for obj in child.children:
-                    if obj.dep_ == "dobj" and (actor := mentions.actor(obj)):
-                        return actor
-        for pobj in pobjs(token, "of"):
-            if actor := mentions.actor(pobj):
-                return actor
-    if token.lemma_.lower() in CARRIERS or token.lower_ in CARRIERS:
-        words = ("of", "for") if token.lower_ in SPOKES else ("of",)
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in words:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        actor = mentions.actor(pobj)
-                        if actor:
-                            return actor
-    return None
-
-
-def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
-    out: list[str] = []
-    for head in heads:
-        # "to Iran and Lebanon's Hezbollah": the parser often hangs the first
-        # conjunct as an nmod (with the "and") on the last one's head noun.
-        nested = [
-            c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
-        ]
-        for token in nested + conjuncts(head):
-            named = examples(token, mentions)
-            if named:
-                out.extend(a for a in named if a not in out)
-                continue
-            actor = resolve(token, mentions) or institution(token, mentions)
-            if actor and actor not in out:
-                out.append(actor)
-    return out
-
-
-def examples(token: Token, mentions: MentionIndex) -> list[str]:
-    """The named members of a group phrase ("world leaders including X and Y", "defectors
-    such as X"): each takes part, and they are who the event data should name."""
-    heads = [
-        pobj
-        for prep in token.children
-        if prep.dep_ == "prep"
-        and (prep.lower_ in ("including", "like") or (prep.lower_ == "as" and _such(prep)))
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    return [a for h in heads for c in conjuncts(h) if (a := resolve(c, mentions))]
-
-
-def _such(prep: Token) -> bool:
-    """ "such as": the parser hangs "such" on the "as" or on the noun before it."""
-    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
-    return before.lower_ == "such"
-
-
-def institution(token: Token, mentions: MentionIndex) -> str | None:
-    """The unnamed agent for a bare state institution ("the government", "the court"):
-    the article's state's, made only when nothing in the phrase names another owner."""
-    sector = INSTITUTIONS.get(token.lower_)
-    if sector is None or mentions.make_agent is None:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return None
-    if any(
-        c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "relcl", "acl")
-        for c in token.children
-    ):
-        return None  # "the Kenyan government", "the government of X": another owner, not resolved
-    return mentions.make_agent(sector, None)
 
 
 def passive(token: Token) -> bool:
@@ -263,16 +97,6 @@ def headline_participle(token: Token) -> bool:
     words = [t for t in token.sent if t.is_alpha and len(t) > 3]
     capitalised = sum(1 for t in words if t.text[:1].isupper())
     return len(words) >= 3 and capitalised >= 0.8 * len(words)
-
-
-def pobjs(token: Token, word: str) -> list[Token]:
-    return [
-        pobj
-        for prep in token.children
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
 
 
 def objects(token: Token) -> list[Token]:

@@ -22,7 +22,7 @@ from communique.model import Document
 
 PUB = "2024-05-17"
 
-Anchor = Callable[[str, str, str], Anchored]
+Anchor = Callable[..., Anchored]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def anchor(nlp: Any, context: Any) -> Anchor:
 
     stages = [s for s in default_stages() if s.name != "events"]
 
-    def run(text: str, word: str, kind: str) -> Anchored:
+    def run(text: str, word: str, kind: str, source: str = "a") -> Anchored:
         document: Document = from_text(text, source="<test>", published=PUB)
         doc = nlp(document.text)
         apply_stages(doc, document, stages, context)
@@ -43,7 +43,7 @@ def anchor(nlp: Any, context: Any) -> Anchor:
         candidate = Candidate(
             trigger=trigger,
             token=token,
-            source_id="a",
+            source_id=source,
             target_id="b",
             type=kind,
             modality=clause.modality(token, trigger),
@@ -196,3 +196,34 @@ def test_where_clause_is_not_background_by_itself(
     anchor: Anchor, text: str, trigger: str, kind: str, salience: str
 ) -> None:
     assert anchor(text, trigger, kind).salience == salience
+
+
+# ------------------------------------- legislatures and courts act where they sit
+
+INSTITUTIONS: list[tuple[str, str, str, str, str | None]] = [
+    ("The parliament voted to impeach the president.", "impeach", "ACCUSE", "agent:KOR:LEG",
+     "South Korea"),
+    ("The senate rejected the budget.", "rejected", "REJECT", "agent:USA:LEG", "United States"),
+    ("The judges acquitted the journalist.", "acquitted", "CONCEDE", "agent:EGY:JUD", "Egypt"),
+    # a court's acts happen where the episode's trial is
+    (
+        "A court in Multan sentenced the cleric on Friday. The court acquitted two other men.",
+        "acquitted",
+        "CONCEDE",
+        "agent:PAK:JUD",
+        "Multan",
+    ),
+    # a government's statements are not placed at home
+    ("The ministry condemned the raid.", "condemned", "ACCUSE", "agent:FRA:GOV", None),
+    # nor acts of a court of no known country
+    ("The judges acquitted the journalist.", "acquitted", "CONCEDE", "agent:XXX:JUD", None),
+    # a statement by citizens is not an institution's
+    ("Protesters rejected the budget.", "rejected", "REJECT", "agent:USA:CVL", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "source", "place"), INSTITUTIONS)
+def test_institution_acts_where_it_sits(
+    anchor: Anchor, text: str, trigger: str, kind: str, source: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind, source)) == place

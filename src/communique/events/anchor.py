@@ -241,7 +241,9 @@ def _finish(
                 item.place = occasion_place or statements
             else:
                 item.place = (
-                    placer.narrative(candidate) or placer.home(candidate, actors) or statements
+                    placer.narrative(candidate, actors)
+                    or placer.home(candidate, actors)
+                    or statements
                 )
 
 

@@ -47,6 +47,8 @@ PHYSICAL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 # police, courts or armed forces happens in its country unless the text places it.
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "MOBILIZE"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+# Bodies whose every act happens in their country: a vote, an impeachment, a ruling.
+INSTITUTION_SECTORS = {"JUD", "LEG"}
 # Generic place nouns a name hangs on with "of": "the city of Aden", "the province of Idlib".
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
                "state", "port", "county", "area", "island", "municipality", "coast",
@@ -242,28 +244,48 @@ class EventPlaces:
             clause = clause.head
         return None
 
-    def narrative(self, candidate: Candidate) -> Place | None:
-        """The episode place for an unplaced main physical act (see the module docstring)."""
-        return self.episode if candidate.type in PHYSICAL_TYPES else None
+    def narrative(
+        self, candidate: Candidate, actors: Callable[[str], Actor | None] | None = None
+    ) -> Place | None:
+        """The episode place for an unplaced main physical act, or an act of a court (its
+        rulings and acquittals happen where the episode's trial is); see the module
+        docstring."""
+        if candidate.type in PHYSICAL_TYPES:
+            return self.episode
+        _, sector = _acting_state(candidate.source_id, actors)
+        return self.episode if sector == "JUD" else None
 
     def home(self, candidate: Candidate, actors: Callable[[str], Actor | None]) -> Place | None:
-        """The acting state's country for an unplaced domestic act ("Germany banned X")."""
-        if candidate.type not in DOMESTIC_TYPES or self.gazetteer is None:
+        """The acting state's country for an unplaced domestic act ("Germany banned X"),
+        and for any act of a legislature or a court ("the House impeached the president",
+        "the Supreme Court found the suspension unlawful"): they sit at home."""
+        if self.gazetteer is None:
             return None
-        source = candidate.source_id
-        if source.startswith("agent:"):
-            parts = source.split(":")
-            country = parts[1] if len(parts) > 2 and parts[2] in STATE_SECTORS else None
-        else:
-            actor = actors(source)
-            state = actor is not None and (
-                actor.type == "state"
-                or (actor.type == "organisation" and actor.sector in STATE_SECTORS)
-            )
-            country = actor.country if actor is not None and state else None
+        country, sector = _acting_state(candidate.source_id, actors)
+        if candidate.type not in DOMESTIC_TYPES and sector not in INSTITUTION_SECTORS:
+            return None
         if not country or country in ("XXX", "IGO"):
             return None
         return self.gazetteer.country(country)
+
+
+def _acting_state(
+    source: str, actors: Callable[[str], Actor | None] | None
+) -> tuple[str | None, str | None]:
+    """(country, sector) of a source that is a state or one of its bodies, else (None, None)."""
+    if source.startswith("agent:"):
+        parts = source.split(":")
+        if len(parts) > 2 and parts[2] in STATE_SECTORS:
+            return parts[1], parts[2]
+        return None, None
+    actor = actors(source) if actors is not None else None
+    if actor is None:
+        return None, None
+    if actor.type == "state":
+        return actor.country, "GOV"
+    if actor.type == "organisation" and actor.sector in STATE_SECTORS:
+        return actor.country, actor.sector
+    return None, None
 
 
 def _clause_of(token: Token) -> Token:

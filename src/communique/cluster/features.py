@@ -60,6 +60,12 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # Numbers a report gives (a death toll, a score, an age, a magnitude, a year):
 # two reports of one episode repeat them, a twin episode has its own.
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# A capitalised word inside a sentence: a name (person, place, organisation,
+# vessel, product), whether or not the actors stage resolved it.
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*\w")
+# A sentence with at least this share of capitalised words is a title-case
+# headline, whose common words are capitalised too: its words are not names.
+TITLE_CASE = 0.6
 # Day dates of one year a text must give before that year is taken as its news's.
 YEAR_DATES = 2
 # The people a report is about (its protagonists): named at least twice, and at
@@ -85,6 +91,27 @@ def words(text: str) -> list[str]:
 def numbers(text: str) -> list[str]:
     """The numbers of a text as written, thousands separators removed ("1,200" → "1200")."""
     return [n.replace(",", "") for n in _NUMBER.findall(text)]
+
+
+def names(document: Document) -> Counter[str]:
+    """The folded capitalised words inside the sentences of a text (not a sentence's first
+    word, nor the words of a title-case headline): the names of who and where, which tell
+    two episodes of the same kind apart better than the words of the kind itself."""
+    found: Counter[str] = Counter()
+    text = document.text
+    spans = [(s.start, s.end) for s in document.sentences] or [(0, len(text))]
+    for start, end in spans:
+        matches = list(_NAME.finditer(text, start, end))
+        alphabetic = len(_WORD.findall(text, start, end))
+        if not matches or len(matches) >= TITLE_CASE * max(alphabetic, 1):
+            continue
+        for match in matches:
+            if match.start() == start or not text[start : match.start()].strip():
+                continue  # a sentence's first word is capitalised whatever it is
+            name = fold(match.group())
+            if len(name) > 1 and name not in STOPWORDS:
+                found[name] += 1
+    return found
 
 
 def interval(value: str | None) -> Interval | None:
@@ -151,6 +178,7 @@ class ArticleFeatures:
     events: list[EventItem] = field(default_factory=list)
     venues: set[str] = field(default_factory=set)  # countries where its main events happened
     numbers: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # ``names``: capitalised words
     # the people the report is about (most named, at least twice): actor key → folded
     # last name, by which another report may name them without being resolved to them
     protagonists: dict[str, str] = field(default_factory=dict)
@@ -332,6 +360,7 @@ def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures
         events=items,
         venues={e.country for e in items if e.main and e.country},
         numbers=Counter(numbers(document.text)),
+        names=names(document),
         protagonists=_protagonists(document, keys),
         year=_year(document, published),
         published_stated=document.published_source != "text",
@@ -358,6 +387,7 @@ def to_json(article: ArticleFeatures) -> dict[str, Any]:
         "places": sorted(article.places),
         "venues": sorted(article.venues),
         "numbers": dict(article.numbers),
+        "names": dict(article.names),
         "protagonists": article.protagonists,
         "year": article.year,
         "published_stated": article.published_stated,
@@ -378,6 +408,7 @@ def from_json(article_id: str, data: dict[str, Any]) -> ArticleFeatures:
         places=set(data["places"]),
         venues=set(data.get("venues", [])),
         numbers=Counter(data.get("numbers", {})),
+        names=Counter(data.get("names", {})),
         protagonists=dict(data.get("protagonists", {})),
         year=data.get("year"),
         published_stated=bool(data.get("published_stated", True)),

@@ -206,7 +206,8 @@ class Batch:
         model = stories.StoryModel(list(pool.values()) + list(self.new.values()), df, self.n)
         for article_id, found in candidates.items():
             for other in found - set(self.new):
-                if model.similarity(article_id, other) >= stories.MIN_SIMILARITY:
+                # as weak a link as ``attach_fragments`` accepts may bring the story in
+                if model.similarity(article_id, other) >= stories.ATTACH_SIMILARITY:
                     reached.add(other)
         touched = set(self.store.memberships("story", reached).values())
         old = self.store.clusters_by_id("story", touched)

@@ -213,7 +213,7 @@ def scan_kb(state: DocState) -> None:
     doc, kb = state.doc, state.kb
     # Token texts from the ORTH array: building a Token object per word costs more than
     # the dictionary probes (profiled on the dev articles).
-    keys = [key(text) for text in state.texts]
+    keys = state.keys
     # per-token words, and the same without "al"/"el", split once (the loop below joins
     # them for every candidate n-gram)
     split = [k.split() for k in keys]

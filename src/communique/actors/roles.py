@@ -78,8 +78,9 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
     doc, kb = state.doc, state.kb
     n = len(doc)
     i = 0
+    keys = state.keys
     while i < n:
-        first = key(doc[i].text)
+        first = keys[i]
         if not first or first.split()[0] not in kb.title_first_words:
             i += 1
             continue

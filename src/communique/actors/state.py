@@ -81,6 +81,7 @@ class DocState:
 
     texts: list[str] = field(default_factory=list)  # token texts, from the ORTH array
     lowers: list[str] = field(default_factory=list)  # lower-case token texts
+    keys: list[str] = field(default_factory=list)  # lookup keys of the token texts
 
     def __post_init__(self) -> None:
         # Walking ``doc`` builds a Token object per word, which costs more than the
@@ -89,6 +90,8 @@ class DocState:
         strings = self.doc.vocab.strings
         self.texts = [strings[o] for o in self.doc.to_array("ORTH").tolist()]
         self.lowers = [strings[o] for o in self.doc.to_array("LOWER").tolist()]
+        # once per document: the KB scan and the role scan both probe by these
+        self.keys = [key(text) for text in self.texts]
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.local.get(actor_id) or self.kb.get(actor_id)

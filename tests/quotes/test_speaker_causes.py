@@ -35,6 +35,7 @@ CAST: dict[str, tuple[str, str]] = {
     "Price": ("local:daniel-price", "alias"),
     "Linda Foster": ("local:linda-foster", "name"),
     "Foster": ("local:linda-foster", "alias"),
+    "Erik Lindqvist": ("local:erik-lindqvist", "name"),
     "Canada": ("canada", "name"),
     "Norway": ("norway", "name"),
     "the ministry": ("local:transport-ministry", "description"),
@@ -429,3 +430,12 @@ def test_reported_clause_split_by_the_parser_is_one_statement(run: Run) -> None:
         "ship in Valparaiso, where he was questioned",
     )
     assert quote.speaker_id == "local:local-papers"
+
+
+def test_according_to_a_surname_without_a_comma(run: Run) -> None:
+    text = (
+        "Erik Lindqvist sailed with the crew for ten years. According to Lindqvist the "
+        "cargo was unloaded at night by the harbour workers."
+    )
+    quote = found(run(text, CAST), "the cargo was unloaded at night by the harbour workers")
+    assert quote.speaker_id == "local:erik-lindqvist"

@@ -417,15 +417,15 @@ def _according(token: Token) -> Reported | None:
     Cut by the sentence and the comma after X rather than by the parse, which
     often hangs Y on X as a relative clause ("According to X, who would ...").
     """
-    to = [c for c in token.children if c.lower_ == "to"]
-    objects = [g for g in to[0].children if g.dep_ == "pobj"] if to else []
-    if not objects:
+    source = _according_object(token)
+    if source is None:
         return None
     doc = token.doc
     sent = token.sent
     lead = [t for t in doc[sent.start : token.i] if t.is_alpha]
     tail = [t for t in doc[token.right_edge.i + 1 : sent.end] if t.is_alpha]
-    source_end = min(objects[0].right_edge.i, sent.end - 1)
+    source_end = min(source.right_edge.i if source.dep_ == "pobj" else source.i, sent.end - 1)
+    objects = [source]
     commas = [t.i for t in doc[objects[0].i : sent.end] if t.text == ","]
     # Without a comma, the content starts after the source's own words
     # ("according to the ministry he died in the morning").
@@ -452,17 +452,32 @@ def _according(token: Token) -> Reported | None:
     return Reported(start, end, "according to", token.i, source.i if source else None)
 
 
+def _according_object(token: Token) -> Token | None:
+    """The object of "according to": its pobj, or a capitalised name parsed as a verb.
+
+    "According to Lindqvist the ship was ..." without a comma: the small parser
+    may read the name as a verb whose object is the content; the name alone
+    is the source then.
+    """
+    to = [c for c in token.children if c.lower_ == "to"]
+    if not to:
+        return None
+    objects = [g for g in to[0].children if g.dep_ == "pobj"]
+    if objects:
+        return objects[0]
+    named = [g for g in to[0].children if g.dep_ == "pcomp" and g.i == to[0].i + 1]
+    return named[0] if named and named[0].is_title else None
+
+
 def according_source(token: Token) -> Token | None:
     """Who speaks in "according to X": X, or the author of X when X is a text.
 
     "according to a post by the Finance Minister" and "according to a
     statement from the ministry" are the Secretary's and the ministry's words.
     """
-    to = [c for c in token.children if c.lower_ == "to"]
-    objects = [g for g in to[0].children if g.dep_ == "pobj"] if to else []
-    if not objects:
+    source = _according_object(token)
+    if source is None:
         return None
-    source = objects[0]
     for prep in source.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             authors = [g for g in prep.children if g.dep_ == "pobj"]

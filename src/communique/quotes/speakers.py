@@ -266,6 +266,11 @@ class SpeakerIndex:
                 return earlier.actor_id
             phrase = speaker_phrase(subject)
             return earlier_phrase(phrase, doc) or phrase
+        if subject.is_title and subject.pos_ == "VERB" and not subject.is_sent_start:
+            # "According to Lindqvist the ship ...": a surname the tagger took for
+            # a verb; the person named in full before speaks.
+            earlier = self.earlier_name(subject)
+            return earlier.actor_id if earlier is not None and _specific(earlier) else None
         if subject.pos_ != "NOUN" or subject.lower_ in FIRST_PERSON:
             return None
         if subject.tag_ in ("NNS", "NNPS") or subject.lower_ in INSTITUTIONS:

@@ -28,6 +28,10 @@ def test_event_table_filters_and_event_page(
     assert page.locator("tr.event-row").count() == 4
     assert page.locator("#facet-types li").count() == 4
     assert page.locator("#timeline").get_attribute("data-drawn") == "1"  # one dated type
+    # The chart's numbers as a table (for screen readers and for checking).
+    table_rows = page.locator("#timeline-table tbody tr")
+    assert table_rows.count() == 1
+    assert table_rows.first.locator("th").text_content() == "2024-03"
     shot(page, "events")
     page.fill("input[name=type]", "CONSULT")
     page.click("#apply")

@@ -20,21 +20,47 @@ const X_SCALE = { time: true, range: (u, min, max) => (min === max ? [min - MONT
 
 const PALETTE = ["#1d3557", "#e63946", "#2a9d8f", "#f4a261", "#6a4c93", "#457b9d", "#8d99ae", "#bc6c25"];
 
+// Bars for months: a fixed range from half a month before the first to half a month after
+// the last (uPlot's automatic range of a time scale ran a single month out to years).
+function monthRange(xs) {
+  return { time: true, auto: false, range: [xs[0] - MONTH / 2, xs[xs.length - 1] + MONTH / 2] };
+}
+
+// Events by month, one stacked bar per month (every month is a row, empty ones zero,
+// so gaps show as gaps). Layers are cumulative counts drawn tallest first, so each
+// type's colour shows its own share; the legend shows each type's own count.
 function drawTimeline() {
   const rows = readJSON("timeline-data");
   const target = document.getElementById("timeline");
   if (!rows || !target) return;
   if (rows.length === 0) {
-    target.textContent = "No dated events in this selection.";
+    target.textContent = "No events dated to a month in this selection.";
     return;
   }
   const totals = {};
   for (const row of rows) for (const [k, v] of Object.entries(row)) if (k !== "month") totals[k] = (totals[k] || 0) + v;
   const types = Object.keys(totals).sort((a, b) => totals[b] - totals[a]).slice(0, 8);
   const xs = rows.map((r) => monthToSeconds(r.month));
-  const data = [xs, ...types.map((t) => rows.map((r) => r[t] || 0))];
-  const series = [{}, ...types.map((t, i) => ({ label: t, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: rows.length < 40 } }))];
-  new uPlot({ width: Math.max(target.clientWidth, 200), height: 220, series, scales: { x: X_SCALE } }, data, target);
+  let running = rows.map(() => 0);
+  const layers = types.map((t) => (running = running.map((sum, i) => sum + (rows[i][t] || 0))));
+  const order = types.map((_, i) => i).reverse();
+  const data = [xs, ...order.map((i) => layers[i])];
+  const bars = uPlot.paths.bars({ size: [0.8, 48] });
+  const series = [
+    {},
+    ...order.map((i) => ({
+      label: types[i],
+      stroke: PALETTE[i % PALETTE.length],
+      fill: PALETTE[i % PALETTE.length],
+      paths: bars,
+      points: { show: false },
+      value: (u, v, s, idx) => (idx == null ? "--" : String(rows[idx][types[i]] || 0)),
+    })),
+  ];
+  // Ticks at the months themselves (a bar is a month, not a day) while they fit.
+  const monthName = (v) => new Date(v * 1000).toLocaleString("en", { month: "short", year: "numeric", timeZone: "UTC" });
+  const axes = [{ space: 60, values: (u, splits) => splits.map(monthName), ...(xs.length <= 12 ? { splits: () => xs } : {}) }, {}];
+  new uPlot({ width: Math.max(target.clientWidth, 200), height: 220, series, axes, scales: { x: monthRange(xs) } }, data, target);
   target.dataset.drawn = String(types.length);
 }
 

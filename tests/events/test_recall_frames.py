@@ -77,6 +77,8 @@ CASES: list[tuple[str, set[Triple]]] = [
         "The raid was condemned by members of the African Union.",
         {("ACCUSE", "african-union", None)},
     ),
+    # what a complaint is about is its target
+    ("Uganda complained about Kenya at the summit.", {("ACCUSE", "uganda", "kenya")}),
     # the named members of a group act, each of them
     (
         "Tributes were paid to Mandela by world leaders including Barack Obama and David Cameron.",
@@ -222,6 +224,11 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
     ),
     # the doer of an evaluated act is read only for evaluations, not for other acts
     ("Kenya visited the camp which the army had attacked.", ("ASSAULT", "agent:KEN:MIL", "kenya")),
+    # a month is not a march
+    (
+        "In March, Kenyan police arrested two journalists in Nairobi.",
+        ("PROTEST", "agent:KEN:CVL", None),
+    ),
     # a standing policy is not a datable act
     (
         "Malaysia and Indonesia have kept a policy of turning away boats of migrants.",

@@ -233,8 +233,8 @@ def find_candidates(
             continue
         for token in sent:
             pos = trigger_pos(token)
-            if not pos:
-                continue
+            if not pos or (pos == "NOUN" and token.ent_type_ in ("DATE", "TIME")):
+                continue  # "In March, ...": a month, not a march
             triggers = lexicon.lookup(token.lemma_.lower(), pos) or lexicon.lookup(
                 token.lower_, pos
             )

@@ -24,10 +24,15 @@ Three finders feed one list:
    quotations), or when it is sentence-like on its own; short quoted phrases
    without a cue and quoted titles are scare quotes and titles.
 2. ``reported.find_reported``: reporting cues of the lexicon in the parse and
-   their clausal content (outside direct quotes, or nested in one). A
-   statement that runs into a quotation keeps its own words, and quoted words
-   inside a statement ("called it “reckless”") are direct quotes of its
-   speaker too, as the annotation guide of real news asks.
+   their clausal content (outside direct quotes, or nested in one; a clause
+   the parser broke apart is read by words). A statement that runs into a
+   quotation keeps its own words unless the quotation is its whole predicate
+   ("said the plan was “...”"), and quoted words inside a statement ("called
+   it “reckless”") are direct quotes of its speaker too, as the annotation
+   guide of real news asks. Not statements: a headline's (the body reports
+   it with its speaker), a reported question ("asked how ..."), and "according
+   to" a text that says nothing ("according to the constitution");
+   "according to the paper, X believes Y" is X's.
 3. Colon headlines ("Mayor Tells Council: Budget Must Be Cut").
 
 Speakers come from the cue's subject phrase (``speakers.SpeakerIndex.choose``):
@@ -35,8 +40,11 @@ the mention that names it, an appositive name, the named body a group belongs
 to, the full name behind a bare surname or title; a speaker the actors stage
 did not name is described as the text describes it (``described``: "a
 witness", "Officials") and added to ``document.actors`` as a local actor.
-Pronouns take the nearest earlier subject that agrees in number, person-ness
-and gender; a quote with no cue that continues a speech takes the last speaker.
+A name inside a title phrase speaks rather than the title ("Envoy to X Jane
+Doe"), and a government's statement is its state's. Pronouns take the nearest
+earlier subject of their paragraph that agrees in number, person-ness and
+gender, then the person a report in that paragraph was about, then earlier
+paragraphs; a quote with no cue that continues a speech takes the last speaker.
 All lookups are bounded or logarithmic (``spans``), so the stage is linear in
 the number of quotation marks.
 """

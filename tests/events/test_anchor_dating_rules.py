@@ -435,3 +435,14 @@ def test_undated_alert_takes_report_date(
     anchor: Anchor, text: str, trigger: str, kind: str
 ) -> None:
     assert _date(anchor(text, (trigger, kind))) == PUB
+
+
+# ------------------------------------- a quote's cue dates what the quote states
+
+
+def test_according_to_cue_dates_the_quote(anchor: Anchor) -> None:
+    text = (
+        '"The militia smuggles rockets across the border," according to a statement on '
+        "Tuesday by the defence ministry."
+    )
+    assert _date(anchor(text, ("smuggles", "ACCUSE"))) == "2024-05-14"

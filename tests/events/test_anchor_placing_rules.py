@@ -227,3 +227,37 @@ def test_institution_acts_where_it_sits(
     anchor: Anchor, text: str, trigger: str, kind: str, source: str, place: str | None
 ) -> None:
     assert _place(anchor(text, trigger, kind, source)) == place
+
+
+# ----------------------------------------------- acts told as country-wide
+
+NATIONWIDE: list[tuple[str, str, str, str | None]] = [
+    (
+        "Police dispersed a rally in Lahore on Friday. Strikes nationwide closed shops.",
+        "Strikes",
+        "PROTEST",
+        "Pakistan",
+    ),
+    (
+        "Police dispersed a rally in Lahore on Friday. Crowds protested across the country.",
+        "protested",
+        "PROTEST",
+        "Pakistan",
+    ),
+    # the episode's city for a protest told without "nationwide"
+    (
+        "Police dispersed a rally in Lahore on Friday. Crowds protested outside parliament.",
+        "protested",
+        "PROTEST",
+        "Lahore",
+    ),
+    # no episode place: nothing to take the country from
+    ("Strikes nationwide closed shops on Friday.", "Strikes", "PROTEST", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), NATIONWIDE)
+def test_nationwide_act_takes_the_country(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place

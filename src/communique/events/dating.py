@@ -371,6 +371,7 @@ def statement_verb(candidate: Candidate, document: Document) -> int | None:
     for other in span or ():
         if quote.start <= other.idx < quote.end:
             continue
-        if other.lemma_.lower() == quote.cue.split()[0]:
+        # the cue is a lemma ("say") or the words themselves ("according to": lemma "accord")
+        if quote.cue.split()[0] in (other.lemma_.lower(), other.lower_):
             return int(other.i)
     return None

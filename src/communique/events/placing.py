@@ -60,6 +60,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 # "the invasion of Kuwait", "handed over control of Macau".
 TERRITORIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"}
 PATIENT_DEPS = {"dobj", "nsubjpass", "pobj"}
+NATIONWIDE = {"nationwide", "countrywide", "nation-wide", "country-wide"}
 MOTION = {"travel", "fly", "go", "come", "arrive", "head", "return", "journey", "drive"}
 VISIT_VERBS = {"visit", "tour"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
@@ -170,6 +171,8 @@ class EventPlaces:
                     return self.by_token[child.i]
         if candidate.type in TERRITORIAL_TYPES and (patient := self._patient(token)) is not None:
             return patient
+        if (country := self._nationwide(token)) is not None:
+            return country
         node = token if candidate.trigger.pos == "VERB" else _clause_of(token)
         for _ in range(8):  # clause chains in one sentence are short; guards cycles
             if node.dep_ == "relcl" and any(
@@ -181,6 +184,20 @@ class EventPlaces:
             node = node.head
             if node.i in self.points and node.pos_ in ("VERB", "AUX"):
                 return self.points[node.i]
+        return None
+
+    def _nationwide(self, token: Token) -> Place | None:
+        """The episode's country for an act told as country-wide: "vigils nationwide",
+        "protests across the country" (the whole country, not the episode's city)."""
+        if self.episode is None or self.episode.country is None or self.gazetteer is None:
+            return None
+        clause = token.doc[governing_verb(token) or token.i]
+        for child in [*token.children, *clause.children]:
+            across = child.dep_ == "prep" and child.lower_ in ("across", "throughout")
+            if child.lower_ in NATIONWIDE or (
+                across and any(p.lemma_.lower() in ("country", "nation") for p in child.children)
+            ):
+                return self.gazetteer.country(self.episode.country)
         return None
 
     def _patient(self, token: Token) -> Place | None:

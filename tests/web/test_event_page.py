@@ -1,4 +1,4 @@
-"""The event page lists where the reports of an event disagree (served HTML, no browser)."""
+"""Served HTML without a browser: where reports disagree on the event page, suggestions in the filters."""
 
 from __future__ import annotations
 
@@ -34,3 +34,17 @@ def test_the_event_page_shows_where_reports_disagree(tmp_path: Path) -> None:
     assert 'id="disagreements"' not in plain  # an event in no cluster has nothing to compare
     # Evidence comes before the facts.
     assert html.index('class="passage"') < html.index('id="event-facts"')
+
+
+def test_filter_fields_suggest_the_values_in_the_data(tmp_path: Path) -> None:
+    fresh_db = str(tmp_path / "c.db")
+    fill(fresh_db)
+    with live_server(create_app(fresh_db)) as url:
+        html = httpx.get(url + "/").text
+        facets = httpx.get(url + "/stats").json()
+    assert 'list="dl-type"' in html and '<option value="CONSULT">' in html
+    for facet, field in (("countries", "country"), ("outlets", "outlet")):
+        shown = html.split(f'<datalist id="dl-{field}">', 1)[1].split("</datalist>", 1)[0]
+        keys = [f["key"] for f in facets[facet] if f["key"]]
+        assert keys and shown.count("<option") == len(keys)
+        assert all(f'<option value="{key}">' in shown for key in keys)

@@ -33,6 +33,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Connection
 
 # The exporters' writers, so that a download has exactly `communique export`'s columns.
+from communique.events.lexicon import PLOVER_TYPES
 from communique.export import FIELDS, writer
 from communique.rest import listings, queries
 from communique.rest.facets import facets as facet_counts
@@ -155,6 +156,7 @@ def mount(app: FastAPI, store: Store) -> None:
     """Add the explorer's pages, downloads and static files to ``app``."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["query"] = _query_string
+    templates.env.globals["plover_types"] = PLOVER_TYPES
     errors.install(app, templates)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -195,3 +195,31 @@ def test_event_actor_has_role_as_of_the_event_date(store: Store) -> None:
     assert rows["doc-2023-01-10"]["role_on_date"] == "Member of Parliament"
     assert rows["doc-2023-01-10"]["sector_on_date"] == "LEG"
     assert rows["doc-2019-05-02"]["sector_on_date"] == "GOV"
+
+
+# (text, fragment, the state a lone demonym stands for, or None)
+LONE_DEMONYMS = [
+    ("The British handed the island back in 1962.", "The British", "United Kingdom"),
+    ("Talks with the French broke down on Monday.", "the French", "France"),
+    ("The British government objected to the plan.", "The British government",
+     "United Kingdom"),
+    ("The British ambassador left the room.", "The British ambassador", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), LONE_DEMONYMS)
+def test_lone_demonym_is_the_state(
+    run: Run, text: str, fragment: str, expected: str | None
+) -> None:
+    document = run(text, "2020-02-02")
+    start = document.text.index(fragment)
+    demonyms = {
+        m.actor_id
+        for m in document.mentions
+        if m.kind == "demonym" and m.start == start and m.end == start + len(fragment)
+    }
+    if expected is None:
+        assert not demonyms
+    else:
+        names = resolved(document, fragment)
+        assert expected in names

@@ -563,3 +563,17 @@ def demonyms(state: DocState) -> None:
         ):
             start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
             state.add(start, i + 1, country.id, "demonym", 0.75)
+        elif (
+            i > 0
+            and doc[i - 1].lower_ == "the"
+            and (i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM"))
+            and (
+                tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+                # the small parser reads "The British relinquished control" as an
+                # adjective before a participle; a finite verb follows all the same
+                or (i + 1 < len(doc) and doc[i + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"))
+            )
+        ):
+            # "The British relinquished control", "talks with the French": a demonym
+            # standing alone as a noun phrase is the state's people acting as the state
+            state.add(i - 1, i + 1, country.id, "demonym", 0.7)

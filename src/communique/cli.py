@@ -306,8 +306,9 @@ def cluster(
 
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
-    """Count what the store holds."""
+    """Count what the store holds, and how many analyses are older than the code and data."""
     from communique.store import Store
+    from communique.store.provenance import current_provenance
 
     settings = _guard(lambda: _settings(config, db=db))
     _existing_store(settings.db)
@@ -315,7 +316,10 @@ def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption
     def go() -> dict[str, int]:
         with Store.open(settings.db) as store:
             # events counted once per event cluster, near-duplicate copies left out
-            return {**store.stats(), "distinct_events": store.distinct_events()}
+            counts = {**store.stats(), "distinct_events": store.distinct_events()}
+            # articles analysed by other code, data or settings (`communique reanalyse --older`)
+            counts["stale_analyses"] = store.stale_count(current_provenance(settings).version)
+            return counts
 
     counts = _guard(go)
     if as_json:
@@ -325,6 +329,69 @@ def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption
     for key, value in counts.items():
         table.add_row(key, str(value))
     out.print(table)
+
+
+@app.command()
+def reanalyse(
+    db: DbOption = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Only articles published on or after this day, month or year.",
+            callback=_iso_date,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Only articles published on or before this day, month or year.",
+            callback=_iso_date,
+        ),
+    ] = None,
+    older: Annotated[
+        bool,
+        typer.Option(
+            "--older", help="Only articles analysed by other code or data than the current."
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Analyse stored articles again with the current code and data, then re-cluster.
+
+    Article ids and users' merges and splits are kept; a document that fails
+    keeps its previous analysis and is recorded as a failure.
+    """
+    from communique.reanalyse import reanalyse as reanalyse_store
+
+    settings = _guard(lambda: _settings(config, db=db))
+    _existing_store(settings.db)
+    with _progress("re-analysing", not as_json and sys.stderr.isatty()) as advance:
+        summary = _guard(
+            lambda: reanalyse_store(
+                settings=settings,
+                outlet=outlet,
+                since=since,
+                until=until,
+                older=older,
+                progress=advance,
+            )
+        )
+    if as_json:
+        _print_json(summary.to_dict())
+    else:
+        table = Table(title=f"communique reanalyse → {escape(summary.db)}", show_header=False)
+        for key in ("version", "selected", "reanalysed", "failed", "clustered", "stale", "seconds"):
+            table.add_row(key, escape(str(getattr(summary, key))))
+        out.print(table)
+        for failure in summary.failures:
+            err.print(f"[yellow]failed[/yellow] {escape(failure['message'])}")
+    raise typer.Exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
 
 
 @app.command()

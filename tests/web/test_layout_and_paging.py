@@ -119,3 +119,32 @@ def test_every_page_fits_the_screen(
         assert facets["y"] > table["y"] and facets["width"] > width * 0.8
     else:
         assert facets["x"] + facets["width"] <= table["x"]
+
+
+def test_quote_filters_are_chips_and_pages_go_both_ways(
+    page: Any, site: tuple[str, list[Document], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, _, _ = site
+    monkeypatch.setattr(pages, "PAGE", 1)
+    page.goto(url + "/browse/quotes")
+    seen = []
+    while True:
+        seen.append(page.locator("li.quote").first.get_attribute("data-id"))
+        if page.locator("#next-page").count() == 0:
+            break
+        page.click("#next-page")
+        page.wait_for_load_state("load")
+    assert len(seen) == len(set(seen)) == 3
+    page.click("#previous-page")
+    page.wait_for_load_state("load")
+    assert page.locator("li.quote").first.get_attribute("data-id") == seen[1]
+    page.goto(url + "/browse/quotes?speaker=" + quote(samples.ABIY.id, safe=""))
+    page.fill("#f-published_from", "2024-03")
+    page.click("#search")
+    page.wait_for_url("**published_from=2024-03*")
+    chips = {c.get_attribute("data-name"): c for c in page.locator("#chips li").all()}
+    assert set(chips) == {"speaker", "published_from"}  # the hidden speaker filter is kept
+    assert page.locator("li.quote").count() == 1
+    chips["speaker"].locator("a").click()
+    page.wait_for_load_state("load")
+    assert "speaker" not in query_of(page) and query_of(page)["published_from"] == ["2024-03"]

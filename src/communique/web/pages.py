@@ -99,11 +99,40 @@ FILTER_LABELS = {
 }
 
 
-def _chips(request: Request) -> list[dict[str, str]]:
+QUOTE_FILTER_LABELS = {
+    "q": "words",
+    "speaker": "speaker",
+    "speaker_name": "speaker name",
+    "country": "country",
+    "kind": "kind",
+    "article": "article",
+    "outlet": "outlet",
+    "published_from": "published from",
+    "published_to": "published to",
+}
+Trail = Annotated[
+    list[str] | None, Query(max_length=2000, description="Cursors of the earlier pages.")
+]
+
+
+def _paging(cursor: str | None, trail: list[str] | None) -> dict[str, Any]:
+    """Keyset pages only go forward: the link back is the cursor of the page before,
+    kept in the URL with every earlier one ("" for the first page)."""
+    earlier = list(trail or [])
+    return {
+        "first_row": len(earlier) * PAGE + 1,
+        "next_trail": [*earlier, cursor or ""],
+        "previous": (earlier[-1] or None, earlier[:-1]) if earlier else None,
+    }
+
+
+def _chips(
+    request: Request, labels: dict[str, str] = FILTER_LABELS, path: str = "/"
+) -> list[dict[str, str]]:
     """One removable chip per filter in force: its label, value and the URL without it."""
     found = []
     for name, value in request.query_params.multi_items():
-        if name not in FILTER_LABELS or not value or (name, value) == ("reports", "distinct"):
+        if name not in labels or not value or (name, value) == ("reports", "distinct"):
             continue
         # Removing one value of a repeated parameter keeps the others.
         kept = [
@@ -115,9 +144,9 @@ def _chips(request: Request) -> list[dict[str, str]]:
         found.append(
             {
                 "name": name,
-                "label": FILTER_LABELS[name],
+                "label": labels[name],
                 "value": shown,
-                "href": "/?" + urlencode(kept),
+                "href": f"{path}?{urlencode(kept)}",
             }
         )
     return found
@@ -189,14 +218,9 @@ def mount(app: FastAPI, store: Store) -> None:
         filters: Annotated[EventQuery, Depends()],
         sort: Literal["date", "-date", "published", "-published"] = "-date",
         cursor: Cursor = None,
-        trail: Annotated[
-            list[str] | None, Query(max_length=2000, description="Cursors of the earlier pages.")
-        ] = None,
+        trail: Trail = None,
     ) -> HTMLResponse:
         wanted = filters.to_filters()
-        # Keyset pages only go forward: the link back is the cursor of the page before,
-        # kept in the URL with every earlier one ("" for the first page).
-        earlier = list(trail or [])
 
         def go(connection: Connection) -> tuple[Any, ...]:
             items, following = queries.list_events(connection, wanted, sort, cursor, PAGE)
@@ -212,9 +236,7 @@ def mount(app: FastAPI, store: Store) -> None:
             filters=wanted,
             sort=sort,
             chips=_chips(request),
-            first_row=len(earlier) * PAGE + 1,
-            next_trail=[*earlier, cursor or ""],
-            previous=(earlier[-1] or None, earlier[:-1]) if earlier else None,
+            **_paging(cursor, trail),
         )
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -301,13 +323,24 @@ def mount(app: FastAPI, store: Store) -> None:
 
     @app.get("/browse/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(
-        request: Request, filters: Annotated[QuoteQuery, Depends()], cursor: Cursor = None
+        request: Request,
+        filters: Annotated[QuoteQuery, Depends()],
+        cursor: Cursor = None,
+        trail: Trail = None,
     ) -> HTMLResponse:
         wanted = filters.to_filters()
         items, following = read(
             lambda c: queries.list_quotes(c, wanted, "-published", cursor, PAGE)
         )
-        return render(request, "quotes.html", quotes=items, next=following, filters=wanted)
+        return render(
+            request,
+            "quotes.html",
+            quotes=items,
+            next=following,
+            filters=wanted,
+            chips=_chips(request, QUOTE_FILTER_LABELS, "/browse/quotes"),
+            **_paging(cursor, trail),
+        )
 
     @app.get("/download/events.{fmt}", include_in_schema=False)
     def download_events(

@@ -446,3 +446,42 @@ def test_according_to_cue_dates_the_quote(anchor: Anchor) -> None:
         "Tuesday by the defence ministry."
     )
     assert _date(anchor(text, ("smuggles", "ACCUSE"))) == "2024-05-14"
+
+
+# ----------------------------------------- acts measured by a period of days or more
+
+PERIOD: list[tuple[str, str, str, str | None]] = [
+    (
+        "Weeks of protests forced the governor out.",
+        "protests",
+        "PROTEST",
+        "2024-05",
+    ),
+    (
+        "The cabinet fell after two months of strikes by dock workers.",
+        "strikes",
+        "PROTEST",
+        "2024-05",
+    ),
+    # a single act keeps the episode's day
+    (
+        "Riot police fired tear gas on Tuesday. A protest by dock workers followed.",
+        "protest",
+        "PROTEST",
+        "2024-05-14",
+    ),
+    # a count of acts is no period
+    (
+        "Riot police fired tear gas on Tuesday. Dozens of protests followed.",
+        "protests",
+        "PROTEST",
+        "2024-05-14",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), PERIOD)
+def test_act_over_a_period_takes_the_month(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert _date(anchor(text, (trigger, kind))) == date

@@ -67,6 +67,7 @@ BOUND_WORDS = {"before", "until", "till", "ahead", "prior", "by"}
 SIMULTANEOUS = {"while", "as", "when", "whilst"}
 SEQUENCE = {"after", "before", "since", "until", "till", "once"}
 EARLIER_THAN_MAIN = {"after", "since", "once"}  # "after X, Y": X came first
+PERIODS = {"day", "week", "month"}
 # A paragraph this short holding a date is the date line, not the story.
 DATELINE_WORDS = 6
 NOUN_MODIFIERS = {"nummod", "compound", "poss", "amod", "npadvmod"}
@@ -273,6 +274,8 @@ class EventClock:
     def narrative(self, candidate: Candidate) -> str | None:
         """The report's narrative date for an undated main event (see the module docstring)."""
         offset = candidate.token.idx
+        if _spans_period(candidate.token) and self.reference:
+            return self.reference[:7]  # "two weeks of protests": the month, not one day
         if offset < self.headline_end and self.lead_day is not None:
             return self.lead_day
         at = bisect.bisect_left(self._day_starts, offset)
@@ -289,6 +292,17 @@ class EventClock:
         if start > paragraph and _simple_past(candidate):
             return day
         return self.document.published
+
+
+def _spans_period(token: Token) -> bool:
+    """A nominal act measured by a period of days or more: "weeks of protests", "two
+    months of strikes", "days of clashes" (no single day dates it)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    measure = token.head.head
+    return measure.lemma_.lower() in PERIODS and (
+        measure.tag_ == "NNS" or any(c.dep_ == "nummod" for c in measure.children)
+    )
 
 
 def _past_clause(verb: Token) -> bool:

@@ -197,3 +197,11 @@ def test_kb_reuses_its_own_actor_for_a_known_institution() -> None:
 def test_table_aliases_resolve_by_name(run: Run) -> None:
     document = run("The PLA Navy sent two destroyers, Beijing said.", "2021-03-02")
     assert "People's Liberation Army Navy" in resolved(document, "PLA Navy")
+
+
+def test_a_state_name_that_is_also_a_us_state_sets_no_article_state(run: Run) -> None:
+    text = (
+        "Georgia lawmakers met in Atlanta on Monday. Georgia will vote on the bill in "
+        "March, and the Legislature may change the law."
+    )
+    assert "Parliament of Georgia" not in resolved(run(text, "2012-01-01"), "Legislature")

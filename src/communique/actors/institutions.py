@@ -307,8 +307,11 @@ def _focal_country(state: DocState) -> str | None:
         if found.kind not in ("name", "alias", "demonym", "abbreviation"):
             continue
         actor = state.actor(found.actor_id)
-        if actor is not None and actor.type == "state" and actor.country:
-            counts[actor.country] += 1
+        if actor is None or actor.type != "state" or not actor.country:
+            continue
+        if state.kb.region(state.doc[found.start : found.end].text) is not None:
+            continue  # "Georgia" may be the US state: no evidence of the article's state
+        counts[actor.country] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None

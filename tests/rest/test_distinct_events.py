@@ -150,3 +150,15 @@ def test_empty_months_are_rows_of_zero_counts() -> None:
     assert [row["month"] for row in found] == ["2023-11", "2023-12", "2024-01", "2024-02"]
     assert found[1] == {"month": "2023-12"} and found[0]["AID"] == 2
     assert _every_month({}) == []
+
+
+def test_stories_list_their_articles_outlets_and_main_events_once(http: httpx.Client) -> None:
+    stories = http.get("/clusters", params={"level": "story", "limit": 100}).json()["items"]
+    html = http.get("/browse/stories").text
+    assert html.count('<li class="story"') == len(stories) > 0
+    meeting = next(s for s in stories if len(s["members"]) >= 2)
+    block = html.split(f'data-id="{meeting["id"]}"', 1)[1].split('<li class="story"', 1)[0]
+    assert all(outlet in block for outlet in SYNDICATED)
+    # Every main event is counted once, in the story of the article that stands for it.
+    counted = sum(int(n) for n in re.findall(r"× (\d+)</span>", html))
+    assert counted == http.get("/stats", params={"salience": "main"}).json()["total"]

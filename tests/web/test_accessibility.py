@@ -45,6 +45,7 @@ def test_no_serious_accessibility_violation(
         f"/actor/{quote(samples.ABIY.id, safe='')}",
         "/browse/quotes",
         "/browse/actors",
+        "/browse/stories",
         "/?date_from=last+week",
         "/event/nothing",
     ]

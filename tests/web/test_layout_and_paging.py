@@ -101,6 +101,7 @@ def test_every_page_fits_the_screen(
         "actor": f"/actor/{quote(samples.ABIY.id, safe='')}",
         "quotes": "/browse/quotes",
         "actors": "/browse/actors",
+        "stories": "/browse/stories",
         "error": "/?date_from=last+week",
         "docs": "/docs",
     }

@@ -263,3 +263,42 @@ def article_sources(connection: Connection, article_id: str) -> list[Row]:
         select(s.c.file, s.c.url, s.c.outlet).where(s.c.article_id == article_id).order_by(s.c.id)
     )
     return [dict(r) for r in connection.execute(query).mappings()]
+
+
+def story_summaries(connection: Connection, stories: list[Row]) -> list[Row]:
+    """Each story cluster with its articles (title, outlet, date), outlets, date span and
+    the types of its main events, each real-world event counted once."""
+    from communique.rest.queries import article_summaries
+    from communique.rest.reports import canonical
+
+    wanted = sorted({a for story in stories for a in story["members"]})
+    articles = {a["id"]: a for a in article_summaries(connection, wanted)}
+    types: dict[str, dict[str, int]] = defaultdict(dict)
+    for start in range(0, len(wanted), 500):
+        query = (
+            select(E.c.article_id, E.c.type, func.count().label("n"))
+            .where(E.c.article_id.in_(wanted[start : start + 500]), E.c.salience == "main")
+            .where(canonical())
+            .group_by(E.c.article_id, E.c.type)
+        )
+        for r in connection.execute(query):
+            types[r.article_id][r.type] = int(r.n)
+    found = []
+    for story in stories:
+        members = [articles[a] for a in story["members"] if a in articles]
+        dates = sorted(a["published"] for a in members if a["published"])
+        counts: dict[str, int] = defaultdict(int)
+        for a in members:
+            for kind, n in types[a["id"]].items():
+                counts[kind] += n
+        found.append(
+            {
+                "id": story["id"],
+                "articles": members,
+                "outlets": list(dict.fromkeys(a["outlet"] for a in members if a["outlet"])),
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "events": sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])),
+            }
+        )
+    return found

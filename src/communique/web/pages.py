@@ -321,6 +321,17 @@ def mount(app: FastAPI, store: Store) -> None:
         items, following = read(lambda c: listings.list_actors(c, filters, cursor, PAGE))
         return render(request, "actors.html", actors=items, next=following, q=q or "")
 
+    @app.get("/browse/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, cursor: Cursor = None, trail: Trail = None) -> HTMLResponse:
+        def go(connection: Connection) -> tuple[Any, ...]:
+            stories, following = listings.list_clusters(connection, "story", None, cursor, PAGE)
+            return listings.story_summaries(connection, stories), following
+
+        stories, following = read(go)
+        return render(
+            request, "stories.html", stories=stories, next=following, **_paging(cursor, trail)
+        )
+
     @app.get("/browse/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(
         request: Request,

@@ -159,6 +159,10 @@ CASES: list[tuple[str, set[Triple]]] = [
         "A suicide bombing killed two Afghan soldiers in Kandahar.",
         {("ASSAULT", "agent:AFG:UAF", "agent:AFG:MIL")},
     ),
+    (
+        "A suicide attack is believed to have wounded two Malian soldiers near Gao.",
+        {("ASSAULT", "agent:MLI:UAF", "agent:MLI:MIL")},
+    ),
     # crackdowns on a crime act on the acting state's criminals
     ("Kenya has cracked down on drug trafficking.", {("COERCE", "kenya", "agent:KEN:CRM")}),
     ("Mexico cracked down on cartels last year.", {("COERCE", "mexico", "agent:MEX:CRM")}),
@@ -229,6 +233,9 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
         "In March, Kenyan police arrested two journalists in Nairobi.",
         ("PROTEST", "agent:KEN:CVL", None),
     ),
+    # an attack that angered a state was not made on it
+    ("The bombing angered Kenya.", ("ASSAULT", "agent:KEN:UAF", "kenya")),
+    ("The attack was reported to have angered Kenya.", ("ASSAULT", "agent:KEN:UAF", "kenya")),
     # a standing policy is not a datable act
     (
         "Malaysia and Indonesia have kept a policy of turning away boats of migrants.",

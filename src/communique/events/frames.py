@@ -43,6 +43,9 @@ LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "
         "resolution", "ruling", "order"}  # fmt: skip
 # Evaluations aim at whoever did what they evaluate.
 EVALUATIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+# Verbs by which an attack named as their subject acts on their object.
+HARMING = {"kill", "wound", "injure", "hit", "strike", "target", "destroy", "damage", "maim",
+           "leave", "claim", "devastate", "flatten", "rock", "shake"}  # fmt: skip
 # Participles that say what a weapon was fired at ("missiles targeting X").
 AIMING = {"target", "aim", "hit", "strike", "direct"}
 # Types whose nominal trigger, in a temporal or concessive adjunct, still has the clause's
@@ -270,8 +273,15 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if role == "verb_obj":
         # "Twin bombings struck the cathedral", "a car bomb killed five": a nominal
         # trigger as subject acts on the verb's object
-        if token.dep_ == "nsubj" and token.head.pos_ == "VERB" and not passive(token.head):
-            return actors_of(objects(token.head), mentions)
+        # (only verbs of harm: "the attack angered Kenya" says nothing of its target)
+        verb = token.head
+        if token.dep_ == "nsubj" and verb.lemma_.lower() in HARMING and not passive(verb):
+            return actors_of(objects(verb), mentions)
+        if token.dep_ == "nsubjpass":
+            # "a bombing was reported to have killed X": the act is the raised subject
+            # of the infinitive under a reporting verb
+            acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in HARMING]
+            return actors_of([o for act in acts for o in objects(act)], mentions)
         return []
     verb = clause.governing_verb(token)
     if verb is None:

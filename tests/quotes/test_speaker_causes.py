@@ -439,3 +439,17 @@ def test_according_to_a_surname_without_a_comma(run: Run) -> None:
     )
     quote = found(run(text, CAST), "the cargo was unloaded at night by the harbour workers")
     assert quote.speaker_id == "local:erik-lindqvist"
+
+
+def test_one_line_text_is_not_a_headline(run: Run) -> None:
+    text = "Anna Kowalski said on Monday the harbour would stay closed."
+    quote = found(run(text, CAST, title=text), "the harbour would stay closed")
+    assert quote.speaker_id == "local:anna-kowalski"
+
+
+def test_object_of_the_cue_that_is_the_clauses_subject(run: Run) -> None:
+    # the parser makes "the fishermen" an object of "warned" and leaves "would
+    # lose" without a subject; the object opens the content
+    text = "Linda Foster warned the fishermen would lose their licences next year."
+    quote = found(run(text, CAST), "the fishermen would lose their licences next year")
+    assert quote.speaker_id == "local:linda-foster"

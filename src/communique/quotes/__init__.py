@@ -205,9 +205,17 @@ def _relayed(
 
 
 def _headline_end(document: Document) -> int:
-    """Where the title line ends when the text opens with the document's title, else 0."""
+    """Where the headline ends when the text opens with one, else 0.
+
+    A headline is the document's title as its own first paragraph, with body
+    text after it and no full stop of a sentence: a one-line text whose title
+    is the text itself is body text.
+    """
     title = (document.title or "").strip()
-    if not title or not document.text.startswith(title):
+    text = document.text
+    if not title or title.endswith(".") or not text.startswith(title):
+        return 0
+    if not text[len(title) :].startswith("\n") or not text[len(title) :].strip():
         return 0
     return len(title)
 

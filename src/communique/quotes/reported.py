@@ -180,7 +180,7 @@ def _verb(
     speaker: Token | None = None
     if lo_hi is None and "clause" in kinds:
         lo_hi, speaker = _inverted(token)
-    if lo_hi is None and "clause" in kinds and not by_dep.get("ccomp"):
+    if lo_hi is None and "clause" in kinds:
         lo_hi = _clause_by_words(token, lexicon)
     if lo_hi is None:
         return None
@@ -275,13 +275,8 @@ def _clause_by_words(token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
             i = word.right_edge.i + 1
         elif word.head.i == token.i and word.dep_ in ("advmod", "npadvmod", "prt"):
             i += 1
-        elif (
-            word.head.i == token.i
-            and word.dep_ == "dobj"
-            and word.right_edge.i + 1 < sent_end
-            and doc[word.right_edge.i + 1].lower_ == "that"
-        ):
-            i = word.right_edge.i + 1  # "told reporters that ...": the one told
+        elif (told := _addressee_before_that(token, i)) is not None:
+            i = told  # "told local reporters that ...": the one told
         elif word.lower_ == "that" and word.pos_ == "SCONJ":
             i += 1
         else:
@@ -317,9 +312,26 @@ def _clause_by_words(token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
             ok = (comma is None or subjects[0].i < comma) and lo not in topic
         else:
             # "said Jane Doe needed surgery, and was ...": the verb shares the
-            # subject that opens the content.
-            ok = doc[lo].pos_ == "PROPN" or doc[lo].tag_ == "PRP"
+            # subject that opens the content; "warned the rebels would pay":
+            # the cue's object right before the verb is the clause's subject.
+            first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg")])
+            ok = (
+                doc[lo].pos_ == "PROPN"
+                or doc[lo].tag_ == "PRP"
+                or any(c.dep_ == "dobj" and c.right_edge.i + 1 == first for c in token.children)
+            )
         return (lo, hi) if ok else None
+    return None
+
+
+def _addressee_before_that(token: Token, i: int) -> int | None:
+    """Where "that" follows the cue's object starting at token ``i``, else None."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ == "dobj" and child.left_edge.i == i:
+            after = child.right_edge.i + 1
+            if after < token.sent.end and doc[after].lower_ == "that":
+                return after
     return None
 
 

@@ -274,13 +274,16 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         # "Twin bombings struck the cathedral", "a car bomb killed five": a nominal
         # trigger as subject acts on the verb's object
         # (only verbs of harm: "the attack angered Kenya" says nothing of its target)
-        verb = token.head
-        if token.dep_ == "nsubj" and verb.lemma_.lower() in HARMING and not passive(verb):
-            return actors_of(objects(verb), mentions)
+        clause_verb = token.head
+        harming = clause_verb.lemma_.lower() in HARMING
+        if token.dep_ == "nsubj" and harming and not passive(clause_verb):
+            return actors_of(objects(clause_verb), mentions)
         if token.dep_ == "nsubjpass":
             # "a bombing was reported to have killed X": the act is the raised subject
             # of the infinitive under a reporting verb
-            acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in HARMING]
+            acts = [
+                c for c in clause_verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in HARMING
+            ]
             return actors_of([o for act in acts for o in objects(act)], mentions)
         return []
     verb = clause.governing_verb(token)

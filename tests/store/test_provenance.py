@@ -77,6 +77,7 @@ def analysis_rows(db: str) -> dict[str, list[str]]:
     tables = [schema.articles, schema.sentences, schema.article_actors, schema.mentions]
     tables += [schema.timexes, schema.quotes, schema.events, schema.clusters]
     tables += [schema.cluster_members, schema.cluster_decisions, schema.cluster_features]
+    tables += [schema.actors, schema.actor_aliases, schema.actor_roles]
     skip = TIMESTAMPS | {"analysis_version"}
 
     def read(connection: Any) -> dict[str, list[str]]:

@@ -223,3 +223,24 @@ def test_lone_demonym_is_the_state(
     else:
         names = resolved(document, fragment)
         assert expected in names
+
+
+# (text, description, the person it is identified as)
+IDENTIFIED = [
+    ("The deceased sailor was identified as Jon Halvard by a navy spokesperson.",
+     "The deceased sailor", "Jon Halvard"),
+    ("The gunman was named as Piotr Zalewski, 27, by police on Sunday.", "The gunman",
+     "Piotr Zalewski"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "description", "person"), IDENTIFIED)
+def test_identified_as_makes_the_description_the_person(
+    run: Run, text: str, description: str, person: str
+) -> None:
+    assert person in resolved(run(text, "2020-02-02"), description)
+
+
+def test_identified_needs_the_passive(run: Run) -> None:
+    text = "The inspector identified the car as one Jon Halvard had rented."
+    assert "Jon Halvard" not in resolved(run(text, "2020-02-02"), "The inspector")

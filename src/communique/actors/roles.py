@@ -47,6 +47,7 @@ def find_descriptions(state: DocState) -> None:
     role_mentions(state, starts, ends)
     appositives(state, names)
     parsed_appositives(state, names)
+    identified_as(state, names)
     demonyms(state)
 
 
@@ -488,6 +489,43 @@ def parsed_appositives(state: DocState, names: list[Found]) -> None:
                    for f in state.found):  # fmt: skip
                 continue
             _link(state, start, end, found, roles)
+
+
+def identified_as(state: DocState, names: list[Found]) -> None:
+    """ "The deceased sailor was identified as Jon Halvard", "the gunman was named as
+    Piotr Zalewski": the passive subject of "identify"/"name" ... "as" NAME is that person
+    (the subject's own mention, an agent or nothing, gives way)."""
+    doc = state.doc
+    people = {
+        f.end - 1: f
+        for f in names
+        if f.kind in ("name", "alias")
+        and (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "person"
+    }
+    for last, person in people.items():
+        prep = doc[last].head
+        verb = prep.head
+        if not (
+            doc[last].dep_ == "pobj"
+            and prep.lower_ == "as"
+            and verb.lemma_ in ("identify", "name")
+            and any(c.dep_ == "auxpass" for c in verb.children)
+        ):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ != "NOUN":
+            continue
+        start, end = subject.left_edge.i, subject.i + 1
+        if doc[start].lower_ not in ("the", "a", "an", "one"):
+            continue
+        state.found = [
+            f
+            for f in state.found
+            if not (start <= f.start and f.end <= end and f.actor_id.startswith("agent:"))
+        ]
+        state.add(start, end, person.actor_id, "description", 0.8)
+        state.describe(person.actor_id, doc[start:end].text)
 
 
 # Longest apposition taken as a description (longer ones were clauses the parser joined).

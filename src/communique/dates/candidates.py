@@ -53,10 +53,11 @@ PATTERNS: list[re.Pattern[str]] = [
     # ISO dates in datelines: "2022-04-28"
     re.compile(r"(?P<t>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)"),
     # "last Thursday", "on Monday morning"
-    # ("the last Friday of Ramadan" is a feast-day rule, not a date)
+    # ("the last Friday of Ramadan", "the first Monday of the month" are calendar rules,
+    # not dates; "found guilty on Thursday of raping" is a date)
     re.compile(
         rf"(?<![Tt]he )(?P<t>(?:\b{_MODS}\s+)?\b{_WD}(?:\s+(?:morning|afternoon|evening|night))?)\b"
-        r"(?!\s+of\b)"
+        r"(?!\s+of\s+(?:the\s+|this\s+|each\s+|every\s+)?(?:[a-z]+\s+)?(?:[A-Z]|month|year))"
     ),
     # "earlier in the month", "later in the year"
     re.compile(r"(?P<t>\b(?:[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?:week|month|year))\b"),

@@ -14,15 +14,27 @@ name modifies a nominal trigger ("a Kabul car bombing"); or when it hangs on
 a clause above the event's own that the event's clause depends on as an
 adverbial, infinitive, gerund or conjunct ("At the prefecture in Paris, a
 worker went on a spree, killing four"). Two places on one clause: the more
-specific wins ("a court in Multan, Pakistan" is Multan).
+specific wins ("a court in Multan, Pakistan" is Multan). Also:
+- a direction or a coast gives the place ("waters southwest of Okinawa", "off
+  the coast of Oman", "in the outskirts of Kabul");
+- a physical act takes the place it is done to ("troops stormed Mosul", "the
+  invasion of Kuwait", "the capital, Sanaa, fell"); a state as the active
+  subject is the actor, not the place;
+- a "where" clause takes its antecedent's place ("Houston, where agents
+  questioned him") or that of the occasion it names ("met in Niamey for a
+  summit where ... signed");
+- an act told as nationwide takes the episode's country.
 
 Episode place: a report tells its episode where its lead says it happened;
 the physical acts of the episode (attacks, arrests, protests, releases) later
 in the text without a place of their own happened there. The episode place is
 the first locative place of the lead paragraph, a city or region rather than a
 country when the lead names both ("in the city of Aden, in southern Yemen").
-Statements and reactions are not placed this way: where they were made is
-rarely the episode's place.
+So do a court's acts (an acquittal happens where the trial is). Statements and
+reactions are not placed this way: where they were made is rarely the
+episode's place. An unplaced domestic act of a state (ban, arrest, alert) and
+any act of a legislature or court take the acting state's country
+(``EventPlaces.home``).
 """
 
 from __future__ import annotations

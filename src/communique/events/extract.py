@@ -12,9 +12,12 @@ generated from CAMEO; constrained entries first) and the first whose sense
 constraints hold and whose frame yields a source gives the event. Arguments
 come from ``communique.events.frames``; an unnamed agent fills the source when
 the clause names none and the entry says which sector acts ("was arrested":
-police); a target may stay empty for types that need no recipient. Negation,
-modality and the cues that drop non-events (conditionals, speculation, standing
-stances) come from ``communique.events.clause``.
+police; "an attack that killed six soldiers": unidentified armed forces), except when
+the patient of a noun of acts on people is a thing ("the release of the report"); a
+target may stay empty for types that need no recipient. Support or agreement that an
+actor "will not" or "would not" give is a refusal (REJECT); a crackdown on a crime acts
+on the acting state's criminals. Negation, modality and the cues that drop non-events
+(conditionals, speculation, standing stances) come from ``communique.events.clause``.
 """
 
 from __future__ import annotations

@@ -14,9 +14,15 @@ a modifier inside the nominal ("Iran's 1979 revolution"), or a clause above it
 that the event's clause depends on as an adverbial, an infinitive, a gerund or
 a conjunct ("In 2015, Saudi Arabia started supporting Hadi, providing
 airstrikes"; "On Thursday, a worker went on a spree, killing four"). The walk
-up stops at a relative clause (it describes a noun of another event) and at
+up stops at a relative clause (it describes a noun of another event), at
 the complement of a reporting verb, whose date is the statement's
-(``statement_verb``).
+(``statement_verb``), and at an "after", "before", "since" clause (it happened
+at another time than its main clause). A "while" or "as" clause below the
+event dates it ("said ... while addressing the press yesterday"). A nominal's
+own expression comes before its verb's ("called it the worst since an assault
+in August 2018"). An expression that is a later limit ("ahead of the 2018
+elections", "until 1974", "by June 30") dates nothing, and a past act is not
+dated after the report ("announced his resignation effective next Wednesday").
 
 Narrative date: news reports tell their own episode from its first dated act;
 a physical act later in the text without a time expression of its own ("The
@@ -24,8 +30,10 @@ attacker was shot dead by police") happened on the episode's day, the last day
 the text named before it within the report's week. Statements and reactions
 without a date take the day named before them in their own paragraph ("No
 claim was made yesterday, but the minister blamed the rebels"), else the
-report's date. An undated act in the headline is the lead's: it takes the first
-day the story names within the report's week.
+report's date; a present perfect ("has been urging") keeps the report's date.
+An undated act in the headline is the lead's: it takes the first day the story
+names within the report's week. An act measured by a period ("two weeks of
+protests") is dated to the report's month.
 """
 
 from __future__ import annotations

@@ -164,3 +164,43 @@ def test_a_batch_that_lost_the_race_writes_nothing(tmp_path: Path) -> None:
         assert store.apply_cluster_changes(current)
         assert store.clustered_count() == 2
         assert store.term_df(["w:quay"]) == {"w:quay": 1}
+
+
+def test_two_clustering_passes_that_read_the_same_store_both_finish(
+    tmp_path: Path, analyse: Any
+) -> None:
+    """The race itself, made certain: two passes read the store before either writes.
+
+    Each clusters a different half of the stored articles (as two runs that
+    stored different inputs); the second pass's write is refused, and
+    ``add_articles`` computes it again from the store the first left behind, so
+    the stories equal those of one pass over everything.
+    """
+    from communique.cluster import cluster_documents
+    from communique.cluster.features import ActorKeys
+    from communique.cluster.incremental import Batch, add_articles
+
+    documents = [analyse(text) for reports in EPISODES for text in reports]
+    path = str(tmp_path / "race.db")
+    with Store.open(path) as first, Store.open(path) as second:
+        first.save_documents(documents)
+        ids = first.added_order([d.id for d in documents])
+        halves = (
+            [d for d in documents if d.id in ids[::2]],
+            [d for d in documents if d.id in ids[1::2]],
+        )
+        batches = []
+        for store, half in zip((first, second), halves, strict=True):
+            batch = Batch(store, half, ActorKeys(store.get_actor))
+            reached, copies = batch.duplicates()
+            batch.events(batch.stories(reached, copies))
+            batches.append(batch)
+        assert batches[0].commit()
+        assert not batches[1].commit()  # it read a store that has changed since
+        assert second.clustered_count() == len(halves[0])
+        assert add_articles(second, ids, ActorKeys(second.get_actor)) == len(halves[1])
+        expected = cluster_documents(documents, first.get_actor)
+        assert sorted(sorted(c.members) for c in second.clusters("story")) == sorted(
+            sorted(c.members) for c in expected if c.level == "story"
+        )
+        assert second.clustered_count() == len(documents) == len(second.article_ids())

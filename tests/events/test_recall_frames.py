@@ -166,6 +166,30 @@ CASES: list[tuple[str, set[Triple]]] = [
     # crackdowns on a crime act on the acting state's criminals
     ("Kenya has cracked down on drug trafficking.", {("COERCE", "kenya", "agent:KEN:CRM")}),
     ("Mexico cracked down on cartels last year.", {("COERCE", "mexico", "agent:MEX:CRM")}),
+    (
+        "Pakistan has cracked down on smuggling along its border.",
+        {("COERCE", "pakistan", "agent:PAK:CRM")},
+    ),
+    (
+        "Sanctions were imposed on Syria by European states including Germany and Sweden.",
+        {("SANCTION", "germany", "syria"), ("SANCTION", "sweden", "syria")},
+    ),
+    (
+        "Criticism of the verdict came from Amnesty International.",
+        {("ACCUSE", "amnesty-international", None)},
+    ),
+    (
+        "Neither Chile nor Peru would recognise Bolivia.",
+        {("REJECT", "chile", "bolivia"), ("REJECT", "peru", "bolivia")},
+    ),
+    (
+        "A car bombing killed three Iraqi policemen in Mosul.",
+        {("ASSAULT", "agent:IRQ:UAF", "agent:IRQ:COP")},
+    ),
+    (
+        "The raid that killed two Somali soldiers took place at dawn.",
+        {("ASSAULT", "agent:SOM:UAF", "agent:SOM:MIL")},
+    ),
     # a passive conjunct's patient is the subject of the verb it is coordinated with
     (
         "Ocalan founded the PKK in 1978 but was arrested in 1999 and was imprisoned on an island.",

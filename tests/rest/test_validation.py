@@ -106,6 +106,7 @@ def test_the_explorer_answers_errors_with_pages(client: httpx.Client) -> None:
         assert answer.status_code == status and "<h1>Not found" in answer.text
     wrong = client.get("/browse/quotes", params={"published_to": "soon"})
     assert wrong.status_code == 422 and "<code>published_to</code>" in wrong.text
+    assert 'value="soon" aria-invalid="true" aria-describedby="e-published_to"' in wrong.text
     assert client.get("/nowhere", headers={"accept": "text/html"}).text.startswith("<!doctype")
     # The API keeps its JSON errors, whatever the client accepts.
     api = client.get("/events/nope", headers={"accept": "text/html"})

@@ -60,6 +60,9 @@ from communique.store.clustering import MAX_BLOCK, ClusterChanges, IndexEntry
 BATCH = 2000
 WEEK = 7  # days per date bucket
 UNDATED = -1  # the bucket of articles and events without a date
+# Stored articles linked to a new one below ``stories.MIN_SIMILARITY`` whose stories are
+# revisited (``Batch.stories``), at most.
+WEAK_REACH = 20
 
 
 def _bucket(day: date) -> int:
@@ -205,10 +208,17 @@ class Batch:
         df = self._df(pool.values())
         model = stories.StoryModel(list(pool.values()) + list(self.new.values()), df, self.n)
         for article_id, found in candidates.items():
-            for other in found - set(self.new):
-                # as weak a link as ``attach_fragments`` accepts may bring the story in
-                if model.similarity(article_id, other) >= stories.ATTACH_SIMILARITY:
+            weak: list[tuple[float, str]] = []
+            for other in sorted(found - set(self.new)):
+                value = model.similarity(article_id, other)
+                if value >= stories.MIN_SIMILARITY:
                     reached.add(other)
+                elif value >= stories.ATTACH_SIMILARITY:
+                    weak.append((value, other))
+            # as weak a link as ``attach_fragments`` accepts may bring a story in (and
+            # its runner-up); the strongest ``WEAK_REACH`` only, so that the stories
+            # revisited stay few whatever the size of the store
+            reached.update(other for _, other in sorted(weak, reverse=True)[:WEAK_REACH])
         touched = set(self.store.memberships("story", reached).values())
         old = self.store.clusters_by_id("story", touched)
         area = set(self.new) | reached | {m for c in old for m in c.members}

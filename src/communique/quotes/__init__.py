@@ -432,6 +432,10 @@ def _resolve(
     last_direct: str | None = None
     quotes: list[Quote] = []
     for item in found:
+        if item.end <= item.start:
+            # A clause clipped to a quotation it only touches ("..., "X tweeted" after
+            # a quotation left open over a paragraph) keeps no words: no quote.
+            continue
         speaker: str | None = None
         subject = doc[item.subject] if item.subject is not None else None
         if item.cue == "according to" and subject is not None and not describer.can_speak(subject):

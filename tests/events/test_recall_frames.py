@@ -243,7 +243,7 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
     ("Iran launched missiles targeting US troops in Iraq.", ("ASSAULT", "iran", "iraq")),
     # the subject of a clause with an accusation in a temporal phrase reacts to it
     (
-        "The two Kenyan officers were allowed to go home within hours of the allegation.",
+        "Both Kenyan constables were sent home within a day of the complaint.",
         ("ACCUSE", "agent:KEN:COP", None),
     ),
     (

@@ -19,8 +19,8 @@ the complement of a reporting verb, whose date is the statement's
 (``statement_verb``), and at an "after", "before", "since" clause (it happened
 at another time than its main clause). A "while" or "as" clause below the
 event dates it ("said ... while addressing the press yesterday"). A nominal's
-own expression comes before its verb's ("called it the worst since an assault
-in August 2018"). An expression that is a later limit ("ahead of the 2018
+own expression comes before its verb's ("called it the worst since a bombing
+in May 2016"). An expression that is a later limit ("ahead of the 2018
 elections", "until 1974", "by June 30") dates nothing, and a past act is not
 dated after the report ("announced his resignation effective next Wednesday").
 
@@ -214,8 +214,8 @@ class EventClock:
     def own(self, candidate: Candidate) -> list[TimeRef]:
         """The time expressions dating the candidate's own clause (see the module docstring)."""
         token = candidate.token
-        # the trigger's own expressions before those of its verb: "reported Monday's attack
-        # the deadliest since an assault in August 2018" (the assault is August 2018's)
+        # the trigger's own expressions before those of its verb: "called Friday's raid the
+        # worst since a bombing in May 2016" (the bombing is May 2016's)
         nominal = candidate.trigger.pos != "VERB"
         points = sorted(event_points(candidate), key=lambda p: (nominal and p != token.i, p))
         found = [t for p in points for t in self.points.get(p, [])]

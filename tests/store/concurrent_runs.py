@@ -47,21 +47,21 @@ def write_articles(folder: Path) -> Path:
     return folder
 
 
-def run_at_once(folder: Path, stores: list[str]) -> list[dict[str, Any]]:
+def run_at_once(folder: Path, stores: list[str], cluster: bool = False) -> list[dict[str, Any]]:
     """One ``communique run --json`` process per entry of ``stores``, all at once; summaries.
 
     A store named twice gets two concurrent runs. Starting the clean
     single run at the same time as the others also gives them the same
     code and data files to compare.
 
-    Clustering is off: these runs check the store's writes. (Clustering
-    after concurrent runs belongs to ``communique.cluster`` and its tests.)
+    Clustering is off unless ``cluster``: most runs here check the store's
+    writes; ``test_concurrent_clustering`` checks the clustering of concurrent runs.
     """
     env = {
         **os.environ,
         "COMMUNIQUE_BATCH_SIZE": "2",
         "COMMUNIQUE_WORKERS": "1",
-        "COMMUNIQUE_CLUSTER": "false",
+        "COMMUNIQUE_CLUSTER": "true" if cluster else "false",
     }
     cli = "from communique.cli import main; main()"
     started = [

@@ -13,15 +13,12 @@ single clean run finds. ``tests/pg`` runs the same check on PostgreSQL.
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from tests.store.concurrent_runs import run_at_once
 
 from communique.store import Store, schema
 
@@ -63,37 +60,8 @@ def write_episodes(folder: Path) -> Path:
 
 
 def runs_at_once(folder: Path, stores: list[str]) -> list[dict[str, Any]]:
-    """One ``communique run --json`` per entry of ``stores`` (a store named twice gets two
-    concurrent runs), all at once, clustering on; their summaries."""
-    env = {
-        **os.environ,
-        "COMMUNIQUE_BATCH_SIZE": "2",
-        "COMMUNIQUE_WORKERS": "1",
-        "COMMUNIQUE_CLUSTER": "true",
-    }
-    cli = "from communique.cli import main; main()"
-    started = [
-        subprocess.Popen(
-            [sys.executable, "-c", cli, "run", str(folder), "--db", db, "--json"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for db in stores
-    ]
-    summaries = []
-    try:
-        for process in started:
-            output, errors = process.communicate(timeout=600)
-            assert process.returncode == 0, errors[-3000:]
-            summaries.append(json.loads(output))
-    finally:
-        for process in started:
-            if process.poll() is None:
-                process.kill()
-            process.communicate()
-    return summaries
+    """One ``communique run --json`` per entry of ``stores``, all at once, clustering on."""
+    return run_at_once(folder, stores, cluster=True)
 
 
 def clustering_state(db: str) -> dict[str, Any]:

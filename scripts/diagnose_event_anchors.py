@@ -11,26 +11,24 @@ date, place and salience with gold and prints the figures, and with
 
     .venv/bin/python scripts/diagnose_event_anchors.py ../shared/eval-news [--errors]
 
-The spaCy parse and the actors and quotes stages are cached in
-``$TMPDIR/communique-anchor-cache`` (``--fresh`` rebuilds it); the dates stage
-and the anchoring run on every call, so their changes show at once.
+The spaCy parse and the time-expression, actors and quotes stages are cached by
+``parse_cache.py`` (``--fresh`` rebuilds it); event dating and the anchoring
+run on every call, so their changes show at once.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from parse_cache import parsed
+
 from communique.config import load_settings
-from communique.evaluate import gold_metadata
 from communique.evaluate.match import date_part, normalise_name
-from communique.evaluate.records import GoldSet
 from communique.events import load_lexicon
 from communique.events.anchor import Anchored, anchor_candidates
 from communique.events.dating import EventClock
@@ -39,43 +37,6 @@ from communique.events.lexicon import Lexicon, Trigger
 from communique.events.salience import Paragraphs, background_reason
 from communique.model import Document
 from communique.stages import Context
-
-CACHE = Path(tempfile.gettempdir()) / "communique-anchor-cache"
-
-
-def _parsed(folder: Path, context: Context, fresh: bool) -> list[tuple[Any, Document]]:
-    """(spaCy Doc, Document after the actors and quotes stages) for every article."""
-    from spacy.tokens import Doc
-
-    from communique import nlp as analysis
-    from communique.actors import resolve_actors
-    from communique.ingest import read
-    from communique.nlp import sentences
-    from communique.quotes import extract_quotes
-
-    nlp = analysis.load(context.settings.spacy_model)
-    cache = CACHE / (folder.resolve().as_posix().replace("/", "_") + ".pickle")
-    if cache.exists() and not fresh:
-        stored = pickle.loads(cache.read_bytes())
-        return [(Doc(nlp.vocab).from_bytes(b), Document.model_validate_json(j)) for b, j in stored]
-    gold = GoldSet.load(folder / "gold")
-    out: list[tuple[Any, Document]] = []
-    for document in read(
-        [folder / "articles"], settings=context.settings, metadata=gold_metadata(gold)
-    ):
-        if not isinstance(document, Document) or document.status != "analysed":
-            continue
-        doc = nlp(document.text)
-        document.sentences = sentences(doc)
-        from communique.dates import find_timexes
-
-        find_timexes(doc, document, context)
-        resolve_actors(doc, document, context)
-        extract_quotes(doc, document, context)
-        out.append((doc, document))
-    CACHE.mkdir(exist_ok=True)
-    cache.write_bytes(pickle.dumps([(d.to_bytes(), m.model_dump_json()) for d, m in out]))
-    return out
 
 
 def _trigger_token(
@@ -127,7 +88,7 @@ def diagnose(folder: Path, fresh: bool = False) -> tuple[dict[str, Any], list[di
         if a.get("file")
     }
     rows: list[dict[str, Any]] = []
-    for doc, document in _parsed(folder, context, fresh):
+    for doc, document in parsed(folder, context, fresh):
         find_timexes(doc, document, context)
         stem = Path(document.file or document.id).stem
         article = article_of_file.get(stem, stem)

@@ -20,7 +20,7 @@ event no candidate agrees with it says why, in the order the extractor works:
 Events whose evidence lies inside a quote are counted apart (``quoted/...``): speech acts
 in quotes are the job of a separate mechanism. With ``--spurious`` it also lists the
 candidates that agree with no gold event. The parse, actors and quotes stages are cached
-in ``$TMPDIR/communique-recall-cache`` (``--fresh`` rebuilds it); the events extractor
+by ``parse_cache.py`` (``--fresh`` rebuilds it); the events extractor
 runs on every call, so its changes show at once.
 
     .venv/bin/python scripts/diagnose_event_recall.py ../shared/eval-news [--list] [--spurious]
@@ -30,16 +30,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from parse_cache import parsed
+
 from communique.config import load_settings
-from communique.evaluate import gold_metadata
 from communique.evaluate.match import Names, find_occurrences
-from communique.evaluate.records import GoldSet
 from communique.events import _agent_maker, clause, load_lexicon
 from communique.events.extract import (
     Candidate,
@@ -52,42 +50,6 @@ from communique.events.lexicon import Lexicon, Trigger
 from communique.events.reference import extra_mentions
 from communique.model import Document
 from communique.stages import Context
-
-CACHE = Path(tempfile.gettempdir()) / "communique-recall-cache"
-
-
-def _parsed(folder: Path, context: Context, fresh: bool) -> list[tuple[Any, Document]]:
-    """(spaCy Doc, Document after the dates, actors and quotes stages) for every article."""
-    from spacy.tokens import Doc
-
-    from communique import nlp as analysis
-    from communique.actors import resolve_actors
-    from communique.dates import find_timexes
-    from communique.ingest import read
-    from communique.nlp import sentences
-    from communique.quotes import extract_quotes
-
-    nlp = analysis.load(context.settings.spacy_model)
-    cache = CACHE / (folder.resolve().as_posix().replace("/", "_") + ".pickle")
-    if cache.exists() and not fresh:
-        stored = pickle.loads(cache.read_bytes())
-        return [(Doc(nlp.vocab).from_bytes(b), Document.model_validate_json(j)) for b, j in stored]
-    gold = GoldSet.load(folder / "gold")
-    out: list[tuple[Any, Document]] = []
-    for document in read(
-        [folder / "articles"], settings=context.settings, metadata=gold_metadata(gold)
-    ):
-        if not isinstance(document, Document) or document.status != "analysed":
-            continue
-        doc = nlp(document.text)
-        document.sentences = sentences(doc)
-        find_timexes(doc, document, context)
-        resolve_actors(doc, document, context)
-        extract_quotes(doc, document, context)
-        out.append((doc, document))
-    CACHE.mkdir(exist_ok=True)
-    cache.write_bytes(pickle.dumps([(d.to_bytes(), m.model_dump_json()) for d, m in out]))
-    return out
 
 
 def _stepwise(trigger: Trigger, token: Any, index: MentionIndex) -> str:
@@ -176,7 +138,7 @@ def diagnose(
     missed: list[dict[str, Any]] = []
     spurious: list[dict[str, Any]] = []
     n_candidates = 0
-    for doc, document in _parsed(folder, context, fresh):
+    for doc, document in parsed(folder, context, fresh):
         article = Path(document.file or document.id).stem
         mentions = document.mentions + extra_mentions(doc, document, context.kb)
         speakers = [(q.start, q.end, q.speaker_id or "") for q in document.quotes]

@@ -331,23 +331,28 @@ class Store(ClusterTables, AnalysisTables):
         for row in again:
             self._insert_source(connection, row)
 
-    def _save_new(self, connection: Connection, new: list[Document], now: datetime) -> None:
-        """Actors and every per-article row of articles this transaction has just inserted."""
-        if not new:
-            return
+    def _insert_analyses(self, connection: Connection, documents: Sequence[Document]) -> None:
+        """The actors and every per-article row (sentences, mentions, quotes, events, ...)
+        of ``documents``, whose article rows exist and hold no analysis rows yet."""
         merged: dict[str, Actor] = {}
-        for document in new:
+        for document in documents:
             for actor in document.actors:
                 old = merged.get(actor.id)
                 merged[actor.id] = rows.merge_actor(old, actor) if old else actor
         self._upsert_actors(connection, [merged[i] for i in sorted(merged)])
         tables: dict[str, list[rows.Row]] = defaultdict(list)
-        for document in new:
+        for document in documents:
             for name, found in rows.child_rows(document).items():
                 tables[name].extend(found)
         for table in schema.ARTICLE_CHILDREN:
             if tables[table.name]:
                 connection.execute(insert(table), tables[table.name])
+
+    def _save_new(self, connection: Connection, new: list[Document], now: datetime) -> None:
+        """Actors and every per-article row of articles this transaction has just inserted."""
+        if not new:
+            return
+        self._insert_analyses(connection, new)
         for document in new:
             self._insert_source(connection, rows.source_row(document, now))
             for pending in self._pending_sources.get(document.id, []):

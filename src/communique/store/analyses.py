@@ -12,16 +12,15 @@ article rows, their ids and sources, and every cluster decision.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Insert, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Insert, Select, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
-from communique.model import Actor, Document
-from communique.store import rows, schema
+from communique.model import Document
+from communique.store import schema
 from communique.store.decisions import chunks
 from communique.store.provenance import Provenance, current_provenance
 
@@ -35,7 +34,7 @@ class AnalysisTables:
 
     _write: Callable[[Callable[[Connection], Any]], Any]
     _read: Callable[[Callable[[Connection], Any]], Any]
-    _upsert_actors: Callable[[Connection, list[Actor]], None]
+    _insert_analyses: Callable[[Connection, Sequence[Document]], None]
     _provenance: Provenance | None = None
 
     # ------------------------------------------------------------ the current version
@@ -157,20 +156,9 @@ class AnalysisTables:
         for chunk in chunks(sorted(stored)):
             for table in schema.ARTICLE_CHILDREN:
                 connection.execute(delete(table).where(table.c.article_id.in_(chunk)))
-        merged: dict[str, Actor] = {}
         for document in documents:
             values = {c: getattr(document, c) for c in ANALYSED_COLUMNS}
             connection.execute(
                 update(a).where(a.c.id == document.id).values(**values, analysis_version=version)
             )
-            for actor in document.actors:
-                old = merged.get(actor.id)
-                merged[actor.id] = rows.merge_actor(old, actor) if old else actor
-        self._upsert_actors(connection, [merged[i] for i in sorted(merged)])
-        tables: dict[str, list[rows.Row]] = defaultdict(list)
-        for document in documents:
-            for name, found in rows.child_rows(document).items():
-                tables[name].extend(found)
-        for table in schema.ARTICLE_CHILDREN:
-            if tables[table.name]:
-                connection.execute(insert(table), tables[table.name])
+        self._insert_analyses(connection, documents)

@@ -12,42 +12,16 @@ only reads what an earlier one wrote.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from communique.config import Settings
+from communique.context import Context
 from communique.model import Document
+
+__all__ = ["Context", "Stage", "StageFn", "check_order", "default_stages"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from communique.actors.kb import KnowledgeBase
-    from communique.places.gazetteer import Gazetteer
-
-
-@dataclass
-class Context:
-    """What stages share besides the document: settings and loaded reference data.
-
-    Built once per process (``Context.load``) and passed as an argument: no
-    stage reads a module global.
-    """
-
-    settings: Settings
-    kb: KnowledgeBase
-    gazetteer: Gazetteer
-    cache: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, settings: Settings) -> Context:
-        from communique.actors.kb import KnowledgeBase
-        from communique.places.gazetteer import Gazetteer
-
-        return cls(
-            settings=settings,
-            kb=KnowledgeBase.load(settings.actors_file, actors_dir=settings.actors_dir),
-            gazetteer=Gazetteer.load(),
-        )
 
 
 StageFn = Callable[["Doc", Document, Context], None]

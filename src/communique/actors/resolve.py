@@ -47,9 +47,9 @@ from communique.model import Actor, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from communique.context import Context
     from communique.model import Document
     from communique.places.gazetteer import Gazetteer
-    from communique.stages import Context
 
 # spaCy labels that name actors; GPE/NORP go through the KB and demonyms only.
 _LOCAL_TYPES = {"PERSON": "person", "ORG": "organisation"}

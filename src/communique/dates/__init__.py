@@ -51,7 +51,7 @@ from communique.model import Document, TimeRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from communique.stages import Context
+    from communique.context import Context
 
 __all__ = [
     "anniversary_origin",

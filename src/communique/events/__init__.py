@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc
 
-    from communique.stages import Context
+    from communique.context import Context
 
 __all__ = [
     "PLOVER_TYPES",

@@ -43,7 +43,7 @@ from communique.model import Actor, Document, Event, Evidence, Place, Quote, Sen
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from communique.stages import Context
+    from communique.context import Context
 
 PLACE_PREPS = {"in", "near", "at", "inside", "outside", "around", "across"}
 OCCASIONS = {

@@ -37,7 +37,7 @@ from communique.places.gazetteer import Gazetteer, key
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from communique.stages import Context
+    from communique.context import Context
 
 __all__ = ["Gazetteer", "dateline_place", "find_places"]
 

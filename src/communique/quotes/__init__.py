@@ -87,7 +87,7 @@ from communique.quotes.speakers import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from communique.stages import Context
+    from communique.context import Context
 
 __all__ = ["Lexicon", "extract_quotes", "find_marked", "find_quotes"]
 

@@ -62,7 +62,7 @@ def ingest(store: Store, body: models.IngestRequest, state: Any) -> dict[str, An
 
     if state.context is None:
         from communique.config import load_settings
-        from communique.stages import Context
+        from communique.context import Context
 
         state.context = Context.load(load_settings())
     try:

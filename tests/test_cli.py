@@ -108,3 +108,51 @@ def test_eval_prints_every_key() -> None:
     ]
     for key in keys:
         assert key in scores, key
+
+
+def test_version_prints_the_package_version() -> None:
+    from communique import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.strip() == f"communique {__version__}"
+
+
+def test_help_shows_defaults_and_bracketed_text() -> None:
+    # Rich markup used to swallow "[default: ...]" and "[communique]" as tags.
+    export_help = runner.invoke(app, ["export", "--help"], terminal_width=200).stdout
+    assert "[default: $COMMUNIQUE_DB or ./communique.db]" in export_help
+    assert "[communique] table" in export_help
+    assert "[default: jsonl]" in export_help
+    run_help = runner.invoke(app, ["run", "--help"], terminal_width=200).stdout
+    assert "[default: 1]" in run_help  # --workers: the setting's default, not "None"
+    serve_help = runner.invoke(app, ["serve", "--help"], terminal_width=200).stdout
+    assert "[default: 8000]" in serve_help and "[default: 127.0.0.1]" in serve_help
+
+
+def test_articles_lists_the_ids_that_show_takes(db: str) -> None:
+    listed = runner.invoke(app, ["articles", "--db", db, "--json"])
+    assert listed.exit_code == EXIT_OK, listed.output
+    found = json.loads(listed.stdout)
+    assert len(found) == 3
+    published = [a["published"] for a in found if a["published"]]
+    assert published == sorted(published, reverse=True)  # newest first
+    shown = runner.invoke(app, ["show", found[0]["id"], "--db", db, "--json"])
+    assert shown.exit_code == EXIT_OK
+    assert json.loads(shown.stdout)["id"] == found[0]["id"]
+    # Filters narrow the listing; the table names each article by id.
+    one = runner.invoke(app, ["articles", "--db", db, "--limit", "1"])
+    assert one.exit_code == EXIT_OK and found[0]["id"][:12] in one.stdout
+    outlet = next(a["outlet"] for a in found if a["outlet"])
+    by_outlet = runner.invoke(app, ["articles", "--db", db, "--outlet", outlet, "--json"])
+    assert {a["outlet"] for a in json.loads(by_outlet.stdout)} == {outlet}
+    later = runner.invoke(app, ["articles", "--db", db, "--since", "2999", "--json"])
+    assert json.loads(later.stdout) == []
+
+
+def test_articles_refuses_bad_dates_and_a_missing_store(db: str, tmp_path: Path) -> None:
+    bad = runner.invoke(app, ["articles", "--db", db, "--since", "last week"])
+    assert bad.exit_code == EXIT_USAGE and "--since" in bad.output
+    missing = runner.invoke(app, ["articles", "--db", str(tmp_path / "typo.db")])
+    assert missing.exit_code == EXIT_USAGE
+    assert not (tmp_path / "typo.db").exists()

@@ -32,14 +32,21 @@ from communique.errors import CommuniqueError, ConfigError, StoreError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
+# Help is plain text (no Rich markup): Rich read "[default: ...]" and "[communique]" in the
+# help strings as markup tags and dropped them.
 app = typer.Typer(
     help="Turn political news reports into verifiable event data.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-actors_app = typer.Typer(help="Search and extend the actor knowledge base.", no_args_is_help=True)
-quotes_app = typer.Typer(help="Search quotes in a store.", no_args_is_help=True)
+actors_app = typer.Typer(
+    help="Search and extend the actor knowledge base.", no_args_is_help=True, rich_markup_mode=None
+)
+quotes_app = typer.Typer(
+    help="Search quotes in a store.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(actors_app, name="actors")
 app.add_typer(quotes_app, name="quotes")
 
@@ -56,6 +63,26 @@ ConfigOption = Annotated[
 ]
 
 T = TypeVar("T")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from communique import __version__
+
+        out.print(f"communique {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    """Turn political news reports into verifiable event data."""
 
 
 def _settings(config: Path | None, **overrides: Any) -> Settings:
@@ -124,7 +151,11 @@ def run(
     inputs: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", help="Processes that analyse documents.")
+        int | None,
+        typer.Option(
+            "--workers",
+            help=f"Processes that analyse documents [default: {Settings.model_fields['workers'].default}].",
+        ),
     ] = None,
     engine: Annotated[
         str | None,
@@ -395,8 +426,63 @@ def reanalyse(
 
 
 @app.command()
+def articles(
+    db: DbOption = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Only titles containing this text.")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Articles published on or after this day, month or year.",
+            callback=_iso_date,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Articles published on or before this day, month or year.",
+            callback=_iso_date,
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many articles.", min=1)] = 50,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """List stored articles, newest first: the ids that `show` takes."""
+    from communique.rest.listings import ArticleFilters, list_articles
+    from communique.store import Store
+
+    settings = _guard(lambda: _settings(config, db=db))
+    _existing_store(settings.db)
+    # The listing behind REST /articles and the explorer, so all three agree.
+    wanted = ArticleFilters(q=title, outlet=outlet, published_from=since, published_to=until)
+
+    def go() -> list[dict[str, Any]]:
+        with Store.open(settings.db) as store:
+            return store.read(lambda c: list_articles(c, wanted, "-published", None, limit)[0])
+
+    found = _guard(go)
+    if as_json:
+        _print_json(found)
+        return
+    table = Table("id", "published", "outlet", "title", "status")
+    for item in found:
+        cells = [item["id"], item["published"], item["outlet"], item["title"], item["status"]]
+        table.add_row(*(escape(str(cell or "")) for cell in cells))
+    out.print(table)
+    if not found:
+        err.print("no article matches")
+
+
+@app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (see `export articles`).")],
+    article_id: Annotated[str, typer.Argument(help="Article id (see `communique articles`).")],
     db: DbOption = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,

@@ -5,14 +5,21 @@ run (a bare ``nlp.pipe`` parse of the same texts), as spaCy's
 ``benchmark speed`` does. The corpus is assembled at run time from the
 development reports in ../shared/eval/articles (or any folder given with
 --corpus): their paragraphs are shuffled into new documents, so nothing
-third-party is stored in the repository.
+third-party is stored in the repository. ``--whole DIR`` reads the articles of
+an evaluation folder as they are instead (``DIR/articles``, published dates
+from ``DIR/gold/articles.jsonl``): issue 11's cost acceptance is measured on
+``../shared/eval-news`` that way (events, dates and places together at most
+20% of the parse time), because shuffled paragraphs lose the datelines and
+narrative the dating and placing rules walk.
 
     python benchmarks/bench_pipeline.py [--docs 200] [--repeat 3] [--workers 2]
+    python benchmarks/bench_pipeline.py --whole ../shared/eval-news --workers 1
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import statistics
@@ -48,6 +55,22 @@ def make_corpus(folder: Path, n_docs: int, seed: int = 13) -> list[str]:
     return docs
 
 
+def whole_articles(folder: Path) -> list[Document]:
+    """Every article of an evaluation folder, with the published date its gold states."""
+    published: dict[str, str | None] = {}
+    gold = folder / "gold" / "articles.jsonl"
+    if gold.is_file():
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            published[Path(row["file"]).name] = row.get("published")
+    return [
+        from_text(
+            path.read_text(encoding="utf-8"), source=path.name, published=published.get(path.name)
+        )
+        for path in sorted((folder / "articles").glob("*.txt"))
+    ]
+
+
 def timed(fn: Callable[[], object], repeat: int) -> float:
     """Best-of-``repeat`` wall time after one warm-up call."""
     fn()
@@ -69,21 +92,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--whole", type=Path, help="an evaluation folder whose articles are read as they are"
+    )
     args = parser.parse_args(argv)
 
-    if not args.corpus.is_dir():
-        print(f"no corpus folder {args.corpus}", file=sys.stderr)
+    source = args.whole / "articles" if args.whole else args.corpus
+    if not source.is_dir():
+        print(f"no corpus folder {source}", file=sys.stderr)
         return 2
-    texts = make_corpus(args.corpus, args.docs)
-    documents = [
-        from_text(t, source=f"bench#{i}", published="2023-06-22") for i, t in enumerate(texts)
-    ]
+    if args.whole:
+        documents = whole_articles(args.whole)
+    else:
+        texts = make_corpus(args.corpus, args.docs)
+        documents = [
+            from_text(t, source=f"bench#{i}", published="2023-06-22") for i, t in enumerate(texts)
+        ]
     words = sum(len(d.text.split()) for d in documents)
     settings = Settings(cluster=False)
     nlp = analysis.load(settings.spacy_model)
     context = Context.load(settings)
     stages = default_stages()
-    print(f"corpus: {len(documents)} documents, {words} words (from {args.corpus})")
+    print(f"corpus: {len(documents)} documents, {words} words (from {source})")
 
     def fresh() -> list[Document]:
         return [d.model_copy(deep=True) for d in documents]
@@ -114,8 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  {name:10s} {min(values) / parse:7.1%}   ({statistics.median(values):.3f} s median)"
         )
+    # places are found inside the events stage (``communique.events.anchor``), so the
+    # two stages hold all three; issue 11 accepts at most 20% of the parse
     extraction = sum(min(v) for k, v in stage_seconds.items() if k in {"dates", "events"})
-    print(f"  events+dates+places together {extraction / parse:.1%}")
+    print(f"  events+dates+places together {extraction / parse:.1%} of the parse (limit 20%)")
     print(f"\npeak RSS (this process): {peak_rss_mb():.0f} MB")
 
     if args.workers > 1:

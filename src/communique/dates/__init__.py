@@ -32,10 +32,16 @@ Anchors: ``absolute`` when the text alone fixes the value ("January 3, 2020",
 "2012"); ``publication`` when it was counted from ``Document.published``
 ("on Thursday", "last year"); such values are None when the publication date
 is unknown.
+
+A speaker's "today" is the day of speaking, not of the report: "today", "this
+afternoon" or "tonight" inside a direct quotation takes the day the story last
+named before it within the report's week ("On Monday the minister spoke ...
+'we raised it today'" → Monday). Outside quotations they are the report's day.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from communique.dates.candidates import after_until, find_candidates, governor, is_future
@@ -54,6 +60,7 @@ if TYPE_CHECKING:
     from communique.context import Context
 
 __all__ = [
+    "SPEECH_DAY",
     "anniversary_origin",
     "attach",
     "find_timexes",
@@ -67,6 +74,10 @@ __all__ = [
 STORY_REACH = 400
 # Relative expressions whose reading changes with a future verb; others skip the parse walk.
 _TENSED = {"weekday", "day_month", "month"}
+# Expressions of the speaker's own day ("today", "this afternoon") and how far back a day
+# the story named may be to be the day a quotation was spoken (the report's week).
+SPEECH_DAY = re.compile(r"(?:today|tonight|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
+SPEECH_DAY_REACH = 7
 
 
 def find_timexes(doc: Doc, document: Document, context: Context) -> None:
@@ -119,7 +130,41 @@ def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
                 start=start, end=end, text=expression, value=value, precision=precision, anchor=how
             )
         )
+    _speech_days(text, out, published)
     return out
+
+
+def _speech_days(text: str, found: list[TimeRef], published: str | None) -> None:
+    """Give a quoted "today" the day the story last named before it (module docstring)."""
+    from datetime import date
+
+    if not published:
+        return
+    pub = date.fromisoformat(published[:10])
+    last_day: str | None = None
+    for timex in found:
+        if (
+            SPEECH_DAY.fullmatch(timex.text.strip())
+            and timex.value == published[:10]
+            and last_day is not None
+            and _in_quotation(text, timex.start)
+        ):
+            timex.value = last_day
+            continue
+        if timex.value and len(timex.value) >= 10:
+            try:
+                day = date.fromisoformat(timex.value[:10])
+            except ValueError:
+                continue
+            if 0 <= (pub - day).days <= SPEECH_DAY_REACH:
+                last_day = timex.value[:10]
+
+
+def _in_quotation(text: str, offset: int) -> bool:
+    """The offset lies inside a quotation opened earlier in its paragraph."""
+    paragraph = text[text.rfind("\n\n", 0, offset) + 1 : offset]
+    curly = paragraph.count("\u201c") - paragraph.count("\u201d")
+    return curly > 0 or paragraph.count('"') % 2 == 1
 
 
 def _nearer(candidate: str | None, current: str | None, published: str | None) -> bool:

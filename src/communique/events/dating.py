@@ -32,7 +32,10 @@ without a date take the day named before them in their own paragraph ("No
 claim was made yesterday, but the minister blamed the rebels"), else the
 report's date; a present perfect ("has been urging") keeps the report's date.
 An undated act in the headline is the lead's: it takes the first day the story
-names within the report's week. An act measured by a period ("two weeks of
+names within the report's week. An event stated in a quotation that names the
+speaker's own day ("... we are raising it today with the ambassador") was said
+that day (``EventClock.speech_day``; the dates stage has already read a quoted
+"today" as the day of speaking). An act measured by a period ("two weeks of
 protests") is dated to the report's month.
 """
 
@@ -42,7 +45,8 @@ import bisect
 from datetime import date
 from typing import TYPE_CHECKING
 
-from communique.model import Document, Precision, TimeRef
+from communique.dates import SPEECH_DAY
+from communique.model import Document, Precision, Quote, TimeRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -230,6 +234,16 @@ class EventClock:
             # next Wednesday" (the expression dates the resignation's effect)
             found = [t for t in found if not self._after_report(t)]
         return found
+
+    def speech_day(self, quote: Quote | None) -> list[TimeRef]:
+        """The speaker's own day named in the quotation holding an event, if any."""
+        if quote is None:
+            return []
+        return [
+            t
+            for _, _, t in self.tokens
+            if quote.start <= t.start < quote.end and SPEECH_DAY.fullmatch(t.text.strip())
+        ][:1]
 
     def _after_report(self, timex: TimeRef) -> bool:
         return bool(timex.value and self.reference and timex.value[:10] > self.reference[:10])

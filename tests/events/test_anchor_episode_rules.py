@@ -1,0 +1,93 @@
+"""Event dates and salience read from the report's episode (issue 11): an event in a
+speech dated by the speaker's own "today", and the other rules added with it below.
+
+Each case runs the real spaCy parse and the real sentences, dates, actors and
+quotes stages on a text of our own writing and anchors the events whose
+triggers are the first tokens with the given texts (all of them together, as
+the events stage does), then reads the first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from communique.events import clause
+from communique.events.anchor import Anchored, anchor_candidates
+from communique.events.extract import Candidate
+from communique.events.lexicon import Trigger
+from communique.model import Document
+
+PUB = "2024-05-17"  # a Friday
+
+Anchor = Callable[..., list[Anchored]]
+
+
+@pytest.fixture(scope="module")
+def anchor(nlp: Any, context: Any) -> Anchor:
+    from communique.ingest import from_text
+    from communique.pipeline import apply_stages
+    from communique.stages import default_stages
+
+    stages = [s for s in default_stages() if s.name != "events"]
+
+    def run(text: str, *triggers: tuple[str, str], published: str | None = PUB) -> list[Anchored]:
+        document: Document = from_text(text, source="<test>", published=published)
+        doc = nlp(document.text)
+        apply_stages(doc, document, stages, context)
+        candidates = []
+        for word, kind in triggers:
+            token = next(t for t in doc if t.text == word)
+            pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+            trigger = Trigger(token.lemma_.lower(), pos, kind, None)
+            candidates.append(
+                Candidate(
+                    trigger=trigger,
+                    token=token,
+                    source_id="a",
+                    target_id="b",
+                    type=kind,
+                    modality=clause.modality(token, trigger),
+                )
+            )
+        return anchor_candidates(doc, document, candidates, context)
+
+    return run
+
+
+# ------------------------------------------------- the speaker's own day dates the speech
+
+SPEECH_DAY: list[tuple[str, str, str, str | None]] = [
+    (
+        "On Tuesday the prime minister visited a school in Leeds.\n\n"
+        'She continued, "I urge the unions to return to talks. We wrote to them today."',
+        "urge",
+        "REQUEST",
+        "2024-05-14",
+    ),
+    (
+        "The ferry sank on Wednesday.\n\n"
+        '"We condemn the owners, and this afternoon we have asked the police to act," '
+        "the mayor told reporters.",
+        "condemn",
+        "ACCUSE",
+        "2024-05-15",
+    ),
+    # no earlier day of the report's week: the report's own day
+    (
+        '"We condemn the owners, and today we have asked the police to act," '
+        "the mayor told reporters.",
+        "condemn",
+        "ACCUSE",
+        PUB,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), SPEECH_DAY)
+def test_event_in_quote_takes_the_speech_day(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert anchor(text, (trigger, kind))[0].dates[0][0] == date

@@ -31,6 +31,16 @@ def default_actors_dir() -> str:
     return str(Path(data) / "communique" / "actors")
 
 
+def default_cache_dir() -> str:
+    """Where compiled reference data is kept (``communique.data_cache``):
+    ``$COMMUNIQUE_HOME/cache``, else ``$XDG_CACHE_HOME/communique`` (default
+    ``~/.cache/communique``). Safe to delete: it is rebuilt from the shipped files."""
+    if os.environ.get("COMMUNIQUE_HOME"):
+        return str(Path(os.environ["COMMUNIQUE_HOME"]) / "cache")
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return str(Path(cache) / "communique")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -89,6 +99,12 @@ class Settings(BaseModel):
         description="Folder where `communique actors import` saves actors (one JSONL file per "
         "imported file); every *.jsonl in it is read after the shipped knowledge base and "
         "before actors_file.",
+    )
+    cache_dir: str = Field(
+        default_factory=default_cache_dir,
+        description="Folder for the compiled knowledge base and gazetteer, built from the "
+        "shipped data on first use and rebuilt when that data or the code reading it changes "
+        "(safe to delete).",
     )
     event_lexicon_file: list[str] = Field(
         default_factory=list,

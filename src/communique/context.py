@@ -38,6 +38,10 @@ class Context:
 
         return cls(
             settings=settings,
-            kb=KnowledgeBase.load(settings.actors_file, actors_dir=settings.actors_dir),
-            gazetteer=Gazetteer.load(),
+            kb=KnowledgeBase.load(
+                settings.actors_file,
+                actors_dir=settings.actors_dir,
+                cache_dir=settings.cache_dir,
+            ),
+            gazetteer=Gazetteer.load(settings.cache_dir),
         )

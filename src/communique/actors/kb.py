@@ -19,7 +19,7 @@ import csv
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -30,7 +30,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from communique.actors import names as names_module
 from communique.actors.names import key, skeleton, slug
-from communique.config import default_actors_dir
+from communique.config import default_actors_dir, default_cache_dir
 from communique.errors import DataError, Messages
 from communique.model import Actor
 
@@ -119,7 +119,8 @@ class KnowledgeBase:
     ) -> None:
         """``index``: the name indexes of exactly these actors (``name_index``); without
         it every name is normalised here."""
-        self.actors: dict[str, Actor] = {}
+        # a dict, or the compiled KB's table that validates each actor on first use
+        self.actors: MutableMapping[str, Actor] = {}
         self.names: dict[str, list[str]] = defaultdict(list)
         self.skeletons: dict[str, list[str]] = defaultdict(list)
         self.surnames: dict[str, list[str]] = defaultdict(list)
@@ -253,10 +254,32 @@ class KnowledgeBase:
         self.add(actor)
 
     @classmethod
-    def load(cls, extra_files: Sequence[str] = (), actors_dir: str | None = None) -> KnowledgeBase:
+    def load(
+        cls,
+        extra_files: Sequence[str] = (),
+        actors_dir: str | None = None,
+        cache_dir: str | None = None,
+    ) -> KnowledgeBase:
         """The shipped knowledge base, then the actors saved by ``communique actors import``
         (every ``*.jsonl`` in ``actors_dir``, default ``config.default_actors_dir()``), then
-        each user file in order; later sources override earlier ones."""
+        each user file in order; later sources override earlier ones.
+
+        The shipped part is read from its compiled form in ``cache_dir`` (setting
+        ``cache_dir``), built there from ``from_sources`` on first use
+        (``communique.actors.kb_cache``); user actors are applied on top at every load."""
+        from communique.actors.kb_cache import load_shipped
+
+        kb = load_shipped(cls, cache_dir or default_cache_dir())
+        folder = Path(actors_dir or default_actors_dir())
+        saved = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+        for path in [*saved, *map(Path, extra_files)]:
+            for actor in import_file(path):
+                kb.override(actor)
+        return kb
+
+    @classmethod
+    def from_sources(cls) -> KnowledgeBase:
+        """The shipped knowledge base built from its data files: what the compiled form holds."""
         data = resources.files("communique") / "data"
         text = (data / ACTORS_FILE).read_text(encoding="utf-8")
         shipped = json.loads((data / INDEX_FILE).read_text(encoding="utf-8"))
@@ -294,11 +317,6 @@ class KnowledgeBase:
         for row in csv.DictReader(ln for ln in _lines(data / INSTITUTIONS_FILE) if ln[:1] != "#"):
             aliases = [a for a in row["aliases"].split("|") if a]
             kb.add_institution(row["country"], row["kind"], row["name"], row["sector"], aliases)
-        folder = Path(actors_dir or default_actors_dir())
-        saved = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
-        for path in [*saved, *map(Path, extra_files)]:
-            for actor in import_file(path):
-                kb.override(actor)
         return kb
 
     def add_institution(

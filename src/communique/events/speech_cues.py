@@ -1,8 +1,8 @@
 """The cue lists and the polarity lexicon of speech-act events (``communique.events.speech``).
 
 In: ``data/speech-acts.v1.yaml`` (wish verbs, obligation modals, verbs of force,
-promise and refusal verbs, blame and praise words, allegation cues: written for
-communique) and VADER's valence lexicon (``vaderSentiment`` 3.3.2, MIT, shipped
+promise and refusal verbs, blame and praise words, allegation cues, words of
+responsibility, conduct and apology: written for communique) and VADER's valence lexicon (``vaderSentiment`` 3.3.2, MIT, shipped
 in the wheel; nothing is downloaded). Out: ``SpeechCues`` and ``Polarity``, each
 loaded once per process.
 """
@@ -40,6 +40,13 @@ class SpeechCues:
     praise_words: frozenset[str]
     hypothetical_marks: frozenset[str]
     allegation_cues: frozenset[str]
+    culprit_nouns: frozenset[str]
+    responsible_adjectives: frozenset[str]
+    deed_nouns: frozenset[str]
+    violent_acts: frozenset[str]
+    conduct_nouns: frozenset[str]
+    apology_verbs: frozenset[str]
+    fault_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +73,13 @@ def load_cues() -> SpeechCues:
         praise_words=words("praise_words"),
         hypothetical_marks=words("hypothetical_marks"),
         allegation_cues=words("allegation_cues"),
+        culprit_nouns=words("culprit_nouns"),
+        responsible_adjectives=words("responsible_adjectives"),
+        deed_nouns=words("deed_nouns"),
+        violent_acts=words("violent_acts"),
+        conduct_nouns=words("conduct_nouns"),
+        apology_verbs=words("apology_verbs"),
+        fault_nouns=words("fault_nouns"),
     )
 
 

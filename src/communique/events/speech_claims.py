@@ -1,0 +1,257 @@
+"""Claims of blame and of regret in attributed speech, and the pronouns a quote leaves open.
+
+Used by ``communique.events.speech`` (``QuoteReader``), which reads each clause of
+a quote; these readings add to its own (promises, requests, evaluations):
+
+- responsibility: the quote names who did a wrongful act: "X are the (suspected)
+  perpetrators", "X is responsible for the attack", "X was behind the bombing",
+  "the crash was X's doing", "only X is capable of such a bombing" → ACCUSE X.
+  Negated or hypothetical clauses name nobody; "we are responsible" is the
+  speaker's own side and accuses nobody.
+- vilified conduct: a named actor's conduct damned by the speaker: "X's destructive
+  ambitions", "the reckless policy of X", "X's aggression" → ACCUSE X. Only nouns of
+  conduct (``conduct_nouns``): in "X's brutal murder" or "X's terrible losses" X is
+  the victim, not the doer.
+- apology: the speaker (or the speaker's own state) apologises, or regrets a fault:
+  "we deeply regret this mistake", "I apologise to the families" → CONCEDE. Regret
+  of a loss ("we regret the loss of life") is condolence, not concession.
+- referents: a pronoun no mention resolves, for the acts that need an addressee
+  (solidarity, obligations, wishes): "you" is whom the quote calls by name ("Anna,
+  we are with you"); "him"/"her" the nearest person named before it who is neither
+  on the speaker's side nor a speaker of the article's quotes (a quote's "him" is the
+  story's subject, not a fellow commentator); "they"/"them" the nearest group,
+  organisation or state named before it.
+
+The word lists are data (``data/speech-acts.v1.yaml``, via ``speech_cues``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from communique.events.speech import QuoteReader
+
+# Copular verbs under which a predicate noun or adjective says what the subject is.
+COPULAS = {"be", "appear", "seem", "remain", "become", "look"}
+# Adjectives of responsibility that charge their subject even without a complement
+# ("X is responsible"); the others ("capable", "accountable") need a wrongful one.
+BARE_CHARGES = {"responsible", "guilty", "culpable"}
+# How far back (in tokens) a pronoun's referent is looked for before the quote.
+REFERENT_WINDOW = 120
+PERSON_PRONOUNS = {"he", "him", "she", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+SECOND_PERSON = {"you"}
+# Dependencies of a name that addresses the hearer ("Anna, we are with you").
+VOCATIVE_DEPS = {"npadvmod", "vocative", "intj", "dep"}
+
+
+@dataclass(frozen=True)
+class Act:
+    """One speech act read from a clause of a quote."""
+
+    type: str
+    token: Token
+    target_id: str | None
+    modality: str | None = None
+
+
+# -- responsibility ---------------------------------------------------------------
+
+
+def wrongful_act(reader: QuoteReader, token: Token) -> bool:
+    """A word naming a wrongful act: VADER's strongly negative words, the blame words,
+    and the violent acts VADER leaves unscored ("bombing", "shooting")."""
+    return reader.wrongful(token) or token.lemma_.lower() in reader.cues.violent_acts
+
+
+def responsibility(reader: QuoteReader, verb: Token) -> Act | None:
+    """ACCUSE: the clause says who did a wrongful act (module docstring)."""
+    if reader.negated(verb) or reader.hypothetical(verb):
+        return None
+    cues = reader.cues
+    inside = reader.inside
+    # "the crash was X's doing": the owner of the deed, wherever it sits in the clause
+    for token in verb.subtree:
+        if token.i in inside and token.lemma_.lower() in cues.deed_nouns:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and (found := reader.other(owner)) is not None:
+                return Act("ACCUSE", verb, found)
+    if verb.lemma_.lower() not in COPULAS:
+        return None
+    subject = reader.subject(verb)
+    if subject is None or reader.first_person(subject):
+        return None
+    doer = reader.phrase_actor(subject)
+    if doer is None:
+        return None
+    for child in verb.children:
+        if child.i not in inside:
+            continue
+        lemma = child.lemma_.lower()
+        if child.dep_ == "attr" and lemma in cues.culprit_nouns:
+            return Act("ACCUSE", verb, doer)  # "X are the suspected perpetrators"
+        if child.dep_ in ("acomp", "oprd") and lemma in cues.responsible_adjectives:
+            complements = _complements(child)
+            if any(wrongful_act(reader, c) for c in complements) or (
+                not complements and lemma in BARE_CHARGES
+            ):
+                return Act("ACCUSE", verb, doer)  # "X is responsible for the attack"
+        behind = child.dep_ == "prep" and child.lower_ == "behind"
+        if behind and any(wrongful_act(reader, c) for c in _objects(child)):
+            return Act("ACCUSE", verb, doer)  # "X was behind the bombing"
+    return None
+
+
+def _objects(prep: Token) -> list[Token]:
+    """A preposition's objects with their conjuncts ("behind the raid and the blast")."""
+    found: list[Token] = []
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj":
+            found.append(pobj)
+            found.extend(c for c in pobj.conjuncts)
+    return found
+
+
+def _complements(adjective: Token) -> list[Token]:
+    """The objects of "for"/"of" after an adjective ("responsible for X", "capable of X")."""
+    return [
+        obj
+        for prep in adjective.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+        for obj in _objects(prep)
+    ]
+
+
+# -- vilified conduct -----------------------------------------------------------
+
+
+def vilified_conduct(reader: QuoteReader) -> list[Act]:
+    """ACCUSE: the owners of conduct the quote damns (module docstring)."""
+    found: list[Act] = []
+    cues = reader.cues
+    for noun in reader.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.conduct_nouns:
+            continue
+        if reader.hypothetical(noun) or _negated_clause(noun):
+            continue
+        damning = reader.blame(noun) or any(
+            c.dep_ == "amod" and (reader.blame(c) or reader.wrongful(c)) for c in noun.children
+        )
+        if not damning or reader.polarity.compound(reader.clause_text(noun)) >= 0:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next(
+                (
+                    pobj
+                    for prep in noun.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                ),
+                None,
+            )
+        if owner is None or reader.first_person(owner):
+            continue
+        if (doer := reader.other(owner)) is not None:
+            found.append(Act("ACCUSE", noun, doer))
+    return found
+
+
+def _negated_clause(token: Token) -> bool:
+    """The verb governing a noun is negated ("we never doubted X's reckless plan")."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+
+
+# -- apology --------------------------------------------------------------------
+
+
+def apology(reader: QuoteReader, verb: Token) -> Act | None:
+    """CONCEDE: the speaker's side apologises or regrets a fault (module docstring)."""
+    lemma = verb.lemma_.lower()
+    cues = reader.cues
+    sorry = lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "sorry" for c in verb.children)
+    if lemma not in cues.apology_verbs and not sorry:
+        return None
+    if not reader.first_person(reader.subject(verb)):
+        return None
+    if reader.negated(verb) or reader.hypothetical(verb) or reader.future(verb):
+        return None  # "we will never apologise", "if we erred, we regret it"
+    if lemma in ("apologise", "apologize"):
+        return Act("CONCEDE", verb, reader.addressee(verb))
+    # regret and sorry concede only a fault: "regret this mistake", "sorry for the error"
+    regretted = [c for c in verb.children if c.dep_ == "dobj"]
+    regretted += [
+        obj
+        for c in verb.children
+        if c.dep_ in ("acomp", "prep")
+        for p in ([c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"])
+        if p.lower_ in ("for", "about", "over")
+        for obj in _objects(p)
+    ]
+    if not any(t.lemma_.lower() in cues.fault_nouns for t in regretted):
+        return None
+    return Act("CONCEDE", verb, None)
+
+
+# -- referents of pronouns ------------------------------------------------------
+
+
+def referent(reader: QuoteReader, token: Token | None) -> str | None:
+    """The actor of a noun phrase, or of a pronoun no mention resolves (module docstring)."""
+    if token is None:
+        return None
+    if (found := reader.other(token)) is not None:
+        return found
+    word = token.lower_
+    if token.pos_ != "PRON":
+        return None
+    # a third-person pronoun the mention layer gave to the speaker's side is not the
+    # speaker: in a quote the speaker is "I"/"we"
+    if word in SECOND_PERSON:
+        return _vocative(reader, token)
+    if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return None
+    wants_person = word in PERSON_PRONOUNS
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - REFERENT_WINDOW), -1):
+        actor_id = reader.actor_at.get(i)
+        if actor_id is None or doc[i].pos_ == "PRON":
+            continue
+        if actor_id in reader.side or actor_id in reader.speakers or reader.own_state(actor_id):
+            continue
+        if (reader.kind_of(actor_id) == "person") == wants_person:
+            return actor_id
+    return None
+
+
+def _vocative(reader: QuoteReader, token: Token) -> str | None:
+    """The name a quote addresses its hearer by, in the sentence of the "you"."""
+    for name in token.sent:
+        if name.i not in reader.inside or name.pos_ != "PROPN" or name.i >= token.i:
+            continue
+        if name.dep_ not in VOCATIVE_DEPS or name.head.i == token.i:
+            continue
+        following = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+        if following is not None and following.text == ",":
+            found = reader.other(name)
+            if found is not None:
+                return found
+    return None
+
+
+__all__ = [
+    "Act",
+    "apology",
+    "referent",
+    "responsibility",
+    "vilified_conduct",
+    "wrongful_act",
+]

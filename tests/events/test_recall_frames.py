@@ -97,8 +97,8 @@ CASES: list[tuple[str, set[Triple]]] = [
     ),
     # who undergoes a nominal act, said by a copula
     (
-        "Aeroflot has been the subject of European Union sanctions since 2022.",
-        {("SANCTION", "european-union", "local:aeroflot")},
+        "Zorvane Air has been the subject of European Union sanctions since 2022.",
+        {("SANCTION", "european-union", "local:zorvane-air")},
     ),
     ("Kenya was the target of an al-Shabaab attack in 2013.", {("ASSAULT", "al-shabaab", "kenya")}),
     # what a law does is done by those who passed it

@@ -37,6 +37,7 @@ from communique.events.frames import (
     role_actors,
     slot_heads,
     sourceless,
+    subjects,
     unresolved_actor,
 )
 from communique.events.lexicon import Lexicon, Trigger
@@ -66,6 +67,11 @@ REFUSAL_CAMEO = {"SUPPORT": "120", "AGREE": "120", "CONSULT": "125"}
 CRIMES = {"trafficking", "smuggling", "crime", "crimes", "corruption", "fraud", "gang",
           "gangs", "cartel", "cartels", "piracy", "poaching", "racketeering", "trade",
           "laundering", "drug", "drugs", "narcotics", "terrorism", "extremism"}  # fmt: skip
+# Nouns that count or group what a verb acts on ("fired dozens of rockets", "a volley
+# of shells"): a light verb's sense is read from the counted noun.
+QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+              "scores", "barrage", "volley", "salvo", "hail", "series", "wave", "number",
+              "couple", "pair", "round", "rounds", "burst", "string", "spate"}  # fmt: skip
 
 
 @dataclass
@@ -85,6 +91,14 @@ class Candidate:
     context: str | None = None
     confidence: float = 1.0
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def measured(token: Token) -> list[Token]:
+    """What a quantity noun counts: "dozens of rockets", "a barrage of missiles" (the
+    parser makes the quantity the object; the kind of thing is its of-object)."""
+    if token.lemma_.lower() not in QUANTITIES:
+        return []
+    return pobjs(token, "of")
 
 
 def _excluded(trigger: Trigger, token: Token) -> bool:
@@ -111,7 +125,7 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
     if trigger.without and _excluded(trigger, token):
         return False
     if trigger.with_object:
-        direct = objects(token)
+        direct = [w for o in objects(token) for w in (o, *measured(o))]
         if not any(
             o.lemma_.lower() in trigger.with_object or o.lower_ in trigger.with_object
             for o in direct
@@ -271,6 +285,13 @@ def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _group_subject(token: Token) -> bool:
+    """The subject is a plural noun standing for its members' organisation ("leaders of
+    the AU", "EU ministers"), not a name: a reciprocal act among those members."""
+    found = subjects(token) if trigger_pos(token) == "VERB" else []
+    return len(found) == 1 and found[0].tag_ == "NNS" and not found[0].conjuncts
+
+
 def _criminals(token: Token, source: str, index: MentionIndex) -> list[str]:
     """ "cracked down on human trafficking": the criminals of the acting state's country."""
     heads = objects(token) + pobjs(token, "on") + pobjs(token, "against")
@@ -336,6 +357,9 @@ def _candidates(
     pairs: list[tuple[str, str | None]]
     if not targets and trigger.reciprocal and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
+    elif not targets and trigger.reciprocal and _group_subject(token):
+        # "Leaders of AU member states met in Niamey": a group meeting among itself
+        pairs = [(sources[0], None)]
     elif not targets:
         if trigger.needs_target and (
             trigger.strict_target

@@ -29,7 +29,9 @@ CARRIERS = {
     "delegation", "strike", "attack", "raid", "airstrike", "operation", "drone", "role", "stance",
     "effort", "efforts", "position", "ministry", "administration", "officials", "soldiers",
     "secretariat", "headquarters", "premises", "member", "members", "representative",
-    "representatives", "spokesperson", "spokesman", "spokeswoman",
+    "representatives", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders",
+    "head", "heads", "minister", "ministers", "envoy", "envoys", "delegate", "delegates",
+    "diplomat", "diplomats", "negotiators", "lawmakers", "legislators",
 }  # fmt: skip
 # Vessels stand for the people they carry in acts done to them ("turned back the boats").
 VESSELS = {"boat", "ship", "vessel", "dinghy", "raft", "bus", "truck", "convoy", "flotilla"}
@@ -93,7 +95,16 @@ class MentionIndex:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    """A phrase and the phrases coordinated with it. The parser may hang the later
+    conjuncts on an appositive of the first ("from the OIC head Yousef X, Pope Francis,
+    and a spokesperson for Y": Francis is coordinated with the name, not with "head"),
+    and they are coordinated with the whole phrase all the same."""
+    found = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    if len(found) == 1:
+        for appos in token.children:
+            if appos.dep_ == "appos":
+                found.extend(c for c in appos.conjuncts if c.i > appos.i)
+    return found
 
 
 def resolve(token: Token, mentions: MentionIndex) -> str | None:
@@ -140,9 +151,18 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
             if child.dep_ == "prep" and child.lower_ in words:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        actor = mentions.actor(pobj)
+                        # "leaders of African Union member states": the owner may be
+                        # named by a modifier of the of-object
+                        actor = mentions.actor(pobj) or _modifier_actor(pobj, mentions)
                         if actor:
                             return actor
+    return None
+
+
+def _modifier_actor(token: Token, mentions: MentionIndex) -> str | None:
+    for child in token.children:
+        if child.dep_ in MODIFIERS and (actor := mentions.actor(child)):
+            return actor
     return None
 
 
@@ -162,6 +182,13 @@ def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
             actor = resolve(token, mentions) or institution(token, mentions)
             if actor and actor not in out:
                 out.append(actor)
+            if actor and token.lemma_.lower() in CARRIERS and mentions.actor(token) is None:
+                # "the leaders of France and Germany": each owner takes part
+                for pobj in pobjs(token, "of"):
+                    for other in pobj.conjuncts:
+                        found = mentions.actor(other) or _modifier_actor(other, mentions)
+                        if found and found not in out:
+                            out.append(found)
     return out
 
 

@@ -1,0 +1,101 @@
+"""Participants of narrative events (issue 11): coordination, groups and counted objects.
+
+- Conjuncts the parser hangs on an appositive of the first phrase ("from the AU chairman
+  Moussa Faki, President Macron and a spokesman for X") each take part.
+- A carrier noun with coordinated owners ("the leaders of France and Germany") gives
+  each owner; a plural group noun meeting among itself ("EU ministers met in Brussels")
+  is one CONSULT with no recipient.
+- Quantity nouns ("fired dozens of rockets", "a barrage of missiles") do not hide the
+  kind of thing a light verb acts with.
+
+Sentences of our own writing, through the whole pipeline with the real knowledge base.
+Each case lists the events that must be found; ``ABSENT`` cases list events that must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.model import Document
+
+PUB = "2024-03-12"
+
+Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+
+
+def asserted(document: Document) -> set[Triple]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+
+
+FOUND: list[tuple[str, set[Triple]]] = [
+    # conjuncts hung on the first phrase's appositive
+    (
+        "Condemnation came from the African Union chairman Moussa Faki, President Emmanuel "
+        "Macron and a spokesman for Chancellor Olaf Scholz.",
+        {
+            ("ACCUSE", "moussa-faki", None),
+            ("ACCUSE", "emmanuel-macron", None),
+            ("ACCUSE", "olaf-scholz", None),
+        },
+    ),
+    (
+        "Criticism came from the Kenyan president, William Ruto, and Uganda.",
+        {("ACCUSE", "william-ruto", None), ("ACCUSE", "uganda", None)},
+    ),
+    # a group of members meeting among themselves
+    (
+        "Leaders of African Union member states met in Niamey for a summit.",
+        {("CONSULT", "african-union", None)},
+    ),
+    (
+        "Leaders of the African Union met in Addis Ababa on Sunday.",
+        {("CONSULT", "african-union", None)},
+    ),
+    ("Ministers of the European Union met in Brussels.", {("CONSULT", "european-union", None)}),
+    ("EU foreign ministers met in Brussels on Monday.", {("CONSULT", "european-union", None)}),
+    # each owner of a carrier noun takes part
+    ("The leaders of France and Germany met in Paris.", {("CONSULT", "france", "germany")}),
+    # counted weapons
+    ("Kenya fired dozens of rockets at Somalia.", {("ASSAULT", "kenya", "somalia")}),
+    (
+        "The Syrian army fired a barrage of missiles into Turkey on Monday.",
+        {("ASSAULT", "syrian-arab-army", "turkey")},
+    ),
+    (
+        "Russia launched hundreds of drones at Ukraine overnight.",
+        {("ASSAULT", "russia", "ukraine")},
+    ),
+    (
+        "South Korea retaliated by firing dozens of rounds of artillery into North Korea.",
+        {("ASSAULT", "south-korea", "north-korea")},
+    ),
+]
+
+ABSENT: list[tuple[str, set[Triple]]] = [
+    # a named person meeting alone is no meeting with anyone
+    ("Macron met in Paris on Monday.", {("CONSULT", "emmanuel-macron", None)}),
+    # dismissing workers is no attack, however many
+    ("Kenya fired dozens of workers.", {("ASSAULT", "kenya", "agent:KEN:LAB")}),
+    # the group of one meeting with another named party keeps the named recipient only
+    (
+        "Leaders of the African Union met with Olusegun Obasanjo in Lagos.",
+        {("CONSULT", "african-union", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_participants_are_found(analyse: Analyse, text: str, expected: set[Triple]) -> None:
+    found = asserted(analyse(text, published=PUB))
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+@pytest.mark.parametrize(("text", "unwanted"), ABSENT)
+def test_wrong_participants_are_not_made(
+    analyse: Analyse, text: str, unwanted: set[Triple]
+) -> None:
+    found = asserted(analyse(text, published=PUB))
+    assert not unwanted & found, f"unwanted {unwanted & found}"

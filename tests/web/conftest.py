@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 from tests.rest.live import fill, live_server, need
+from tests.web import newsroom
 
 from communique.model import Document
 from communique.rest import create_app
+from communique.store import Store
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -52,6 +54,20 @@ def site(
     docs = fill(db)
     with live_server(create_app(db, token=TOKEN, context=context)) as url:
         yield url, docs, db
+
+
+@pytest.fixture(scope="module")
+def newsroom_site(
+    tmp_path_factory: pytest.TempPathFactory, context: Any
+) -> Iterator[tuple[str, dict[str, Document]]]:
+    """The newsroom's reports (``tests/web/newsroom.py``) served as ``site`` serves the samples."""
+    db = str(tmp_path_factory.mktemp("newsroom") / "n.db")
+    docs = newsroom.documents()
+    with Store.open(db) as store:
+        store.save_documents(list(docs.values()))
+        store.replace_clusters(["story", "event", "duplicate"], newsroom.clusters(docs))
+    with live_server(create_app(db, token=TOKEN, context=context)) as url:
+        yield url, docs
 
 
 @pytest.fixture()

@@ -4,7 +4,7 @@ The REST API answers errors in FastAPI's JSON shape (``{"detail": ...}``);
 a person who typed ``last week`` into the explorer's date field should see
 the form again with the message beside that field, with the same status
 (422, 404). ``install`` wraps FastAPI's two handlers: requests to the
-explorer's own routes (``communique.web.pages``), and requests for a page
+explorer's own routes (``communique.web.pages`` and ``views``), and requests for a page
 that exists nowhere from a browser (``Accept: text/html``), get the page;
 everything else gets the JSON answer, unchanged.
 """
@@ -24,7 +24,8 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-PAGES_MODULE = "communique.web.pages"
+# The modules whose routes are the explorer's pages.
+PAGES_MODULES = ("communique.web.pages", "communique.web.views")
 TITLES = {404: "Not found", 422: "Filter not understood", 400: "Bad request"}
 
 
@@ -32,7 +33,7 @@ def wants_page(request: Request) -> bool:
     """Is this a request of the explorer (or a browser's for a page that does not exist)?"""
     route = request.scope.get("route")
     if isinstance(route, APIRoute):
-        return bool(route.endpoint.__module__ == PAGES_MODULE)
+        return route.endpoint.__module__ in PAGES_MODULES
     return route is None and "text/html" in request.headers.get("accept", "")
 
 

@@ -41,6 +41,8 @@ from communique.rest.params import Cursor, EventQuery, QuoteQuery, Str
 from communique.store import Store
 from communique.web import errors
 from communique.web.marks import document_marks, event_marks, passage, segments, shift
+from communique.web.periods import chart_period
+from communique.web.views import count_background, mount_views
 
 HERE = Path(str(files("communique.web")))
 PAGE = 50
@@ -227,9 +229,14 @@ def mount(app: FastAPI, store: Store) -> None:
             return items, following, facet_counts(connection, wanted)
 
         items, following, facets = read(go)
+        # The chart shows the bulk of the dated months; older (or later) ones are summarised.
+        charted, left_out = chart_period(facets["timeline"])
+        read(lambda c: count_background(c, wanted, left_out))
         return render(
             request,
             "events.html",
+            charted=charted,
+            left_out=left_out,
             events=items,
             next=following,
             facets=facets,
@@ -352,6 +359,8 @@ def mount(app: FastAPI, store: Store) -> None:
             chips=_chips(request, QUOTE_FILTER_LABELS, "/browse/quotes"),
             **_paging(cursor, trail),
         )
+
+    mount_views(app, store, read, render, _chips)
 
     @app.get("/download/events.{fmt}", include_in_schema=False)
     def download_events(

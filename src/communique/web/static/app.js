@@ -29,10 +29,19 @@ function monthRange(xs) {
 // Events by month, one stacked bar per month (every month is a row, empty ones zero,
 // so gaps show as gaps). Layers are cumulative counts drawn tallest first, so each
 // type's colour shows its own share; the legend shows each type's own count.
-function drawTimeline() {
-  const rows = readJSON("timeline-data");
-  const target = document.getElementById("timeline");
-  if (!rows || !target) return;
+// One colour per type on the whole page, so that the dyad's two charts agree.
+const typeColours = new Map();
+function colourOf(type) {
+  if (!typeColours.has(type)) typeColours.set(type, PALETTE[typeColours.size % PALETTE.length]);
+  return typeColours.get(type);
+}
+
+function drawTimelines() {
+  for (const target of document.querySelectorAll("[data-timeline]")) drawTimeline(target, readJSON(target.dataset.timeline));
+}
+
+function drawTimeline(target, rows) {
+  if (!rows) return;
   if (rows.length === 0) {
     target.textContent = "No events dated to a month in this selection.";
     return;
@@ -40,6 +49,7 @@ function drawTimeline() {
   const totals = {};
   for (const row of rows) for (const [k, v] of Object.entries(row)) if (k !== "month") totals[k] = (totals[k] || 0) + v;
   const types = Object.keys(totals).sort((a, b) => totals[b] - totals[a]).slice(0, 8);
+  types.forEach(colourOf); // the most frequent type gets the first colour
   const xs = rows.map((r) => monthToSeconds(r.month));
   let running = rows.map(() => 0);
   const layers = types.map((t) => (running = running.map((sum, i) => sum + (rows[i][t] || 0))));
@@ -50,8 +60,8 @@ function drawTimeline() {
     {},
     ...order.map((i) => ({
       label: types[i],
-      stroke: PALETTE[i % PALETTE.length],
-      fill: PALETTE[i % PALETTE.length],
+      stroke: colourOf(types[i]),
+      fill: colourOf(types[i]),
       paths: bars,
       points: { show: false },
       value: (u, v, s, idx) => (idx == null ? "--" : String(rows[idx][types[i]] || 0)),
@@ -59,7 +69,9 @@ function drawTimeline() {
   ];
   // Ticks at the months themselves (a bar is a month, not a day) while they fit.
   const monthName = (v) => new Date(v * 1000).toLocaleString("en", { month: "short", year: "numeric", timeZone: "UTC" });
-  const axes = [{ space: 60, values: (u, splits) => splits.map(monthName), ...(xs.length <= 12 ? { splits: () => xs } : {}) }, {}];
+  // Counts are whole numbers: no 0.5 ticks.
+  const counts = { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000] };
+  const axes = [{ space: 60, values: (u, splits) => splits.map(monthName), ...(xs.length <= 12 ? { splits: () => xs } : {}) }, counts];
   new uPlot({ width: Math.max(target.clientWidth, 200), height: 220, series, axes, scales: { x: monthRange(xs) } }, data, target);
   target.dataset.drawn = String(types.length);
 }
@@ -108,12 +120,105 @@ function drawNetwork() {
   target.dataset.drawn = String(net.others.length);
 }
 
+// The event map: Natural Earth countries (vendored world-atlas TopoJSON, fetched from this
+// server) coloured by the number of events placed in each, and a circle per place, its
+// area proportional to its events. Clicking a country or circle lists its events; the
+// same numbers and links are in the tables under the map for keyboards and screen readers.
+const MAP_COLOURS = ["#a6cbe6", "#78b0d8", "#4a91c7", "#2171b5", "#08428c"];
+const NO_EVENT = "#e4e4e1";
+const SVG = "http://www.w3.org/2000/svg";
+
+function svgNode(name, attributes, parent) {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function withTitle(node, text) {
+  svgNode("title", {}, node).textContent = text;
+  return node;
+}
+
+async function drawMap() {
+  const data = readJSON("map-data");
+  const target = document.getElementById("map");
+  if (!data || !target) return;
+  const world = await (await fetch(target.dataset.shapes)).json();
+  const shapes = topojson.feature(world, world.objects.countries).features;
+  const width = Math.max(target.clientWidth, 200);
+  const height = Math.round(width * 0.52);
+  const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+  const path = d3.geoPath(projection);
+  const svg = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "map-caption" });
+  svgNode("title", { id: "map-caption" }, svg).textContent = target.getAttribute("aria-label");
+  svgNode("path", { d: path({ type: "Sphere" }), class: "sphere" }, svg);
+  const most = Math.max(1, ...Object.values(data.countries).map((c) => c.count));
+  const shade = (n) => MAP_COLOURS[Math.min(MAP_COLOURS.length - 1, Math.floor(((n - 1) / most) * MAP_COLOURS.length))];
+  const go = (href) => () => window.location.assign(href);
+  let coloured = 0;
+  for (const shape of shapes) {
+    const found = data.countries[shape.id];
+    const node = svgNode("path", { d: path(shape), class: "country", fill: found ? shade(found.count) : NO_EVENT }, svg);
+    const name = (shape.properties && shape.properties.name) || "";
+    if (found) {
+      coloured += 1;
+      node.classList.add("has-events");
+      node.dataset.country = shape.id;
+      node.addEventListener("click", go(found.href));
+      withTitle(node, `${found.name}: ${found.count} event${found.count === 1 ? "" : "s"}`);
+    } else {
+      withTitle(node, name);
+    }
+  }
+  const biggest = Math.max(1, ...data.points.map((p) => p.count));
+  for (const point of data.points) {
+    const at = projection([point.lon, point.lat]);
+    if (!at) continue;
+    // Circles shrink with the map (at phone width the world is ~370 px wide).
+    const radius = (3 + 9 * Math.sqrt(point.count / biggest)) * Math.min(1, Math.max(0.5, width / 1000));
+    const node = svgNode("circle", { cx: at[0].toFixed(1), cy: at[1].toFixed(1), r: radius.toFixed(1), class: "point" }, svg);
+    node.dataset.place = point.name;
+    node.addEventListener("click", go(point.href));
+    withTitle(node, `${point.name}: ${point.count} event${point.count === 1 ? "" : "s"}`);
+  }
+  target.replaceChildren(svg);
+  target.removeAttribute("role");
+  target.removeAttribute("aria-label");
+  drawMapLegend(most, shade);
+  target.dataset.drawn = `${coloured}/${data.points.length}`;
+}
+
+// One legend entry per colour, with the counts that get it (computed with the map's own shade).
+function drawMapLegend(most, shade) {
+  const legend = document.getElementById("map-legend");
+  if (!legend) return;
+  legend.replaceChildren();
+  const add = (colour, text) => {
+    const item = document.createElement("span");
+    const swatch = document.createElement("span");
+    swatch.className = "swatch";
+    swatch.style.background = colour;
+    item.append(swatch, text);
+    legend.appendChild(item);
+  };
+  add(NO_EVENT, "no event");
+  let low = 1;
+  for (let n = 1; n <= most; n += 1) {
+    if (n === most || shade(n + 1) !== shade(n)) {
+      add(shade(n), low === n ? `${n} event${n === 1 ? "" : "s"}` : `${low}–${n} events`);
+      low = n + 1;
+    }
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
-  for (const draw of [drawTimeline, drawActivity, drawNetwork]) {
+  for (const draw of [drawTimelines, drawActivity, drawNetwork]) {
     try {
       draw();
     } catch (error) {
       console.error(error);
     }
   }
+  drawMap().catch((error) => console.error(error));
 });

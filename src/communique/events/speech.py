@@ -246,7 +246,11 @@ class QuoteReader:
                 break
             node = node.head
         sentence = verb.sent
-        return sentence[-1].text == "?" or sentence[0].lower_ in self.cues.hypothetical_marks
+        # a question ends the sentence, or the quote inside it ("'Is X to blame?' he asked")
+        asked = any(t.text == "?" and t.i in self.inside for t in sentence)
+        return (
+            asked or sentence[-1].text == "?" or sentence[0].lower_ in self.cues.hypothetical_marks
+        )
 
     def clause_text(self, verb: Token) -> str:
         """The part of the quote in the clause's sentence (the unit VADER scores)."""

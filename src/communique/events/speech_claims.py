@@ -40,6 +40,8 @@ COPULAS = {"be", "appear", "seem", "remain", "become", "look"}
 # Adjectives of responsibility that charge their subject even without a complement
 # ("X is responsible"); the others ("capable", "accountable") need a wrongful one.
 BARE_CHARGES = {"responsible", "guilty", "culpable"}
+# VADER valence at or below which a word names a wrongful act (as in ``speech``).
+WRONGFUL_VALENCE = -2.0
 # How far back (in tokens) a pronoun's referent is looked for before the quote.
 REFERENT_WINDOW = 120
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
@@ -65,7 +67,11 @@ class Act:
 def wrongful_act(reader: QuoteReader, token: Token) -> bool:
     """A word naming a wrongful act: VADER's strongly negative words, the blame words,
     and the violent acts VADER leaves unscored ("bombing", "shooting")."""
-    return reader.wrongful(token) or token.lemma_.lower() in reader.cues.violent_acts
+    lemma = token.lemma_.lower()
+    if lemma in reader.cues.violent_acts or reader.wrongful(token):
+        return True
+    # VADER scores some plurals more mildly than their lemma ("attacks" -1.6, "attack" -2.1)
+    return reader.polarity.lexicon.get(lemma, 0.0) <= WRONGFUL_VALENCE
 
 
 def responsibility(reader: QuoteReader, verb: Token) -> Act | None:
@@ -74,8 +80,10 @@ def responsibility(reader: QuoteReader, verb: Token) -> Act | None:
         return None
     cues = reader.cues
     inside = reader.inside
-    # "the crash was X's doing": the owner of the deed, wherever it sits in the clause
-    for token in verb.subtree:
+    # "the crash was X's doing": the owner of the deed, wherever it sits in the clause,
+    # unless the deed is a good one ("the peace deal was X's doing")
+    upbeat = reader.polarity.compound(reader.clause_text(verb)) > 0
+    for token in verb.subtree if not upbeat else ():
         if token.i in inside and token.lemma_.lower() in cues.deed_nouns:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and (found := reader.other(owner)) is not None:

@@ -91,3 +91,48 @@ def test_event_in_quote_takes_the_speech_day(
     anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
 ) -> None:
     assert anchor(text, (trigger, kind))[0].dates[0][0] == date
+
+
+# ----------------------------- a nominal act placed before its sentence's act is background
+
+EARLIER_OBJECT: list[tuple[str, str, str, str]] = [
+    ("The embargo followed talks with the neighbouring states.", "talks", "CONSULT", "background"),
+    (
+        "The seat stays empty following the resignation of the deputy mayor.",
+        "resignation",
+        "CONCEDE",
+        "background",
+    ),
+    ("Shops reopened after the attack on the market.", "attack", "ASSAULT", "background"),
+    (
+        "The navy fired on the ships in retaliation for the raid on its base.",
+        "raid",
+        "ASSAULT",
+        "background",
+    ),
+    (
+        "The council met in response to the protest outside the town hall.",
+        "protest",
+        "PROTEST",
+        "background",
+    ),
+    # not an object of those words: the report's own act
+    ("Shops closed during the attack on the market.", "attack", "ASSAULT", "main"),
+    ("The minister condemned the attack on the market.", "attack", "ASSAULT", "main"),
+    # a period of acts running up to the act stays in the episode
+    (
+        "The resignation followed two weeks of protests in the capital.",
+        "protests",
+        "PROTEST",
+        "main",
+    ),
+    # the verb itself is not the object
+    ("Riots followed the verdict.", "Riots", "PROTEST", "main"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "salience"), EARLIER_OBJECT)
+def test_nominal_act_before_its_sentence_is_background(
+    anchor: Anchor, text: str, trigger: str, kind: str, salience: str
+) -> None:
+    assert anchor(text, (trigger, kind))[0].salience == salience

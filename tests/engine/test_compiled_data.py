@@ -121,3 +121,41 @@ def test_an_unwritable_cache_folder_still_gives_the_structure(
     with caplog.at_level(logging.WARNING, logger="communique.data_cache"):
         value = cached("thing", "dddd", lambda: [1, 2], blocked, marshal.dumps, marshal.loads)
     assert value == [1, 2] and "cannot cache thing" in caplog.text
+
+
+def test_compiled_event_lexicon_is_the_built_one(tmp_path: Path) -> None:
+    from communique.events import lexicon as lexicon_module
+
+    built = lexicon_module._shipped()
+    first = lexicon_module._load((), str(tmp_path))
+    lexicon_module._load.cache_clear()
+    read = lexicon_module._load((), str(tmp_path))
+    assert read is not first
+    for lexicon in (first, read):
+        assert lexicon.index == built.index and lexicon.cameo == built.cameo
+        assert (lexicon.version, lexicon.discard_prefixes) == (
+            built.version,
+            built.discard_prefixes,
+        )
+
+    def layers(lexicon: lexicon_module.Lexicon) -> list[int]:  # keyed by id(): by position
+        return [lexicon.layers[id(t)] for t in lexicon_module._in_order(lexicon)]
+
+    assert layers(read) == layers(built) and set(layers(built)) == {0, 1}
+
+
+def test_cached_language_model_ranks_as_the_shipped_one(tmp_path: Path) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from communique.ingest import language
+
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = [
+        "The council of Velor voted on Tuesday to extend the fishing ban by a year.",
+        "Le conseil a voté mardi la prolongation de l'interdiction de pêche.",
+        "El consejo votó el martes para prolongar la prohibición de pesca.",
+    ]
+    for _ in range(2):  # built into the cache, then read back from it
+        language._identifier.cache_clear()
+        cached_model = language._identifier(str(tmp_path))
+        assert [cached_model.rank(t) for t in texts] == [shipped.rank(t) for t in texts]

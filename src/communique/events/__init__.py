@@ -45,7 +45,9 @@ def extract_events(doc: Doc, document: Document, context: Context) -> None:
     lexicon = context.cache.get("events.lexicon")
     if lexicon is None:
         # User trigger files (``Settings.event_lexicon_file``) are tried before the shipped ones.
-        lexicon = load_lexicon(tuple(context.settings.event_lexicon_file))
+        lexicon = load_lexicon(
+            tuple(context.settings.event_lexicon_file), context.settings.cache_dir
+        )
         context.cache["events.lexicon"] = lexicon
     # First-person pronouns in quotes and "it" of announcements (events.reference)
     # take part in argument finding only; document.mentions stays the actors stage's.

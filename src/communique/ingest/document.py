@@ -197,7 +197,7 @@ def build(
     )
     title = _clean_value(explicit.get("title")) or _clean_value(html.get("title")) or found.title
     url = _clean_value(explicit.get("url")) or _clean_value(html.get("url"))
-    language, english = is_english(tracked.text, settings.min_english)
+    language, english = is_english(tracked.text, settings.min_english, settings.cache_dir)
     status = "analysed" if english else "not-english"
     return Document(
         id=content_id(tracked.text),

@@ -7,19 +7,36 @@ document whose English probability is below ``Settings.min_english`` gets
 
 from __future__ import annotations
 
+import pickle
 from functools import cache
 from typing import Any
+
+from communique.config import default_cache_dir
+from communique.data_cache import cached, fingerprint
 
 # py3langid's n-gram model reads a few thousand characters well; more only costs time.
 _SAMPLE = 5000
 
 
 @cache
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _identifier(cache_dir: str) -> Any:
+    from importlib.metadata import version
 
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
+
+    # The model ships LZMA-compressed: decompressing it took 0.5 s of every process's
+    # start (issue 14), so its arrays are kept in the cache folder once decompressed.
+    path = MODEL_DIR / MODEL_FILE
+    key = fingerprint([path], [f"py3langid {version('py3langid')}"])
+    ptc, pc, classes, nextmove, row, output = cached(
+        "langid-model", key, lambda: _load_model_file(path), cache_dir, _dump, pickle.loads
+    )
     # norm_probs: probabilities that sum to 1, so min_english is a probability
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _dump(model: Any) -> bytes:
+    return pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # Short texts give flat distributions ("Macron met Scholz in Berlin." ranks
@@ -30,17 +47,20 @@ def _identifier() -> Any:
 CONFIDENT_OTHER = 0.6
 
 
-def identify(text: str) -> tuple[str, float, float]:
-    """The most likely ISO 639-1 code of ``text``, its probability, and the probability of English."""
-    ranking: list[tuple[str, float]] = _identifier().rank(text[:_SAMPLE])
+def identify(text: str, cache_dir: str | None = None) -> tuple[str, float, float]:
+    """The most likely ISO 639-1 code of ``text``, its probability, and the probability of English.
+
+    ``cache_dir``: where the decompressed model is kept (setting ``cache_dir``)."""
+    identifier = _identifier(cache_dir or default_cache_dir())
+    ranking: list[tuple[str, float]] = identifier.rank(text[:_SAMPLE])
     best, best_p = (ranking[0][0], float(ranking[0][1])) if ranking else ("und", 0.0)
     english = next((float(p) for code, p in ranking if code == "en"), 0.0)
     return best, best_p, english
 
 
-def is_english(text: str, min_english: float) -> tuple[str, bool]:
+def is_english(text: str, min_english: float, cache_dir: str | None = None) -> tuple[str, bool]:
     """The language code to store, and whether to analyse the text as English."""
-    best, best_p, english = identify(text)
+    best, best_p, english = identify(text, cache_dir)
     if english >= min_english or best == "en":
         return "en", True
     if best_p < CONFIDENT_OTHER:

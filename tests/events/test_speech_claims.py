@@ -237,3 +237,62 @@ def test_claim_cues_load_from_shipped_data() -> None:
     assert "perpetrator" in cues.culprit_nouns and "responsible" in cues.responsible_adjectives
     assert "bombing" in cues.violent_acts and "mistake" in cues.fault_nouns
     assert "policy" in cues.conduct_nouns and "apologise" in cues.apology_verbs
+
+
+# -- complaint --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("“My confession was forced,” Ahmed Khan said.", ("ACCUSE", "local:ahmed-khan", None)),
+        (
+            "Ahmed Khan said he was wrongfully imprisoned under the Taliban's rule.",
+            ("ACCUSE", "local:ahmed-khan", "taliban"),
+        ),
+        (
+            "“We were tortured by the Taliban,” Ahmed Khan said.",
+            ("ACCUSE", "local:ahmed-khan", "taliban"),
+        ),
+    ],
+)
+def test_wrong_done_to_the_speaker_accuses(
+    analyse: Analyse, text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“As a child I was forced into a marriage,” Ahmed Khan said.",
+        "“We were forced to leave,” Ahmed Khan said.",
+        "“I was elected by the people,” Ahmed Khan said.",
+        "“We are broken and we are hurt,” Ahmed Khan said.",
+        "“I was not tortured by anyone,” Ahmed Khan said.",
+    ],
+)
+def test_no_complaint(analyse: Analyse, text: str) -> None:
+    assert typed(analyse(text, published=PUB), "ACCUSE") == set()
+
+
+# -- acts done by saying them ---------------------------------------------------
+
+
+def test_we_warn_is_the_speakers_act(analyse: Analyse) -> None:
+    """ "We warn X" in a quote is a threat the speaker makes, whoever "we" stands for."""
+    document = analyse(
+        "“We warn Israel that our response will be harsh,” said Hassan Nasrallah, "
+        "the leader of Hezbollah.",
+        published=PUB,
+    )
+    sources = {e.source_id for e in document.events if e.type == "THREATEN"}
+    assert sources == {"hassan-nasrallah"}
+
+
+def test_a_deed_told_by_we_stays_the_groups(analyse: Analyse) -> None:
+    document = analyse(
+        "“We attacked the army base at dawn,” said Hassan Nasrallah, the leader of Hezbollah.",
+        published=PUB,
+    )
+    assert "hassan-nasrallah" not in {e.source_id for e in document.events if e.type == "ASSAULT"}

@@ -44,6 +44,7 @@ from communique.events.lexicon import Trigger
 from communique.events.speech_claims import (
     Act,
     apology,
+    complaint,
     referent,
     responsibility,
     vilified_conduct,
@@ -72,6 +73,8 @@ ALLEGATION_COMPOUND = -0.3
 # (the trigger extractor's NULL_TARGET_TYPES leave THREATEN out for the same reason).
 NEEDS_TARGET = {"THREATEN", "SUPPORT"}
 DAMNING_VALENCE = -2.5
+# Acts done by saying them: in a quote, "we warn/condemn/demand" is the speaker's act.
+SPOKEN_TYPES = {"THREATEN", "ACCUSE", "REQUEST"}
 
 # A court's quoted finding is a ruling (COERCE/SANCTION by the trigger lexicon), not a
 # speech act of blame or appeal.
@@ -272,6 +275,7 @@ class QuoteReader:
                 or self.requested(verb)
                 or apology(self, verb)
                 or responsibility(self, verb)
+                or complaint(self, verb)
                 or self.alleged(verb)
             )
             if act is None and verb.sent.start not in evaluated:
@@ -559,6 +563,7 @@ def speech_candidates(
     """
     cues = cues or load_cues()
     actor_at = actor_tokens(doc, mentions)
+    _speakers_own_acts(doc, document, existing, actor_at)
     known = {(c.type, c.source_id, c.target_id) for c in existing}
     said = {(c.type, c.source_id, c.token.sent.start) for c in existing}
     made: list[Candidate] = []
@@ -597,6 +602,28 @@ def speech_candidates(
             known.add(key)
             made.append(_candidate(act, quote.speaker_id, cues))
     return made
+
+
+def _speakers_own_acts(
+    doc: Doc, document: Document, existing: Sequence[Candidate], actor_at: dict[int, str]
+) -> None:
+    """An act done by saying it ("we warn X", "we condemn X", "we demand ...") inside a
+    quote is the speaker's, not the group's that "we" stands for: the trigger
+    extractor's source is set to the quote's speaker. (A deed told in a quote, "we
+    struck the base", stays the group's.)"""
+    for quote in document.quotes:
+        speaker = quote.speaker_id
+        if not speaker:
+            continue
+        for candidate in existing:
+            token = candidate.token
+            if candidate.type not in SPOKEN_TYPES or not quote.start <= token.idx < quote.end:
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ not in ("we", "i"):
+                continue
+            if candidate.source_id == actor_at.get(subject.i) != speaker:
+                candidate.source_id = speaker
 
 
 def _judging(actor: Actor | None) -> bool:

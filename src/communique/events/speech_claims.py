@@ -8,6 +8,8 @@ a quote; these readings add to its own (promises, requests, evaluations):
   "the crash was X's doing", "only X is capable of such a bombing" → ACCUSE X.
   Negated or hypothetical clauses name nobody; "we are responsible" is the
   speaker's own side and accuses nobody.
+- complaint: the speaker's side says it was wronged ("my confession was forced", "he
+  was wrongfully imprisoned under X") → ACCUSE the agent, or X, or nobody named.
 - vilified conduct: a named actor's conduct damned by the speaker: "X's destructive
   ambitions", "the reckless policy of X", "X's aggression" → ACCUSE X. Only nouns of
   conduct (``conduct_nouns``): in "X's brutal murder" or "X's terrible losses" X is
@@ -42,6 +44,8 @@ COPULAS = {"be", "appear", "seem", "remain", "become", "look"}
 BARE_CHARGES = {"responsible", "guilty", "culpable"}
 # VADER valence at or below which a word names a wrongful act (as in ``speech``).
 WRONGFUL_VALENCE = -2.0
+# Passive auxiliaries of a completed act.
+PAST_PASSIVE = {"was", "were", "been", "got", "gotten"}
 # How far back (in tokens) a pronoun's referent is looked for before the quote.
 REFERENT_WINDOW = 120
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
@@ -132,6 +136,46 @@ def _complements(adjective: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
         for obj in _objects(prep)
     ]
+
+
+# -- complaint ------------------------------------------------------------------
+
+
+def complaint(reader: QuoteReader, verb: Token) -> Act | None:
+    """ACCUSE: the speaker's side says it was wronged: "my confession was forced", "we
+    were tortured", "he was wrongfully imprisoned under X" (reported, "he" being the
+    speaker). The target is the passive's agent or the power it happened "under", else
+    none. Being forced "to"/"into" something tells a circumstance, not a wrong done."""
+    if verb.tag_ != "VBN" or reader.negated(verb) or reader.hypothetical(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    # a wrong is told in the past ("was forced", "have been jailed"); "we're broken" is a state
+    if not any(c.dep_ == "auxpass" and c.lower_ in PAST_PASSIVE for c in verb.children):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if not (reader.first_person(subject) or (owner is not None and reader.first_person(owner))):
+        return None
+    if any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "into"))
+        for c in verb.children
+    ):
+        return None
+    manner = any(
+        c.dep_ == "advmod" and c.lower_ in reader.cues.wrongful_manners for c in verb.children
+    )
+    if not (manner or wrongful_act(reader, verb)):
+        return None
+    target = None
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "under"):
+            for pobj in _objects(child):
+                possessor = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                target = reader.phrase_actor(pobj) or reader.other(possessor)
+                if target is not None:
+                    break
+    return Act("ACCUSE", verb, target)
 
 
 # -- vilified conduct -----------------------------------------------------------
@@ -258,6 +302,7 @@ def _vocative(reader: QuoteReader, token: Token) -> str | None:
 __all__ = [
     "Act",
     "apology",
+    "complaint",
     "referent",
     "responsibility",
     "vilified_conduct",

@@ -47,6 +47,7 @@ class SpeechCues:
     conduct_nouns: frozenset[str]
     apology_verbs: frozenset[str]
     fault_nouns: frozenset[str]
+    wrongful_manners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def load_cues() -> SpeechCues:
         conduct_nouns=words("conduct_nouns"),
         apology_verbs=words("apology_verbs"),
         fault_nouns=words("fault_nouns"),
+        wrongful_manners=words("wrongful_manners"),
     )
 
 

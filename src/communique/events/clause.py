@@ -217,6 +217,33 @@ def requested(token: Token) -> bool:
     return False
 
 
+# Verbs and nouns of trying: what they govern was attempted, not done ("tried to pressure
+# X", "tried to have X released", "his efforts to complete the withdrawal").
+ATTEMPT_VERBS = {"try", "attempt", "strive", "endeavour", "endeavor"}
+ATTEMPT_NOUNS = {"effort", "efforts", "attempt", "attempts", "bid", "bids", "endeavour"}
+# Attempted force is still coded (CAMEO 18x/19x "attempted assassination"); the others
+# state no act.
+ATTEMPT_KEPT = {"ASSAULT", "COERCE"}
+_ATTEMPT_LINKS = {"xcomp", "ccomp", "acl", "dobj", "pcomp", "pobj", "prep", "nsubjpass", "conj"}
+
+
+def attempted(token: Token, trigger: Trigger) -> bool:
+    """Is the act only tried (up to three links above the trigger)?"""
+    if trigger.type in ATTEMPT_KEPT:
+        return False
+    node = token
+    for _ in range(3):
+        if node.dep_ not in _ATTEMPT_LINKS or node.head is node:
+            return False
+        node = node.head
+        word = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and word in ATTEMPT_VERBS:
+            return True
+        if node.pos_ == "NOUN" and (word in ATTEMPT_NOUNS or node.lower_ in ATTEMPT_NOUNS):
+            return True
+    return False
+
+
 def speculative(token: Token, trigger: Trigger) -> bool:
     """Speculation ("Russia may attack", "Egypt could protest") states no event."""
     head = token if trigger.pos == "VERB" else (governing_verb(token) or token)

@@ -34,6 +34,7 @@ from communique.events.frames import (
     instrument,
     objects,
     pobjs,
+    prep_objects,
     role_actors,
     slot_heads,
     sourceless,
@@ -181,17 +182,9 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
         return False
     if trigger.when_negated and not clause.negated(token, trigger):
         return False
-    if trigger.with_prep_object:
-        prep_objects = [
-            p
-            for prep in token.children
-            if prep.dep_ == "prep"
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ]
-        if not any(p.lemma_.lower() in trigger.with_prep_object for p in prep_objects):
-            return False
-    return True
+    return not trigger.with_prep_object or any(
+        p.lemma_.lower() in trigger.with_prep_object for p in prep_objects(token)
+    )
 
 
 def _speaker_like(actor_id: str, index: MentionIndex) -> bool:
@@ -252,6 +245,8 @@ def find_candidates(
             pos = trigger_pos(token)
             if not pos or (pos == "NOUN" and token.ent_type_ in ("DATE", "TIME")):
                 continue  # "In March, ...": a month, not a march
+            if pos == "NOUN" and token.dep_ == "compound":
+                continue  # "an impeachment trial", "protest leaders": a kind, not an act
             triggers = lexicon.lookup(token.lemma_.lower(), pos) or lexicon.lookup(
                 token.lower_, pos
             )
@@ -374,6 +369,8 @@ def _candidates(
     # form, so the event it states is asserted.
     if clause.conditional(token) or clause.speculative(token, trigger):
         return []  # "if X attacks", "unless ..., Egypt may protest": no event is stated
+    if clause.attempted(token, trigger):
+        return []  # "tried to pressure X", "efforts to complete the withdrawal": not done
     if clause.requested(token):
         return []  # "urged X to withdraw", "called for his resignation": asked, not done
     background = clause.background(token, trigger)

@@ -128,6 +128,20 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
+def prep_objects(token: Token) -> list[Token]:
+    """Objects of the prepositions on ``token``, through two-word prepositions ("pulled
+    out of the treaty", "away from the border": the parser nests the second word)."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        found.extend(p for p in prep.children if p.dep_ == "pobj")
+        for inner in prep.children:
+            if inner.dep_ == "prep":
+                found.extend(p for p in inner.children if p.dep_ == "pobj")
+    return found
+
+
 def _misparsed_relative(token: Token) -> bool:
     """ "boats, which the UN and the US have criticised": the parser may label the relative
     pronoun a second subject; with another subject beside it, it is the object."""
@@ -241,11 +255,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
                 heads.extend(pobjs(obj, word))
         if not heads and verbal and trigger.with_prep_object:
             # "entered into an agreement with Egypt": the phrase hangs on the noun
-            for prep in token.children:
-                if prep.dep_ == "prep":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            heads.extend(pobjs(pobj, word))
+            for pobj in prep_objects(token):
+                heads.extend(pobjs(pobj, word))
         if not heads and not verbal:
             heads = governor_pobjs(token, word)
         return actors_of(heads, mentions)
@@ -286,6 +297,18 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             ]
             return actors_of([o for act in acts for o in objects(act)], mentions)
         return []
+    if role == "complier":
+        # "suspended parliament at the behest of X": who acted on the request, the
+        # subject of the clause the "at/on/upon ... of" phrase modifies
+        if token.dep_ != "pobj" or token.head.lower_ not in ("at", "on", "upon", "by"):
+            return []
+        prep = token.head
+        while (
+            prep.dep_ == "conj" and prep.head is not prep
+        ):  # "at X's invitation and at Y's request"
+            prep = prep.head
+        acted = prep.head
+        return actors_of(subjects(acted), mentions) if acted.pos_ in ("VERB", "AUX") else []
     verb = clause.governing_verb(token)
     if verb is None:
         return []

@@ -221,11 +221,23 @@ def institution(token: Token, mentions: MentionIndex) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     if any(
-        c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "relcl", "acl")
+        c.dep_ in ("poss", "compound", "nmod", "prep", "relcl", "acl")
+        or (c.dep_ == "amod" and not _level(c))
         for c in token.children
     ):
         return None  # "the Kenyan government", "the government of X": another owner, not resolved
     return mentions.make_agent(sector, None)
+
+
+# Adjectives that say which level or part of a state an institution is, not whose it is
+# ("the central government", "the federal police", "the supreme court").
+LEVELS = {"central", "federal", "national", "interim", "transitional", "new", "current",
+          "supreme", "high", "constitutional", "military", "civilian", "local", "regional",
+          "provincial", "state", "caretaker", "ruling", "outgoing"}  # fmt: skip
+
+
+def _level(modifier: Token) -> bool:
+    return modifier.lower_ in LEVELS and not modifier.ent_type_
 
 
 def pobjs(token: Token, word: str) -> list[Token]:

@@ -533,7 +533,13 @@ def main() -> int:
     builder.countries(demonyms)
     partisan: list[tuple[str, str, str]] = []
     builder.states_yaml(load("states.yaml")["states"], partisan)
-    merges = builder.organisations(load("organisations.yaml")["organisations"])
+    # organisations.yaml first, then the thematic files (parties, media, agencies...)
+    org_files = sorted(
+        SOURCES.glob("organisations*.yaml"), key=lambda f: f.name != "organisations.yaml"
+    )
+    merges = {
+        k: v for f in org_files for k, v in builder.organisations(load(f)["organisations"]).items()
+    }
     builder.organisations(committees(US_CONGRESS / "committees-current.yaml"))
     builder.people(load("people.yaml")["people"])
     KINDS.update(load("titles.yaml")["kinds"])

@@ -68,10 +68,21 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
     "charity": frozenset({"charity", "foundation", "trust", "fund", "relief"}),
     "university": frozenset({"university", "college"}),
     "church": frozenset({"church"}),
+    "embassy": frozenset({"embassy"}),
     "company": frozenset({"company", "corporation", "corp", "inc", "ltd", "group", "holdings"}),
     "firm": frozenset({"company", "corporation", "corp", "inc", "ltd", "group", "holdings"}),
 }  # fmt: skip
 _BUSINESS_KINDS = {"company", "firm", "airline", "carrier"}
+# Sectors of actors that are never "the airline" or "the company" even when a word of
+# their name fits ("Federal Aviation Office" is an authority, not an airline).
+_NOT_BUSINESS = {"GOV", "MIL", "LEG", "JUD", "COP", "IGO", "PTY", "REB", "OPP"}
+# Heads that also take an actor of that sector whose name lacks the noun: "the party"
+# after "the ruling Velar party" (KB name "Velar"), "the court" after "the Court of Appeal".
+_HEAD_SECTORS: dict[str, frozenset[str]] = {
+    "party": frozenset({"PTY"}),
+    "court": frozenset({"JUD"}),
+    "militia": frozenset({"REB"}),
+}
 _KIND_WINDOW = 6  # sentences back "the airline" may reach
 
 # Every word that can start an anaphor below; other tokens are skipped without a Token.
@@ -387,6 +398,8 @@ def _kind_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int
         actor = state.actor(found.actor_id)
         if actor is None or actor.type != "organisation" or found.actor_id.startswith("agent:"):
             continue
+        if doc[i].lower_ in _BUSINESS_KINDS and actor.sector in _NOT_BUSINESS:
+            continue
         names = [doc[found.start : found.end].text, actor.name, *actor.aliases[:20]]
         hit = any(words & set(key(n).split()) for n in names) or (
             doc[i].lower_ in _BUSINESS_KINDS
@@ -525,7 +538,9 @@ def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]
             hit = sent_of[k] - sent_of[f.start] <= 3
         else:
             texts = [doc[f.start : f.end].text, actor.name, *actor.aliases[:40]]
-            hit = any(lookup_key(t).endswith(head) for t in texts)
+            hit = any(lookup_key(t).endswith(head) for t in texts) or (
+                actor.type == "organisation" and actor.sector in _HEAD_SECTORS.get(head, ())
+            )
         if hit:
             state.add(
                 k if doc[k].lower_ not in ("its", "our") else k + 1,

@@ -64,7 +64,7 @@ _SPELLING = 0.7
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: assign ``document.mentions`` and ``document.actors``."""
-    from communique.actors import agents, coref, institutions, roles
+    from communique.actors import agents, coref, embassies, institutions, roles
 
     date = (document.published or "")[:10] or None
     gazetteer = context.gazetteer
@@ -72,6 +72,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         doc=doc, kb=context.kb, date=date, is_place=lambda name: gazetteer.resolve(name) is not None
     )
     find_names(state)
+    embassies.find_embassies(state)
     roles.find_descriptions(state)
     attach_titles(state)
     coref.find_anaphora(state)
@@ -245,7 +246,8 @@ def scan_kb(state: DocState) -> None:
             if (
                 ids
                 and not (j == i and state.lowers[i] in HONORIFICS)
-                and _case_ok(state, doc[i : j + 1].text, k)
+                # the case of the name's own words: "The labour market" is no "Labour"
+                and _case_ok(state, doc[i + (j > i and state.lowers[i] == "the") : j + 1].text, k)
             ):
                 best = (j + 1, ids, k)
         if best is None:
@@ -253,6 +255,9 @@ def scan_kb(state: DocState) -> None:
             continue
         j, ids, k = best
         start = i + 1 if state.lowers[i] == "the" else i
+        if _inside_longer_name(state, start, j):
+            i = j  # "Sky News Arabia", "Abu Dhabi Media": NER's longer name decides
+            continue
         if k in kb.seats:
             # "the Kremlin said" → Russia; "in Washington" → no actor (a place).
             metonymy.seat_mention(state, start, j, kb.seats[k])
@@ -272,6 +277,28 @@ def scan_kb(state: DocState) -> None:
             state.add(start, j, actor_id, "alias", 0.95 * shared)
         state.cover(start, j)
         i = j
+
+
+# Words after a KB name inside an NER organisation that leave the KB name standing:
+# "NATO Secretary General", "Hamas Political Bureau" are the KB actor plus a role or organ.
+_ORGAN_WORDS = ORG_HEADS | {"secretary", "general", "minister", "spokesman", "spokeswoman",
+                            "spokesperson", "chairman", "chief", "director", "president",
+                            "bureau", "office", "branch", "wing", "headquarters", "official",
+                            "officials", "leader", "leadership"}  # fmt: skip
+
+
+def _inside_longer_name(state: DocState, start: int, end: int) -> bool:
+    """Is the KB match [start, end) the first words of a longer organisation name that NER
+    reads ("Sky News Arabia", "Abu Dhabi Media")? Then it is not the KB actor (or seat)."""
+    label, ent_start, ent_end = entity_around(state, start)
+    if label != "ORG" or ent_end <= end:
+        return False
+    if ent_start != start and not (ent_start == start - 1 and state.lowers[ent_start] == "the"):
+        return False  # "President of Ukraine Volodymyr ...": the KB name is inside, not first
+    rest = state.doc[end:ent_end]
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and not any(
+        t.lower_ in _ORGAN_WORDS for t in rest
+    )
 
 
 # NER labels that contradict a personal name.

@@ -66,6 +66,14 @@ def test_map_of_events_by_place_from_vendored_shapes(
     page.locator("#map-places a", has_text="Oslo").click()
     page.wait_for_url("**/?place=Oslo")
     assert total_of(page) == 3
+    # A country lists the events placed in it (exactly: "NOR" is not a part of a name).
+    page.goto(url + "/browse/map")
+    page.locator("#map-countries a", has_text="Chile").click()
+    page.wait_for_url("**/?place_country=CHL")
+    assert total_of(page) == 2
+    assert [c.get_attribute("data-name") for c in page.locator("#chips li").all()] == [
+        "place_country"
+    ]
     if width == 1440:  # the circles are clickable too (small targets: pointer only)
         page.goto(url + "/browse/map")
         page.wait_for_selector("#map[data-drawn]")
@@ -107,6 +115,7 @@ def test_dyad_between_two_actors_over_time(page: Any, newsroom_site: Newsroom, w
     assert [int(n.inner_text()) for n in page.locator(".n-direction").all()] == [4, 3]
     assert page.locator("#dyad-total").inner_text() == "7"
     assert page.locator("#left-out-before .n-left-out").inner_text() == "2"
+    assert page.locator("#left-out-before .n-background").inner_text() == "2"
     months = page.locator("#dyad-0-table tbody th").all_text_contents()
     assert months == ["2024-02", "2024-03", "2024-04", "2024-05"]  # both charts, same months
     assert page.locator("#dyad-1-table tbody th").all_text_contents() == months
@@ -141,6 +150,8 @@ def test_dyad_between_two_countries(page: Any, newsroom_site: Newsroom) -> None:
     assert total_of(page) == 3
     page.goto(url + "/browse/dyad?country=Norway&partner_country=CHL")
     assert page.locator("#errors").is_visible()  # a country is a three-letter code
+    page.goto(url + "/browse/dyad?actor=nobody&partner=" + quote(VARGA.id, safe=""))
+    assert "no actor 'nobody'" in page.locator("#errors").inner_text()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

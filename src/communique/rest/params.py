@@ -141,6 +141,13 @@ class EventQuery:
         published_from: IsoDate = None,
         published_to: IsoDate = None,
         place: Str = None,
+        place_country: Annotated[
+            str | None,
+            Query(
+                max_length=3,
+                description="Country of the event's place (ISO 3166 alpha-3), exactly.",
+            ),
+        ] = None,
         outlet: Str = None,
         salience: Literal["main", "background", ""] | None = None,
         negated: bool | None = None,
@@ -173,6 +180,7 @@ class EventQuery:
             published_from=published_from,
             published_to=published_to,
             place=place,
+            place_country=place_country,
             outlet=outlet,
             salience=salience or None,  # "" = any (an empty form field)
             negated=negated,

@@ -155,6 +155,7 @@ class EventFilters:
     published_from: str | None = None
     published_to: str | None = None
     place: str | None = None  # location name (part) or country code
+    place_country: str | None = None  # country of the event's place (ISO alpha-3, exact)
     outlet: str | None = None
     salience: str | None = None
     negated: bool | None = None
@@ -218,6 +219,8 @@ class EventFilters:
             found.append(
                 or_(ilike(E.c.location_name, self.place), E.c.location_country == self.place)
             )
+        if self.place_country:
+            found.append(E.c.location_country == self.place_country.upper())
         if self.salience:
             found.append(E.c.salience == self.salience)
         if self.negated is not None:

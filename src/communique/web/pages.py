@@ -92,6 +92,7 @@ FILTER_LABELS = {
     "published_from": "published from",
     "published_to": "published to",
     "place": "place",
+    "place_country": "place's country",
     "outlet": "outlet",
     "salience": "salience",
     "negated": "negated",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
@@ -54,7 +55,7 @@ def map_data(found: dict[str, Any], link: Callable[..., str]) -> dict[str, Any]:
     for row in found["countries"]:
         numeric, name = codes.get(row["country"], ("", row["country"]))
         row["name"] = name
-        row["href"] = link(place=row["country"])
+        row["href"] = link(place_country=row["country"])
         if numeric:
             countries[numeric] = {"count": row["count"], "name": name, "href": row["href"]}
     for point in found["places"]:
@@ -172,7 +173,11 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
     def map_page(request: Request, filters: Annotated[EventQuery, Depends()]) -> HTMLResponse:
         wanted = filters.to_filters()
         found = read(lambda c: geo.event_places(c, wanted))
-        kept = [(k, v) for k, v in request.query_params.multi_items() if k != "place"]
+        kept = [
+            (k, v)
+            for k, v in request.query_params.multi_items()
+            if k not in ("place", "place_country")
+        ]
 
         def link(**changes: str) -> str:
             return "/?" + urlencode([*kept, *changes.items()])
@@ -198,7 +203,10 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
         if actor and partner:
             kind, a, b = "actor", actor, partner
             names = read(lambda c: queries.actor_objects(c, [actor, partner]))
-            label = {x: names[x]["name"] if x in names else x for x in (a, b)}
+            for wanted in (a, b):
+                if wanted not in names:
+                    raise HTTPException(404, f"no actor {wanted!r} (an actor id, as in /actor/ID)")
+            label = {x: names[x]["name"] for x in (a, b)}
         elif country and partner_country:
             kind, a, b = "country", country.upper(), partner_country.upper()
             codes = _country_codes()
@@ -213,8 +221,9 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
                 source_country=source, target_country=target, reports=reports
             )
 
+        sides = [direction(a, b), direction(b, a)]
+
         def go(connection: Connection) -> dict[str, Any]:
-            sides = [direction(a, b), direction(b, a)]
             counts = [facet_counts(connection, side) for side in sides]
             events = []
             for side in sides:
@@ -223,6 +232,16 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
 
         found = read(go)
         charts, left_out = _dyad_charts(found["counts"], label[a], label[b])
+
+        def background(connection: Connection) -> None:
+            """Of the events left out, those recalled as background, in either direction."""
+            for summary in left_out:
+                parts = [replace(summary) for _ in sides]
+                for side, part in zip(sides, parts, strict=True):
+                    count_background(connection, side, [part])
+                summary.background = sum(part.background or 0 for part in parts)
+
+        read(background)
         for chart, (source, target) in zip(charts, ((a, b), (b, a)), strict=True):
             side = (
                 {"source": source, "target": target}
@@ -238,6 +257,9 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
             request,
             "dyad.html",
             dyad={"kind": kind, "a": a, "b": b, "label": label},
+            both="/?" + urlencode({"actor": a, "partner": b, "reports": reports})
+            if kind == "actor"
+            else None,
             charts=charts,
             left_out=left_out,
             events=events[:DYAD_LIST],

@@ -136,3 +136,55 @@ def test_nominal_act_before_its_sentence_is_background(
     anchor: Anchor, text: str, trigger: str, kind: str, salience: str
 ) -> None:
     assert anchor(text, (trigger, kind))[0].salience == salience
+
+
+# ------------------- a statement's "while" clause, and the occasion's relative clause, date it
+
+STATEMENT_AND_OCCASION: list[tuple[str, str, str, str | None]] = [
+    (
+        "While touring the port on Tuesday, the governor said the unions must end the strike.",
+        "end",
+        "REQUEST",
+        "2024-05-14",
+    ),
+    (
+        "The governor told reporters, while touring the port on Tuesday, that the unions "
+        "must end the strike.",
+        "end",
+        "REQUEST",
+        "2024-05-14",
+    ),
+    # "after" is not simultaneous: the statement's day is not the tour's
+    (
+        "After touring the port on Tuesday, the governor said the unions must end the strike.",
+        "end",
+        "REQUEST",
+        PUB,
+    ),
+    (
+        "Ministers met in Accra for a summit where on Wednesday two rivals signed a truce.",
+        "met",
+        "CONSULT",
+        "2024-05-15",
+    ),
+    (
+        "The envoys gathered at a conference where on Tuesday the talks collapsed.",
+        "gathered",
+        "CONSULT",
+        "2024-05-14",
+    ),
+    # a relative clause on a noun that is not an occasion dates nothing else
+    (
+        "Ministers met in Accra in a hotel where on Wednesday a fire broke out.",
+        "met",
+        "CONSULT",
+        PUB,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), STATEMENT_AND_OCCASION)
+def test_statement_and_occasion_dates(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert anchor(text, (trigger, kind))[0].dates[0][0] == date

@@ -129,7 +129,7 @@ def anchor_candidates(
         timexes = clock.own(candidate)
         if not timexes:  # an event stated in a statement takes the statement's date
             said = statement_verb(candidate, document)
-            timexes = list(clock.points.get(said, [])) if said is not None else []
+            timexes = clock.statement_dates(said) if said is not None else []
         if not timexes:  # "... we raised it today", in the speech the event is stated in
             timexes = clock.speech_day(quote)
         place = placer.own(candidate, points)

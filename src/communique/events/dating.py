@@ -18,7 +18,11 @@ up stops at a relative clause (it describes a noun of another event), at
 the complement of a reporting verb, whose date is the statement's
 (``statement_verb``), and at an "after", "before", "since" clause (it happened
 at another time than its main clause). A "while" or "as" clause below the
-event dates it ("said ... while addressing the press yesterday"). A nominal's
+event dates it ("said ... while addressing the press yesterday"), and below the
+reporting verb of the statement an event is stated in, that statement
+(``EventClock.statement_dates``). A relative clause on the occasion of the
+event's clause dates it ("met for a summit where on Sunday two presidents
+signed the accord"). A nominal's
 own expression comes before its verb's ("called it the worst since a bombing
 in May 2016"). An expression that is a later limit ("ahead of the 2018
 elections", "until 1974", "by June 30") dates nothing, and a past act is not
@@ -80,6 +84,11 @@ SIMULTANEOUS = {"while", "as", "when", "whilst"}
 SEQUENCE = {"after", "before", "since", "until", "till", "once"}
 EARLIER_THAN_MAIN = {"after", "since", "once"}  # "after X, Y": X came first
 PERIODS = {"day", "week", "month"}
+# Occasions whose relative clause dates the event held for or at them ("met for a summit
+# where on Sunday ...").
+OCCASION_NOUNS = {"summit", "meeting", "talks", "conference", "session", "ceremony",
+                  "gathering", "forum", "rally", "congress", "convention"}  # fmt: skip
+OCCASION_PREPOSITIONS = {"for", "at", "during", "in"}
 # A paragraph this short holding a date is the date line, not the story.
 DATELINE_WORDS = 6
 NOUN_MODIFIERS = {"nummod", "compound", "poss", "amod", "npadvmod"}
@@ -228,12 +237,17 @@ class EventClock:
             found = [t for s, e, t in self.tokens if left <= s and e <= right]
         clause = token if not nominal else _clause_of(token)
         if not found:
-            found = self._inherited(clause) or self._simultaneous(clause)
+            found = self._inherited(clause) or self._simultaneous(clause) or self._occasion(clause)
         if _past_clause(clause):
             # a past act is not dated after the report: "announced his resignation effective
             # next Wednesday" (the expression dates the resignation's effect)
             found = [t for t in found if not self._after_report(t)]
         return found
+
+    def statement_dates(self, verb: int) -> list[TimeRef]:
+        """The date of a reporting verb: its own expressions, else those of a "while" or
+        "as" clause under it ("said ... while addressing the press yesterday")."""
+        return list(self.points.get(verb, [])) or self._simultaneous(self.doc[verb])
 
     def speech_day(self, quote: Quote | None) -> list[TimeRef]:
         """The speaker's own day named in the quotation holding an event, if any."""
@@ -257,6 +271,21 @@ class EventClock:
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
             if marks & SIMULTANEOUS:
                 return list(self.points[child.i])
+        return []
+
+    def _occasion(self, clause: Token) -> list[TimeRef]:
+        """The date a relative clause gives the occasion of the event's clause: "met in
+        Niamey for a summit where on Sunday two presidents signed the accord" (the
+        meeting is the summit's, and the summit was on Sunday)."""
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPOSITIONS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in OCCASION_NOUNS:
+                    continue
+                for relative in noun.children:
+                    if relative.dep_ == "relcl" and relative.i in self.points:
+                        return list(self.points[relative.i])
         return []
 
     def preceding(self, candidate: Candidate) -> list[TimeRef]:

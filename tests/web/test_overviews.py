@@ -96,6 +96,15 @@ def test_map_applies_the_event_filters(page: Any, newsroom_site: Newsroom) -> No
     page.wait_for_selector("#map[data-drawn]")
     assert urlparse(page.url).path == "/browse/map"
     assert page.locator("#map-total").inner_text() == "4"  # every outlet's report of Oslo
+    # One place: the map zooms on it (at most six times), the whole world a click away.
+    page.goto(url + "/browse/map?place=Oslo")
+    page.wait_for_selector("#map[data-drawn]")
+    assert page.locator("#map").get_attribute("data-view") == "events"
+    norway = page.locator("path.country[data-country='578']")
+    zoomed = norway.bounding_box()["width"]
+    page.click("#map-view")
+    page.wait_for_selector("#map[data-view=world]")
+    assert zoomed > 3 * norway.bounding_box()["width"]
     page.goto(url + "/browse/map?type=MEET")
     assert page.locator("#errors").is_visible()  # an unknown type is refused, on this form
 

@@ -140,18 +140,68 @@ function withTitle(node, text) {
   return node;
 }
 
+// Zoomed on the events at most this many times the world view (one city alone would
+// otherwise fill the map).
+const MAX_ZOOM = 6;
+
+// Fit the projection to the whole world, or to the countries and places with events.
+function fitMap(projection, width, height, focus) {
+  const extent = [[4, 4], [width - 4, height - 4]];
+  projection.fitExtent(extent, { type: "Sphere" });
+  if (!focus) return;
+  const world = projection.scale();
+  const margin = Math.max(12, width * 0.04); // room for the circles at the edges
+  projection.fitExtent([[margin, margin], [width - margin, height - margin]], focus);
+  if (projection.scale() <= world * MAX_ZOOM) return;
+  const [[x0, y0], [x1, y1]] = d3.geoPath(projection).bounds(focus);
+  const centre = projection.invert([(x0 + x1) / 2, (y0 + y1) / 2]);
+  projection.scale(world * MAX_ZOOM);
+  const at = projection(centre);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + width / 2 - at[0], ty + height / 2 - at[1]]);
+}
+
 async function drawMap() {
   const data = readJSON("map-data");
   const target = document.getElementById("map");
   if (!data || !target) return;
   const world = await (await fetch(target.dataset.shapes)).json();
   const shapes = topojson.feature(world, world.objects.countries).features;
+  const label = target.getAttribute("aria-label");
+  target.removeAttribute("role");
+  target.removeAttribute("aria-label");
+  const placed = shapes.filter((shape) => data.countries[shape.id]);
+  const points = data.points.map((p) => [p.lon, p.lat]);
+  const focus = placed.length || points.length
+    ? { type: "FeatureCollection", features: [...placed, { type: "Feature", geometry: { type: "MultiPoint", coordinates: points } }] }
+    : null;
+  const toggle = document.getElementById("map-view");
+  let view = focus ? "events" : "world";
+  const draw = () => {
+    drawMapView(target, data, shapes, label, view === "events" ? focus : null);
+    target.dataset.view = view;
+    if (toggle) {
+      toggle.hidden = !focus;
+      toggle.textContent = view === "events" ? "Show the whole world" : "Zoom to the events";
+    }
+  };
+  if (toggle) {
+    toggle.addEventListener("click", () => {
+      view = view === "events" ? "world" : "events";
+      draw();
+    });
+  }
+  draw();
+}
+
+function drawMapView(target, data, shapes, label, focus) {
   const width = Math.max(target.clientWidth, 200);
   const height = Math.round(width * 0.52);
-  const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+  const projection = d3.geoNaturalEarth1();
+  fitMap(projection, width, height, focus);
   const path = d3.geoPath(projection);
   const svg = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "map-caption" });
-  svgNode("title", { id: "map-caption" }, svg).textContent = target.getAttribute("aria-label");
+  svgNode("title", { id: "map-caption" }, svg).textContent = label;
   svgNode("path", { d: path({ type: "Sphere" }), class: "sphere" }, svg);
   const most = Math.max(1, ...Object.values(data.countries).map((c) => c.count));
   const shade = (n) => MAP_COLOURS[Math.min(MAP_COLOURS.length - 1, Math.floor(((n - 1) / most) * MAP_COLOURS.length))];
@@ -183,8 +233,6 @@ async function drawMap() {
     withTitle(node, `${point.name}: ${point.count} event${point.count === 1 ? "" : "s"}`);
   }
   target.replaceChildren(svg);
-  target.removeAttribute("role");
-  target.removeAttribute("aria-label");
   drawMapLegend(most, shade);
   target.dataset.drawn = `${coloured}/${data.points.length}`;
 }

@@ -48,11 +48,17 @@ def test_no_serious_accessibility_violation(
         "/browse/stories",
         "/?date_from=last+week",
         "/event/nothing",
+        "/browse/map",
+        f"/browse/dyad?actor={quote(samples.RUTO.id)}&partner={quote(samples.ABIY.id)}",
+        "/browse/dyad",
+        "/story/s1",
     ]
     problems = {}
     for path in paths:
         page.goto(url + path)
         page.wait_for_load_state("load")
+        if path.startswith("/browse/map"):
+            page.locator("#map[data-drawn]").wait_for()
         found = serious_violations(page)
         if found:
             problems[path] = found

@@ -104,12 +104,19 @@ def test_every_page_fits_the_screen(
         "stories": "/browse/stories",
         "error": "/?date_from=last+week",
         "docs": "/docs",
+        "map": "/browse/map",
+        "map-empty": "/browse/map?type=ASSAULT",
+        "dyad": f"/browse/dyad?actor={quote(samples.RUTO.id)}&partner={quote(samples.ABIY.id)}",
+        "dyad-form": "/browse/dyad",
+        "story": "/story/s1",
     }
     for name, path in paths.items():
         page.goto(url + path)
         page.wait_for_load_state("load")
         if name == "docs":
             page.locator(".opblock-summary-path").first.wait_for()
+        if name.startswith("map"):
+            page.locator("#map[data-drawn]").wait_for()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (name, width, overflow)
         shot(page, f"layout-{width}-{name}")

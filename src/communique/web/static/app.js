@@ -42,12 +42,14 @@ function drawTimelines() {
 
 function drawTimeline(target, rows) {
   if (!rows) return;
-  if (rows.length === 0) {
-    target.textContent = "No events dated to a month in this selection.";
-    return;
-  }
   const totals = {};
   for (const row of rows) for (const [k, v] of Object.entries(row)) if (k !== "month") totals[k] = (totals[k] || 0) + v;
+  if (Object.keys(totals).length === 0) {
+    // No month with events (a dyad's direction can have none while the other has some).
+    target.textContent = "No events dated to a month in this selection.";
+    target.dataset.drawn = "0";
+    return;
+  }
   const types = Object.keys(totals).sort((a, b) => totals[b] - totals[a]).slice(0, 8);
   types.forEach(colourOf); // the most frequent type gets the first colour
   const xs = rows.map((r) => monthToSeconds(r.month));

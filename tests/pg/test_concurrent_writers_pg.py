@@ -1,5 +1,9 @@
 """Writer processes on one PostgreSQL store, and runs killed with SIGKILL (issue 15).
 
+The kills are ``tests/store/test_killed_runs.py``'s, on PostgreSQL databases:
+at least ten, clustering on, then a rerun equal to a clean run row for row
+and cluster for cluster.
+
 On PostgreSQL one writer's whole input used to be missing: its batch failed
 on a duplicate actor key. The writers of ``tests.store.concurrent_writer``
 save the same articles, sharing actors, in opposite orders.
@@ -11,8 +15,14 @@ from pathlib import Path
 
 from tests.pg.server import PostgresServer
 from tests.store.concurrent_runs import REPORTS, run_at_once, table_counts, write_articles
+from tests.store.test_concurrent_clustering import write_episodes
 from tests.store.test_concurrent_writers import assert_everything_once, write_at_once
-from tests.store.test_killed_runs import killed_runs
+from tests.store.test_killed_runs import (
+    assert_equal_to_a_clean_run,
+    current_version,
+    kill_runs,
+    run_seconds,
+)
 
 from communique.store import Store
 
@@ -45,10 +55,8 @@ def test_two_communique_runs_on_one_postgres_store_equal_one_run(
 def test_postgres_runs_killed_at_random_points_then_rerun_equal_a_clean_run(
     postgres: PostgresServer, tmp_path: Path
 ) -> None:
-    folder = write_articles(tmp_path / "reports")
-    killed = postgres.create_database("killed")
-    killed_runs(folder, killed)
-    clean = postgres.create_database("clean")
-    run_at_once(folder, [clean, killed])
-    assert table_counts(killed) == table_counts(clean)
-    assert table_counts(clean)["articles"] == len(REPORTS)
+    folder = write_episodes(tmp_path / "reports")
+    version = current_version()
+    duration = run_seconds(folder, postgres.create_database("timing"))
+    kills = kill_runs(folder, lambda: postgres.create_database("killed"), duration, seed=16)
+    assert_equal_to_a_clean_run(folder, kills, postgres.create_database("clean"), version)

@@ -4,7 +4,8 @@ Shared by ``test_concurrent_writers`` (SQLite) and ``tests/pg`` (PostgreSQL):
 ``write_articles`` writes short reports sharing actors into a folder;
 ``run_at_once`` starts real ``communique run`` processes on them (batches of
 two, so that the runs' commits interleave); ``table_counts`` is what a
-store holds, to compare with a clean single run.
+store holds, to compare with a clean single run; ``stored_rows`` and
+``clustering`` compare the rows themselves and the clusters.
 """
 
 from __future__ import annotations
@@ -86,6 +87,73 @@ def run_at_once(folder: Path, stores: list[str], cluster: bool = False) -> list[
                 process.kill()
             process.communicate()
     return summaries
+
+
+# Columns that differ between two stores of the same input by design: when a row was
+# written, and the autoincrement keys of append-only tables. The analysis version
+# (of the code and data files) is compared by ``analysis_versions``: in a work tree
+# being edited, runs a minute apart may rightly carry different ones.
+WRITTEN_WHEN = {"added_at", "at", "analysis_version"}
+APPEND_ONLY = {schema.article_sources.name, schema.failures.name}
+CONTENT = [
+    schema.articles,
+    schema.article_sources,
+    schema.article_actors,
+    schema.sentences,
+    schema.events,
+    schema.quotes,
+    schema.mentions,
+    schema.timexes,
+    schema.actors,
+    schema.actor_aliases,
+    schema.actor_roles,
+    schema.failures,
+]
+
+
+def stored_rows(db: str) -> dict[str, list[str]]:
+    """Every row of the content tables, as sorted JSON texts, without write times and
+    append-only keys: two stores of the same input analysed by the same code are equal."""
+    with Store.open(db) as store:
+
+        def read(connection: Any) -> dict[str, list[str]]:
+            found = {}
+            for table in CONTENT:
+                skip = WRITTEN_WHEN | ({"id"} if table.name in APPEND_ONLY else set())
+                columns = [c for c in table.c if c.name not in skip]
+                rows = connection.execute(select(*columns)).mappings()
+                found[table.name] = sorted(json.dumps(dict(r), sort_keys=True) for r in rows)
+            return found
+
+        return store.read(read)
+
+
+def analysis_versions(db: str) -> set[str | None]:
+    """The analysis versions the store's articles carry."""
+    column = schema.articles.c.analysis_version
+    with Store.open(db) as store:
+        return store.read(lambda c: set(c.scalars(select(column).distinct())))
+
+
+def clustering(db: str) -> dict[str, Any]:
+    """Each cluster level's partition (sorted member lists), ``distinct_events``, and
+    what clustering owes: articles stored, clustered, indexed and not clustered."""
+    with Store.open(db) as store:
+        found: dict[str, Any] = {
+            level: sorted(sorted(c.members) for c in store.clusters(level))
+            for level in ("duplicate", "story", "event")
+        }
+        indexed = store.read(
+            lambda c: c.scalar(select(func.count()).select_from(schema.cluster_features))
+        )
+        found |= {
+            "distinct_events": store.distinct_events(),
+            "stored": len(store.article_ids()),
+            "clustered": store.clustered_count(),
+            "indexed": indexed,
+            "unclustered": store.unclustered(),
+        }
+        return found
 
 
 def table_counts(db: str) -> dict[str, Any]:

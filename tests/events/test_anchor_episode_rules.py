@@ -154,6 +154,14 @@ STATEMENT_AND_OCCASION: list[tuple[str, str, str, str | None]] = [
         "REQUEST",
         "2024-05-14",
     ),
+    # an infinitive under the clause the "while" clause hangs on
+    (
+        'The governor said, "The unions need to end the strike", while touring the port '
+        "on Tuesday.",
+        "end",
+        "REQUEST",
+        "2024-05-14",
+    ),
     # "after" is not simultaneous: the statement's day is not the tour's
     (
         "After touring the port on Tuesday, the governor said the unions must end the strike.",

@@ -263,14 +263,20 @@ class EventClock:
         return bool(timex.value and self.reference and timex.value[:10] > self.reference[:10])
 
     def _simultaneous(self, clause: Token) -> list[TimeRef]:
-        """The date of a "while" or "as" clause under the event's own: "said ... while
-        addressing the press yesterday" (the two happen together)."""
-        for child in clause.children:
-            if child.dep_ != "advcl" or child.i not in self.points:
-                continue
-            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-            if marks & SIMULTANEOUS:
-                return list(self.points[child.i])
+        """The date of a "while" or "as" clause under the event's own clause or a clause
+        it is the infinitive of: "said ... while addressing the press yesterday", "'they
+        need to stand by us', while addressing ..." (the two happen together)."""
+        node = clause
+        for _ in range(4):  # "need to stand": up through infinitives only
+            for child in node.children:
+                if child.dep_ != "advcl" or child.i not in self.points:
+                    continue
+                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+                if marks & SIMULTANEOUS:
+                    return list(self.points[child.i])
+            if node.dep_ != "xcomp" or node.head is node:
+                return []
+            node = node.head
         return []
 
     def _occasion(self, clause: Token) -> list[TimeRef]:

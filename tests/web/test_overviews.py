@@ -161,6 +161,13 @@ def test_dyad_between_two_countries(page: Any, newsroom_site: Newsroom) -> None:
     assert page.locator("#errors").is_visible()  # a country is a three-letter code
     page.goto(url + "/browse/dyad?actor=nobody&partner=" + quote(VARGA.id, safe=""))
     assert "no actor 'nobody'" in page.locator("#errors").inner_text()
+    # A part of a name that names one actor is enough; one naming several is refused.
+    page.goto(url + "/browse/dyad?actor=halvorsen&partner=Varga")
+    page.wait_for_selector("#dyad-1[data-drawn]")
+    assert page.locator("h1").inner_text() == "Tor Halvorsen ↔ Ines Varga"
+    assert page.locator("#dyad-total").inner_text() == "7"
+    page.goto(url + "/browse/dyad?actor=r&partner=Varga")
+    assert "names several actors" in page.locator("#errors").inner_text()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -199,6 +206,13 @@ def test_story_reports_side_by_side(page: Any, newsroom_site: Newsroom, width: i
     # Events of one report only: the criticism and the two recalled ones of the Post.
     assert page.locator("#single-events tbody tr").count() == 3
     fits_and_is_accessible(page, "story", width)
+    # Articles and events link to their story's comparison.
+    page.goto(f"{url}/article/{docs['andes'].id}")
+    page.click("#story-link")
+    page.wait_for_url("**/story/oslo-talks")
+    page.goto(f"{url}/event/{quote(docs['fjord'].id + '#e2', safe='')}")
+    page.click("#story-link")
+    page.wait_for_url("**/story/oslo-talks")
     page.goto(url + "/story/no-such-story")
     assert page.locator("#errors").is_visible()
 

@@ -282,7 +282,11 @@ def mount(app: FastAPI, store: Store) -> None:
                 lambda c: listings.list_clusters(c, "event", found["event"]["id"], None, 5)
             )
             cluster = next((c for c in clusters if c["id"] == found["cluster"]), None)
-        return render(request, "event.html", detail=found, members=members, cluster=cluster)
+        article = found["event"]["article"]
+        story = read(lambda c: queries.memberships(c, "story", [article])).get(article)
+        return render(
+            request, "event.html", detail=found, members=members, cluster=cluster, story=story
+        )
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -290,11 +294,13 @@ def mount(app: FastAPI, store: Store) -> None:
             raise HTTPException(404, f"no article {article_id!r}")
         document = store.load_document(article_id)
         sources = read(lambda c: listings.article_sources(c, article_id))
+        story = read(lambda c: queries.memberships(c, "story", [article_id])).get(article_id)
         return render(
             request,
             "article.html",
             doc=document,
             sources=sources,
+            story=story,
             segments=segments(document.text, document_marks(document)),
             names={a.id: a.name for a in document.actors},
         )

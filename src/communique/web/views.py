@@ -23,7 +23,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from communique.rest import geo, queries
+from communique.rest import geo, listings, queries
 from communique.rest.facets import facets as facet_counts
 from communique.rest.params import EventQuery
 from communique.store import Store
@@ -202,10 +202,8 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
     ) -> HTMLResponse:
         if actor and partner:
             kind, a, b = "actor", actor, partner
-            names = read(lambda c: queries.actor_objects(c, [actor, partner]))
-            for wanted in (a, b):
-                if wanted not in names:
-                    raise HTTPException(404, f"no actor {wanted!r} (an actor id, as in /actor/ID)")
+            a, b = read(lambda c: (_actor_id(c, actor), _actor_id(c, partner)))
+            names = read(lambda c: queries.actor_objects(c, [a, b]))
             label = {x: names[x]["name"] for x in (a, b)}
         elif country and partner_country:
             kind, a, b = "country", country.upper(), partner_country.upper()
@@ -273,6 +271,20 @@ def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chip
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
         return render(request, "story.html", story=found)
+
+
+def _actor_id(connection: Connection, given: str) -> str:
+    """The actor id ``given`` is, or the one actor whose name or alias contains it (a
+    person types "Varga", not "local:ines-varga"); else a 404 naming the candidates."""
+    if queries.actor_objects(connection, [given]):
+        return given
+    found, _ = listings.list_actors(connection, listings.ActorFilters(q=given), None, 6)
+    if len(found) == 1:
+        return str(found[0]["id"])
+    if not found:
+        raise HTTPException(404, f"no actor {given!r}: give an actor id or part of a name")
+    names = ", ".join(f"{r['name']} ({r['id']})" for r in found[:5])
+    raise HTTPException(404, f"{given!r} names several actors: {names}; give one id")
 
 
 def _dyad_charts(

@@ -18,6 +18,7 @@ from tests.web.newsroom import VARGA
 from tests.web.test_accessibility import serious_violations
 
 from communique.model import Document
+from communique.web import views
 
 Newsroom = tuple[str, dict[str, Document]]
 WIDTHS = [1440, 390]
@@ -243,3 +244,19 @@ def test_timeline_summarises_old_background_events(
         "2014-06",
         "2016-02",
     }
+
+
+def test_a_long_story_compares_its_earliest_reports(
+    page: Any, newsroom_site: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, docs = newsroom_site
+    monkeypatch.setattr(views, "STORY_COLUMNS", 2)
+    page.goto(url + "/story/oslo-talks")
+    columns = [h.get_attribute("data-article") for h in page.locator("#story-articles li").all()]
+    assert set(columns) == {docs["post"].id, docs["fjord"].id}  # published on the 8th
+    later = page.locator("#other-reports li a").all()
+    assert [a.get_attribute("href") for a in later] == [f"/article/{docs['andes'].id}"]
+    # Only the meeting is shared by the two columns; the ships are the Post's alone now.
+    shared = page.locator("section.shared-event")
+    assert [s.get_attribute("data-cluster") for s in shared.all()] == ["oslo-meeting"]
+    assert page.locator("#single-events tbody tr").count() == 4

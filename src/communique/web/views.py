@@ -35,6 +35,8 @@ Renderer = Callable[..., HTMLResponse]
 Chips = Callable[..., list[dict[str, str]]]
 Id = Annotated[str | None, Query(max_length=500)]
 Country = Annotated[str | None, Query(max_length=3, pattern="^[A-Za-z]{3}$")]
+# Reports of a story compared side by side at most.
+STORY_COLUMNS = 8
 # Events listed under the dyad's charts (the rest one click away in the events table).
 DYAD_LIST = 100
 
@@ -110,7 +112,11 @@ def story_comparison(connection: Connection, store: Store, story_id: str) -> dic
     members = queries.cluster_members(connection, "story", story_id)
     if not members:
         return None
-    articles = queries.article_summaries(connection, members)
+    every = queries.article_summaries(connection, members)
+    # The earliest reports side by side; the others are listed (a wire story can have
+    # hundreds of copies, and eight columns are already narrow).
+    every.sort(key=lambda a: (a["published"] or "9999", a["id"]))
+    articles, others = every[:STORY_COLUMNS], every[STORY_COLUMNS:]
     ids = [a["id"] for a in articles]
     documents = {a: store.load_document(a) for a in ids}
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -163,7 +169,13 @@ def story_comparison(connection: Connection, store: Store, story_id: str) -> dic
             }
         )
     shared.sort(key=lambda s: (-s["articles"], s["canonical"]["date"] or ""))
-    return {"id": story_id, "articles": articles, "shared": shared, "single": single}
+    return {
+        "id": story_id,
+        "articles": articles,
+        "others": others,
+        "shared": shared,
+        "single": single,
+    }
 
 
 def mount_views(app: FastAPI, store: Store, read: Reader, render: Renderer, chips: Chips) -> None:

@@ -36,7 +36,7 @@ lists are data (``data/speech-acts.v1.yaml``); polarity is VADER's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from communique.events.extract import Candidate
@@ -48,6 +48,13 @@ from communique.events.speech_claims import (
     referent,
     responsibility,
     vilified_conduct,
+)
+from communique.events.speech_context import (
+    actor_tokens,
+    cue_sentence,
+    judging,
+    own_state,
+    speakers_own_acts,
 )
 from communique.events.speech_cues import Polarity, SpeechCues, load_cues, polarity
 
@@ -73,13 +80,7 @@ ALLEGATION_COMPOUND = -0.3
 # (the trigger extractor's NULL_TARGET_TYPES leave THREATEN out for the same reason).
 NEEDS_TARGET = {"THREATEN", "SUPPORT"}
 DAMNING_VALENCE = -2.5
-# Acts done by saying them: in a quote, "we warn/condemn/demand" is the speaker's act.
-SPOKEN_TYPES = {"THREATEN", "ACCUSE", "REQUEST"}
 
-# A court's quoted finding is a ruling (COERCE/SANCTION by the trigger lexicon), not a
-# speech act of blame or appeal.
-JUDGING_SECTORS = {"JUD"}
-JUDGING_NAMES = {"court", "tribunal"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 SECOND_PERSON = {"you", "your"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them"}
@@ -532,21 +533,6 @@ def _starts_clause(verb: Token, inside: set[int]) -> bool:
     return True
 
 
-def actor_tokens(doc: Doc, mentions: Iterable[Mention]) -> dict[int, str]:
-    """Token index → actor id of the mention covering it (the span's head wins)."""
-    found: dict[int, str] = {}
-    heads: dict[int, str] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for token in span:
-            found.setdefault(token.i, mention.actor_id)
-        heads[span.root.i] = mention.actor_id
-    found.update(heads)
-    return found
-
-
 def speech_candidates(
     doc: Doc,
     document: Document,
@@ -563,7 +549,7 @@ def speech_candidates(
     """
     cues = cues or load_cues()
     actor_at = actor_tokens(doc, mentions)
-    _speakers_own_acts(doc, document, existing, actor_at)
+    speakers_own_acts(doc, document, existing, actor_at)
     known = {(c.type, c.source_id, c.target_id) for c in existing}
     said = {(c.type, c.source_id, c.token.sent.start) for c in existing}
     made: list[Candidate] = []
@@ -576,7 +562,7 @@ def speech_candidates(
     for quote in document.quotes:
         if not quote.speaker_id:
             continue
-        if _judging(actor_of(quote.speaker_id)):
+        if judging(actor_of(quote.speaker_id)):
             continue
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -586,11 +572,11 @@ def speech_candidates(
             list(span),
             actor_at,
             cues,
-            _own_state(quote.speaker_id, actor_of),
+            own_state(quote.speaker_id, actor_of),
             kind_of,
             speakers,
         )
-        sentences = {t.sent.start for t in span} | _cue_sentence(doc, document, quote)
+        sentences = {t.sent.start for t in span} | cue_sentence(doc, document, quote)
         # a trigger inside the quote already names the act ("'France condemns X,' he said")
         stated = {c.type for c in existing if quote.start <= c.token.idx < quote.end}
         for act in reader.acts():
@@ -602,62 +588,6 @@ def speech_candidates(
             known.add(key)
             made.append(_candidate(act, quote.speaker_id, cues))
     return made
-
-
-def _speakers_own_acts(
-    doc: Doc, document: Document, existing: Sequence[Candidate], actor_at: dict[int, str]
-) -> None:
-    """An act done by saying it ("we warn X", "we condemn X", "we demand ...") inside a
-    quote is the speaker's, not the group's that "we" stands for: the trigger
-    extractor's source is set to the quote's speaker. (A deed told in a quote, "we
-    struck the base", stays the group's.)"""
-    for quote in document.quotes:
-        speaker = quote.speaker_id
-        if not speaker:
-            continue
-        for candidate in existing:
-            token = candidate.token
-            if candidate.type not in SPOKEN_TYPES or not quote.start <= token.idx < quote.end:
-                continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None or subject.lower_ not in ("we", "i"):
-                continue
-            if candidate.source_id == actor_at.get(subject.i) != speaker:
-                candidate.source_id = speaker
-
-
-def _judging(actor: Actor | None) -> bool:
-    """A court or tribunal (by sector, or by name for one the text alone introduces)."""
-    if actor is None:
-        return False
-    words = set(actor.name.lower().replace("-", " ").split())
-    return actor.sector in JUDGING_SECTORS or bool(words & JUDGING_NAMES)
-
-
-def _own_state(speaker_id: str, actor_of: Callable[[str], Actor | None]) -> Callable[[str], bool]:
-    """Whether an actor is the state the speaker belongs to."""
-    speaker = actor_of(speaker_id)
-    country = speaker.country if speaker is not None else None
-
-    def own(actor_id: str) -> bool:
-        actor = actor_of(actor_id)
-        return (
-            country is not None
-            and actor is not None
-            and actor.type == "state"
-            and actor.country == country
-        )
-
-    return own
-
-
-def _cue_sentence(doc: Doc, document: Document, quote: Quote) -> set[int]:
-    """The token start of the sentence holding the quote's reporting verb, if known."""
-    if quote.sentence is None or not 0 <= quote.sentence < len(document.sentences):
-        return set()
-    sentence = document.sentences[quote.sentence]
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    return {span[0].sent.start} if span is not None and len(span) else set()
 
 
 def _candidate(act: Act, speaker: str, cues: SpeechCues) -> Candidate:

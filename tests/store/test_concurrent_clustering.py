@@ -17,8 +17,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
-from tests.store.concurrent_runs import run_at_once
+from tests.store.concurrent_runs import clustering, run_at_once, stored_rows
 
 from communique.store import Store, schema
 
@@ -95,6 +96,8 @@ def assert_clustered_as_one_run(shared: str, alone: str) -> None:
     assert sorted(len(m) for m in clean["story"]) == sorted(len(r) for r in EPISODES)
     assert clean["clustered"] == clean["indexed"] == clean["stored"] == ARTICLES
     assert clustering_state(shared) == clean
+    assert clustering(shared) == clustering(alone)  # event clusters and distinct_events too
+    assert stored_rows(shared) == stored_rows(alone)
 
 
 def test_concurrent_runs_with_clustering_on_one_sqlite_store_equal_one_run(
@@ -172,3 +175,38 @@ def test_two_clustering_passes_that_read_the_same_store_both_finish(
             sorted(c.members) for c in expected if c.level == "story"
         )
         assert second.clustered_count() == len(documents) == len(second.article_ids())
+
+
+def test_a_writer_that_clusters_between_the_check_and_the_batch_is_noticed(
+    tmp_path: Path, analyse: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window between finding articles unclustered and reading the clustered count.
+
+    Another writer clusters every article right after this pass found them
+    unclustered. The pass's count must be the one read before that check, so
+    that its compare-and-set is refused; with the count read after it, the
+    batch passed and indexed the articles a second time (``UNIQUE constraint
+    failed: cluster_features.article_id``, seen with three real runs).
+    """
+    from communique.cluster.features import ActorKeys
+    from communique.cluster.incremental import add_articles
+
+    documents = [analyse(text) for reports in EPISODES for text in reports]
+    path = str(tmp_path / "window.db")
+    with Store.open(path) as first, Store.open(path) as second:
+        first.save_documents(documents)
+        ids = first.added_order([d.id for d in documents])
+        check = first.clustered
+        raced: list[int] = []
+
+        def clustered_then_another_writer(articles: list[str]) -> Any:
+            done = check(articles)
+            if not raced:
+                raced.append(add_articles(second, ids, ActorKeys(second.get_actor)))
+            return done
+
+        monkeypatch.setattr(first, "clustered", clustered_then_another_writer)
+        assert add_articles(first, ids, ActorKeys(first.get_actor)) == 0
+        assert raced == [len(ids)]
+        state = clustering_state(path)
+        assert state["clustered"] == state["indexed"] == state["stored"] == len(ids)

@@ -80,9 +80,17 @@ def _buckets(span: Interval | None, slack: int = 0) -> list[int]:
 class Batch:
     """One batch of new articles: their features and index rows, and what they touch."""
 
-    def __init__(self, store: Any, documents: Sequence[Document], keys: ActorKeys) -> None:
+    def __init__(
+        self,
+        store: Any,
+        documents: Sequence[Document],
+        keys: ActorKeys,
+        clustered_before: int | None = None,
+    ) -> None:
+        """``clustered_before``: the clustered-articles count read before ``documents`` were
+        found unclustered (read now when not given)."""
         self.store = store
-        first = store.clustered_count()
+        first = store.clustered_count() if clustered_before is None else clustered_before
         self.new = {d.id: features(d, first + i, keys) for i, d in enumerate(documents)}
         self.sets = {d.id: duplicates.shingles(d.text) for d in documents}
         self.n = first + len(documents)
@@ -346,12 +354,19 @@ def add_articles(store: Any, article_ids: Sequence[str], keys: ActorKeys) -> int
     """Cluster the stored articles ``article_ids`` that are not clustered yet; return how many."""
     ordered = store.added_order(article_ids)
     added = 0
-    while todo := _unclustered(store, ordered):
+    # The count is read before the articles are found unclustered: another writer that
+    # clusters some of them in between then changes the count, and the batch's
+    # compare-and-set refuses it (read after, the count would let it index them twice).
+    while True:
+        before = store.clustered_count()
+        todo = _unclustered(store, ordered)
+        if not todo:
+            break
         # a batch that lost the race to another writer is read and computed again
         # from the store it left behind (``Batch.commit``); each lost race means the
         # other writer clustered articles, so this ends
         chunk = todo[:BATCH]
-        batch = Batch(store, list(store.iter_documents(chunk)), keys)
+        batch = Batch(store, list(store.iter_documents(chunk)), keys, clustered_before=before)
         reached, copies = batch.duplicates()
         story_of = batch.stories(reached, copies)
         batch.events(story_of)

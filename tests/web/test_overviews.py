@@ -260,3 +260,21 @@ def test_a_long_story_compares_its_earliest_reports(
     shared = page.locator("section.shared-event")
     assert [s.get_attribute("data-cluster") for s in shared.all()] == ["oslo-meeting"]
     assert page.locator("#single-events tbody tr").count() == 4
+
+
+def test_rest_places_are_the_maps_numbers(page: Any, newsroom_site: Newsroom) -> None:
+    import httpx
+
+    url, _ = newsroom_site
+    found = httpx.get(url + "/places", params={"type": "CONSULT", "reports": "all"}).json()
+    page.goto(url + "/browse/map?type=CONSULT&reports=all")
+    page.wait_for_selector("#map[data-drawn]")
+    assert found["total"] == int(page.locator("#map-total").inner_text()) == 4
+    shown = {
+        row.locator("th").inner_text(): int(row.locator("td.n").inner_text())
+        for row in page.locator("#map-places tbody tr").all()
+    }
+    assert {p["name"]: p["count"] for p in found["places"]} == shown == {"Oslo": 3, "Santiago": 1}
+    assert found["countries"] == [{"country": "NOR", "count": 3}, {"country": "CHL", "count": 1}]
+    refused = httpx.get(url + "/places", params={"type": "MEET"})
+    assert refused.status_code == 422 and "type" in refused.text

@@ -31,7 +31,7 @@ from sqlalchemy.engine import Connection
 
 from communique import __version__
 from communique.model import ActorType, DocumentStatus
-from communique.rest import access, listings, models, queries, writes
+from communique.rest import access, geo, listings, models, queries, writes
 from communique.rest.facets import facets as facet_counts
 from communique.rest.paging import BadCursor
 from communique.rest.params import (
@@ -220,6 +220,12 @@ def create_app(
         with reading() as connection:
             found = facet_counts(connection, filters.to_filters())
         return {"counts": counts, "distinct_events": counts["distinct_events"], **found}
+
+    @app.get("/places", response_model=models.Places, tags=["stats"])
+    def places(filters: Annotated[EventQuery, Depends()]) -> dict[str, Any]:
+        """Counts of the events matching the filters by place and by country (the map's data)."""
+        with reading() as connection:
+            return geo.event_places(connection, filters.to_filters())
 
     # ------------------------------------------------------------------ writes
 

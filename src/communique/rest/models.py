@@ -213,3 +213,26 @@ class ClusterResult(BaseModel):
     level: ClusterLevel
     id: str
     members: list[str]
+
+
+class PlaceCount(BaseModel):
+    name: str
+    country: str | None = Field(description="ISO 3166 alpha-3 of the place.")
+    lat: float
+    lon: float
+    count: int
+
+
+class CountryCount(BaseModel):
+    country: str = Field(description="ISO 3166 alpha-3 (the `place_country` filter's value).")
+    count: int
+
+
+class Places(BaseModel):
+    """Where the events matching the filters happened (what the explorer's map draws)."""
+
+    total: int = Field(description="Events matching the filters (in the `reports` mode).")
+    unplaced: int = Field(description="Of these, events without a place.")
+    without_coordinates: int = Field(description="Of these, placed events without coordinates.")
+    places: list[PlaceCount] = Field(description="By place with coordinates, most events first.")
+    countries: list[CountryCount] = Field(description="By the country of the place.")

@@ -5,6 +5,9 @@
 - A carrier noun with coordinated owners ("the leaders of France and Germany") gives
   each owner; a plural group noun meeting among itself ("EU ministers met in Brussels")
   is one CONSULT with no recipient.
+- "both of them", "them both" stand for the last two actors of one kind named in the
+  sentence before; a bare "them" for a coordinated phrase there.
+- The same act stated with and without its recipient is one event.
 - Quantity nouns ("fired dozens of rockets", "a barrage of missiles") do not hide the
   kind of thing a light verb acts with.
 
@@ -72,9 +75,34 @@ FOUND: list[tuple[str, set[Triple]]] = [
         "South Korea retaliated by firing dozens of rounds of artillery into North Korea.",
         {("ASSAULT", "south-korea", "north-korea")},
     ),
+    # "both of them", "them both", "them": the actors named just before
+    (
+        "Bill Clinton was impeached in 1998, and Andrew Johnson in 1868. The Senate "
+        "acquitted both of them.",
+        {
+            ("CONCEDE", "us-senate", "bill-clinton"),
+            ("CONCEDE", "us-senate", "local:andrew-johnson"),
+        },
+    ),
+    (
+        "Kenya and Uganda signed a deal. Tanzania criticised them both.",
+        {("ACCUSE", "tanzania", "kenya"), ("ACCUSE", "tanzania", "uganda")},
+    ),
+    (
+        "Egypt and Jordan closed their borders. Israel condemned them on Friday.",
+        {("ACCUSE", "israel", "egypt"), ("ACCUSE", "israel", "jordan")},
+    ),
 ]
 
 ABSENT: list[tuple[str, set[Triple]]] = [
+    # a bare "them" after a single name stays unresolved
+    ("Iran spoke with Oman. Saudi Arabia criticised them.", {("ACCUSE", "saudi-arabia", "iran")}),
+    # the same act stated with and without its recipient is one event
+    (
+        "The United States House of Representatives impeached Donald Trump on Wednesday. The "
+        "House passed two articles of impeachment.",
+        {("ACCUSE", "us-house", None)},
+    ),
     # a named person meeting alone is no meeting with anyone
     ("Macron met in Paris on Monday.", {("CONSULT", "emmanuel-macron", None)}),
     # dismissing workers is no attack, however many

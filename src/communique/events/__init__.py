@@ -21,7 +21,7 @@ from communique.events.extract import Candidate, find_candidates
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 from communique.events.reference import extra_mentions
 from communique.events.speech import speech_candidates
-from communique.model import Actor, Document
+from communique.model import Actor, Document, Event
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,7 +63,15 @@ def extract_events(doc: Doc, document: Document, context: Context) -> None:
     candidates += speech_candidates(
         doc, document, mentions, candidates, lambda i: actors.get(i) or context.kb.get(i)
     )
-    document.events = build_events(doc, document, candidates, context)
+    document.events = _without_bare_repeats(build_events(doc, document, candidates, context))
+
+
+def _without_bare_repeats(events: list[Event]) -> list[Event]:
+    """An act stated once with its recipient and again without ("the House impeached
+    Trump" ... "the House passed articles of impeachment") is one event: the copy with no
+    recipient is dropped when the same source has an asserted event of the type with one."""
+    targeted = {(e.type, e.source_id) for e in events if e.target_id and not e.negated}
+    return [e for e in events if e.target_id or e.negated or (e.type, e.source_id) not in targeted]
 
 
 def _agent_maker(

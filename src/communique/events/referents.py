@@ -175,7 +175,7 @@ def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
             c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
         ]
         for token in nested + conjuncts(head):
-            named = examples(token, mentions)
+            named = examples(token, mentions) or plural_antecedents(token, mentions)
             if named:
                 out.extend(a for a in named if a not in out)
                 continue
@@ -190,6 +190,49 @@ def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
                         if found and found not in out:
                             out.append(found)
     return out
+
+
+def plural_antecedents(token: Token, mentions: MentionIndex) -> list[str]:
+    """Who "both of them", "them both" or "them" stand for, when the actors stage left
+    the pronoun unresolved: "both" takes the last two actors of one kind named in the
+    sentence before ("X was impeached in 1998, and Y in 1868. The Senate acquitted both
+    of them"); a bare "them" only a coordinated phrase there ("X and Y").
+    """
+    pronoun, wanted = token, 0
+    if token.lower_ == "both":
+        inner = [p for p in pobjs(token, "of") if p.lower_ in ("them", "they")]
+        if not inner:
+            return []
+        pronoun, wanted = inner[0], 2
+    elif token.lower_ in ("them", "they"):
+        wanted = 2 if any(c.lower_ == "both" for c in token.children) else 0
+    else:
+        return []
+    if mentions.actor(pronoun) is not None or token.sent.start == 0:
+        return []
+    previous = token.doc[token.sent.start - 1].sent
+    if wanted == 0:
+        for word in reversed(previous):
+            others = [c for c in word.conjuncts if c.i > word.i]
+            if word.dep_ != "conj" and others:
+                group = [a for c in (word, *others) if (a := resolve(c, mentions))]
+                if len(set(group)) == len(others) + 1:
+                    return group
+        return []
+    found: list[str] = []
+    kind: str | None = None
+    for word in reversed(previous):
+        actor = mentions.actor(word)
+        if actor is None or actor in found:
+            continue
+        this_kind = mentions.kinds.get(actor, (None, None))[0]
+        if kind is None:
+            kind = this_kind
+        if this_kind == kind:
+            found.append(actor)
+        if len(found) == wanted:
+            return found[::-1]
+    return []
 
 
 def examples(token: Token, mentions: MentionIndex) -> list[str]:

@@ -1,4 +1,5 @@
-"""The REST API tests of ``tests/rest/test_api.py`` and ``test_hostile_inputs.py`` on PostgreSQL.
+"""The REST API tests of ``tests/rest/test_api.py``, ``test_hostile_inputs.py`` and
+``test_parameter_fuzz.py`` (hypothesis) on PostgreSQL.
 
 Plus full-text search.
 
@@ -11,12 +12,13 @@ from __future__ import annotations
 import httpx
 import pytest
 from tests.pg.server import PostgresServer
-from tests.rest import test_api, test_hostile_inputs
+from tests.rest import test_api, test_hostile_inputs, test_parameter_fuzz
 from tests.rest.conftest import base_url, client, docs  # noqa: F401  (fixtures)
+from tests.rest.test_parameter_fuzz import http  # noqa: F401  (fixture)
 
 from communique.model import Document
 
-for _module in (test_api, test_hostile_inputs):
+for _module in (test_api, test_hostile_inputs, test_parameter_fuzz):
     for _name, _test in vars(_module).items():
         if _name.startswith("test_"):
             globals()[_name] = _test

@@ -15,7 +15,13 @@ import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
-from tests.store.concurrent_runs import REPORTS, run_at_once, table_counts, write_articles
+from tests.store.concurrent_runs import (
+    REPORTS,
+    run_at_once,
+    stored_rows,
+    table_counts,
+    write_articles,
+)
 from tests.store.concurrent_writer import variants
 
 from communique.store import Store, schema
@@ -88,6 +94,7 @@ def test_two_communique_runs_on_one_sqlite_store_equal_one_run(tmp_path: Path) -
     alone, shared = str(tmp_path / "alone.db"), str(tmp_path / "shared.db")
     summaries = run_at_once(folder, [alone, shared, shared])
     assert table_counts(shared) == table_counts(alone)
+    assert stored_rows(shared) == stored_rows(alone)
     assert table_counts(alone)["articles"] == len(REPORTS)
     assert all(s["articles"] == len(REPORTS) and s["failed"] == 0 for s in summaries)
     with sqlite3.connect(shared) as connection:

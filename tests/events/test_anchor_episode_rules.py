@@ -116,6 +116,13 @@ EARLIER_OBJECT: list[tuple[str, str, str, str]] = [
         "PROTEST",
         "background",
     ),
+    ("Troops fired on the crowd on the orders of a general.", "orders", "REQUEST", "background"),
+    (
+        "The king dissolved the assembly at the request of his chancellor.",
+        "request",
+        "REQUEST",
+        "background",
+    ),
     # not an object of those words: the report's own act
     ("Shops closed during the attack on the market.", "attack", "ASSAULT", "main"),
     ("The minister condemned the attack on the market.", "attack", "ASSAULT", "main"),
@@ -193,6 +200,40 @@ STATEMENT_AND_OCCASION: list[tuple[str, str, str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "trigger", "kind", "date"), STATEMENT_AND_OCCASION)
 def test_statement_and_occasion_dates(
+    anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
+) -> None:
+    assert anchor(text, (trigger, kind))[0].dates[0][0] == date
+
+
+# ---------------------------------- a request the act was done on is not dated by the act
+
+BEHIND_THE_ACT: list[tuple[str, str, str, str | None]] = [
+    (
+        "On May 2 the king dissolved the assembly at the behest of his chancellor.",
+        "behest",
+        "REQUEST",
+        None,
+    ),
+    (
+        "Soldiers opened fire on the orders of a colonel on Tuesday.",
+        "orders",
+        "REQUEST",
+        None,
+    ),
+    # an occasion "of" someone is when the act happened
+    (
+        "The ministers signed the pact at the meeting of the council on Tuesday.",
+        "meeting",
+        "CONSULT",
+        "2024-05-14",
+    ),
+    # a request that is the object of the verb is the verb's act
+    ("The union made a request for talks on Tuesday.", "request", "REQUEST", "2024-05-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date"), BEHIND_THE_ACT)
+def test_request_behind_the_act_takes_no_date_of_it(
     anchor: Anchor, text: str, trigger: str, kind: str, date: str | None
 ) -> None:
     assert anchor(text, (trigger, kind))[0].dates[0][0] == date

@@ -411,11 +411,24 @@ def event_points(candidate: Candidate) -> set[int]:
     )
     if candidate.trigger.pos != "VERB":
         verb = governing_verb(token)
-        if verb is not None:
+        if verb is not None and not behind_the_act(token):
             points.add(verb)
         # a participle completing the nominal: "a ceasefire mediated by Egypt in 2012"
         points.update(int(t.i) for t in token.children if t.dep_ == "acl" and t.tag_ == "VBN")
     return points
+
+
+def behind_the_act(token: Token) -> bool:
+    """A request or order the act was done on: "suspended parliament at the behest of the
+    prime minister on September 10", "fired on the orders of the general" (it came before
+    the act, on a day the sentence does not give). An occasion is not ("agreed at the
+    meeting of the council on Monday")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "on", "upon")
+        and token.lemma_.lower() not in OCCASION_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
 
 
 def statement_verb(candidate: Candidate, document: Document) -> int | None:

@@ -25,7 +25,8 @@ An event is background when the text places it before the report's episode:
   the army moved in 2017");
 - it is an undated nominal act the sentence places before its own act: the
   object of "after", "following", "since", "in response to", "in retaliation
-  for" or of the verb "follow" ("the ban followed talks with Washington",
+  for" or of the verb "follow", or the request or order it was done on ("at
+  the behest of", "on the orders of") ("the ban followed talks with Washington",
   "the post stands vacant following the resignation of the minister", "this
   comes after weeks of protests");
 - it is a past act someone other than its actor recounts in a quote.
@@ -38,7 +39,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from communique.events.dating import governing_verb, well_before
+from communique.events.dating import behind_the_act, governing_verb, well_before
 from communique.model import Document, Quote, TimeRef
 
 if TYPE_CHECKING:
@@ -201,6 +202,8 @@ def _earlier_object(token: Token) -> bool:
     head = token.head
     if head is token:
         return False
+    if behind_the_act(token):  # "at the behest of", "on the orders of"
+        return True
     if token.dep_ == "dobj":
         return head.lemma_.lower() in EARLIER_OBJECT_VERBS
     if token.dep_ != "pobj":

@@ -64,7 +64,7 @@ _SPELLING = 0.7
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: assign ``document.mentions`` and ``document.actors``."""
-    from communique.actors import agents, coref, embassies, institutions, roles
+    from communique.actors import agents, coref, embassies, institutions, relations, roles
 
     date = (document.published or "")[:10] or None
     gazetteer = context.gazetteer
@@ -76,6 +76,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     roles.find_descriptions(state)
     attach_titles(state)
     coref.find_anaphora(state)
+    relations.find_relations(state)
     agents.find_agents(state, agents.load_lexicon(), lambda name: _place_country(gazetteer, name))
     institutions.find_institutions(state)
     mentions: list[Mention] = []
@@ -255,8 +256,11 @@ def scan_kb(state: DocState) -> None:
             continue
         j, ids, k = best
         start = i + 1 if state.lowers[i] == "the" else i
-        if _inside_longer_name(state, start, j):
-            i = j  # "Sky News Arabia", "Abu Dhabi Media": NER's longer name decides
+        state_name = k not in kb.seats and any(kb.actors[a].type == "state" for a in ids)
+        if not state_name and _inside_longer_name(state, start, j):
+            # "Sky News Arabia", "Abu Dhabi Media": NER's longer name decides (a state's
+            # own name is left alone: NER runs "Ukraine" into "Volodymyr Zelenskyy")
+            i = j
             continue
         if k in kb.seats:
             # "the Kremlin said" → Russia; "in Washington" → no actor (a place).
@@ -296,6 +300,8 @@ def _inside_longer_name(state: DocState, start: int, end: int) -> bool:
     if ent_start != start and not (ent_start == start - 1 and state.lowers[ent_start] == "the"):
         return False  # "President of Ukraine Volodymyr ...": the KB name is inside, not first
     rest = state.doc[end:ent_end]
+    if any(t in state.person_at for t in range(end, ent_end)) or state.kb.lookup(rest.text):
+        return False  # the rest is a name of its own: a person, or another KB actor
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and not any(
         t.lower_ in _ORGAN_WORDS for t in rest
     )

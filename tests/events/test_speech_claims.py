@@ -296,3 +296,42 @@ def test_a_deed_told_by_we_stays_the_groups(analyse: Analyse) -> None:
         published=PUB,
     )
     assert "hassan-nasrallah" not in {e.source_id for e in document.events if e.type == "ASSAULT"}
+
+
+# -- evaluations: denials and curated praise ------------------------------------
+
+
+def test_a_denial_defends_rather_than_blames(analyse: Analyse) -> None:
+    document = analyse(
+        "“Angela Merkel was portrayed as a liar, but she did not lie,” Olaf Scholz said.",
+        published=PUB,
+    )
+    assert not any(act[2] == "angela-merkel" for act in typed(document, "ACCUSE"))
+
+
+def test_an_affirmed_wrong_still_blames(analyse: Analyse) -> None:
+    document = analyse(
+        "“Angela Merkel lied to the nation and that is shameful,” Olaf Scholz said.",
+        published=PUB,
+    )
+    assert ("ACCUSE", "olaf-scholz", "angela-merkel") in speech_acts(document)
+
+
+def test_a_praise_word_in_an_upbeat_sentence_supports(analyse: Analyse) -> None:
+    document = analyse(
+        "“Nelson Mandela was an icon who devoted his life to the empowerment of his people,” "
+        "Cyril Ramaphosa said.",
+        published=PUB,
+    )
+    assert ("SUPPORT", "cyril-ramaphosa", "nelson-mandela") in speech_acts(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The old tower was an icon of the city,” Cyril Ramaphosa said.",
+        "“Jacob Zuma was an icon of corruption and greed,” Cyril Ramaphosa said.",
+    ],
+)
+def test_no_praise_of_nobody_or_in_a_bleak_sentence(analyse: Analyse, text: str) -> None:
+    assert typed(analyse(text, published=PUB), "SUPPORT") == set()

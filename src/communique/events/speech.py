@@ -73,6 +73,7 @@ MAX_PER_QUOTE = 2
 # sentence for an evaluation, and the valence of one word for a wrongful act.
 NEGATIVE_COMPOUND = -0.5
 POSITIVE_COMPOUND = 0.6
+PRAISE_WORD_COMPOUND = 0.2
 WRONGFUL_VALENCE = -2.0
 PRAISE_VALENCE = 2.0
 ALLEGATION_COMPOUND = -0.3
@@ -458,7 +459,9 @@ class QuoteReader:
         # strong words only: failure, crisis and collapse are misfortune, not blame
         damning = any(self.polarity.word(t) <= DAMNING_VALENCE for t in predicate)
         score = self.polarity.compound(self.clause_text(verb))
-        if (blame and score < 0) or (damning and score <= NEGATIVE_COMPOUND):
+        # a denial defends ("she was called a liar; she did not lie")
+        denied = self.negated(root)
+        if not denied and ((blame and score < 0) or (damning and score <= NEGATIVE_COMPOUND)):
             target = self._evaluated_actor(root, subject, blaming=True)
             if not blame and target is None:
                 return None  # a bleak report about nobody in particular
@@ -470,11 +473,11 @@ class QuoteReader:
             if root.lemma_ == "be" and c.dep_ in ("attr", "acomp")
             for t in c.subtree
         ]
-        praise = any(
-            t.lower_ in self.cues.praise_words or self.polarity.word(t) >= PRAISE_VALENCE
-            for t in complement
-        )
-        if praise and score >= POSITIVE_COMPOUND:
+        # a curated praise word ("an icon", "a hero") needs only an upbeat sentence; a
+        # word VADER merely scores high needs a clearly positive one
+        named = any(t.lower_ in self.cues.praise_words for t in complement)
+        scored = any(self.polarity.word(t) >= PRAISE_VALENCE for t in complement)
+        if (named and score > PRAISE_WORD_COMPOUND) or (scored and score >= POSITIVE_COMPOUND):
             target = self._evaluated_actor(root, subject, blaming=False)
             return Act("SUPPORT", root, target) if target is not None else None
         return None

@@ -57,12 +57,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from communique.errors import ConfigError, Messages
-from communique.model import Actor
 
 if TYPE_CHECKING:  # a Store is passed in; importing it here would load SQLAlchemy
     from communique.store import Store
 
-__all__ = ["FIELDS", "FORMATS", "KINDS", "Writer", "event_id", "export", "records", "writer"]
+__all__ = ["FIELDS", "FORMATS", "KINDS", "Writer", "export", "records", "writer"]
 
 KINDS = ("articles", "events", "quotes", "mentions", "timexes", "actors", "clusters")
 FORMATS = ("jsonl", "csv", "parquet")
@@ -176,64 +175,31 @@ FIELDS: dict[str, dict[str, Spec]] = {
 PARQUET_BATCH = 1000
 
 
-def event_id(article: str, local: str) -> str:
-    """The global id of an event or quote: ``<article>#<id>`` (kept if already global)."""
-    return local if local.startswith(f"{article}#") else f"{article}#{local}"
-
-
-def _actor_object(actor: Actor) -> dict[str, Any]:
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "aliases": list(actor.aliases),
-        "country": actor.country,
-        "sector": actor.sector,
-        "type": actor.type,
-    }
-
-
 class _Actors:
     """Actor objects by id, for the nested ``source``/``target``/``speaker``/``actor``,
-    each with the role and sector the actor had on the date the record refers to."""
+    each as of the date the record refers to (``communique.store.records.dated_actor``)."""
 
     def __init__(self, store: Store) -> None:
-        # Imported here, not at the top: ``communique.actors`` brings the knowledge
-        # base's machinery, and every command imports this module (issue 14).
-        from communique.actors.tenure import role_on, sector_on
+        # Imported here, not at the top: ``communique.store`` loads SQLAlchemy, and every
+        # command imports this module (issue 14); an export has a store open anyway.
+        from communique.store.records import actor_object, dated_actor
 
-        self.role_on, self.sector_on = role_on, sector_on
+        self.dated_actor = dated_actor
         self.models = {a.id: a for a in store.iter_actors()}
-        self.known = {actor_id: _actor_object(a) for actor_id, a in self.models.items()}
+        self.known = {actor_id: actor_object(a) for actor_id, a in self.models.items()}
 
     def __call__(self, actor_id: str | None, on_date: str | None = None) -> dict[str, Any] | None:
         if actor_id is None:
             return None
-        day = on_date[:10] if on_date else None
-        model = self.models.get(actor_id)
-        if model is None:
-            # A stage referenced an actor it did not store: still an object, named by its id.
-            return {
-                "id": actor_id,
-                "name": actor_id,
-                "aliases": [],
-                "country": None,
-                "sector": None,
-                "type": None,
-                "as_of": day,
-                "role_on_date": None,
-                "sector_on_date": None,
-            }
-        role = self.role_on(model, day)
-        return {
-            **self.known[actor_id],
-            "as_of": day,
-            "role_on_date": role.title if role is not None else None,
-            "sector_on_date": self.sector_on(model, day),
-        }
+        return self.dated_actor(
+            actor_id, self.known.get(actor_id), self.models.get(actor_id), on_date
+        )
 
 
 def _memberships(store: Store, level: str) -> dict[str, str]:
-    return {m: c.id for c in store.clusters(level) for m in c.members}
+    from communique.store.records import memberships
+
+    return store.read(lambda connection: memberships(connection, level))
 
 
 def _articles(store: Store) -> Iterator[dict[str, Any]]:
@@ -264,66 +230,31 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _events(store: Store) -> Iterator[dict[str, Any]]:
+    from communique.store.records import event_id, event_record
+    from communique.store.rows import event_row
+
     actor = _Actors(store)
     cluster = _memberships(store, "event")
     original = {m: c.members[0] for c in store.clusters("duplicate") for m in c.members[1:]}
     for document in store.iter_documents():
-        for e in document.events:
+        for seq, e in enumerate(document.events):
+            row = event_row(document.id, seq, e)
             eid = event_id(document.id, e.id)
-            place = e.location
             yield {
-                "id": eid,
-                "article": document.id,
-                "type": e.type,
-                "mode": e.mode,
-                "cameo": e.cameo,
-                "source": actor(e.source_id, e.date or document.published),
-                "target": actor(e.target_id, e.date or document.published),
-                "date": e.date,
-                "location": (
-                    {
-                        "name": place.name,
-                        "country": place.country,
-                        "lat": place.lat,
-                        "lon": place.lon,
-                    }
-                    if place
-                    else None
-                ),
-                "salience": e.salience,
-                "negated": e.negated,
-                "evidence": {
-                    "text": e.evidence.text,
-                    "start": e.evidence.start,
-                    "end": e.evidence.end,
-                },
-                "cluster": cluster.get(eid),
-                "context": e.context,
-                "trigger": e.trigger,
-                "date_precision": e.date_precision,
-                "date_inferred": e.date_inferred,
-                "modality": e.modality,
-                "quote": event_id(document.id, e.quote_id) if e.quote_id else None,
-                "confidence": e.confidence,
+                **event_record(row, document.published, actor, cluster.get(eid)),
                 "duplicate_of": original.get(document.id),
             }
 
 
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:
+    from communique.store.records import quote_record
+
     actor = _Actors(store)
     for document in store.iter_documents():
         for q in document.quotes:
-            yield {
-                "id": event_id(document.id, q.id),
-                "article": document.id,
-                "kind": q.kind,
-                "text": q.text,
-                "start": q.start,
-                "end": q.end,
-                "speaker": actor(q.speaker_id, document.published),
-                "cue": q.cue,
-                "sentence": q.sentence,
-            }
+            yield quote_record(
+                {"article_id": document.id, **q.model_dump()}, document.published, actor
+            )
 
 
 def _mentions(store: Store) -> Iterator[dict[str, Any]]:

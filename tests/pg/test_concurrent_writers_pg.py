@@ -14,7 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pg.server import PostgresServer
-from tests.store.concurrent_runs import REPORTS, run_at_once, table_counts, write_articles
+from tests.store.concurrent_runs import (
+    REPORTS,
+    run_at_once,
+    stored_rows,
+    table_counts,
+    write_articles,
+)
 from tests.store.test_concurrent_clustering import write_episodes
 from tests.store.test_concurrent_writers import assert_everything_once, write_at_once
 from tests.store.test_killed_runs import (
@@ -48,6 +54,7 @@ def test_two_communique_runs_on_one_postgres_store_equal_one_run(
     alone, shared = postgres.create_database("alone"), postgres.create_database("shared")
     summaries = run_at_once(folder, [alone, shared, shared])
     assert table_counts(shared) == table_counts(alone)
+    assert stored_rows(shared) == stored_rows(alone)
     assert table_counts(alone)["articles"] == len(REPORTS)
     assert all(s["articles"] == len(REPORTS) and s["failed"] == 0 for s in summaries)
 

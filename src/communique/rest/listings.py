@@ -14,19 +14,18 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
-from communique.rest.paging import Keyset, Row, ilike, nulls_low, page
+from communique.rest.paging import Keyset, Row, nulls_low, page
 from communique.rest.queries import (
     A,
     E,
     QuoteFilters,
     actor_ids_matching,
-    actor_objects,
     cluster_members,
     list_quotes,
-    memberships,
 )
 from communique.store import schema
 from communique.store.decisions import cluster_from_row
+from communique.store.records import actor_objects, contains, memberships
 
 # ---------------------------------------------------------------------------
 # articles, actors, clusters
@@ -43,7 +42,7 @@ class ArticleFilters:
     def where(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.q:
-            found.append(ilike(A.c.title, self.q))
+            found.append(contains(A.c.title, self.q))
         if self.outlet:
             found.append(A.c.outlet == self.outlet)
         if self.status:

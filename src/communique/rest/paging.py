@@ -11,41 +11,20 @@ directly instead of a sort of every matching row.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, literal, or_, tuple_
 from sqlalchemy.engine import Connection
 
-Row = dict[str, Any]
+from communique.store.records import BadCursor, Row, decode_cursor, encode_cursor
 
-
-class BadCursor(ValueError):
-    """A cursor that this API did not hand out (or for another sort order)."""
+__all__ = ["BadCursor", "Keyset", "Row", "check_cursor_values", "nulls_low", "page"]
 
 
 # ---------------------------------------------------------------------------
-# cursors and keyset pages
-
-
-def encode_cursor(sort: str, values: Sequence[Any]) -> str:
-    raw = json.dumps([sort, *values], separators=(",", ":")).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: str, sort: str, width: int) -> list[Any]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (ValueError, binascii.Error, UnicodeError, RecursionError) as exc:
-        raise BadCursor("malformed cursor") from exc
-    if not isinstance(values, list) or len(values) != width + 1 or values[0] != sort:
-        raise BadCursor("cursor does not belong to this listing or sort order")
-    return values[1:]
+# cursors and keyset pages (the codec is the store's: ``communique.store.records``)
 
 
 def check_cursor_values(keyset: Keyset, values: list[Any]) -> list[Any]:
@@ -120,8 +99,3 @@ def page(
 
 def nulls_low(connection: Connection) -> bool:
     return connection.dialect.name != "postgresql"
-
-
-def ilike(column: Any, text: str) -> ColumnElement[bool]:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.ilike(f"%{escaped}%", escape="\\")  # type: ignore[no-any-return]

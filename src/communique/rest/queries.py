@@ -29,13 +29,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from communique.actors.tenure import role_on, sector_on
-from communique.export import event_id
 from communique.model import Actor
-from communique.rest.paging import Keyset, Row, ilike, nulls_low, page
+from communique.rest.paging import Keyset, Row, nulls_low, page
 from communique.rest.reports import canonical, outlets_of, reporting_articles
 from communique.store import schema, search
 from communique.store.clustering import originals
+from communique.store.records import actor_objects as actor_objects  # (re-exported)
+from communique.store.records import contains, dated_actor, event_id, event_record, quote_record
+from communique.store.records import memberships as memberships  # (re-exported: web pages)
+from communique.store.records import split_event_id as split_event_id  # (re-exported)
 from communique.store.rows import actor_from_rows
 
 MAX_LIMIT = 500
@@ -48,28 +50,6 @@ A_PROBE = A.alias("article_probe")
 
 # ---------------------------------------------------------------------------
 # actor objects (the nested source/target/speaker of the records)
-
-
-def actor_objects(connection: Connection, ids: Iterable[str | None]) -> dict[str, Row]:
-    """Export-shaped actor objects ``{id, name, aliases, country, sector, type}`` by id."""
-    wanted = sorted({i for i in ids if i})
-    if not wanted:
-        return {}
-    t, al = schema.actors, schema.actor_aliases
-    found: dict[str, Row] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        query = select(t.c.id, t.c.name, t.c.country, t.c.sector, t.c.type).where(t.c.id.in_(chunk))
-        for row in connection.execute(query).mappings():
-            found[row["id"]] = {**row, "aliases": []}
-        aliases = (
-            select(al.c.actor_id, al.c.alias)
-            .where(al.c.actor_id.in_(chunk))
-            .order_by(al.c.actor_id, al.c.seq)
-        )
-        for row in connection.execute(aliases).mappings():
-            found[row["actor_id"]]["aliases"].append(row["alias"])
-    return found
 
 
 def actor_models(connection: Connection, ids: Iterable[str]) -> dict[str, Actor]:
@@ -99,32 +79,14 @@ class DatedActors:
     def __call__(self, actor_id: str | None, on_date: str | None) -> Row | None:
         if actor_id is None:
             return None
-        day = on_date[:10] if on_date else None
-        model = self.models.get(actor_id)
-        if model is None:
-            # A stage referenced an actor it did not store: still an object, named by its id
-            # (as communique.export does).
-            fallback = {"id": actor_id, "name": actor_id, "aliases": []}
-            return {
-                **fallback,
-                **dict.fromkeys(("country", "sector", "type", "role_on_date", "sector_on_date")),
-                "as_of": day,
-            }
-        role = role_on(model, day)
-        return {
-            **{k: self.objects[actor_id][k] for k in ("id", "name", "aliases")},
-            **{k: self.objects[actor_id][k] for k in ("country", "sector", "type")},
-            "as_of": day,
-            "role_on_date": role.title if role is not None else None,
-            "sector_on_date": sector_on(model, day),
-        }
+        return dated_actor(actor_id, self.objects.get(actor_id), self.models.get(actor_id), on_date)
 
 
 def actor_ids_matching(name: str) -> Select[Any]:
     """Ids of actors whose name or an alias contains ``name`` (case-insensitive)."""
     t, al = schema.actors, schema.actor_aliases
-    by_name = select(t.c.id).where(ilike(t.c.name, name))
-    by_alias = select(al.c.actor_id).where(ilike(al.c.alias, name))
+    by_name = select(t.c.id).where(contains(t.c.name, name))
+    by_alias = select(al.c.actor_id).where(contains(al.c.alias, name))
     return by_name.union(by_alias)  # type: ignore[return-value]
 
 
@@ -217,7 +179,7 @@ class EventFilters:
             found.append(probe.exists())
         if self.place:
             found.append(
-                or_(ilike(E.c.location_name, self.place), E.c.location_country == self.place)
+                or_(contains(E.c.location_name, self.place), E.c.location_country == self.place)
             )
         if self.place_country:
             found.append(E.c.location_country == self.place_country.upper())
@@ -300,51 +262,18 @@ def event_records(connection: Connection, rows: list[Row]) -> list[Row]:
         {gid: (cluster.get(gid), r["article_id"]) for gid, r in zip(ids, rows, strict=True)},
     )
     outlets = outlets_of(connection, {a for found in reports.values() for a in found})
-    records = []
-    for gid, r in zip(ids, rows, strict=True):
-        location = None
-        if r["location_name"] is not None:
-            location = {
-                "name": r["location_name"],
-                "country": r["location_country"],
-                "lat": r["location_lat"],
-                "lon": r["location_lon"],
-            }
-        records.append(
-            {
-                "id": gid,
-                "article": r["article_id"],
-                "type": r["type"],
-                "mode": r["mode"],
-                "cameo": r["cameo"],
-                "source": actor(r["source_id"], r["date"] or r["published"]),
-                "target": actor(r["target_id"], r["date"] or r["published"]),
-                "date": r["date"],
-                "location": location,
-                "salience": r["salience"],
-                "negated": r["negated"],
-                "evidence": {
-                    "text": r["evidence_text"],
-                    "start": r["evidence_start"],
-                    "end": r["evidence_end"],
-                },
-                "cluster": cluster.get(gid),
-                "context": r["context"],
-                "trigger": r["trigger"],
-                "date_precision": r["date_precision"],
-                "date_inferred": r["date_inferred"],
-                "modality": r["modality"],
-                "quote": event_id(r["article_id"], r["quote_id"]) if r["quote_id"] else None,
-                "confidence": r["confidence"],
-                "duplicate_of": copies.get(r["article_id"]),
-                "published": r["published"],
-                "outlet": r["outlet"],
-                "title": r["title"],
-                "reports": len(reports[gid]),
-                "outlets": list(dict.fromkeys(o for a in reports[gid] if (o := outlets.get(a)))),
-            }
-        )
-    return records
+    return [
+        {
+            **event_record(r, r["published"], actor, cluster.get(gid)),
+            "duplicate_of": copies.get(r["article_id"]),
+            "published": r["published"],
+            "outlet": r["outlet"],
+            "title": r["title"],
+            "reports": len(reports[gid]),
+            "outlets": list(dict.fromkeys(o for a in reports[gid] if (o := outlets.get(a)))),
+        }
+        for gid, r in zip(ids, rows, strict=True)
+    ]
 
 
 def list_events(
@@ -366,24 +295,6 @@ def list_events(
         lambda r: [r[key], r["article_id"], r["id"]],
     )
     return event_records(connection, rows), following
-
-
-def memberships(connection: Connection, level: str, members: Sequence[str]) -> dict[str, str]:
-    """Cluster id of each given member at ``level``."""
-    m = schema.cluster_members
-    found: dict[str, str] = {}
-    for start in range(0, len(members), 500):
-        chunk = list(members[start : start + 500])
-        query = select(m.c.member, m.c.cluster_id).where(m.c.level == level, m.c.member.in_(chunk))
-        found.update({r.member: r.cluster_id for r in connection.execute(query)})
-    return found
-
-
-def split_event_id(global_id: str) -> tuple[str, str]:
-    article, sep, local = global_id.partition("#")
-    if not sep or not article or not local:
-        raise KeyError(global_id)
-    return article, local
 
 
 def _event_rows(connection: Connection, global_ids: Sequence[str]) -> list[Row]:
@@ -493,15 +404,7 @@ def quote_records(connection: Connection, rows: list[Row]) -> list[Row]:
     actor = DatedActors(connection, [r["speaker_id"] for r in rows])
     return [
         {
-            "id": event_id(r["article_id"], r["id"]),
-            "article": r["article_id"],
-            "kind": r["kind"],
-            "text": r["text"],
-            "start": r["start"],
-            "end": r["end"],
-            "speaker": actor(r["speaker_id"], r["published"]),
-            "cue": r["cue"],
-            "sentence": r["sentence"],
+            **quote_record(r, r["published"], actor),
             "published": r["published"],
             "outlet": r["outlet"],
             "title": r["title"],

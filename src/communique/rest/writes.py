@@ -23,10 +23,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException
 
 from communique.errors import CommuniqueError
-from communique.export import event_id
 from communique.rest import models, queries
 from communique.rest.access import write_guard
 from communique.store import Store
+from communique.store.records import event_id
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

@@ -18,9 +18,6 @@ or ``NEAR(`` search for their words and cannot raise a syntax error.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -41,13 +38,30 @@ from sqlalchemy import (
 )
 
 from communique.store import schema
+from communique.store.records import (
+    BadCursor,
+    actor_objects,
+    contains,
+    decode_cursor,
+    encode_cursor,
+    event_id,
+    unknown_actor,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from communique.store import Store
 
-__all__ = ["QuotePage", "fts5_query", "quote_match", "search_quotes", "speaker_ids", "text_match"]
+__all__ = [
+    "BadCursor",
+    "QuotePage",
+    "fts5_query",
+    "quote_match",
+    "search_quotes",
+    "speaker_ids",
+    "text_match",
+]
 
 Q, A, S = schema.quotes, schema.articles, schema.sentences
 MAX_LIMIT = 500
@@ -122,8 +136,7 @@ def text_match(dialect: str, column: Any, user_text: str) -> ColumnElement[bool]
     if dialect != "postgresql":
         # The text as one case-insensitive substring, as before migration 0003
         # (one LIKE per word measured 15x slower on the 200,000-event bench).
-        escaped = user_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return column.ilike(f"%{escaped}%", escape="\\")  # type: ignore[no-any-return]
+        return contains(column, user_text)
     # The words only, as FTS5 gets them: PostgreSQL's parser would otherwise
     # read query markup ("<b> talks") as tags and drop the words after them.
     english: Any = literal_column("'english'")
@@ -134,9 +147,8 @@ def text_match(dialect: str, column: Any, user_text: str) -> ColumnElement[bool]
 def speaker_ids(name: str) -> Select[Any]:
     """Ids of actors whose id is ``name`` or whose name or an alias contains it (any case)."""
     t, al = schema.actors, schema.actor_aliases
-    pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    by_name = select(t.c.id).where(or_(t.c.id == name, t.c.name.ilike(pattern, escape="\\")))
-    by_alias = select(al.c.actor_id).where(al.c.alias.ilike(pattern, escape="\\"))
+    by_name = select(t.c.id).where(or_(t.c.id == name, contains(t.c.name, name)))
+    by_alias = select(al.c.actor_id).where(contains(al.c.alias, name))
     return by_name.union(by_alias)  # type: ignore[return-value]
 
 
@@ -151,25 +163,14 @@ class QuotePage:
         return {"items": self.items, "next": self.next}
 
 
-class BadCursor(ValueError):
-    """A cursor that ``search_quotes`` did not hand out."""
-
-
-def _encode(values: list[Any]) -> str:
-    raw = json.dumps(values, separators=(",", ":")).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+# The sort name in this search's cursors (``records.encode_cursor``): newest article first.
+SORT = "-published"
 
 
 def _decode(cursor: str) -> list[Any]:
-    try:
-        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, binascii.Error, UnicodeError) as exc:
-        raise BadCursor(f"malformed cursor {cursor!r}") from exc
-    if not (
-        isinstance(values, list)
-        and len(values) == 3
-        and all(isinstance(v, str | None) for v in values)
-    ):
+    """The (published, article, quote) of a cursor this search handed out; else ``BadCursor``."""
+    values = decode_cursor(cursor, SORT, 3)
+    if not all(isinstance(v, str | None) and "\x00" not in (v or "") for v in values):
         raise BadCursor(f"malformed cursor {cursor!r}")
     return values
 
@@ -256,24 +257,18 @@ def _search(
     following = None
     if more and rows:
         last = rows[-1]
-        following = _encode([last["published"], last["article_id"], last["id"]])
+        following = encode_cursor(SORT, [last["published"], last["article_id"], last["id"]])
     return QuotePage(_records(connection, rows), following)
 
 
 def _records(connection: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from communique.export import event_id
-
-    speakers = _actors(connection, {r["speaker_id"] for r in rows if r["speaker_id"]})
+    speakers = actor_objects(connection, [r["speaker_id"] for r in rows])
     found = []
     for r in rows:
         sentence = None
-        if r["sentence_text"] is not None:
-            sentence = {
-                "index": r["sentence"],
-                "start": r["sentence_start"],
-                "end": r["sentence_end"],
-                "text": r["sentence_text"],
-            }
+        if r["sentence_text"] is not None:  # the evidence sentence's columns, joined in
+            sentence = {"index": r["sentence"]}
+            sentence |= {key: r[f"sentence_{key}"] for key in ("start", "end", "text")}
         speaker = r["speaker_id"]
         found.append(
             {
@@ -283,7 +278,9 @@ def _records(connection: Connection, rows: list[dict[str, Any]]) -> list[dict[st
                 "start": r["start"],
                 "end": r["end"],
                 "cue": r["cue"],
-                "speaker": speakers.get(speaker, _unknown(speaker)) if speaker else None,
+                "speaker": _speaker(speakers.get(speaker) or unknown_actor(speaker))
+                if speaker
+                else None,
                 "article": {
                     "id": r["article_id"],
                     "title": r["title"],
@@ -296,16 +293,6 @@ def _records(connection: Connection, rows: list[dict[str, Any]]) -> list[dict[st
     return found
 
 
-def _unknown(actor_id: str) -> dict[str, Any]:
-    # A stage referenced an actor it did not store: still an object, named by its id.
-    return {"id": actor_id, "name": actor_id, "country": None, "sector": None, "type": None}
-
-
-def _actors(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
-    t = schema.actors
-    if not ids:
-        return {}
-    query = select(t.c.id, t.c.name, t.c.country, t.c.sector, t.c.type).where(
-        t.c.id.in_(sorted(ids))
-    )
-    return {r["id"]: dict(r) for r in connection.execute(query).mappings()}
+def _speaker(actor: dict[str, Any]) -> dict[str, Any]:
+    # The search's speaker object: the actor object without its aliases.
+    return {k: v for k, v in actor.items() if k != "aliases"}

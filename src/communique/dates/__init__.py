@@ -82,15 +82,18 @@ SPEECH_DAY_REACH = 7
 
 def find_timexes(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: fill ``document.timexes`` (see the module docstring)."""
-    document.timexes = timexes(doc, document.published)
+    document.timexes = timexes(doc, document.published, document.text)
 
 
-def timexes(doc: Doc, published: str | None) -> list[TimeRef]:
-    """The time expressions of a parsed text, resolved against ``published``."""
-    text = doc.text
+def timexes(doc: Doc, published: str | None, text: str | None = None) -> list[TimeRef]:
+    """The time expressions of a parsed text, resolved against ``published``.
+
+    ``text``: the parsed text when the caller has it, to spare rebuilding ``doc.text``.
+    """
+    text = doc.text if text is None else text
     out: list[TimeRef] = []
     story: tuple[int, str] | None = None  # (end offset, ISO day) of the last full date
-    for start, end in find_candidates(doc):
+    for start, end in find_candidates(doc, text):
         expression = text[start:end]
         expr = parse(expression)
         if expr is None:

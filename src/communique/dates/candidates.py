@@ -98,9 +98,13 @@ _FUTURE_LEMMAS = {"schedule", "plan", "expect", "due", "set", "slate", "intend",
 _ATTACH_DEPS = {"prep", "pobj", "npadvmod", "nummod", "compound", "amod", "conj", "appos", "cc"}
 
 
-def find_candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Non-overlapping time expression spans in ``doc.text``, longest first, in text order."""
-    text = doc.text
+def find_candidates(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Non-overlapping time expression spans in ``doc.text``, longest first, in text order.
+
+    ``text``: the parsed text when the caller has it (spaCy rebuilds ``doc.text`` token
+    by token on every access, which was most of this stage's time on eval-news).
+    """
+    text = doc.text if text is None else text
     found: list[tuple[int, int, int]] = []  # (start, end, source rank: 0 regex, 1 spaCy)
     for pattern in PATTERNS:
         for start, end in _matches(pattern, text):

@@ -238,7 +238,12 @@ CASES: list[tuple[str, str, str | None, str]] = [
     ("SANCTION", "Japan", "China", "Japan imposed restrictions on China."),
     ("SANCTION", "Algeria", "Morocco", "Algeria cut relations with Morocco."),
     ("SANCTION", "Lithuania", "Belarus", "Lithuania imposed an embargo against Belarus."),
-    ("MOBILIZE", "Russia", None, "Russia deployed troops to the border with Ukraine."),
+    (
+        "MOBILIZE",
+        "Russia",
+        "Ukraine",
+        "Russia deployed troops to the border with Ukraine.",
+    ),  # the neighbour the deployment faces
     ("MOBILIZE", "China", "Taiwan", "China deployed warships near Taiwan."),
     ("MOBILIZE", "India", None, "India mobilised troops along the frontier."),
     ("MOBILIZE", "Turkey", "Syria", "Turkey deployed tanks to Syria."),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 SPECULATIVE_AUX = {"could", "might", "may"}
+ADVISORY_AUX = {"would", "should", "ought"}
 INTEND = {
     "plan", "intend", "seek", "want", "hope", "aim", "decide", "agree", "expect", "prepare", "wish",
     "vow", "pledge", "promise", "try", "attempt",
@@ -99,7 +100,7 @@ def prevented(token: Token) -> bool:
 # Verbs whose complement is an act not done ("avoided criticising X", "refrained from
 # attacking", "steering clear of X", "stopped short of accusing").
 AVOID = {"avoid", "refrain", "abstain", "steer", "shy", "decline", "fail", "stop", "cease",
-         "resist", "forgo", "forego", "spare"}  # fmt: skip
+         "resist", "forgo", "forego", "spare", "refuse"}  # fmt: skip
 
 
 def avoided(token: Token) -> bool:
@@ -247,7 +248,16 @@ def attempted(token: Token, trigger: Trigger) -> bool:
 def speculative(token: Token, trigger: Trigger) -> bool:
     """Speculation ("Russia may attack", "Egypt could protest") states no event."""
     head = token if trigger.pos == "VERB" else (governing_verb(token) or token)
-    return any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in head.children)
+    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in head.children):
+        return True
+    # "would do well to target voters", "should try to meet": advice or a conditional on
+    # the verb that governs the act
+    infinitive = head.dep_ == "xcomp" or (
+        head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
+    return infinitive and any(
+        c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX | ADVISORY_AUX for c in head.head.children
+    )
 
 
 def background(token: Token, trigger: Trigger) -> bool:

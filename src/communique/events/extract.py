@@ -22,6 +22,7 @@ on the acting state's criminals. Negation, modality and the cues that drop non-e
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ from communique.events.frames import (
     unresolved_actor,
 )
 from communique.events.lexicon import Lexicon, Trigger
+from communique.events.referents import QUANTITIES
 from communique.model import Mention
 
 if TYPE_CHECKING:
@@ -68,11 +70,6 @@ REFUSAL_CAMEO = {"SUPPORT": "120", "AGREE": "120", "CONSULT": "125"}
 CRIMES = {"trafficking", "smuggling", "crime", "crimes", "corruption", "fraud", "gang",
           "gangs", "cartel", "cartels", "piracy", "poaching", "racketeering", "trade",
           "laundering", "drug", "drugs", "narcotics", "terrorism", "extremism"}  # fmt: skip
-# Nouns that count or group what a verb acts on ("fired dozens of rockets", "a volley
-# of shells"): a light verb's sense is read from the counted noun.
-QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
-              "scores", "barrage", "volley", "salvo", "hail", "series", "wave", "number",
-              "couple", "pair", "round", "rounds", "burst", "string", "spate"}  # fmt: skip
 
 
 @dataclass
@@ -272,12 +269,21 @@ def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
     """ "agreed to meet Abbas", "pledged to visit Kyiv": the control verb's own event without
     a target adds nothing to the event of its infinitive, which carries the intent."""
     events_at = {c.token.i for c in candidates}
-    return [
-        c
-        for c in candidates
-        if c.target_id is not None
-        or not any(x.dep_ == "xcomp" and x.i in events_at for x in c.token.children)
-    ]
+    out: list[Candidate] = []
+    for c in candidates:
+        inner = [x for x in c.token.children if x.dep_ == "xcomp" and x.i in events_at]
+        if c.target_id is not None or not inner:
+            out.append(c)
+        elif c.type == "REJECT" and not c.negated:
+            # "refused to meet the US": the refusal aims at whom the refused act would have
+            # reached (the act itself is negated by clause.avoided)
+            refused = {r.target_id for r in candidates if r.token.i == inner[0].i}
+            out.extend(_with_target(c, t) for t in sorted(t for t in refused if t))
+    return out
+
+
+def _with_target(candidate: Candidate, target: str) -> Candidate:
+    return dataclasses.replace(candidate, target_id=target)
 
 
 def _group_subject(token: Token) -> bool:

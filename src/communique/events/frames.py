@@ -79,6 +79,15 @@ CAPACITY = {"representative", "envoy", "emissary", "delegate", "negotiator", "sp
 # conclusion that X is ...") makes that someone the evaluator, not the quote's speaker.
 FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 
+# Nouns of things said, asked or decided: their of-object is their author ("the demands
+# of Kosovo"), who an evaluation of them aims at.
+AUTHORED = {"demand", "request", "proposal", "plan", "offer", "decision", "statement",
+            "remark", "comment", "accusation", "claim", "call", "appeal", "policy",
+            "position", "ultimatum", "move", "allegation", "initiative", "stance"}  # fmt: skip
+# Types whose object may be the actor's own forces, which are no recipient.
+OWN_FORCE_TYPES = {"MOBILIZE", "RETREAT"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+
 # A participant slot holding one of these is a person or group the actors stage did not
 # resolve: the event's target is unknown, not absent, so no null-target event is made.
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -213,9 +222,11 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         heads = objects(token)
         if not heads and trigger.implicit_source:  # acts done to people: arrest, kill
             heads = participle_patient(token)
+        if trigger.type in OWN_FORCE_TYPES:
+            heads = [h for h in heads if not own(h)]
         found = actors_of(heads, mentions)
         if not found and trigger.type in EVALUATIONS:
-            found = actors_of(act_doers(heads), mentions)
+            found = actors_of(act_doers(heads) + act_authors(heads), mentions)
         return found
     if role == "dative":
         return actors_of([c for c in token.children if c.dep_ == "dative"], mentions)
@@ -253,10 +264,21 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         if not heads and verbal:  # light verbs: "expressed gratitude to Iran"
             for obj in objects(token):
                 heads.extend(pobjs(obj, word))
-        if not heads and verbal and trigger.with_prep_object:
+        if not heads and verbal and (trigger.with_prep_object or word in ("with", "between")):
             # "entered into an agreement with Egypt": the phrase hangs on the noun
             for pobj in prep_objects(token):
                 heads.extend(pobjs(pobj, word))
+        if not heads and verbal:
+            # "pulled its forces out of Mali": the parser nests the second word
+            heads = [
+                p
+                for prep in token.children
+                if prep.dep_ == "prep"
+                for inner in prep.children
+                if inner.dep_ == "prep" and inner.lower_ == word
+                for p in inner.children
+                if p.dep_ == "pobj"
+            ]
         if not heads and not verbal:
             heads = governor_pobjs(token, word)
         return actors_of(heads, mentions)
@@ -338,6 +360,26 @@ def act_doers(heads: list[Token]) -> list[Token]:
         if antecedent.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
             out.extend(subjects(verb))
     return out
+
+
+def act_authors(heads: list[Token]) -> list[Token]:
+    """Who made what an evaluation is about, named on the noun: "the decision by X", "the
+    accusation made by X", "the demands of X" (of: only nouns of things said or decided,
+    "the killing of X" names a victim)."""
+    out: list[Token] = []
+    for head in heads:
+        out.extend(pobjs(head, "by"))
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                out.extend(pobjs(acl, "by"))  # "the accusation made by Turkey"
+        if head.lemma_.lower() in AUTHORED:
+            out.extend(pobjs(head, "of"))
+    return out
+
+
+def own(head: Token) -> bool:
+    """ "put its army on alert", "withdrew their troops": the actor's own forces."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in head.children)
 
 
 def in_adjunct(token: Token) -> bool:

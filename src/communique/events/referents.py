@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 RELATIVE = {"who", "which", "that", "whom"}
+# Nouns that count or group what they head ("thousands of Kenyans", "dozens of rockets",
+# "a barrage of missiles"): the phrase stands for what its of-object names.
+QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+              "scores", "barrage", "volley", "salvo", "hail", "series", "wave", "number",
+              "couple", "pair", "round", "rounds", "burst", "string", "spate", "tens",
+              "millions", "crowd", "crowds", "group", "groups", "handful"}  # fmt: skip
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 
 # Nouns that stand for their possessor or modifier ("the Iranian government",
@@ -134,6 +140,10 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
             actor = mentions.actor(child)
             if actor:
                 return actor
+    if token.lower_ in QUANTITIES or token.lemma_.lower() in QUANTITIES:
+        for pobj in pobjs(token, "of"):  # "thousands of Kenyans protested"
+            if actor := resolve(pobj, mentions):
+                return _people_of(pobj, actor, mentions)
     if token.lemma_.lower() in VESSELS and not relative:
         # "turned back boats carrying Rohingya refugees", "a boat of migrants": the
         # people on board
@@ -164,6 +174,15 @@ def _modifier_actor(token: Token, mentions: MentionIndex) -> str | None:
         if child.dep_ in MODIFIERS and (actor := mentions.actor(child)):
             return actor
     return None
+
+
+def _people_of(token: Token, actor: str, mentions: MentionIndex) -> str:
+    """ "thousands of Kenyans": a crowd of a state's people is its civilians (CAMEO CVL),
+    not the state; other actors stay as they are."""
+    kind = mentions.kinds.get(actor, (None, None))[0]
+    if kind != "state" or token.ent_type_ != "NORP" or mentions.make_agent is None:
+        return actor
+    return mentions.make_agent("CVL", actor) or actor
 
 
 def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
@@ -264,8 +283,9 @@ def institution(token: Token, mentions: MentionIndex) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     if any(
-        c.dep_ in ("poss", "compound", "nmod", "prep", "relcl", "acl")
+        c.dep_ in ("poss", "compound", "nmod", "relcl", "acl")
         or (c.dep_ == "amod" and not _level(c))
+        or (c.dep_ == "prep" and c.lower_ not in ("in", "at"))  # "the court in Mombasa"
         for c in token.children
     ):
         return None  # "the Kenyan government", "the government of X": another owner, not resolved

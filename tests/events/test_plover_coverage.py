@@ -1,0 +1,175 @@
+"""Narrative events of all sixteen PLOVER types, and sentences that state none (issue 11).
+
+Each positive case is a plain news sentence of our own writing and the (type, source,
+target) events it must yield; each negative case a sentence whose act is negated,
+conditional, habitual, advised, tried or of another sense, and the types it must not
+yield as asserted events. Through the whole pipeline with the real knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.model import Document
+
+PUB = "2024-03-12"
+
+Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+
+
+def asserted(document: Document) -> set[Triple]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+
+
+def negated(document: Document) -> set[Triple]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events if e.negated}
+
+
+FOUND: list[tuple[str, set[Triple]]] = [
+    # AGREE
+    (
+        "Kenya and Uganda signed a trade agreement in Nairobi on Monday.",
+        {("AGREE", "kenya", "uganda")},
+    ),
+    ("France agreed to a ceasefire with Mali on Tuesday.", {("AGREE", "france", "mali")}),
+    ("Japan pledged to help Ukraine rebuild its power grid.", {("AGREE", "japan", None)}),
+    # SUPPORT
+    (
+        "Germany praised Poland for its handling of the refugee crisis.",
+        {("SUPPORT", "germany", "poland")},
+    ),
+    ("India voiced support for Bangladesh after the floods.", {("SUPPORT", "india", "bangladesh")}),
+    (
+        "The United States endorsed Kenya's bid to lead the mission.",
+        {("SUPPORT", "united-states", "kenya")},
+    ),
+    ("China welcomed the decision by Pakistan.", {("SUPPORT", "china", "pakistan")}),
+    # AID
+    ("Australia sent medical supplies to Fiji after the cyclone.", {("AID", "australia", "fiji")}),
+    ("Japan provided emergency assistance to Turkey.", {("AID", "japan", "turkey")}),
+    # MOBILIZE
+    ("Saudi Arabia deployed troops to Bahrain in 2011.", {("MOBILIZE", "saudi-arabia", "bahrain")}),
+    ("North Korea put its army on high alert on Friday.", {("MOBILIZE", "north-korea", None)}),
+    # ACCUSE
+    ("Iran accused Israel of sabotage at the Natanz site.", {("ACCUSE", "iran", "israel")}),
+    (
+        "Venezuela condemned the United States for the sanctions.",
+        {("ACCUSE", "venezuela", "united-states")},
+    ),
+    ("Ghana criticised Nigeria over the closure of the border.", {("ACCUSE", "ghana", "nigeria")}),
+    ("Germany sued Poland at the European Court of Justice.", {("ACCUSE", "germany", "poland")}),
+    # REQUEST
+    ("Pakistan demanded that India release the captured pilot.", {("REQUEST", "pakistan", None)}),
+    (
+        "The United Nations urged Myanmar to end the violence.",
+        {("REQUEST", "united-nations", "myanmar")},
+    ),
+    ("Egypt asked Ethiopia to delay filling the dam.", {("REQUEST", "egypt", "ethiopia")}),
+    # REJECT: the author of what is rejected, whom a refused act would have reached
+    ("Spain rejected the demands of Morocco.", {("REJECT", "spain", "morocco")}),
+    ("Iran refused to meet the United States in Vienna.", {("REJECT", "iran", "united-states")}),
+    ("Kenya refused to condemn Russia.", {("REJECT", "kenya", "russia")}),
+    ("Israel dismissed the accusation made by Turkey.", {("REJECT", "israel", "turkey")}),
+    # THREATEN
+    (
+        "North Korea threatened to strike South Korea with nuclear weapons.",
+        {("THREATEN", "north-korea", "south-korea")},
+    ),
+    (
+        "Russia warned Finland of retaliation over its NATO membership.",
+        {("THREATEN", "russia", "finland")},
+    ),
+    ("China threatened sanctions against Lithuania.", {("THREATEN", "china", "lithuania")}),
+    # PROTEST: a crowd of a state's people is its civilians
+    (
+        "Thousands of Kenyans protested against the government in Nairobi on Tuesday.",
+        {("PROTEST", "agent:KEN:CVL", "agent:KEN:GOV")},
+    ),
+    (
+        "Hundreds of Iranians rallied against Israel in Tehran.",
+        {("PROTEST", "agent:IRN:CVL", "israel")},
+    ),
+    # SANCTION
+    (
+        "The European Union imposed sanctions on Belarus.",
+        {("SANCTION", "european-union", "belarus")},
+    ),
+    ("Canada expelled two Chinese diplomats on Monday.", {("SANCTION", "canada", "china")}),
+    ("Morocco cut diplomatic ties with Iran in 2018.", {("SANCTION", "morocco", "iran")}),
+    ("Algeria recalled its ambassador from Spain.", {("SANCTION", "algeria", "spain")}),
+    # COERCE
+    (
+        "Police in Kenya arrested an opposition leader on Monday.",
+        {("COERCE", "agent:KEN:COP", "agent:KEN:OPP")},
+    ),
+    (
+        "Uganda detained three Kenyan journalists in Kampala.",
+        {("COERCE", "uganda", "agent:KEN:MED")},
+    ),
+    # ASSAULT
+    ("Israel launched airstrikes on Gaza on Sunday.", {("ASSAULT", "israel", "gaza")}),
+    # RETREAT
+    ("France pulled its forces out of Mali in 2022.", {("RETREAT", "france", "mali")}),
+    # CONCEDE
+    ("Iran apologised to Ukraine for the downing of the plane.", {("CONCEDE", "iran", "ukraine")}),
+    # COOPERATE
+    (
+        "Egypt and Jordan cooperate closely on counter-terrorism.",
+        {("COOPERATE", "egypt", "jordan")},
+    ),
+    ("France and Germany agreed to cooperate on defence.", {("COOPERATE", "france", "germany")}),
+    ("Kenya and Somalia shared intelligence on al-Shabaab.", {("COOPERATE", "kenya", "somalia")}),
+    # CONSULT
+    ("Joe Biden met Xi Jinping in Bali on Monday.", {("CONSULT", "joe-biden", "xi-jinping")}),
+    ("Emmanuel Macron visited Algeria last week.", {("CONSULT", "emmanuel-macron", "algeria")}),
+    ("Narendra Modi hosted Joe Biden in New Delhi.", {("CONSULT", "narendra-modi", "joe-biden")}),
+    (
+        "Vladimir Putin spoke with Recep Tayyip Erdogan by phone.",
+        {("CONSULT", "vladimir-putin", "recep-tayyip-erdogan")},
+    ),
+    ("Germany held talks with Poland on Tuesday.", {("CONSULT", "germany", "poland")}),
+]
+
+NEGATED: list[tuple[str, Triple]] = [
+    ("Kenya did not meet Uganda on Monday.", ("CONSULT", "kenya", "uganda")),
+    ("Turkey did not sign the agreement with Greece.", ("AGREE", "turkey", "greece")),
+    ("Russia did not withdraw its troops from Belarus.", ("RETREAT", "russia", "belarus")),
+    ("Iran refused to meet the United States in Vienna.", ("CONSULT", "iran", "united-states")),
+]
+
+NONE_OF: list[tuple[str, set[str]]] = [
+    ("Kenya did not meet Uganda on Monday.", {"CONSULT"}),
+    ("Egypt may attack Ethiopia if talks fail.", {"ASSAULT"}),
+    ("If Russia attacks Finland, NATO will respond.", {"ASSAULT"}),
+    ("Iran has always supported Hezbollah.", {"SUPPORT"}),
+    ("The senator attacked the plan on Monday.", {"ASSAULT"}),
+    ("Germany would do well to target young voters.", {"ASSAULT"}),
+    ("Kenya should try to meet Uganda.", {"CONSULT", "AGREE"}),
+    ("Ghana avoided criticising Nigeria over the border.", {"ACCUSE"}),
+    ("Germany agreed that Poland had won the vote.", {"AGREE"}),
+    ("Kenya received an award for its peacekeeping work.", {"CONSULT"}),
+    ("The French minister called out Russia over the strikes.", {"CONSULT"}),
+    ("The protest movement grew in Serbia.", {"PROTEST"}),
+    ("Russia did not withdraw its troops from Belarus.", {"RETREAT"}),
+    ("Turkey did not sign the agreement with Greece.", {"AGREE"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_each_type_is_found(analyse: Analyse, text: str, expected: set[Triple]) -> None:
+    found = asserted(analyse(text, published=PUB))
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+@pytest.mark.parametrize(("text", "event"), NEGATED)
+def test_negated_acts_are_marked(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in negated(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(("text", "unwanted"), NONE_OF)
+def test_no_asserted_event_of_these_types(analyse: Analyse, text: str, unwanted: set[str]) -> None:
+    found = {kind for kind, _, _ in asserted(analyse(text, published=PUB))}
+    assert not unwanted & found, f"unwanted {unwanted & found}"

@@ -7,14 +7,17 @@ records for ``document.events``, repeated statements of one event merged.
 
 Rules (from the project's event guidelines and the eval-news annotation guide):
 - date (``communique.events.dating``): the time expression of the event's own
-  clause or of a clause it depends on; else that of the statement reporting it;
-  else, for a main event, the date of the report's main meeting, the episode's
-  day for a physical act, or the published date (``date_inferred``); never the
-  report's date for a background event (its own expression, else none);
+  clause or of a clause it depends on; else that of the statement reporting it
+  (or of a "while" clause under it); else the speaker's own day named in the
+  quotation holding it ("... we raised it today"); else, for a main event, the
+  date of the report's main meeting, the episode's day for a physical act, or
+  the published date (``date_inferred``); never the report's date for a
+  background event (its own expression, else none);
 - salience (``communique.events.salience``): background by an earlier date of
   its own or of its paragraph, past perfect (not reported-speech backshift),
   temporal adverbs, past relative clauses, anniversaries, a past act in someone
-  else's direct quote;
+  else's direct quote, an undated nominal act its sentence places before its own
+  ("followed talks", "following the resignation", "at the behest of");
 - place (``communique.events.placing``): the locative of its own clause or of a
   clause it depends on; else, for a main event, the meeting's place for the
   meeting and events naming it, the lead's episode place for physical acts, the

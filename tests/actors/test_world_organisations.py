@@ -201,3 +201,53 @@ def test_an_authority_is_never_the_airline(run: Run) -> None:
 def test_common_words_are_not_parties(run: Run) -> None:
     document = run("The labour market grew. Let the jubilee begin in the new year.", "2020-01-01")
     assert not any(a.sector == "PTY" for a in document.actors), [a.name for a in document.actors]
+
+
+# A town's government named after the town, and "the city" after it.
+def test_the_municipality_of_a_town_is_an_actor_named_as_the_town(run: Run) -> None:
+    text = "The Municipality of Florence refused the permit. The city said it would appeal."
+    document = run(text, "2014-05-02")
+    assert "Florence" in resolved(document, "Municipality of Florence")
+    assert "Florence" in resolved(document, "The city")
+    florence = next(a for a in document.actors if a.name == "Florence")
+    assert florence.type == "organisation" and florence.sector == "GOV"
+
+
+def test_a_town_named_as_a_place_is_no_actor(run: Run) -> None:
+    document = run("The delegates met in Florence on Monday. The city was quiet.", "2014-05-02")
+    assert not any(a.name == "Florence" for a in document.actors)
+
+
+def test_the_city_without_a_local_government_named_is_left_alone(run: Run) -> None:
+    document = run("The minister visited Genoa. The city council met later.", "2014-05-02")
+    assert not any(a.name == "Genoa" and a.type == "organisation" for a in document.actors)
+
+
+def test_the_court_is_the_articles_main_court(run: Run) -> None:
+    text = (
+        "The Supreme Court of Veloria heard the appeal on Monday. The Supreme Court of "
+        "Veloria had agreed to sit early. A lower Appeals Court had ruled in May. "
+        "The court will rule next week."
+    )
+    names = resolved(run(text, "2019-09-24"), "The court")
+    assert any("Supreme Court" in n for n in names), names
+
+
+# Long capitalised names with a media or church word are organisations the KB lacks.
+ORG_WORD_NAMES = [
+    ("The director of Kestrel Valley Media, Ana Rios, denied the report.",
+     "Kestrel Valley Media"),
+    ("A spokesman for the Grand Harbour Broadcasting said the tape was real.",
+     "Grand Harbour Broadcasting"),
+    ("Volunteers of the Blue River Charity handed out food.", "Blue River Charity"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name"), ORG_WORD_NAMES)
+def test_long_media_and_charity_names_are_local_organisations(
+    run: Run, text: str, name: str
+) -> None:
+    document = run(text, "2020-01-01")
+    assert any(same_name(a.name, name) and a.type == "organisation" for a in document.actors), [
+        a.name for a in document.actors
+    ]

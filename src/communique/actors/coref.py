@@ -18,6 +18,8 @@ resolve 37 of 37 pronoun cases in ``tests/actors/test_robustness.py``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from communique.actors.kb import lookup_key
 from communique.actors.names import key
 from communique.actors.roles import COLLECTIVES
@@ -78,6 +80,7 @@ _BUSINESS_KINDS = {"company", "firm", "airline", "carrier"}
 _NOT_BUSINESS = {"GOV", "MIL", "LEG", "JUD", "COP", "IGO", "PTY", "REB", "OPP"}
 # Heads that also take an actor of that sector whose name lacks the noun: "the party"
 # after "the ruling Velar party" (KB name "Velar"), "the court" after "the Court of Appeal".
+_MOST_NAMED = {"court"}  # heads that take the article's main actor of the kind, not the last
 _HEAD_SECTORS: dict[str, frozenset[str]] = {
     "party": frozenset({"PTY"}),
     "court": frozenset({"JUD"}),
@@ -525,6 +528,7 @@ def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]
         return  # "the council of ministers", "the movement Hamas": not anaphoric
     head = doc[i].lower_
     demonstrative = doc[k].lower_ in ("this", "that")
+    candidates: list[str] = []  # latest first
     for f in sorted(state.found, key=lambda f: f.start, reverse=True):
         if f.end > k or f.kind == "pronoun":
             continue
@@ -538,19 +542,28 @@ def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]
             hit = sent_of[k] - sent_of[f.start] <= 3
         else:
             texts = [doc[f.start : f.end].text, actor.name, *actor.aliases[:40]]
-            hit = any(lookup_key(t).endswith(head) for t in texts) or (
-                actor.type == "organisation" and actor.sector in _HEAD_SECTORS.get(head, ())
-            )
+            hit = any(
+                lookup_key(t).endswith(head)
+                # "the court" after "the Supreme Court of Veloria": the noun heads the name
+                or (head in _MOST_NAMED and head in lookup_key(t).split(" of ")[0].split())
+                for t in texts
+            ) or (actor.type == "organisation" and actor.sector in _HEAD_SECTORS.get(head, ()))
+        if hit and head in _MOST_NAMED:
+            candidates.append(f.actor_id)
+            continue
         if hit:
-            state.add(
-                k if doc[k].lower_ not in ("its", "our") else k + 1,
-                i + 1,
-                f.actor_id,
-                "description",
-                0.6,
-            )
-            occupied.update(range(k, i + 1))
-            return
+            candidates = [f.actor_id]
+            break
+    if not candidates:
+        return
+    # "the court" is the article's main court (named most often), as "the country" is
+    # its main state; the latest of equals
+    named = Counter(f.actor_id for f in state.found if f.kind != "pronoun" and f.end <= k)
+    chosen = max(candidates, key=lambda a: (named[a], -candidates.index(a)))
+    state.add(
+        k if doc[k].lower_ not in ("its", "our") else k + 1, i + 1, chosen, "description", 0.6
+    )
+    occupied.update(range(k, i + 1))
 
 
 def _partisan(state: DocState, i: int) -> str | None:

@@ -29,7 +29,8 @@ _ORG_WORDS = {"conference", "council", "committee", "organization", "organisatio
               "society", "league", "corps", "brigades", "army", "court", "university", "bank",
               "federation", "alliance", "coalition", "group", "network", "parliament",
               "legislature", "police", "navy", "prefecture", "directorate", "embassy",
-              "secretariat", "tribunal", "bureau", "office"}  # fmt: skip
+              "secretariat", "tribunal", "bureau", "office", "media", "television", "radio",
+              "broadcasting", "charity", "church", "department"}  # fmt: skip
 INNER = {"of", "on", "for", "and", "against", "to", "the"}
 
 

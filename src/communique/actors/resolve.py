@@ -64,7 +64,15 @@ _SPELLING = 0.7
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: assign ``document.mentions`` and ``document.actors``."""
-    from communique.actors import agents, coref, embassies, institutions, relations, roles
+    from communique.actors import (
+        agents,
+        coref,
+        embassies,
+        institutions,
+        municipalities,
+        relations,
+        roles,
+    )
 
     date = (document.published or "")[:10] or None
     gazetteer = context.gazetteer
@@ -73,6 +81,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     )
     find_names(state)
     embassies.find_embassies(state)
+    municipalities.find_municipalities(state)
     roles.find_descriptions(state)
     attach_titles(state)
     coref.find_anaphora(state)

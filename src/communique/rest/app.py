@@ -21,8 +21,8 @@ Security defaults, as for a tool that runs on a journalist's laptop
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractContextManager, asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
@@ -30,6 +30,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Connection
 
 from communique import __version__
+from communique.errors import StoreError
 from communique.model import ActorType, DocumentStatus
 from communique.rest import access, geo, listings, models, queries, writes
 from communique.rest.facets import facets as facet_counts
@@ -102,10 +103,14 @@ def create_app(
     async def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    @contextmanager
-    def reading() -> Iterator[Connection]:
-        with store.engine.connect() as connection:
-            yield connection
+    @app.exception_handler(StoreError)
+    async def store_failed(_request: Request, exc: StoreError) -> JSONResponse:
+        # The store could not be read (C304): the request was fine, the service is not.
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    def reading() -> AbstractContextManager[Connection]:
+        # Through the store, so that a database error is its C304, not a bare 500.
+        return store.reading()
 
     # ------------------------------------------------------------------ listings
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from functools import partial
 from itertools import islice
@@ -277,9 +277,16 @@ class Store(ClusterTables, AnalysisTables):
         return self._read(fn)
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
+        with self.reading() as connection:
+            return fn(connection)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read connection for a block of reads (the REST API's requests); a database
+        error inside the block raises C304, as ``read`` does."""
         try:
             with self.engine.connect() as connection:
-                return fn(connection)
+                yield connection
         except SQLAlchemyError as exc:
             raise StoreError(
                 Messages.C304, source=self.url, url=self.url, detail=_detail(exc)

@@ -1,4 +1,5 @@
-"""The store test suites of ``tests/store`` (``test_store``, ``test_search``), run again on PostgreSQL.
+"""The store test suites of ``tests/store`` (``test_store``, ``test_search``, ``test_records``),
+run again on PostgreSQL.
 
 Every test there that takes the ``store`` fixture is collected here too, with
 a ``store`` opened on a fresh PostgreSQL database: the same assertions, the
@@ -13,11 +14,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import inspect as inspect_db
 from tests.pg.server import PostgresServer
-from tests.store import test_search, test_store
+from tests.store import test_records, test_search, test_store
 
 from communique.store import Store
 
-for _module in (test_store, test_search):
+for _module in (test_store, test_search, test_records):
     for _name, _test in vars(_module).items():
         if _name.startswith("test_") and {"store", "filled"} & set(
             inspect.signature(_test).parameters

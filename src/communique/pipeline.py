@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice
@@ -199,6 +200,7 @@ class LocalEngine:
 
 
 _worker_context: Context | None = None
+BATCHES_PER_WORKER = 2  # in flight: one being analysed, one waiting, per worker
 
 
 def _worker_init(settings_json: str) -> None:
@@ -239,11 +241,19 @@ class ProcessEngine:
         size = self.settings.batch_size
         iterator = iter(documents)
         chunks = iter(lambda: list(islice(iterator, size)), [])
-        # ``imap``, not ``imap_unordered``: results in input order, so that a run
-        # with workers stores the same rows as one without (a later chunk that
-        # finishes first waits in the pool's queue, costing no worker time).
-        for results in self._started().imap(_worker_batch, chunks):
-            yield from results
+        pool = self._started()
+        # At most BATCHES_PER_WORKER chunks per worker in flight: ``Pool.imap`` reads its
+        # whole input ahead, so a 10,000-article run held every ingested text at once.
+        # Results are taken in the order sent, so a run with workers stores the same
+        # rows as one without (a later chunk that finishes first waits, costing no
+        # worker time).
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_worker_batch, (chunk,)))
+            if len(pending) >= BATCHES_PER_WORKER * self.settings.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
     def close(self) -> None:
         if self._pool is not None:

@@ -43,6 +43,17 @@ CASES: list[tuple[str, str, str | None]] = [
         "July 9",
         "2012-07-09",
     ),
+    # a full date after the report is a deadline, not the story's timeline
+    (
+        "The deadline stands at June 30, 2024. On March 9 the minister resigned.",
+        "March 9",
+        "2024-03-09",
+    ),
+    (
+        "Talks must end by April 30, 2024, and on March 2 the envoy left.",
+        "March 2",
+        "2024-03-02",
+    ),
     # across a paragraph break the report's own year is back
     (
         "The rebels took the city on July 3, 2012.\n\nThe minister resigned on March 9.",

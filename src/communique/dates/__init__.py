@@ -117,7 +117,11 @@ def timexes(doc: Doc, published: str | None, text: str | None = None) -> list[Ti
             if _nearer(ahead[0], value, published):
                 value, precision, how = ahead
         if expr.kind == "date" and value:
-            story = (end, value)
+            # a full date after the report is a deadline or a plan, not the story's
+            # timeline: "the deadline stands at October 31, 2019. On September 13 ..."
+            # (a September report) is this September
+            deadline = published is not None and value[:10] > published[:10]
+            story = None if deadline else (end, value)
         elif (
             expr.kind == "day_month"
             and not future

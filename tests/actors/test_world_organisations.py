@@ -251,3 +251,58 @@ def test_long_media_and_charity_names_are_local_organisations(
     assert any(same_name(a.name, name) and a.type == "organisation" for a in document.actors), [
         a.name for a in document.actors
     ]
+
+
+# One slip from a KB organisation name: "for" written for "of", two letters swapped.
+SLIPS = [
+    ("The National Directorate for Security detained four men.",
+     "National Directorate for Security", "National Directorate of Security"),
+    ("A spokesman for the Untied Nations said aid would resume.", "Untied Nations",
+     "United Nations"),
+    ("The Internatoinal Monetary Fund approved the loan.", "Internatoinal Monetary Fund",
+     "International Monetary Fund"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), SLIPS)
+def test_organisation_names_one_slip_from_the_kb(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    names = resolved(run(text, "2018-03-01"), fragment)
+    assert any(same_name(n, expected) for n in names), names
+
+
+# "the territory", "the mainland" in reports about Hong Kong, Macau or Taiwan.
+STATE_NOUNS = [
+    ("Beijing criticised the Hong Kong government. Protesters in the territory marched "
+     "again.", "the territory", "Hong Kong"),
+    ("Hong Kong officials met in Shenzhen. Critics fear laws from the mainland.",
+     "the mainland", "China"),
+    ("Taiwan held drills on Tuesday. The mainland called them a provocation.",
+     "The mainland", "China"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), STATE_NOUNS)
+def test_territory_and_mainland(run: Run, text: str, fragment: str, expected: str) -> None:
+    assert expected in resolved(run(text, "2019-08-01"), fragment)
+
+
+def test_the_mainland_without_hong_kong_or_taiwan_is_no_state(run: Run) -> None:
+    text = "Greece sent ferries to the islands. Tourists returned to the mainland."
+    assert not resolved(run(text, "2019-08-01"), "the mainland")
+
+
+def test_the_department_is_the_latest_government_agency(run: Run) -> None:
+    text = (
+        "Environment Canada issued a warning for Ottawa. "
+        "A spokeswoman said the department would update it hourly."
+    )
+    names = resolved(run(text, "2019-08-01"), "the department")
+    assert "Environment and Climate Change Canada" in names
+
+
+def test_a_shared_outlet_name_follows_the_articles_country(run: Run) -> None:
+    text = "Australia's prime minister spoke in Canberra. ABC News said the vote was close."
+    names = resolved(run(text, "2019-08-01"), "ABC News")
+    assert "Australian Broadcasting Corporation" in names, names

@@ -34,7 +34,7 @@ ORG_HEADS = {"movement", "council", "regime", "organisation", "organization", "g
              "party", "government", "ministry", "agency", "authority", "committee",
              "assembly", "parliament", "army", "front", "entity", "alliance", "union",
              "league", "court", "corps", "force", "brigades", "militia", "administration",
-             "conference", "body", "bloc", "coalition"}  # fmt: skip
+             "conference", "body", "bloc", "coalition", "department"}  # fmt: skip
 _VAGUE_HEADS = {"entity", "organisation", "organization", "body", "group"}
 _ADDRESS = {"excellency", "eminence", "majesty", "highness", "holiness"}
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -50,7 +50,11 @@ _WINDOW = 3  # sentences back a pronoun may reach; longer chains were mostly wro
 # Nouns that stand for a state the article has named: "the country", "the African nation",
 # "our nation", "the kingdom". ("the state" is left out: in federal states it is a province.)
 _STATE_NOUNS = {"country", "nation", "kingdom", "republic", "territory", "commonwealth",
-                "emirate", "sultanate"}  # fmt: skip
+                "emirate", "sultanate", "mainland"}  # fmt: skip
+# Territories that are no sovereign states ("the territory" prefers them when named).
+_TERRITORIES = {"HKG", "MAC", "PRI", "GUM", "VIR", "ASM", "MNP", "BMU", "CYM", "GIB", "FLK",
+                "NCL", "PYF", "GRL", "FRO", "ABW", "CUW", "SXM", "TCA", "VGB", "AIA", "MSR",
+                "IMN", "JEY", "GGY", "REU", "GUF", "MYT", "GLP", "MTQ", "ESH", "PSE"}  # fmt: skip
 _STATE_DETERMINERS = {"the", "this", "that", "our", "your", "their", "its"}
 
 # "the North", "the South" for North and South Korea, Sudan and South Sudan...
@@ -83,6 +87,7 @@ _NOT_BUSINESS = {"GOV", "MIL", "LEG", "JUD", "COP", "IGO", "PTY", "REB", "OPP"}
 _MOST_NAMED = {"court"}  # heads that take the article's main actor of the kind, not the last
 _HEAD_SECTORS: dict[str, frozenset[str]] = {
     "party": frozenset({"PTY"}),
+    "department": frozenset({"GOV"}),
     "court": frozenset({"JUD"}),
     "militia": frozenset({"REB"}),
 }
@@ -449,6 +454,14 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
             continue  # "the Middle Eastern nation" is none of the European states named
         count, _ = counts.get(f.actor_id, (0, 0))
         counts[f.actor_id] = (count + 1, max(counts.get(f.actor_id, (0, -1))[1], f.start))
+    countries = {a: getattr(state.actor(a), "country", None) for a in counts}
+    if doc[i].lower_ == "mainland":  # "the mainland" of a Hong Kong or Taiwan report
+        china = state.kb.country_actor("CHN")
+        if china is None or not set(countries.values()) & {"HKG", "MAC", "TWN"}:
+            return
+        counts = {china.id: (1, 0)}
+    elif doc[i].lower_ == "territory":  # "the territory": a dependent territory named
+        counts = {a: c for a, c in counts.items() if countries[a] in _TERRITORIES} or counts
     if not counts:
         return
     chosen = max(counts, key=lambda a: counts[a])

@@ -20,6 +20,7 @@ from communique.actors.names import key
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from communique.actors.kb import KnowledgeBase
     from communique.actors.state import DocState
     from communique.model import Actor
 
@@ -102,10 +103,38 @@ def organisation_names(state: DocState) -> None:
         if j - i >= 3 and set(tokens) & _ORG_WORDS and doc[i:j].text.count(" ") >= 2:
             text = doc[i:j].text
             if not state.kb.lookup(text):
-                actor = local_organisation(state, i, j)
-                state.add(i, j, actor.id, "name", 0.85)
+                variants = organisation_variants(state.kb, key(text).split())
+                if variants:  # "National Directorate for Security": one slip from a KB name
+                    state.add(i, j, variants[0].id, "alias", 0.8)
+                else:
+                    actor = local_organisation(state, i, j)
+                    state.add(i, j, actor.id, "name", 0.85)
                 state.cover(i, j)
         i = max(j, i + 1)
+
+
+def organisation_variants(kb: KnowledgeBase, words: list[str]) -> list[Actor]:
+    """KB organisations a multi-word name misses by one slip: "for" written for "of"
+    ("National Directorate for Security"), or two letters swapped in a long word
+    ("Untied Nations"). A person's name gets no such tolerance (``lookup_variants``)."""
+    if len(words) < 2:
+        return []
+    candidates = []
+    if "for" in words or "of" in words:
+        swap = {"for": "of", "of": "for"}
+        candidates.append(" ".join(swap.get(w, w) for w in words))
+    for n, word in enumerate(words):
+        if len(word) < 5:
+            continue
+        for p in range(len(word) - 1):
+            swapped = word[:p] + word[p + 1] + word[p] + word[p + 2 :]
+            if swapped != word:
+                candidates.append(" ".join([*words[:n], swapped, *words[n + 1 :]]))
+    for text in candidates:
+        found = [a for a in kb.lookup(text) if a.type != "person"]
+        if found:
+            return found
+    return []
 
 
 # Last words of place names that NER may tag ORG ("the Oval Office", "Capitol Hill").

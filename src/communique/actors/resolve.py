@@ -39,6 +39,7 @@ from communique.actors.organisations import (
     entity_around,
     local_organisation,
     organisation_names,
+    organisation_variants,
     place_use,
 )
 from communique.actors.state import DocState
@@ -530,7 +531,7 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
             if found and all(a.type == "person" for a in found):
                 return choose(state, [a.id for a in found])
     else:
-        found = kb.lookup(name)
+        found = kb.lookup(name) or organisation_variants(kb, words)
         if found:
             return choose(state, [a.id for a in found])
     return None

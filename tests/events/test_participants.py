@@ -8,6 +8,10 @@
 - "both of them", "them both" stand for the last two actors of one kind named in the
   sentence before; a bare "them" for a coordinated phrase there.
 - The same act stated with and without its recipient is one event.
+- Examples hung on a group's own prepositional phrase ("defectors from the party
+  including X") take part; "resigned the leadership of X" concedes to X.
+- An evaluation of a definite act noun told before ("declined the request", "denied the
+  accusation", "condemned the attack") aims at the doer of that act.
 - Quantity nouns ("fired dozens of rockets", "a barrage of missiles") do not hide the
   kind of thing a light verb acts with.
 
@@ -94,7 +98,53 @@ FOUND: list[tuple[str, set[Triple]]] = [
     ),
 ]
 
+FOUND += [
+    # examples hung on the group's own prepositional phrase
+    (
+        "The magazine, which attacked senior defectors from the party including Nicolas "
+        "Sarkozy and Marine Le Pen, closed in 2020.",
+        {
+            ("ACCUSE", "agent:FRA:MED", "nicolas-sarkozy"),
+            ("ACCUSE", "agent:FRA:MED", "marine-le-pen"),
+        },
+    ),
+    # what one resigns the leadership of
+    (
+        "Ricardo Rossello announced he would resign the leadership of the New Progressive Party.",
+        {("CONCEDE", "ricardo-rossello", "new-progressive-party-of-puerto-rico")},
+    ),
+    # an evaluation of an act told before aims at its doer
+    (
+        "Kenya's foreign minister wrote to Uganda asking it to hand over the suspects. Uganda "
+        "declined the request on Monday.",
+        {("REJECT", "uganda", "musalia-mudavadi")},
+    ),
+    (
+        "Israel attacked a convoy in Syria on Monday. Egypt condemned the attack.",
+        {("ACCUSE", "egypt", "israel")},
+    ),
+    (
+        "Germany accused Iran of sabotage. Iran denied the accusation.",
+        {("REJECT", "iran", "germany")},
+    ),
+    (
+        "Uganda arrested three Kenyan journalists. Kenya condemned the arrests.",
+        {("ACCUSE", "kenya", "uganda")},
+    ),
+]
+
 ABSENT: list[tuple[str, set[Triple]]] = [
+    # a modifier names another doer: no antecedent is taken
+    (
+        "Germany accused Iran of sabotage. Iran denied the Russian accusation.",
+        {("REJECT", "iran", "germany")},
+    ),
+    # an act told too long before is not the one referred to
+    (
+        "Germany accused Iran of sabotage. Oil prices rose. Markets fell. Ships waited. "
+        "Talks stalled. Iran denied the accusation.",
+        {("REJECT", "iran", "germany")},
+    ),
     # a bare "them" after a single name stays unresolved
     ("Iran spoke with Oman. Saudi Arabia criticised them.", {("ACCUSE", "saudi-arabia", "iran")}),
     # the same act stated with and without its recipient is one event

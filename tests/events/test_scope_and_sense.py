@@ -83,6 +83,11 @@ FOUND: list[tuple[str, set[Triple]]] = [
 ]
 
 ABSENT: list[tuple[str, set[Triple]]] = [
+    # a request named without who acted on it is no event by itself
+    (
+        "The request of the Kenyan government came from a ruling of the court.",
+        {("REQUEST", "kenya", None)},
+    ),
     # a crime committed is not a promise
     (
         "Rogue agents within the Saudi government committed the murder.",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.agents import agent_actor
 from communique.events.anchor import build_events
-from communique.events.extract import Candidate, find_candidates
+from communique.events.extract import Candidate, find_candidates, with_antecedents
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 from communique.events.reference import extra_mentions
 from communique.events.speech import speech_candidates
@@ -63,6 +63,8 @@ def extract_events(doc: Doc, document: Document, context: Context) -> None:
     candidates += speech_candidates(
         doc, document, mentions, candidates, lambda i: actors.get(i) or context.kb.get(i)
     )
+    # "the embassy declined the request": the request told before names whom it aims at
+    candidates = with_antecedents(candidates, lexicon)
     document.events = _without_bare_repeats(build_events(doc, document, candidates, context))
 
 

@@ -402,3 +402,64 @@ def _candidates(
             candidate.mode = candidate.context = None
         out.append(candidate)
     return out
+
+
+# Determiners by which a noun refers back to an act already told ("the accusation").
+DEFINITE = {"the", "this", "that", "these", "those"}
+# How many sentences back such a noun's act is looked for.
+ANTECEDENT_SENTENCES = 3
+
+
+def with_antecedents(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """An evaluation of an act told before aims at its doer: "X wrote to the embassy asking
+    ... The embassy declined the request" (REJECT → X), "Iran denied the accusation"
+    (→ the accuser), "Y condemned the attack" (→ the attacker). The object must be a
+    definite noun that names an act of some type and nothing else in its phrase names who
+    did it; the doer is the source of the latest candidate of that type in the sentence
+    or the few before it, other than the evaluator."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        out.append(candidate)
+        if candidate.type not in EVALUATION_TYPES or candidate.target_id is not None:
+            continue
+        if candidate.trigger.pos != "VERB":
+            continue
+        heads = objects(candidate.token)
+        if len(heads) != 1 or not _refers_back(heads[0]):
+            continue
+        act = heads[0]
+        kinds = {t.type for t in lexicon.lookup(act.lemma_.lower(), "NOUN")}
+        earliest = _sentence_start_before(act, ANTECEDENT_SENTENCES)
+        doers = [
+            c.source_id
+            for c in candidates
+            if c.type in kinds
+            and earliest <= c.token.i < act.i
+            and c.source_id != candidate.source_id
+            and not c.negated
+        ]
+        if doers:
+            out[-1] = _with_target(candidate, doers[-1])
+    return out
+
+
+EVALUATION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def _refers_back(noun: Token) -> bool:
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    return not any(
+        c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "acl", "relcl")
+        for c in noun.children
+        if c.dep_ != "amod" or c.ent_type_
+    )
+
+
+def _sentence_start_before(token: Token, count: int) -> int:
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start

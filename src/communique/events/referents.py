@@ -257,7 +257,29 @@ def plural_antecedents(token: Token, mentions: MentionIndex) -> list[str]:
 def examples(token: Token, mentions: MentionIndex) -> list[str]:
     """The named members of a group phrase ("world leaders including X and Y", "defectors
     such as X"): each takes part, and they are who the event data should name."""
-    heads = [
+    heads = _example_heads(token)
+    if not heads:
+        # "defectors from the organisation including X and Y": the parser may hang the
+        # examples on the noun of the group's own prepositional phrase
+        preps = [prep for prep in token.children if prep.dep_ == "prep"]
+        if token.dep_ == "dobj":  # or on the verb, right after its object
+            preps += [
+                prep
+                for prep in token.head.children
+                if prep.dep_ == "prep" and prep.i > token.i and prep.lower_ in GROUP_PREPS
+            ]
+        for pobj in (p for prep in preps for p in prep.children):
+            if pobj.dep_ == "pobj" and mentions.actor(pobj) is None and not heads:
+                heads = _example_heads(pobj)
+    return [a for h in heads for c in conjuncts(h) if (a := resolve(c, mentions))]
+
+
+# Prepositions that say which group a phrase's members come from.
+GROUP_PREPS = {"from", "of", "in", "among", "within", "inside"}
+
+
+def _example_heads(token: Token) -> list[Token]:
+    return [
         pobj
         for prep in token.children
         if prep.dep_ == "prep"
@@ -265,7 +287,6 @@ def examples(token: Token, mentions: MentionIndex) -> list[str]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    return [a for h in heads for c in conjuncts(h) if (a := resolve(c, mentions))]
 
 
 def _such(prep: Token) -> bool:

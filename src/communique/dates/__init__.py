@@ -37,6 +37,9 @@ A speaker's "today" is the day of speaking, not of the report: "today", "this
 afternoon" or "tonight" inside a direct quotation takes the day the story last
 named before it within the report's week ("On Monday the minister spoke ...
 'we raised it today'" → Monday). Outside quotations they are the report's day.
+"The previous day", "the next day", "that (same) day" are the day the story
+last named, shifted by one for "previous" and "next" ("the same day as the
+court" names another day and is left alone).
 """
 
 from __future__ import annotations
@@ -78,6 +81,14 @@ _TENSED = {"weekday", "day_month", "month"}
 # the story named may be to be the day a quotation was spoken (the report's week).
 SPEECH_DAY = re.compile(r"(?:today|tonight|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
 SPEECH_DAY_REACH = 7
+# Days named by reference to the day the story last named: "the previous day", "the next
+# day", "that same day" (not "the same day as X", which names X's day), and how far back
+# (characters) that day may be named.
+ANAPHORIC_DAY = re.compile(
+    r"\b(?:[Tt]he\s+(?:(?P<shift>previous|following|next)|same)\s+day|[Tt]hat\s+(?:same\s+)?day)\b"
+    r"(?!\s+(?:as|of|before|after|when)\b)"
+)
+ANAPHORIC_REACH = 1500
 
 
 def find_timexes(doc: Doc, document: Document, context: Context) -> None:
@@ -138,7 +149,46 @@ def timexes(doc: Doc, published: str | None, text: str | None = None) -> list[Ti
             )
         )
     _speech_days(text, out, published)
-    return out
+    return _anaphoric_days(text, out)
+
+
+def _anaphoric_days(text: str, found: list[TimeRef]) -> list[TimeRef]:
+    """Add "the previous day", "the next day", "that day": the day the story last named
+    before them, shifted by one for "previous" and "next"/"following"."""
+    from datetime import date, timedelta
+
+    added: list[TimeRef] = []
+    for match in ANAPHORIC_DAY.finditer(text):
+        start, end = match.span()
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        before = [
+            t
+            for t in found
+            if t.end <= start and start - t.end <= ANAPHORIC_REACH and t.value
+            if len(t.value) >= 10 and t.precision == "day"
+        ]
+        if not before:
+            continue
+        try:
+            day = date.fromisoformat(str(before[-1].value)[:10])
+        except ValueError:
+            continue
+        shift = match.group("shift")
+        if shift is not None:
+            day += timedelta(days=-1 if shift == "previous" else 1)
+        value = day.isoformat()
+        added.append(
+            TimeRef(
+                start=start,
+                end=end,
+                text=match.group(0),
+                value=value,
+                precision="day",
+                anchor=before[-1].anchor,
+            )
+        )
+    return sorted(found + added, key=lambda t: t.start) if added else found
 
 
 def _speech_days(text: str, found: list[TimeRef], published: str | None) -> None:

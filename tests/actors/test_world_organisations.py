@@ -306,3 +306,24 @@ def test_a_shared_outlet_name_follows_the_articles_country(run: Run) -> None:
     text = "Australia's prime minister spoke in Canberra. ABC News said the vote was close."
     names = resolved(run(text, "2019-08-01"), "ABC News")
     assert "Australian Broadcasting Corporation" in names, names
+
+
+# A seat of government after "anti-"/"pro-" stands for the government it seats.
+SEATS_WITH_PREFIX = [
+    ("The station broadcasts anti-Pyongyang messages across the border.", "Pyongyang",
+     "North Korea"),
+    ("Pro-Moscow fighters held the airport.", "Moscow", "Russia"),
+    ("Thousands joined an anti-Tehran rally in Erbil.", "Tehran", "Iran"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), SEATS_WITH_PREFIX)
+def test_anti_and_pro_seats_are_the_state(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    assert expected in resolved(run(text, "2020-05-01"), fragment)
+
+
+def test_a_seat_as_a_place_stays_a_place(run: Run) -> None:
+    document = run("The delegation flew to Moscow on Monday.", "2020-05-01")
+    assert not resolved(document, "Moscow")

@@ -139,11 +139,19 @@ def seat_mention(state: DocState, start: int, end: int, iso: str) -> bool:
     if country is None:
         return False
     confidence = actor_use(state.doc[start:end])
+    if confidence is None and _against_or_for(state, start):
+        confidence = 0.7  # "anti-Pyongyang propaganda", "pro-Moscow rebels": the government
     if confidence is None:
         return False
     state.add(start, end, country.id, "alias", confidence)
     state.cover(start, end)
     return True
+
+
+def _against_or_for(state: DocState, start: int) -> bool:
+    """Is the seat written after "anti-" or "pro-" ("anti-Pyongyang", "pro-Kremlin")?"""
+    lowers = state.lowers
+    return start >= 2 and lowers[start - 1] == "-" and lowers[start - 2] in ("anti", "pro")
 
 
 def juntas(state: DocState) -> None:

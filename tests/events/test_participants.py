@@ -10,6 +10,7 @@
 - The same act stated with and without its recipient is one event.
 - Examples hung on a group's own prepositional phrase ("defectors from the party
   including X") take part; "resigned the leadership of X" concedes to X.
+- "issued a statement condemning X": the text's author condemns X.
 - An evaluation of a definite act noun told before ("declined the request", "denied the
   accusation", "condemned the attack") aims at the doer of that act.
 - Quantity nouns ("fired dozens of rockets", "a barrage of missiles") do not hide the
@@ -133,7 +134,25 @@ FOUND += [
     ),
 ]
 
+FOUND += [
+    # the author of a text acts by it
+    (
+        "Mike Pompeo posted a message on Twitter blaming Iran for the attacks.",
+        {("ACCUSE", "mike-pompeo", "iran")},
+    ),
+    ("Kenya issued a statement condemning Uganda on Monday.", {("ACCUSE", "kenya", "uganda")}),
+    (
+        "Troops from the African Union including Kenya and Uganda attacked al-Shabaab.",
+        {("ASSAULT", "kenya", "al-shabaab"), ("ASSAULT", "uganda", "al-shabaab")},
+    ),
+]
+
 ABSENT: list[tuple[str, set[Triple]]] = [
+    # signs condemning X are carried, not issued, by the marchers: no accusation by them
+    (
+        "Protesters carrying signs condemning Russia marched in Berlin.",
+        {("ACCUSE", "agent:DEU:CVL", "russia")},
+    ),
     # a modifier names another doer: no antecedent is taken
     (
         "Germany accused Iran of sabotage. Iran denied the Russian accusation.",

@@ -84,6 +84,10 @@ FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 AUTHORED = {"demand", "request", "proposal", "plan", "offer", "decision", "statement",
             "remark", "comment", "accusation", "claim", "call", "appeal", "policy",
             "position", "ultimatum", "move", "allegation", "initiative", "stance"}  # fmt: skip
+# Texts by which their author acts ("issued a statement condemning X").
+STATEMENTS = {"statement", "message", "letter", "post", "tweet", "video", "communique",
+              "declaration", "note", "resolution", "speech", "address", "editorial",
+              "op-ed", "column", "press", "release", "report"}  # fmt: skip
 # Types whose object may be the actor's own forces, which are no recipient.
 OWN_FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
@@ -208,6 +212,18 @@ def subjects(token: Token) -> list[Token]:
             holder = holder.head
         if holder.pos_ in ("VERB", "AUX"):
             return subjects(holder)
+        return []
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        # "issued a statement condemning X", "posted a message on Twitter blaming X": the
+        # text's author acts, the subject of the verb that issued it
+        node = token.head
+        for _ in range(3):
+            if node.lemma_.lower() in STATEMENTS:
+                verb = clause.governing_verb(node)
+                return subjects(verb) if verb is not None else []
+            if node.dep_ not in ("pobj", "prep") or node.head is node:
+                break
+            node = node.head
         return []
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
         return subjects(token.head)

@@ -269,7 +269,7 @@ def examples(token: Token, mentions: MentionIndex) -> list[str]:
                 if prep.dep_ == "prep" and prep.i > token.i and prep.lower_ in GROUP_PREPS
             ]
         for pobj in (p for prep in preps for p in prep.children):
-            if pobj.dep_ == "pobj" and mentions.actor(pobj) is None and not heads:
+            if pobj.dep_ == "pobj" and not heads:
                 heads = _example_heads(pobj)
     return [a for h in heads for c in conjuncts(h) if (a := resolve(c, mentions))]
 

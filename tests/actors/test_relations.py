@@ -71,3 +71,31 @@ def test_government_of_a_person_without_a_country_is_left_alone(run: Run) -> Non
     text = "Karel Duvnjak's government fell after a week."
     names = resolved(run(text, "2019-05-01"), "Karel Duvnjak's government")
     assert not any(n not in ("Karel Duvnjak",) for n in names), names
+
+
+# "the rebels" in a report naming one armed group is that group.
+ARMED_GROUPS = [
+    ("Houthi rebels shelled the port. According to a minister, the rebels are backed by Iran.",
+     "the rebels", "Houthis"),
+    ("Boko Haram fighters raided the village. The militants took forty hostages.",
+     "The militants", "Boko Haram"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), ARMED_GROUPS)
+def test_the_rebels_are_the_one_armed_group_named(
+    run: Run, text: str, fragment: str, expected: str
+) -> None:
+    assert expected in resolved(run(text, "2020-02-01"), fragment)
+
+
+def test_the_rebels_with_two_groups_named_stay_unnamed(run: Run) -> None:
+    text = "Houthi fighters and al-Shabaab were both listed. The rebels denied it."
+    names = resolved(run(text, "2020-02-01"), "The rebels")
+    assert not names & {"Houthis", "Al-Shabaab"}, names
+
+
+def test_a_plural_after_a_name_and_comma_is_no_description_of_the_person(run: Run) -> None:
+    text = "According to Karim Osman, the protesters were paid by foreign groups."
+    names = resolved(run(text, "2020-02-01"), "the protesters")
+    assert "Karim Osman" not in names

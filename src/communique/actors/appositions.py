@@ -61,7 +61,11 @@ def appositives(state: DocState, names: list[Found]) -> None:
                 if doc[end].pos_ in ("VERB", "AUX") and doc[end].tag_ != "VBN":
                     break
                 end += 1
-            _link(state, j + 1, end, found, roles)
+            # "According to Ali, the rebels are ...": a plural noun is the next clause's
+            # subject, not a description of one person
+            plural = doc[j + 1].lower_ == "the" and doc[j + 2].tag_ in ("NNS", "NNPS")
+            if not plural:
+                _link(state, j + 1, end, found, roles)
         # description before the name: "the Secretary General of X, Mr. Abtahi"
         k = found.start - 1
         while k >= 0 and doc[k].lower_.rstrip(".") in HONORIFICS:

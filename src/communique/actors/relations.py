@@ -1,17 +1,21 @@
 """Relational descriptions: a person's kin, and a leader's government.
 
 Runs in the actors stage after the anaphora of pass 3 (``communique.actors.coref``), whose
-pronoun links it reads, and before the agents pass. In: a ``DocState``. Out: mentions for
+pronoun links it reads, and before the agents pass (``named_armed_group`` after it). In: a
+``DocState``. Out: mentions for
 
 - kin of a named person ("his wife", "Joe Biden's son", "her brother"): the other person
   of the article who shares the family name of the possessor ("Grace Mugabe" for
   Robert Mugabe's "his wife"), when exactly one does and the kin word's gender does not
   contradict theirs; otherwise nothing (a reader needs the name too);
 - a person's government ("Assad's government", "Johnson's administration"): the state
-  of that person, as a reader takes "the X government" acting for the state.
+  of that person, as a reader takes "the X government" acting for the state;
+- "the rebels" in a report naming exactly one armed group: that group.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from communique.actors.names import key
 from communique.actors.state import DocState, Found
@@ -91,4 +95,29 @@ def _government(state: DocState, owner: Found, i: int) -> None:
         state.add(owner.start, i + 1, country.id, "description", 0.7)
 
 
-__all__ = ["find_relations"]
+def named_armed_group(state: DocState) -> None:
+    """ "the rebels", "the militants" in a report that names one armed group ("Houthi
+    rebels") are that group, not an unnamed agent. Runs after the agents pass."""
+    groups = Counter(
+        f.actor_id
+        for f in state.found
+        if f.kind in ("name", "alias", "abbreviation")
+        and (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "organisation"
+        and actor.sector == "REB"
+    )
+    if len(groups) != 1:
+        return  # none, or several: a reader cannot tell either
+    group = next(iter(groups))
+    for found in state.found:
+        if (
+            found.actor_id.startswith("agent:")
+            and found.actor_id.rsplit(":", 1)[-1] in ("REB", "UAF")  # rebels, militants
+            and found.start > 0
+            and state.lowers[found.start - 1] == "the"
+            and state.doc[found.end - 1].tag_ == "NNS"
+        ):
+            found.actor_id, found.kind = group, "description"
+
+
+__all__ = ["find_relations", "named_armed_group"]

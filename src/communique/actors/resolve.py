@@ -88,6 +88,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     coref.find_anaphora(state)
     relations.find_relations(state)
     agents.find_agents(state, agents.load_lexicon(), lambda name: _place_country(gazetteer, name))
+    relations.named_armed_group(state)
     institutions.find_institutions(state)
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()

@@ -8,6 +8,7 @@
   leaders") names a kind of thing, not an act.
 - Acts only tried ("tried to pressure", "efforts to complete the withdrawal") are not
   stated as done; attempted force still is.
+- Visiting a hospital, a school or a camp is no meeting with its staff.
 - A bare state institution with an adjective of level ("the federal government") is
   the article's state's; an allegation accuses the subject of its clause.
 """
@@ -78,6 +79,11 @@ FOUND: list[tuple[str, set[Triple]]] = [
         "Kenya alleged that Uganda had armed the rebels.",
         {("ACCUSE", "kenya", "uganda")},
     ),
+    # a place visited does not hide the person met
+    (
+        "Joe Biden visited Warsaw University and met Andrzej Duda.",
+        {("CONSULT", "joe-biden", "andrzej-duda")},
+    ),
     # attempted force is still coded
     ("Kenya tried to kill the rebel leader.", {("ASSAULT", "kenya", "agent:KEN:REB")}),
 ]
@@ -116,6 +122,9 @@ ABSENT: list[tuple[str, set[Triple]]] = [
 ]
 
 NO_TYPES: list[tuple[str, set[str]]] = [
+    # visiting a place is no meeting with its staff
+    ("The Archbishop of Canterbury visited the hospital in Warsaw on Monday.", {"CONSULT"}),
+    ("Kenyan officials visited the refugee camp near Dadaab.", {"CONSULT"}),
     ("The protest leaders spoke to reporters in Nairobi.", {"PROTEST"}),
     ("Kenya bought two attack helicopters from Russia.", {"ASSAULT"}),
     ("The aid convoy reached Gaza on Monday.", {"AID"}),

@@ -17,7 +17,11 @@ the patient of a noun of acts on people is a thing ("the release of the report")
 target may stay empty for types that need no recipient. Support or agreement that an
 actor "will not" or "would not" give is a refusal (REJECT); a crackdown on a crime acts
 on the acting state's criminals. Negation, modality and the cues that drop non-events
-(conditionals, speculation, standing stances) come from ``communique.events.clause``.
+(conditionals, speculation, advice, attempts, standing stances) come from
+``communique.events.clause``. A refusal takes the recipient of the act refused ("refused
+to meet X"); a group of members meeting among itself is a CONSULT with no recipient;
+``with_antecedents`` gives an evaluation of a definite act noun ("denied the accusation")
+the doer of that act, told in the sentences before.
 """
 
 from __future__ import annotations

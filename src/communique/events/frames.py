@@ -10,8 +10,11 @@ brokering"), participles ("protesters arrested on Sunday"), possessors and modif
 of nominal triggers, phrases a nominal trigger's light verb carries ("criticism came from
 X"), relative clauses on a nominal ("an attack that killed six soldiers"), copulas ("X was
 the target of an attack") and the doers of an evaluated act ("a policy which X
-criticised"). Also: the speaker of an evaluation, custodians ("into the prisons of X")
-and the organisation an agent represents ("as representative of X"). Which actor a noun
+criticised") or the authors of what it evaluates ("the decision by X", "the demands of
+X"), the authors of a text that acts ("issued a statement condemning X"), who acted on a
+request ("at the behest of X"). Also: the speaker of an evaluation, custodians ("into the
+prisons of X") and the organisation an agent represents ("as representative of X"); an
+actor's own forces and a place visited are no recipients. Which actor a noun
 phrase stands for is ``communique.events.referents``'s job.
 """
 
@@ -28,13 +31,14 @@ from communique.events.referents import (
     actors_of,
     conjuncts,
     pobjs,
+    prep_objects,
     resolve,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["AgentMaker", "MentionIndex", "pobjs", "resolve"]
+__all__ = ["AgentMaker", "MentionIndex", "pobjs", "prep_objects", "resolve"]
 
 SUBJ = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
@@ -91,6 +95,11 @@ STATEMENTS = {"statement", "message", "letter", "post", "tweet", "video", "commu
 # Types whose object may be the actor's own forces, which are no recipient.
 OWN_FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+# Places one visits whose people the actors stage may name as a group (a hospital's
+# staff): visiting them is no meeting.
+FACILITIES = {"hospital", "school", "university", "site", "scene", "camp", "prison", "base",
+              "factory", "plant", "port", "airport", "station", "mosque", "church", "temple",
+              "cathedral", "synagogue", "clinic", "shelter", "farm", "mine"}  # fmt: skip
 
 # A participant slot holding one of these is a person or group the actors stage did not
 # resolve: the event's target is unknown, not absent, so no null-target event is made.
@@ -138,20 +147,6 @@ def objects(token: Token) -> list[Token]:
         # "called out Donald Trump": the parser takes a particle verb's object for a
         # predicate complement
         found = [c for c in token.children if c.dep_ == "oprd"]
-    return found
-
-
-def prep_objects(token: Token) -> list[Token]:
-    """Objects of the prepositions on ``token``, through two-word prepositions ("pulled
-    out of the treaty", "away from the border": the parser nests the second word)."""
-    found: list[Token] = []
-    for prep in token.children:
-        if prep.dep_ != "prep":
-            continue
-        found.extend(p for p in prep.children if p.dep_ == "pobj")
-        for inner in prep.children:
-            if inner.dep_ == "prep":
-                found.extend(p for p in inner.children if p.dep_ == "pobj")
     return found
 
 
@@ -240,6 +235,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             heads = participle_patient(token)
         if trigger.type in OWN_FORCE_TYPES:
             heads = [h for h in heads if not own(h)]
+        if trigger.type == "CONSULT":  # "visited the hospital": a place, not its staff
+            heads = [h for h in heads if h.lemma_.lower() not in FACILITIES]
         found = actors_of(heads, mentions)
         if not found and trigger.type in EVALUATIONS:
             found = actors_of(act_doers(heads) + act_authors(heads), mentions)

@@ -332,3 +332,17 @@ def pobjs(token: Token, word: str) -> list[Token]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def prep_objects(token: Token) -> list[Token]:
+    """Objects of the prepositions on ``token``, through two-word prepositions ("pulled
+    out of the treaty", "away from the border": the parser nests the second word)."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        found.extend(p for p in prep.children if p.dep_ == "pobj")
+        for inner in prep.children:
+            if inner.dep_ == "prep":
+                found.extend(p for p in inner.children if p.dep_ == "pobj")
+    return found

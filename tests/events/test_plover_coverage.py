@@ -133,7 +133,68 @@ FOUND: list[tuple[str, set[Triple]]] = [
     ("Germany held talks with Poland on Tuesday.", {("CONSULT", "germany", "poland")}),
 ]
 
+FOUND += [
+    (
+        "Hungary and Slovakia signed a border agreement on Friday.",
+        {("AGREE", "hungary", "slovakia")},
+    ),
+    ("Ethiopia and Eritrea agreed to a peace deal in 2018.", {("AGREE", "ethiopia", "eritrea")}),
+    (
+        "The Philippines and Vietnam signed a maritime cooperation deal.",
+        {("AGREE", "philippines", "vietnam")},
+    ),
+    ("The African Union praised Sudan for the ceasefire.", {("SUPPORT", "african-union", "sudan")}),
+    ("Norway gave financial aid to Somalia.", {("AID", "norway", "somalia")}),
+    ("China deployed warships to the South China Sea.", {("MOBILIZE", "china", None)}),
+    ("Iran criticised Saudi Arabia over the executions.", {("ACCUSE", "iran", "saudi-arabia")}),
+    (
+        "Turkey blamed the PKK for the bombing in Ankara.",
+        {("ACCUSE", "turkey", "kurdistan-workers-party")},
+    ),
+    ("Australia called on China to release the journalist.", {("REQUEST", "australia", "china")}),
+    ("Germany appealed to Russia to end the war.", {("REQUEST", "germany", "russia")}),
+    (
+        "Nigeria denied the claims made by Amnesty International.",
+        {("REJECT", "nigeria", "amnesty-international")},
+    ),
+    # an ambassador of a state stands for it in the act done to him
+    (
+        "Venezuela threatened to expel the ambassador of Spain.",
+        {("THREATEN", "venezuela", "spain")},
+    ),
+    ("France expelled the ambassador of Niger.", {("SANCTION", "france", "niger")}),
+    ("Mexico recalled its ambassador from Peru.", {("SANCTION", "mexico", "peru")}),
+    (
+        "Thousands of Georgians protested against the government in Tbilisi.",
+        {("PROTEST", "agent:GEO:CVL", "agent:GEO:GOV")},
+    ),
+    (
+        "The United States imposed sanctions on Russia over the invasion.",
+        {("SANCTION", "united-states", "russia")},
+    ),
+    (
+        "Egyptian police arrested dozens of protesters in Cairo.",
+        {("COERCE", "agent:EGY:COP", "agent:EGY:CVL")},
+    ),
+    ("Israel withdrew its troops from Lebanon in 2000.", {("RETREAT", "israel", "lebanon")}),
+    # ceding ground
+    ("Armenia handed over two villages to Azerbaijan.", {("RETREAT", "armenia", "azerbaijan")}),
+    (
+        "Britain relinquished control of Hong Kong to China in 1997.",
+        {("RETREAT", "united-kingdom", "china")},
+    ),
+    # joint exercises
+    ("Greece and Cyprus held joint military exercises.", {("COOPERATE", "greece", "cyprus")}),
+    (
+        "Angela Merkel met Vladimir Putin in Sochi.",
+        {("CONSULT", "angela-merkel", "vladimir-putin")},
+    ),
+    ("Japan and South Korea held talks in Tokyo.", {("CONSULT", "japan", "south-korea")}),
+]
+
 NEGATED: list[tuple[str, Triple]] = [
+    ("Japan did not condemn China.", ("ACCUSE", "japan", "china")),
+    ("Egypt refrained from criticising Israel.", ("ACCUSE", "egypt", "israel")),
     ("Kenya did not meet Uganda on Monday.", ("CONSULT", "kenya", "uganda")),
     ("Turkey did not sign the agreement with Greece.", ("AGREE", "turkey", "greece")),
     ("Russia did not withdraw its troops from Belarus.", ("RETREAT", "russia", "belarus")),
@@ -155,6 +216,22 @@ NONE_OF: list[tuple[str, set[str]]] = [
     ("The protest movement grew in Serbia.", {"PROTEST"}),
     ("Russia did not withdraw its troops from Belarus.", {"RETREAT"}),
     ("Turkey did not sign the agreement with Greece.", {"AGREE"}),
+]
+
+
+NONE_OF += [
+    ("Japan did not condemn China.", {"ACCUSE"}),
+    ("Russia could attack Moldova next year.", {"ASSAULT"}),
+    ("Kenya would never recognise Somaliland.", {"SUPPORT"}),
+    ("Egypt refrained from criticising Israel.", {"ACCUSE"}),
+    ("Germany tried to persuade Hungary to drop its veto.", {"REQUEST"}),
+    ("The European Union would do well to support Ukraine.", {"SUPPORT"}),
+    ("If Iran attacks Israel, the United States will respond.", {"ASSAULT"}),
+    ("Ghana has always supported Togo.", {"SUPPORT"}),
+    ("The minister received the award from the king.", {"CONSULT"}),
+    ("The impeachment trial opened in the Senate.", {"ACCUSE"}),
+    ("The aid workers left Gaza on Monday.", {"AID"}),
+    ("Kenya agreed to the plan.", {"CONSULT"}),
 ]
 
 

@@ -37,7 +37,8 @@ CARRIERS = {
     "secretariat", "headquarters", "premises", "member", "members", "representative",
     "representatives", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders",
     "head", "heads", "minister", "ministers", "envoy", "envoys", "delegate", "delegates",
-    "diplomat", "diplomats", "negotiators", "lawmakers", "legislators",
+    "diplomat", "diplomats", "negotiators", "lawmakers", "legislators", "ambassador",
+    "ambassadors", "consul", "attache",
 }  # fmt: skip
 # Vessels stand for the people they carry in acts done to them ("turned back the boats").
 VESSELS = {"boat", "ship", "vessel", "dinghy", "raft", "bus", "truck", "convoy", "flotilla"}

@@ -107,7 +107,8 @@ def measure(command: list[str]) -> Cost:
         seconds = time.perf_counter() - start
         errors.seek(0)
         lines = errors.read().decode(errors="replace").splitlines()
-    if done.returncode != 0 or not lines or not lines[-1].startswith("USAGE "):
+    # exit code 1: the run finished and recorded failed documents (they are timed too)
+    if done.returncode not in (0, 1) or not lines or not lines[-1].startswith("USAGE "):
         raise SystemExit(f"{command[:3]} failed:\n" + "\n".join(lines[-30:]))
     cpu, max_rss_kb, _ = lines[-1].split()[1:]
     # Linux: ru_maxrss in kB, the largest of the process and the children it waited for
@@ -238,10 +239,10 @@ def speedups(documents: list[Document], settings: Settings, workers: int, ray: b
                 f"  {name:12s} {n} worker{'s' if n > 1 else ' '}               "
                 f"{seconds:6.2f} s  speed-up {base / seconds:.2f}x  (start-up {start:.1f} s)"
             )
-    scale_out(documents, one, base)
+    scale_out(documents, one)
 
 
-def scale_out(documents: list[Document], settings: Settings, analysis: float) -> None:
+def scale_out(documents: list[Document], settings: Settings) -> None:
     """How a run would scale over many Ray workers (nodes): only the analysis spreads, the
     driver's part (storing the results, clustering) stays serial. Both parts are measured
     here on this corpus; the speed-up of N workers is Amdahl's (s + p) / (s + p / N), an
@@ -251,7 +252,10 @@ def scale_out(documents: list[Document], settings: Settings, analysis: float) ->
     from communique.store import Store
 
     with LocalEngine(settings) as engine:
+        # timed here, right before the driver's part, so that both see the same load
+        start = time.perf_counter()
         results = [r for r in engine.analyse(copies(documents)) if isinstance(r, Document)]
+        analysis = time.perf_counter() - start
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
         store = Store.open(str(Path(scratch) / "scale.db"))
         try:

@@ -131,7 +131,9 @@ def organisation_variants(kb: KnowledgeBase, words: list[str]) -> list[Actor]:
             if swapped != word:
                 candidates.append(" ".join([*words[:n], swapped, *words[n + 1 :]]))
     for text in candidates:
-        found = [a for a in kb.lookup(text) if a.type != "person"]
+        # the words are normalised already: probe the name index without normalising again
+        ids = kb.names.get(text.removeprefix("the "), ())
+        found = [kb.actors[i] for i in ids if kb.actors[i].type != "person"]
         if found:
             return found
     return []

@@ -233,6 +233,7 @@ def scan_kb(state: DocState) -> None:
     kept_words = [[w for w in ws if w not in ("al", "el")] for ws in split]
     # Sentence starts as one array, for the same reason (SENT_START is 1 at a start).
     sent_start = [value == 1 for value in doc.to_array("SENT_START").tolist()]
+    ent_types, org = doc.to_array("ENT_TYPE").tolist(), doc.vocab.strings["ORG"]
     n = len(doc)
     i = 0
     while i < n:
@@ -268,7 +269,7 @@ def scan_kb(state: DocState) -> None:
         j, ids, k = best
         start = i + 1 if state.lowers[i] == "the" else i
         state_name = k not in kb.seats and any(kb.actors[a].type == "state" for a in ids)
-        if not state_name and _inside_longer_name(state, start, j):
+        if not state_name and ent_types[start] == org and _inside_longer_name(state, start, j):
             # "Sky News Arabia", "Abu Dhabi Media": NER's longer name decides (a state's
             # own name is left alone: NER runs "Ukraine" into "Volodymyr Zelenskyy")
             i = j

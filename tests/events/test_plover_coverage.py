@@ -192,6 +192,22 @@ FOUND += [
     ("Japan and South Korea held talks in Tokyo.", {("CONSULT", "japan", "south-korea")}),
 ]
 
+FOUND += [
+    # protests against a law or a reform oppose its government
+    (
+        "Thousands of Israelis rallied against the judicial reform in Tel Aviv.",
+        {("PROTEST", "agent:ISR:CVL", "agent:ISR:GOV")},
+    ),
+    (
+        "Farmers in India protested against the new laws on Monday.",
+        {("PROTEST", "agent:IND:AGR", "agent:IND:GOV")},
+    ),
+    (
+        "Hundreds of Chileans marched against the pension reform in Santiago.",
+        {("PROTEST", "agent:CHL:CVL", "agent:CHL:GOV")},
+    ),
+]
+
 NEGATED: list[tuple[str, Triple]] = [
     ("Japan did not condemn China.", ("ACCUSE", "japan", "china")),
     ("Egypt refrained from criticising Israel.", ("ACCUSE", "egypt", "israel")),

@@ -26,10 +26,15 @@ from communique.actors.agents import load_lexicon as load_agent_lexicon
 from communique.events import clause
 from communique.events.lexicon import Trigger
 from communique.events.referents import (
+    LAWS,
+    STATEMENTS,
     AgentMaker,
     MentionIndex,
+    act_authors,
     actors_of,
     conjuncts,
+    law_makers,
+    own,
     pobjs,
     prep_objects,
     resolve,
@@ -42,9 +47,8 @@ __all__ = ["AgentMaker", "MentionIndex", "pobjs", "prep_objects", "resolve"]
 
 SUBJ = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
-# Acts of law: what they do ("a bill which legalised X") is done by who passed them.
-LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
-        "resolution", "ruling", "order"}  # fmt: skip
+# Types by which opposing a law or a reform opposes its government (referents.law_makers).
+OPPOSITIONS = {"PROTEST", "ACCUSE", "REJECT"}
 # Evaluations aim at whoever did what they evaluate.
 EVALUATIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 # Verbs by which an attack named as their subject acts on their object.
@@ -83,18 +87,8 @@ CAPACITY = {"representative", "envoy", "emissary", "delegate", "negotiator", "sp
 # conclusion that X is ...") makes that someone the evaluator, not the quote's speaker.
 FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 
-# Nouns of things said, asked or decided: their of-object is their author ("the demands
-# of Kosovo"), who an evaluation of them aims at.
-AUTHORED = {"demand", "request", "proposal", "plan", "offer", "decision", "statement",
-            "remark", "comment", "accusation", "claim", "call", "appeal", "policy",
-            "position", "ultimatum", "move", "allegation", "initiative", "stance"}  # fmt: skip
-# Texts by which their author acts ("issued a statement condemning X").
-STATEMENTS = {"statement", "message", "letter", "post", "tweet", "video", "communique",
-              "declaration", "note", "resolution", "speech", "address", "editorial",
-              "op-ed", "column", "press", "release", "report"}  # fmt: skip
 # Types whose object may be the actor's own forces, which are no recipient.
 OWN_FORCE_TYPES = {"MOBILIZE", "RETREAT"}
-OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Places one visits whose people the actors stage may name as a group (a hospital's
 # staff): visiting them is no meeting.
 FACILITIES = {"hospital", "school", "university", "site", "scene", "camp", "prison", "base",
@@ -294,7 +288,10 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             ]
         if not heads and not verbal:
             heads = governor_pobjs(token, word)
-        return actors_of(heads, mentions)
+        found = actors_of(heads, mentions)
+        if not found and trigger.type in OPPOSITIONS:
+            found = law_makers(heads, mentions)
+        return found
     if role == "relcl_obj":
         # "an attack that left six soldiers dead", "a raid which killed two": the
         # object of a relative clause on the nominal trigger
@@ -373,26 +370,6 @@ def act_doers(heads: list[Token]) -> list[Token]:
         if antecedent.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
             out.extend(subjects(verb))
     return out
-
-
-def act_authors(heads: list[Token]) -> list[Token]:
-    """Who made what an evaluation is about, named on the noun: "the decision by X", "the
-    accusation made by X", "the demands of X" (of: only nouns of things said or decided,
-    "the killing of X" names a victim)."""
-    out: list[Token] = []
-    for head in heads:
-        out.extend(pobjs(head, "by"))
-        for acl in head.children:
-            if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                out.extend(pobjs(acl, "by"))  # "the accusation made by Turkey"
-        if head.lemma_.lower() in AUTHORED:
-            out.extend(pobjs(head, "of"))
-    return out
-
-
-def own(head: Token) -> bool:
-    """ "put its army on alert", "withdrew their troops": the actor's own forces."""
-    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in head.children)
 
 
 def in_adjunct(token: Token) -> bool:

@@ -6,6 +6,9 @@ actor ids the phrase stands for, for ``communique.events.frames``: its own menti
 appositive, the named examples of a group ("leaders including X and Y"), a modifier or
 possessor that a carrier noun stands for ("the Iranian government", "members of X"), the
 people on a vessel, or the unnamed agent of a bare state institution ("the government").
+Also who made a thing an evaluation is about (``act_authors``: "the decision by X"), the
+government whose law or reform is opposed (``law_makers``), the actors "both of them"
+stands for (``plural_antecedents``) and whether a phrase names an actor's own forces.
 """
 
 from __future__ import annotations
@@ -26,6 +29,24 @@ QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
               "couple", "pair", "round", "rounds", "burst", "string", "spate", "tens",
               "millions", "crowd", "crowds", "group", "groups", "handful"}  # fmt: skip
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+
+# Acts of law: what they do ("a bill which legalised X") is done by who passed them.
+LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
+        "resolution", "ruling", "order"}  # fmt: skip
+# Government acts opposed as such: their opponents oppose the government.
+REFORMS = {"reform", "reforms", "change", "changes", "policy", "policies", "plan", "budget",
+           "tax", "taxes", "constitution", "referendum"}  # fmt: skip
+# Nouns of things said, asked or decided: their of-object is their author ("the demands
+# of Kosovo"), who an evaluation of them aims at.
+AUTHORED = {"demand", "request", "proposal", "plan", "offer", "decision", "statement",
+            "remark", "comment", "accusation", "claim", "call", "appeal", "policy",
+            "position", "ultimatum", "move", "allegation", "initiative", "stance"}  # fmt: skip
+# Texts by which their author acts ("issued a statement condemning X").
+STATEMENTS = {"statement", "message", "letter", "post", "tweet", "video", "communique",
+              "declaration", "note", "resolution", "speech", "address", "editorial",
+              "op-ed", "column", "press", "release", "report"}  # fmt: skip
+# Possessives by which a phrase names the actor's own forces ("put its army on alert").
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 
 # Nouns that stand for their possessor or modifier ("the Iranian government",
 # "Iran's support", "the regime of Israel"): the actor is found on the modifier.
@@ -347,3 +368,47 @@ def prep_objects(token: Token) -> list[Token]:
             if inner.dep_ == "prep":
                 found.extend(p for p in inner.children if p.dep_ == "pobj")
     return found
+
+
+def act_authors(heads: list[Token]) -> list[Token]:
+    """Who made what an evaluation is about, named on the noun: "the decision by X", "the
+    accusation made by X", "the demands of X" (of: only nouns of things said or decided,
+    "the killing of X" names a victim)."""
+    out: list[Token] = []
+    for head in heads:
+        out.extend(pobjs(head, "by"))
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                out.extend(pobjs(acl, "by"))  # "the accusation made by Turkey"
+        if head.lemma_.lower() in AUTHORED:
+            out.extend(pobjs(head, "of"))
+    return out
+
+
+def law_makers(heads: list[Token], mentions: MentionIndex) -> list[str]:
+    """ "protests against the new law", "rallied against the reform of X's courts": what
+    a law or a reform does, its state's government does (the modifier's or possessor's
+    state, else the article's)."""
+    if mentions.make_agent is None:
+        return []
+    for head in heads:
+        if head.lemma_.lower() not in LAWS | REFORMS:
+            continue
+        owners = [
+            a
+            for c in head.children
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and (a := mentions.actor(c))
+        ]
+        owners += [
+            a
+            for inner in pobjs(head, "to") + pobjs(head, "of")
+            for a in law_makers([inner], mentions)
+        ]
+        agent = mentions.make_agent("GOV", owners[0] if owners else None)
+        return [agent] if agent else []
+    return []
+
+
+def own(head: Token) -> bool:
+    """ "put its army on alert", "withdrew their troops": the actor's own forces."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in head.children)

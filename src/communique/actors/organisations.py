@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import title_key
 from communique.actors.names import key
 
@@ -137,6 +138,30 @@ def organisation_variants(kb: KnowledgeBase, words: list[str]) -> list[Actor]:
         if found:
             return found
     return []
+
+
+# Words after a KB name inside an NER organisation that leave the KB name standing:
+# "NATO Secretary General", "Hamas Political Bureau" are the KB actor plus a role or organ.
+_ORGAN_WORDS = ORG_HEADS | {"secretary", "general", "minister", "spokesman", "spokeswoman",
+                            "spokesperson", "chairman", "chief", "director", "president",
+                            "bureau", "office", "branch", "wing", "headquarters", "official",
+                            "officials", "leader", "leadership"}  # fmt: skip
+
+
+def inside_longer_name(state: DocState, start: int, end: int) -> bool:
+    """Is the KB match [start, end) the first words of a longer organisation name that NER
+    reads ("Sky News Arabia", "Abu Dhabi Media")? Then it is not the KB actor (or seat)."""
+    label, ent_start, ent_end = entity_around(state, start)
+    if label != "ORG" or ent_end <= end:
+        return False
+    if ent_start != start and not (ent_start == start - 1 and state.lowers[ent_start] == "the"):
+        return False  # "President of Ukraine Volodymyr ...": the KB name is inside, not first
+    rest = state.doc[end:ent_end]
+    if any(t in state.person_at for t in range(end, ent_end)) or state.kb.lookup(rest.text):
+        return False  # the rest is a name of its own: a person, or another KB actor
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and not any(
+        t.lower_ in _ORGAN_WORDS for t in rest
+    )
 
 
 # Last words of place names that NER may tag ORG ("the Oval Office", "Capitol Hill").

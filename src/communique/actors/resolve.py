@@ -37,6 +37,7 @@ from communique.actors.organisations import (
     INNER,
     LANDFORMS,
     entity_around,
+    inside_longer_name,
     local_organisation,
     organisation_names,
     organisation_variants,
@@ -269,7 +270,7 @@ def scan_kb(state: DocState) -> None:
         j, ids, k = best
         start = i + 1 if state.lowers[i] == "the" else i
         state_name = k not in kb.seats and any(kb.actors[a].type == "state" for a in ids)
-        if not state_name and ent_types[start] == org and _inside_longer_name(state, start, j):
+        if not state_name and ent_types[start] == org and inside_longer_name(state, start, j):
             # "Sky News Arabia", "Abu Dhabi Media": NER's longer name decides (a state's
             # own name is left alone: NER runs "Ukraine" into "Volodymyr Zelenskyy")
             i = j
@@ -293,30 +294,6 @@ def scan_kb(state: DocState) -> None:
             state.add(start, j, actor_id, "alias", 0.95 * shared)
         state.cover(start, j)
         i = j
-
-
-# Words after a KB name inside an NER organisation that leave the KB name standing:
-# "NATO Secretary General", "Hamas Political Bureau" are the KB actor plus a role or organ.
-_ORGAN_WORDS = ORG_HEADS | {"secretary", "general", "minister", "spokesman", "spokeswoman",
-                            "spokesperson", "chairman", "chief", "director", "president",
-                            "bureau", "office", "branch", "wing", "headquarters", "official",
-                            "officials", "leader", "leadership"}  # fmt: skip
-
-
-def _inside_longer_name(state: DocState, start: int, end: int) -> bool:
-    """Is the KB match [start, end) the first words of a longer organisation name that NER
-    reads ("Sky News Arabia", "Abu Dhabi Media")? Then it is not the KB actor (or seat)."""
-    label, ent_start, ent_end = entity_around(state, start)
-    if label != "ORG" or ent_end <= end:
-        return False
-    if ent_start != start and not (ent_start == start - 1 and state.lowers[ent_start] == "the"):
-        return False  # "President of Ukraine Volodymyr ...": the KB name is inside, not first
-    rest = state.doc[end:ent_end]
-    if any(t in state.person_at for t in range(end, ent_end)) or state.kb.lookup(rest.text):
-        return False  # the rest is a name of its own: a person, or another KB actor
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and not any(
-        t.lower_ in _ORGAN_WORDS for t in rest
-    )
 
 
 # NER labels that contradict a personal name.

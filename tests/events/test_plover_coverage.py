@@ -208,6 +208,16 @@ FOUND += [
     ),
 ]
 
+FOUND += [
+    (
+        "Al-Shabaab attacked Kenyan troops near the border.",
+        {("ASSAULT", "al-shabaab", "agent:KEN:MIL")},
+    ),
+    ("Azerbaijan attacked Armenia in September.", {("ASSAULT", "azerbaijan", "armenia")}),
+    ("Iran freed a French tourist in May.", {("RETREAT", "iran", "agent:FRA:CVL")}),
+    ("Egypt eased restrictions on Gaza after the talks.", {("CONCEDE", "egypt", "gaza")}),
+]
+
 NEGATED: list[tuple[str, Triple]] = [
     ("Japan did not condemn China.", ("ACCUSE", "japan", "china")),
     ("Egypt refrained from criticising Israel.", ("ACCUSE", "egypt", "israel")),

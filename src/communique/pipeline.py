@@ -217,7 +217,7 @@ class ProcessEngine:
     """A pool of worker processes, each loading spaCy and the knowledge base once.
 
     The pool starts on first use and lives until ``close``, so its start-up
-    (a few seconds per worker: spaCy, the knowledge base, the gazetteer) is paid
+    (per worker: spaCy, and the reference data read from the cache folder) is paid
     once per run, not per batch. Documents travel in chunks of ``batch_size``
     so that each worker still benefits from ``nlp.pipe`` batching; the pool
     uses ``spawn`` so that it is safe beside threads (rich's progress refresher).

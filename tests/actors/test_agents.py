@@ -154,8 +154,9 @@ EVENTS = [
      "agent:PAK:MIL", "agent:PAK:UAF"),
     ("Russia's soldiers shelled villages in the Kharkiv region on Sunday.", "ASSAULT",
      "agent:RUS:MIL", "agent:UKR:CVL"),
+    # A protest against a law opposes the government of the law's state.
     ("Judges in Warsaw protested against the new law on Monday.", "PROTEST", "agent:POL:JUD",
-     None),
+     "agent:POL:GOV"),
     ("Thousands of students marched in Santiago on Friday.", "PROTEST", "agent:CHL:EDU", None),
     ("Rebels attacked a United Nations convoy near Goma on Wednesday.", "ASSAULT",
      "agent:COD:REB", "united-nations"),

@@ -82,8 +82,8 @@ FOUND: list[tuple[str, set[Triple]]] = [
     ),
     # "both of them", "them both", "them": the actors named just before
     (
-        "Bill Clinton was impeached in 1998, and Andrew Johnson in 1868. The Senate "
-        "acquitted both of them.",
+        "The House voted to impeach Andrew Johnson and, 130 years later, Bill Clinton. "
+        "The Senate acquitted both of them.",
         {
             ("CONCEDE", "us-senate", "bill-clinton"),
             ("CONCEDE", "us-senate", "local:andrew-johnson"),
@@ -137,7 +137,7 @@ FOUND += [
 FOUND += [
     # the author of a text acts by it
     (
-        "Mike Pompeo posted a message on Twitter blaming Iran for the attacks.",
+        "Late that night Mike Pompeo posted a message blaming Iran for the drone strikes.",
         {("ACCUSE", "mike-pompeo", "iran")},
     ),
     ("Kenya issued a statement condemning Uganda on Monday.", {("ACCUSE", "kenya", "uganda")}),

@@ -110,8 +110,8 @@ ABSENT: list[tuple[str, set[Triple]]] = [
         {("REQUEST", "donald-trump", "ukraine")},
     ),
     (
-        "Boris Johnson needed more time for his efforts to complete the withdrawal of the "
-        "United Kingdom from the European Union.",
+        "Boris Johnson asked for patience with his efforts to complete the United "
+        "Kingdom's withdrawal from the European Union.",
         {("CONCEDE", "united-kingdom", "european-union")},
     ),
     # leaving a treaty is no military withdrawal from the other party

@@ -127,6 +127,26 @@ def _iso_date(value: str | None) -> str | None:
         raise typer.BadParameter(str(exc)) from None
 
 
+# The article selection shared by `reanalyse` and `articles`.
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet.")]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Only articles published on or after this day, month or year.",
+        callback=_iso_date,
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        help="Only articles published on or before this day, month or year.",
+        callback=_iso_date,
+    ),
+]
+
+
 @contextmanager
 def _progress(label: str, enabled: bool) -> Iterator[Callable[[int], None]]:
     """A rich progress line counting documents (the total is unknown while reading)."""
@@ -365,25 +385,9 @@ def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption
 @app.command()
 def reanalyse(
     db: DbOption = None,
-    outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Only articles published on or after this day, month or year.",
-            callback=_iso_date,
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until",
-            help="Only articles published on or before this day, month or year.",
-            callback=_iso_date,
-        ),
-    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     older: Annotated[
         bool,
         typer.Option(
@@ -431,25 +435,9 @@ def articles(
     title: Annotated[
         str | None, typer.Option("--title", help="Only titles containing this text.")
     ] = None,
-    outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Articles published on or after this day, month or year.",
-            callback=_iso_date,
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until",
-            help="Articles published on or before this day, month or year.",
-            callback=_iso_date,
-        ),
-    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many articles.", min=1)] = 50,
     as_json: JsonOption = False,
     config: ConfigOption = None,

@@ -16,7 +16,10 @@ from typing import Any
 import pytest
 
 from communique.dates import timexes
-from communique.events import extract_events
+from communique.events import clause, extract_events
+from communique.events.anchor import Anchored, anchor_candidates
+from communique.events.extract import Candidate
+from communique.events.lexicon import Trigger
 from communique.model import Document, Event, Mention, Quote
 from communique.nlp import sentences
 
@@ -133,3 +136,48 @@ def events_of(nlp: Any, context: Any) -> Callable[..., list[Event]]:
 
 def triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
     return {(e.type, e.source_id, e.target_id) for e in events}
+
+
+@pytest.fixture(scope="session")
+def real_stage_anchor(nlp: Any, context: Any) -> Callable[[str], Callable[..., list[Anchored]]]:
+    """``real_stage_anchor(published)`` → ``run(text, (word, type), ..., published=, title=)``:
+    the article's sentences, dates, actors and quotes stages run for real, then the named
+    triggers (first token with each text) are anchored together, as the events stage
+    anchors an article's candidates."""
+
+    def with_default(default_published: str) -> Callable[..., list[Anchored]]:
+        from communique.ingest import from_text
+        from communique.pipeline import apply_stages
+        from communique.stages import default_stages
+
+        stages = [s for s in default_stages() if s.name != "events"]
+
+        def run(
+            text: str,
+            *triggers: tuple[str, str],
+            published: str | None = default_published,
+            title: str | None = None,
+        ) -> list[Anchored]:
+            document: Document = from_text(text, source="<test>", published=published, title=title)
+            doc = nlp(document.text)
+            apply_stages(doc, document, stages, context)
+            candidates = []
+            for word, kind in triggers:
+                token = next(t for t in doc if t.text == word)
+                pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+                trigger = Trigger(token.lemma_.lower(), pos, kind, None)
+                candidates.append(
+                    Candidate(
+                        trigger=trigger,
+                        token=token,
+                        source_id="a",
+                        target_id="b",
+                        type=kind,
+                        modality=clause.modality(token, trigger),
+                    )
+                )
+            return anchor_candidates(doc, document, candidates, context)
+
+        return run
+
+    return with_default

@@ -10,15 +10,10 @@ the events stage does), then reads the first one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from communique.events import clause
-from communique.events.anchor import Anchored, anchor_candidates
-from communique.events.extract import Candidate
-from communique.events.lexicon import Trigger
-from communique.model import Document
+from communique.events.anchor import Anchored
 
 PUB = "2024-05-17"  # a Friday
 
@@ -26,35 +21,8 @@ Anchor = Callable[..., list[Anchored]]
 
 
 @pytest.fixture(scope="module")
-def anchor(nlp: Any, context: Any) -> Anchor:
-    from communique.ingest import from_text
-    from communique.pipeline import apply_stages
-    from communique.stages import default_stages
-
-    stages = [s for s in default_stages() if s.name != "events"]
-
-    def run(text: str, *triggers: tuple[str, str], published: str | None = PUB) -> list[Anchored]:
-        document: Document = from_text(text, source="<test>", published=published)
-        doc = nlp(document.text)
-        apply_stages(doc, document, stages, context)
-        candidates = []
-        for word, kind in triggers:
-            token = next(t for t in doc if t.text == word)
-            pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
-            trigger = Trigger(token.lemma_.lower(), pos, kind, None)
-            candidates.append(
-                Candidate(
-                    trigger=trigger,
-                    token=token,
-                    source_id="a",
-                    target_id="b",
-                    type=kind,
-                    modality=clause.modality(token, trigger),
-                )
-            )
-        return anchor_candidates(doc, document, candidates, context)
-
-    return run
+def anchor(real_stage_anchor: Callable[[str], Anchor]) -> Anchor:
+    return real_stage_anchor(PUB)
 
 
 # ------------------------------------------------- the speaker's own day dates the speech

@@ -8,7 +8,8 @@ Phoenix.agents.txt (openeventdata/petrarch2 @676801cd, MIT, Copyright (c) 2014 O
 Event Data Alliance) maps generic role nouns to CAMEO sector codes ("POLICE [~COP]",
 "REBEL [~REB]"). Cleaning: substitution sets (``!PERSON!``) expanded, irregular plurals
 (``{GUNMEN}``) kept as their own rows, underscores → spaces, lower case; the sector is
-the first CAMEO code (``GOVMED`` → ``GOV``, the full code kept in ``notes``). Curation:
+the first CAMEO code (``GOVMED`` → ``GOV``, the full code kept in ``notes``), folded
+into the 17 sectors of the gold annotation guide (``SCHEMA_SECTORS``). Curation:
 ``EXCLUDE`` drops collectives that the actors stage resolves to the state itself
 ("officials", "government": the demonym mechanism of ``communique.actors.roles``) and
 things that are not agents ("police post", "security check"); ``ADD`` fills gaps of
@@ -32,7 +33,8 @@ HEADER = """\
 # 676801cd9cb2924bbbad09f86d15c9323e7097bf), MIT License, Copyright (c) 2014 Open
 # Event Data Alliance; cleaned and curated by scripts/build_agents.py (rows with
 # notes "communique" are the project's own additions, MIT).
-# Columns: lemma (singular noun or phrase, lower case), sector (CAMEO, 3 letters), notes.
+# Columns: lemma (singular noun or phrase, lower case), sector (CAMEO, 3 letters, folded
+# into the 17 sectors of the gold annotation guide; the Phoenix code is in notes), notes.
 """
 
 # Resolved elsewhere, or not agents in news usage.
@@ -101,6 +103,20 @@ ADD = [
     ("medic", "HLH"),
     ("nurse", "HLH"),
 ]
+# The annotation guide of our gold sets (``../shared/eval-news/README.md``) allows 17
+# sectors: GOV MIL COP JUD LEG OPP PTY REB CVL MED BUS REL REF CRM UAF NGO IGO. Phoenix's
+# finer CAMEO sectors outside that list are folded into the one the guide's definitions
+# put them in (farmers, fishermen, workers, students, doctors are civilians; human
+# rights, environmental and development groups NGOs; faith communities religious;
+# intelligence services government; extremists and international militarised groups
+# unidentified armed forces). The Phoenix code stays in ``notes``. ELI is left alone:
+# only its plurals are agents, and the KB's office holders use it.
+SCHEMA_SECTORS = {
+    "AGR": "CVL", "LAB": "CVL", "EDU": "CVL", "HLH": "CVL", "PPL": "CVL",
+    "HRI": "NGO", "ENV": "NGO", "DEV": "NGO",
+    "MUS": "REL", "CHR": "REL", "JEW": "REL", "HIN": "REL", "BUD": "REL",
+    "SPY": "GOV", "RAD": "UAF", "IMG": "UAF",
+}  # fmt: skip
 # The !SET! names of the file's header.
 SUBSTITUTIONS = {"!PERSON!": ["man", "men", "woman", "women"]}
 _LINE = re.compile(r"^([A-Z0-9!'.,_&-]+(?:\s+[A-Z0-9!'.,_&-]+)*?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]")
@@ -139,7 +155,8 @@ def parse(path: Path) -> dict[str, tuple[str, str]]:
             lemma = _clean(name)
             if lemma is None or lemma in EXCLUDE or lemma in rows:
                 continue
-            rows[lemma] = (code[:3], "Phoenix ~" + code)
+            sector = SCHEMA_SECTORS.get(code[:3], code[:3])
+            rows[lemma] = (sector, "Phoenix ~" + code)
     return rows
 
 
@@ -147,6 +164,7 @@ def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     rows = parse(source)
     for lemma, sector in ADD:
+        sector = SCHEMA_SECTORS.get(sector, sector)
         if lemma not in rows or rows[lemma][0] != sector:
             rows[lemma] = (sector, "communique")
     with OUT.open("w", encoding="utf-8", newline="") as handle:

@@ -29,10 +29,10 @@ MODIFIER = [
     ("Israeli troops raided a refugee camp on Tuesday.", "troops", "agent:ISR:MIL"),
     ("Kenyan police arrested 40 demonstrators on Thursday.", "police", "agent:KEN:COP"),
     ("Colombian rebels released six hostages on Saturday.", "rebels", "agent:COL:REB"),
-    ("French farmers blocked motorways on Monday.", "farmers", "agent:FRA:AGR"),
+    ("French farmers blocked motorways on Monday.", "farmers", "agent:FRA:CVL"),
     ("Russia's soldiers shelled villages overnight.", "soldiers", "agent:RUS:MIL"),
     ("Sudanese soldiers clashed with paramilitary fighters.", "soldiers", "agent:SDN:MIL"),
-    ("South Korean students rallied on Friday.", "students", "agent:KOR:EDU"),
+    ("South Korean students rallied on Friday.", "students", "agent:KOR:CVL"),
     ("Pakistani security forces sealed off the area.", "security forces", "agent:PAK:COP"),
     ("Egyptian journalists denounced the ruling.", "journalists", "agent:EGY:MED"),
 ]
@@ -41,7 +41,7 @@ PLACE = [
     ("Thousands of protesters gathered in Nairobi on Tuesday.", "protesters", "agent:KEN:CVL"),
     ("Rebels attacked a convoy near Goma on Wednesday.", "Rebels", "agent:COD:REB"),
     ("Judges in Warsaw protested against the new law.", "Judges", "agent:POL:JUD"),
-    ("Hundreds of workers went on strike at a plant in Sao Paulo.", "workers", "agent:BRA:LAB"),
+    ("Hundreds of workers went on strike at a plant in Sao Paulo.", "workers", "agent:BRA:CVL"),
     ("Militants ambushed a patrol in northern Mali on Sunday.", "Militants", "agent:MLI:UAF"),
     ("Security forces fired tear gas at students in Dhaka.", "Security forces", "agent:BGD:COP"),
 ]
@@ -88,9 +88,9 @@ def test_article_country_fills_in(run: Callable[..., Document]) -> None:
 
 def test_no_country_gives_sector_only(run: Callable[..., Document]) -> None:
     document = run("Students marched on Monday.")
-    assert agent_of(document, "Students") == "agent:EDU"
-    actor = next(a for a in document.actors if a.id == "agent:EDU")
-    assert actor.country is None and actor.sector == "EDU"
+    assert agent_of(document, "Students") == "agent:CVL"
+    actor = next(a for a in document.actors if a.id == "agent:CVL")
+    assert actor.country is None and actor.sector == "CVL"
 
 
 def test_demonym_keeps_its_state_mention(run: Callable[..., Document]) -> None:
@@ -157,7 +157,7 @@ EVENTS = [
     # A protest against a law opposes the government of the law's state.
     ("Judges in Warsaw protested against the new law on Monday.", "PROTEST", "agent:POL:JUD",
      "agent:POL:GOV"),
-    ("Thousands of students marched in Santiago on Friday.", "PROTEST", "agent:CHL:EDU", None),
+    ("Thousands of students marched in Santiago on Friday.", "PROTEST", "agent:CHL:CVL", None),
     ("Rebels attacked a United Nations convoy near Goma on Wednesday.", "ASSAULT",
      "agent:COD:REB", "united-nations"),
 ]  # fmt: skip

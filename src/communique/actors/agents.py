@@ -144,6 +144,7 @@ def find_agents(
         if hit is None:
             continue
         sector, _ = hit
+        sector = _faith_sector(tok, sector)
         if sector in _PERSONAL_SECTORS and tok.tag_ not in ("NNS", "NNPS"):
             continue
         owner = taken.get(tok.i)
@@ -152,7 +153,7 @@ def find_agents(
         start, end = _extent(state, tok, taken)
         if (start == tok.i and _generic(tok)) or _locative(tok):
             continue
-        context, country, place, confidence = _country(state, tok, start, resolve_place)
+        context, country, place, confidence = _country(state, tok, start, sector, resolve_place)
         actor = agent_actor(context, sector, country, place)
         if owner is not None:
             owner.end = tok.i  # "Israeli troops" → Israel narrows to "Israeli"
@@ -168,6 +169,21 @@ def find_agents(
         state.found.append(found)
         for t in range(start, end):
             taken.setdefault(t, found)
+
+
+# Modifiers that make a civilian, business or NGO group a religious one ("religious
+# schools", "Catholic charities", "Muslim clerics"): the gold guide's REL sector.
+_FAITH_MODIFIERS = {"religious", "catholic", "christian", "muslim", "islamic", "jewish",
+                    "hindu", "buddhist", "orthodox", "protestant", "evangelical", "church",
+                    "parish", "mosque", "faith", "sikh", "anglican", "coptic"}  # fmt: skip
+_SECULAR_SECTORS = {"CVL", "BUS", "NGO"}
+
+
+def _faith_sector(tok: Token, sector: str) -> str:
+    """REL for a civilian, business or NGO head with a faith modifier, else ``sector``."""
+    if sector in _SECULAR_SECTORS and any(t.lower_ in _FAITH_MODIFIERS for t in _compounds(tok)):
+        return "REL"
+    return sector
 
 
 def _lemma(tok: Token) -> str:
@@ -267,7 +283,11 @@ def _extent(state: DocState, tok: Token, taken: dict[int, Found]) -> tuple[int, 
 
 
 def _country(
-    state: DocState, tok: Token, start: int, resolve_place: Callable[[str], str | None]
+    state: DocState,
+    tok: Token,
+    start: int,
+    sector: str,
+    resolve_place: Callable[[str], str | None],
 ) -> tuple[str | None, str | None, str | None, float]:
     """(context id, country ISO3, name for the label, confidence) of an agent phrase."""
     kb, doc = state.kb, tok.doc
@@ -309,12 +329,44 @@ def _country(
         iso = resolve_place(name)
         if iso is not None:
             return iso, iso, _country_name(state, iso), PLACE
-    # 3. the article's dominant country
+    # 3. the group of this sector the article placed before ("Hong Kong protesters ...
+    # the protesters"): a bare plural takes it up again rather than the country the
+    # article mentions most (a Hong Kong report names China more often than Hong Kong)
+    earlier = _earlier_agent(state, tok, sector)
+    if earlier is not None:
+        return earlier
+    # 4. the article's dominant country
     common = state.countries.most_common(1)
     if common and common[0][1] >= 2:  # one passing mention does not make the setting
         iso = common[0][0]
         return iso, iso, _country_name(state, iso), ARTICLE
     return None, None, None, UNKNOWN
+
+
+def _earlier_agent(
+    state: DocState, tok: Token, sector: str
+) -> tuple[str | None, str | None, str | None, float] | None:
+    """Context of the latest agent of ``sector`` before ``tok`` whose country the text
+    itself gave (in its phrase or by a place), or None."""
+    latest: Found | None = None
+    for found in state.found:
+        if (
+            found.start < tok.i
+            and found.confidence >= PLACE
+            and found.actor_id.startswith("agent:")
+            and found.actor_id.count(":") == 2
+            and found.actor_id.endswith(":" + sector)
+            and (latest is None or found.start > latest.start)
+        ):
+            latest = found
+    if latest is None:
+        return None
+    actor = state.actor(latest.actor_id)
+    if actor is None:
+        return None
+    context = latest.actor_id.split(":")[1]
+    place = actor.name[actor.name.find("(") + 1 : -1] if actor.name.endswith(")") else None
+    return context, actor.country, place, ARTICLE
 
 
 def _proper_runs(tokens: list[Token]) -> list[list[Token]]:

@@ -1,0 +1,139 @@
+"""Country and sector of generic agents beyond their own phrase (``communique.actors.agents``):
+a bare plural takes up the group of its sector the article placed before; sectors are
+the 17 of the gold annotation guide; a faith modifier makes a group religious.
+Texts are the project's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.actors.agents import load_lexicon
+from communique.model import Document
+
+
+def agent_of(document: Document, fragment: str, occurrence: int = 0) -> str | None:
+    """The agent actor id of the mention overlapping an occurrence of ``fragment``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = document.text.index(fragment, start + 1)
+    end = start + len(fragment)
+    for m in document.mentions:
+        if m.start < end and start < m.end and m.actor_id.startswith("agent:"):
+            return m.actor_id
+    return None
+
+
+# A territory named in the phrase, a sovereign state the article names more often: the
+# later bare plural is still the territory's group.
+CONTINUITY = [
+    (
+        "Thousands of Macau protesters marched to the legislature on Sunday. Officials in "
+        "China said China would not bend, and Chinese state media said China backed the "
+        "city's leader. Later the protesters blocked a bridge.",
+        "protesters",
+        1,
+        "agent:MAC:CVL",
+    ),
+    (
+        "Puerto Rican teachers walked out of classrooms on Monday. The United States "
+        "Congress and the United States Treasury, as well as the American governor's "
+        "critics in the United States, watched closely. By evening the teachers had "
+        "returned to work.",
+        "teachers",
+        1,
+        "agent:PRI:CVL",
+    ),
+    (
+        "Kenyan police fired tear gas in Nairobi. Ugandan officials and Ugandan ministers met "
+        "in Uganda, and Uganda's president spoke. Police later detained two journalists.",
+        "Police later",
+        0,
+        "agent:KEN:COP",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "occurrence", "expected"), CONTINUITY)
+def test_bare_plural_takes_up_the_placed_group(
+    run: Callable[..., Document], text: str, fragment: str, occurrence: int, expected: str
+) -> None:
+    assert agent_of(run(text), fragment, occurrence) == expected
+
+
+def test_a_place_of_its_own_beats_the_earlier_group(run: Callable[..., Document]) -> None:
+    text = (
+        "Chilean students marched in Santiago on Friday. On Saturday, students in Lima "
+        "rallied outside the ministry."
+    )
+    document = run(text)
+    assert agent_of(document, "Chilean students") == "agent:CHL:CVL"
+    assert agent_of(document, "students in Lima") == "agent:PER:CVL"
+
+
+def test_another_sector_does_not_take_up_the_group(run: Callable[..., Document]) -> None:
+    # The earlier group is civilians of Macau; the police are not, and with nothing else
+    # they belong to the country the article names most.
+    text = (
+        "Macau protesters marched on Sunday. China said China would not bend, and China "
+        "sent envoys. Police later cleared the road."
+    )
+    assert agent_of(run(text), "Police") == "agent:CHN:COP"
+
+
+# Occupations and groups outside the guide's 17 sectors fold into one of them.
+FOLDED = [
+    ("Vietnamese fishermen rescued twelve sailors on Monday.", "fishermen", "agent:VNM:CVL"),
+    ("Nigerian doctors went on strike on Tuesday.", "doctors", "agent:NGA:CVL"),
+    ("Greek dockworkers blocked the port of Piraeus.", "dockworkers", None),
+    ("Indian farmers marched on the capital.", "farmers", "agent:IND:CVL"),
+    ("Iranian students gathered outside the university gates.", "students", "agent:IRN:CVL"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), FOLDED)
+def test_sectors_fold_into_the_guide(
+    run: Callable[..., Document], text: str, fragment: str, expected: str | None
+) -> None:
+    found = agent_of(run(text), fragment)
+    if expected is None:  # no lexicon entry: no agent, and certainly no unlisted sector
+        assert found is None or found.rsplit(":", 1)[-1] in GUIDE_SECTORS
+    else:
+        assert found == expected
+
+
+GUIDE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL", "MED", "BUS",
+                 "REL", "REF", "CRM", "UAF", "NGO", "IGO"}  # fmt: skip
+
+
+def test_lexicon_sectors_are_the_guides() -> None:
+    # ELI stays: only its plurals are agents, and office holders of the KB use it.
+    assert set(load_lexicon().sectors.values()) <= GUIDE_SECTORS | {"ELI"}
+
+
+FAITH = [
+    ("Catholic schools in Portugal refused to pay the new tax.", "schools", "agent:PRT:REL"),
+    ("Christian aid groups in Ghana handed out food on Sunday.", "aid groups", "agent:GHA:REL"),
+    ("Muslim clerics in Mali condemned the attack.", "clerics", "agent:MLI:REL"),
+]
+SECULAR = [
+    ("Private schools in Portugal refused to pay the new tax.", "schools", "REL"),
+    ("Local aid groups in Ghana handed out food on Sunday.", "aid groups", "REL"),
+    ("Striking workers in Ghana blocked the road.", "workers", "REL"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), FAITH)
+def test_faith_modifier_makes_a_religious_group(
+    run: Callable[..., Document], text: str, fragment: str, expected: str
+) -> None:
+    assert agent_of(run(text), fragment) == expected
+
+
+@pytest.mark.parametrize(("text", "fragment", "not_sector"), SECULAR)
+def test_no_faith_modifier_no_religious_group(
+    run: Callable[..., Document], text: str, fragment: str, not_sector: str
+) -> None:
+    found = agent_of(run(text), fragment)
+    assert found is None or not found.endswith(":" + not_sector)

@@ -1,6 +1,6 @@
 """Claims of blame and of regret in attributed speech, and the pronouns a quote leaves open.
 
-Used by ``communique.events.speech`` (``QuoteReader``), which reads each clause of
+Used by ``communique.events.speech_reader`` (``QuoteReader``), which reads each clause of
 a quote; these readings add to its own (promises, requests, evaluations):
 
 - responsibility: the quote names who did a wrongful act: "X are the (suspected)
@@ -35,14 +35,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from communique.events.speech import QuoteReader
+    from communique.events.speech_reader import QuoteReader
 
 # Copular verbs under which a predicate noun or adjective says what the subject is.
 COPULAS = {"be", "appear", "seem", "remain", "become", "look"}
 # Adjectives of responsibility that charge their subject even without a complement
 # ("X is responsible"); the others ("capable", "accountable") need a wrongful one.
 BARE_CHARGES = {"responsible", "guilty", "culpable"}
-# VADER valence at or below which a word names a wrongful act (as in ``speech``).
+# VADER valence at or below which a word names a wrongful act (as in ``speech_reader``).
 WRONGFUL_VALENCE = -2.0
 # Passive auxiliaries of a completed act.
 PAST_PASSIVE = {"was", "were", "been", "got", "gotten"}

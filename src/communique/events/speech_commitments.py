@@ -1,0 +1,134 @@
+"""Commitments and appeals in attributed speech: what the speaker will (not) do, or asks.
+
+Used by ``communique.events.speech_reader`` (``QuoteReader.acts``) on each clause of
+a quote:
+
+- committed: a first-person future of force is a THREATEN ("we will strike back"),
+  of a negated or "cannot" committing verb a REJECT ("we will not take part"), of a
+  committing verb an AGREE ("we will work with X", reported "he would assist X");
+  "warn" in the first person is a THREATEN. Futures of verbs that commit to nothing
+  ("we will see") are no act.
+- requested: a REQUEST is a first-person wish put on someone ("I hope X will ...",
+  "we call on X to ..."), an obligation put on someone else ("X should/must ...",
+  "they need to ..."), or an imperative in a direct quote.
+Questions and hypotheticals ("if ...", "whether ...") state no act. The verb lists
+are data (``data/speech-acts.v1.yaml``, via ``speech_cues``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.events.speech_claims import Act, referent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from communique.events.speech_reader import QuoteReader
+
+
+def committed(reader: QuoteReader, verb: Token) -> Act | None:
+    """THREATEN, REJECT, AGREE: what a first-person speaker says they will (not) do."""
+    subject = reader.subject(verb)
+    if not reader.first_person(subject):
+        return None
+    lemma = verb.lemma_.lower()
+    cues = reader.cues
+    negated = reader.negated(verb)
+    if lemma == "warn" and not negated:
+        return Act("THREATEN", verb, reader.addressee(verb, deep=True), "threaten")
+    can = any(a in ("can", "could") for a in reader.auxes(verb))
+    if not (reader.future(verb) or (negated and can)):
+        return None
+    if reader.hypothetical(verb) and not (lemma in cues.coercive_verbs and not negated):
+        return None
+    if negated:
+        if lemma in cues.refusal_verbs or lemma in cues.promise_verbs:
+            return Act("REJECT", verb, reader.addressee(verb))
+        return None
+    if lemma in cues.coercive_verbs and forceful(reader, verb):
+        return Act("THREATEN", verb, reader.addressee(verb, deep=True), "threaten")
+    if lemma in cues.promise_verbs and lemma not in cues.uncommitted_verbs:
+        return Act("AGREE", verb, reader.addressee(verb), "intend")
+    return None
+
+
+def forceful(reader: QuoteReader, verb: Token) -> bool:
+    """A verb of force, or a light one ("use", "bring") with a coercive object."""
+    if verb.lemma_.lower() not in ("use", "bring", "defend"):
+        return True
+    return any(
+        t.lemma_.lower() in reader.cues.coercive_objects for t in verb.subtree if t is not verb
+    )
+
+
+def requested(reader: QuoteReader, verb: Token) -> Act | None:
+    """REQUEST: a wish put on someone, an obligation on someone else, an imperative."""
+    if reader.hypothetical(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    subject = reader.subject(verb)
+    cues = reader.cues
+    if lemma in cues.wish_verbs and reader.first_person(subject) and verb.tag_ in ("VBP", "VB"):
+        if lemma in ("call", "count", "rely") and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children
+        ):
+            return None
+        wanted = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
+        if not wanted or reader.negated(verb):
+            return None
+        target = reader.addressee(verb)  # "I hope it works out" asks nothing of anyone
+        return Act("REQUEST", verb, target) if target is not None else None
+    obliged = any(a in cues.obligation_modals for a in reader.auxes(verb)) or (
+        verb.dep_ == "xcomp"
+        and (
+            verb.head.lemma_.lower() in cues.obligation_modals  # "ought to"
+            or verb.head.lemma_.lower() in cues.obligation_verbs
+        )
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+    if obliged:
+        if reader.first_person(subject) or "have" in reader.auxes(verb):  # "must have known"
+            return None
+        if verb.dep_ == "xcomp" and (
+            reader.negated(verb.head)  # "need not", "don't have to"
+            or reader.auxes(verb.head) & {"would", "could", "might", "may"}  # "would have to"
+        ):
+            return None
+        if lemma in cues.uncommitted_verbs and lemma != "be":
+            return None
+        if (reader.unresolved(subject) and referent(reader, subject) is None) or (
+            subject is not None and subject.lower_ in ("it", "this", "that")
+        ):
+            return None  # "it should be noted"
+        if subject is not None and subject.dep_ == "nsubjpass":
+            # "X should be honoured" says what X deserves, not what X must do
+            return None
+        # an obligation of nobody named ("more focus should be put on unity") is a
+        # view; a request needs an addressee
+        target = referent(reader, subject)  # "they need to stand by us": they, named before
+        return Act("REQUEST", verb, target) if target is not None else None
+    if (
+        reader.quote.kind == "direct"
+        and reader.top(verb)
+        and verb.tag_ == "VB"
+        and subject is None
+        and not reader.auxes(verb) - {"do", "not", "n't"}
+        and lemma not in ("let", "thank", "be")
+        and starts_clause(verb, reader.inside)
+    ):
+        return Act("REQUEST", verb, reader.addressee(verb))
+    return None
+
+
+def starts_clause(verb: Token, inside: set[int]) -> bool:
+    """Nothing but punctuation, interjections or adverbs precedes the verb in its sentence."""
+    for token in verb.sent:
+        if token.i >= verb.i:
+            return True
+        if token.i in inside and token.pos_ not in ("PUNCT", "INTJ", "ADV", "SPACE"):
+            return False
+    return True
+
+
+__all__ = ["committed", "forceful", "requested", "starts_clause"]

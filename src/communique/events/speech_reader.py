@@ -1,0 +1,285 @@
+"""One quote's content read for speech acts: who is meant and what kind of clause it is.
+
+Used by ``communique.events.speech`` (the stage's entry, ``speech_candidates``),
+which makes one ``QuoteReader`` per attributed quote. The reader knows the
+quote's tokens, the actor each token refers to, the speaker and the speaker's
+side; it answers the questions every act needs (the subject of a clause, whether
+it is the speaker, its addressee, whether the clause is future, negated or
+hypothetical) and ``acts`` asks each kind of act in turn:
+``communique.events.speech_commitments`` (THREATEN, REJECT, AGREE, REQUEST),
+``communique.events.speech_claims`` (CONCEDE, ACCUSE by responsibility, complaint
+or vilified conduct) and ``communique.events.speech_evaluations`` (ACCUSE and
+SUPPORT by what the quote alleges or how it judges an actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from communique.events.speech_claims import (
+    Act,
+    apology,
+    complaint,
+    responsibility,
+    vilified_conduct,
+)
+from communique.events.speech_commitments import committed, requested
+from communique.events.speech_cues import SpeechCues, polarity
+from communique.events.speech_evaluations import alleged, evaluated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from communique.model import Quote
+
+# At most this many events from one quote: a long quote is one statement, and the gold
+# codes its clearest acts, not every clause.
+MAX_PER_QUOTE = 2
+# VADER valence at or below which a word names a wrongful act.
+WRONGFUL_VALENCE = -2.0
+# Types whose speech act is coded only with a recipient: a threat is made against someone
+# (the trigger extractor's NULL_TARGET_TYPES leave THREATEN out for the same reason).
+NEEDS_TARGET = {"THREATEN", "SUPPORT"}
+
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
+THIRD_PERSON = {"he", "she", "they", "him", "her", "them"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Clause positions that can carry the act of a quote (not relative or adverbial clauses).
+ACT_CLAUSES = {"ROOT", "ccomp", "conj", "xcomp", "parataxis"}
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+# Feelings of the speaker are not evaluations of an actor ("we are deeply saddened").
+FEELINGS = {"sad", "saddened", "sorrow", "grief", "grieve", "mourn", "shock", "shocked",
+            "condolence", "condolences", "sadness", "regret", "sorry", "tragic", "tragedy",
+            "pain", "loss", "death", "died", "dead", "passing", "worry", "worried", "fear",
+            "afraid", "concern", "concerned"}  # fmt: skip
+
+
+class QuoteReader:
+    """Reads the speech acts of one quote's content (see the module docstring)."""
+
+    def __init__(
+        self,
+        quote: Quote,
+        tokens: Sequence[Token],
+        actor_at: dict[int, str],
+        cues: SpeechCues,
+        own_state: Callable[[str], bool] = lambda _actor_id: False,
+        kind_of: Callable[[str], str | None] = lambda _actor_id: None,
+        speakers: frozenset[str] = frozenset(),
+    ) -> None:
+        self.quote = quote
+        self.speaker = quote.speaker_id or ""
+        self.inside = {t.i for t in tokens}
+        self.tokens = tokens
+        self.actor_at = actor_at
+        self.cues = cues
+        self.polarity = polarity()
+        self.own_state = own_state
+        self.kind_of = kind_of  # actor id -> actor type ("person", "state", ...)
+        self.speakers = speakers  # every speaker of the article's quotes
+        # "we" of a spokesperson resolved to their ministry: the speaker's side too
+        self.side = {self.speaker} | {
+            actor_at[t.i] for t in tokens if t.lower_ in FIRST_PERSON and t.i in actor_at
+        }
+
+    # -- participants -----------------------------------------------------------
+
+    def actor(self, token: Token | None) -> str | None:
+        """The actor a noun phrase head refers to, if a mention covers it."""
+        if token is None:
+            return None
+        return self.actor_at.get(token.i)
+
+    def other(self, token: Token | None) -> str | None:
+        """The actor of a noun phrase unless it is the speaker or the speaker's own state
+        ("Britain must leave", said by its prime minister, asks nothing of anyone)."""
+        found = self.actor(token)
+        if not found or found in self.side:
+            return None
+        return None if self.own_state(found) else found
+
+    def phrase_actor(self, token: Token) -> str | None:
+        """The actor of a noun phrase: a named owner in "of X" ("the demands of Russia",
+        "the militias of Hamas") before a generic head, else the head's actor."""
+        own = self.other(token)
+        if own is not None and not own.startswith("agent:"):
+            return own
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (found := self.other(pobj)) is not None:
+                        return found
+        return own
+
+    def subject(self, verb: Token) -> Token | None:
+        """The clause's subject; a conjunct or control complement shares its head's."""
+        node = verb
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in SUBJECTS:
+                    return child
+            if node.dep_ in ("conj", "xcomp") and node.head is not node:
+                node = node.head
+                continue
+            return None
+        return None
+
+    def first_person(self, subject: Token | None) -> bool:
+        """ "I"/"we", or (reported speech) a subject that refers to the speaker."""
+        if subject is None:
+            return False
+        if subject.lower_ in FIRST_PERSON:
+            return True
+        found = self.actor(subject)
+        return found is not None and (found in self.side or self.own_state(found))
+
+    def unresolved(self, subject: Token | None) -> bool:
+        """A third-person pronoun no mention resolves: someone is meant, but not known."""
+        return (
+            subject is not None
+            and subject.pos_ == "PRON"
+            and subject.lower_ in THIRD_PERSON
+            and self.actor(subject) is None
+        )
+
+    def addressee(self, verb: Token, deep: bool = False) -> str | None:
+        """The actor a clause is about: object, dative, a prepositional object, the subject
+        of a complement; with ``deep``, then any other actor inside the clause (a threat's
+        target may sit in a purpose clause: "we will use force to punish X"). The speaker
+        and the speaker's own state are never the addressee."""
+        # what one "uses" is the means, not the one it is used against ("use full force")
+        means = {
+            t.i
+            for c in verb.children
+            if verb.lemma_ == "use" and c.dep_ == "dobj"
+            for t in c.subtree
+        }
+        ordered: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i not in means:
+                ordered.append(child)
+        for child in verb.children:
+            if child.dep_ in ("prep", "agent"):
+                ordered.extend(g for g in child.children if g.dep_ == "pobj")
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp") and (sub := self.subject(child)) is not None:
+                ordered.append(sub)
+        for token in ordered:
+            if (found := self.phrase_actor(token)) is not None:
+                return found
+        if not deep:
+            return None
+        for token in verb.subtree:
+            inside = token.i in self.inside and token.i not in means
+            if inside and (found := self.other(token)) is not None:
+                return found
+        return None
+
+    # -- clause properties ------------------------------------------------------
+
+    def future(self, verb: Token) -> bool:
+        """ "will"/"shall"/"going to"; "would" only as the backshift of reported speech."""
+        node = verb
+        while node.dep_ == "conj" and node.head is not node and not self.auxes(node):
+            node = node.head
+        auxes = self.auxes(node)
+        if any(a in FUTURE_AUX for a in auxes):
+            return True
+        if "would" in auxes and self.quote.kind == "indirect":
+            return True
+        return node.dep_ == "xcomp" and node.head.lemma_ == "go" and node.head.tag_ == "VBG"
+
+    def negated(self, verb: Token) -> bool:
+        node = verb
+        while node.dep_ == "conj" and node.head is not node and not self.auxes(node):
+            node = node.head
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children)
+
+    def hypothetical(self, verb: Token) -> bool:
+        """A conditional or an open question around the clause ("if they attack ...")."""
+        node: Token | None = verb
+        for _ in range(6):
+            if node is None:
+                break
+            if any(
+                c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in node.children
+            ):
+                return True
+            if node.dep_ == "advcl" or node.head is node:
+                break
+            node = node.head
+        sentence = verb.sent
+        # a question ends the sentence, or the quote inside it ("'Is X to blame?' he asked")
+        asked = any(t.text == "?" and t.i in self.inside for t in sentence)
+        return (
+            asked or sentence[-1].text == "?" or sentence[0].lower_ in self.cues.hypothetical_marks
+        )
+
+    def clause_text(self, verb: Token) -> str:
+        """The part of the quote in the clause's sentence (the unit VADER scores)."""
+        return " ".join(t.text for t in verb.sent if t.i in self.inside)
+
+    # -- acts -------------------------------------------------------------------
+
+    def acts(self) -> list[Act]:
+        """The quote's acts, clause by clause: the first kind of act a clause carries;
+        a sentence's polarity is read once; vilified conduct last; at most
+        ``MAX_PER_QUOTE``."""
+        found: list[Act] = []
+        seen: set[tuple[str, str | None]] = set()
+        judged: set[int] = set()  # sentences whose polarity was read
+        for verb in self.tokens:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ACT_CLAUSES:
+                continue
+            if verb.pos_ == "AUX" and verb.lemma_ != "be":
+                continue
+            act = (
+                committed(self, verb)
+                or requested(self, verb)
+                or apology(self, verb)
+                or responsibility(self, verb)
+                or complaint(self, verb)
+                or alleged(self, verb)
+            )
+            if act is None and verb.sent.start not in judged:
+                judged.add(verb.sent.start)
+                act = evaluated(self, verb)
+            if act is not None and act.type in NEEDS_TARGET and act.target_id is None:
+                act = None  # "we will strike back": at whom is the threat's content
+            if act is not None and (act.type, act.target_id) not in seen:
+                seen.add((act.type, act.target_id))
+                found.append(act)
+        for act in vilified_conduct(self):
+            if (act.type, act.target_id) not in seen:
+                seen.add((act.type, act.target_id))
+                found.append(act)
+        return found[:MAX_PER_QUOTE]
+
+    def top(self, verb: Token) -> bool:
+        """The quote's main clause: its sentence's root, or the clause the reporting verb
+        outside the quote governs ("'Go home,' she said")."""
+        return verb.dep_ == "ROOT" or (
+            verb.dep_ in ("ccomp", "parataxis") and (verb.head.i not in self.inside)
+        )
+
+    def blame(self, token: Token) -> bool:
+        return (
+            token.lower_ in self.cues.blame_words or token.lemma_.lower() in self.cues.blame_words
+        )
+
+    def wrongful(self, token: Token) -> bool:
+        if self.feeling(token):
+            return False
+        return self.polarity.word(token) <= WRONGFUL_VALENCE or self.blame(token)
+
+    def feeling(self, token: Token) -> bool:
+        """A word of the speaker's own feeling (grief, regret, worry), which judges nobody."""
+        return token.lower_ in FEELINGS or token.lemma_.lower() in FEELINGS
+
+    def auxes(self, verb: Token) -> set[str]:
+        """The auxiliaries and negation of a verb, lower case."""
+        return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+
+
+__all__ = ["FEELINGS", "FIRST_PERSON", "QuoteReader"]

@@ -29,7 +29,13 @@ An event is background when the text places it before the report's episode:
   the behest of", "on the orders of") ("the ban followed talks with Washington",
   "the post stands vacant following the resignation of the minister", "this
   comes after weeks of protests");
-- it is a past act someone other than its actor recounts in a quote.
+- it is a past act someone other than its actor recounts in a quote;
+- its clause tells a standing state of mind rather than an act of the
+  episode: a present-simple verb of attitude outside a quote ("intelligence
+  agencies believe the prince ordered it", "many still resent the invasion").
+  A present perfect progressive is not read this way: "has been encouraging
+  allies" may tell a campaign older than the report, but "rescue groups have
+  been appealing for donors" after a sinking is the episode's own.
 Announced, threatened and planned acts stay main: the announcement is the news.
 """
 
@@ -62,6 +68,10 @@ EARLIER_OBJECT_PREPOSITIONS = {"after", "following", "since"}
 EARLIER_OBJECT_PHRASES = {("response", "to"), ("retaliation", "for"), ("retaliation", "to"),
                           ("wake", "of"), ("aftermath", "of")}  # fmt: skip
 EARLIER_OBJECT_VERBS = {"follow"}
+# Verbs of attitude: in the present simple they tell a standing state of mind, not an act
+# of the report's episode ("agencies believe the prince ordered the killing").
+ATTITUDE_VERBS = {"believe", "think", "suspect", "resent", "doubt", "fear", "regard",
+                  "consider", "feel", "hate", "distrust", "mistrust"}  # fmt: skip
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -133,6 +143,8 @@ def background_reason(
         return "before an earlier date"  # "After X fired his deputy, the army moved in 2017"
     if not forward and not own and candidate.trigger.pos != "VERB" and _earlier_object(token):
         return "earlier object"  # "the ban followed talks", "vacant following the resignation"
+    if quote is None and _state_of_mind(token, candidate.trigger.pos == "VERB"):
+        return "state of mind"  # "agencies believe the prince ordered it"
     recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
     if recounted and quote is not None and quote.kind == "direct" and token.tag_ == "VBD":
         # a past act in someone else's own words ("'Russia attacked Ukraine,' Macron said");
@@ -190,6 +202,22 @@ def _background_clause(token: Token, verbal: bool) -> str | None:
     if "anniversary" in sentence or "commemorat" in sentence:
         return "anniversary"
     return None
+
+
+def _state_of_mind(token: Token, verbal: bool) -> bool:
+    """A present-simple verb of attitude tells a state of mind holding at the report, not
+    an act of its episode: "agencies reportedly believe the prince ordered it" (and what
+    is believed), "many still resent the invasion" (a nominal act it governs is its
+    object). Quotes are not read this way: a speaker's "we believe" is a statement made
+    in the episode; nor is the past ("officials considered it a provocation")."""
+    verb = token if verbal else token.doc[governing_verb(token) or token.i]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ATTITUDE_VERBS:
+        verb = verb.head  # "believe [the prince ordered it]"
+    return (
+        verb.lemma_.lower() in ATTITUDE_VERBS
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _earlier_object(token: Token) -> bool:

@@ -137,3 +137,23 @@ def test_no_faith_modifier_no_religious_group(
 ) -> None:
     found = agent_of(run(text), fragment)
     assert found is None or not found.endswith(":" + not_sector)
+
+
+# A place name two countries share lies in the state the sentence names.
+HOMONYM_PLACES = [
+    ("Venezuela's opposition called a strike, and thousands of protesters gathered in "
+     "Valencia on Monday.", "protesters", "agent:VEN:CVL"),
+    ("Spain's unions called a strike, and thousands of protesters gathered in Valencia on "
+     "Monday.", "protesters", "agent:ESP:CVL"),
+    ("Britain's unions called a strike, and hundreds of protesters gathered in London on "
+     "Monday.", "protesters", "agent:GBR:CVL"),
+    ("Canada's unions called a strike, and hundreds of protesters gathered in London on "
+     "Monday.", "protesters", "agent:CAN:CVL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), HOMONYM_PLACES)
+def test_place_homonym_lies_in_the_state_named(
+    run: Callable[..., Document], text: str, fragment: str, expected: str
+) -> None:
+    assert agent_of(run(text), fragment) == expected

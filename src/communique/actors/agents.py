@@ -117,11 +117,12 @@ def agent_actor(context: str | None, sector: str, country: str | None, place: st
 
 
 def find_agents(
-    state: DocState, lexicon: AgentLexicon, resolve_place: Callable[[str], str | None]
+    state: DocState, lexicon: AgentLexicon, resolve_place: Callable[[str, str | None], str | None]
 ) -> None:
     """Add agent mentions for noun phrases headed by an agent noun that no pass resolved.
 
-    ``resolve_place`` gives the ISO3 country of a place name, or None.
+    ``resolve_place`` gives the ISO3 country of a place name (a homonym in the hinted
+    country first), or None.
     """
     doc = state.doc
     taken = {t: f for f in state.found for t in range(f.start, f.end)}
@@ -287,7 +288,7 @@ def _country(
     tok: Token,
     start: int,
     sector: str,
-    resolve_place: Callable[[str], str | None],
+    resolve_place: Callable[[str, str | None], str | None],
 ) -> tuple[str | None, str | None, str | None, float]:
     """(context id, country ISO3, name for the label, confidence) of an agent phrase."""
     kb, doc = state.kb, tok.doc
@@ -325,8 +326,9 @@ def _country(
             actor = state.actor(found.actor_id)
             if actor is not None and actor.type in ("state", "place") and actor.country:
                 return actor.country, actor.country, _country_name(state, actor.country), PLACE
+    hint = _setting(state, sent.start, sent.end)
     for name in near + [e.text for e in sent.ents if e.label_ in _PLACE_LABELS]:
-        iso = resolve_place(name)
+        iso = resolve_place(name, hint)
         if iso is not None:
             return iso, iso, _country_name(state, iso), PLACE
     # 3. the group of this sector the article placed before ("Hong Kong protesters ...
@@ -341,6 +343,19 @@ def _country(
         iso = common[0][0]
         return iso, iso, _country_name(state, iso), ARTICLE
     return None, None, None, UNKNOWN
+
+
+def _setting(state: DocState, start: int, end: int) -> str | None:
+    """The country a place name of tokens [start, end) most likely lies in: a state the
+    sentence names ("gunmen in Borno" beside "Nigerian"), else the one the article
+    names most. A homonym elsewhere ("Borno" in Germany) loses to it."""
+    for found in state.found:
+        if start <= found.start < end and found.kind != "pronoun":
+            actor = state.actor(found.actor_id)
+            if actor is not None and actor.type == "state" and actor.country:
+                return actor.country
+    common = state.countries.most_common(1)
+    return common[0][0] if common else None
 
 
 def _earlier_agent(

@@ -148,6 +148,38 @@ _ORGAN_WORDS = ORG_HEADS | {"secretary", "general", "minister", "spokesman", "sp
                             "officials", "leader", "leadership"}  # fmt: skip
 
 
+# Words that only say what kind of body a name is ("Mahan Air", "Velora Group",
+# "Kharu Holdings"): a report names the body by the rest of the name later ("Mahan").
+_KIND_WORDS = {"air", "airlines", "airline", "airways", "aviation", "group", "holdings",
+               "corporation", "corp", "company", "co", "inc", "ltd", "plc", "limited",
+               "bank", "energy", "oil", "petroleum", "motors", "telecom", "shipping",
+               "party", "movement", "foundation", "institute", "network", "agency"}  # fmt: skip
+
+
+def names_a_body(words: list[str]) -> bool:
+    """A name of two or more words whose last word says what kind of body it is."""
+    return len(words) >= 2 and words[-1] in _KIND_WORDS
+
+
+def short_form(state: DocState, word: str) -> str | None:
+    """The organisation named before whose name is ``word`` followed only by kind words
+    ("Mahan" after "Mahan Air"), when exactly one fits; else None. A town of the same
+    name ("Mahan", Iran) does not stop it: the report named the body, not the town."""
+    if len(word) < 3:
+        return None
+    fits: set[str] = set()
+    for found in state.found:
+        if found.kind not in ("name", "alias"):
+            continue
+        actor = state.actor(found.actor_id)
+        if actor is None or actor.type != "organisation":
+            continue
+        words = key(actor.name).split()
+        if len(words) >= 2 and words[0] == word and all(w in _KIND_WORDS for w in words[1:]):
+            fits.add(actor.id)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def inside_longer_name(state: DocState, start: int, end: int) -> bool:
     """Is the KB match [start, end) the first words of a longer organisation name that NER
     reads ("Sky News Arabia", "Abu Dhabi Media")? Then it is not the KB actor (or seat)."""

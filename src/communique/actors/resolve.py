@@ -39,9 +39,11 @@ from communique.actors.organisations import (
     entity_around,
     inside_longer_name,
     local_organisation,
+    names_a_body,
     organisation_names,
     organisation_variants,
     place_use,
+    short_form,
 )
 from communique.actors.state import DocState
 from communique.model import Actor, Mention
@@ -88,7 +90,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     attach_titles(state)
     coref.find_anaphora(state)
     relations.find_relations(state)
-    agents.find_agents(state, agents.load_lexicon(), lambda name: _place_country(gazetteer, name))
+    agents.find_agents(state, agents.load_lexicon(), lambda n, h: _place_country(gazetteer, n, h))
     relations.named_armed_group(state)
     institutions.find_institutions(state)
     mentions: list[Mention] = []
@@ -125,8 +127,8 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     document.actors = list(actors.values())
 
 
-def _place_country(gazetteer: Gazetteer, name: str) -> str | None:
-    place = gazetteer.resolve(name)
+def _place_country(gazetteer: Gazetteer, name: str, hint: str | None = None) -> str | None:
+    place = gazetteer.resolve(name, hint)
     return place.country if place is not None else None
 
 
@@ -455,7 +457,8 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         len(words) == 1 and (words[0] in ORG_HEADS or words[0] == "state")
     ):
         return  # "the Supreme Leader", "Council": descriptions, left to passes 2 and 3
-    type_ = _LOCAL_TYPES[label]
+    # "Kestrel Holdings" that NER took for a person is a body all the same
+    type_ = "organisation" if names_a_body(words) else _LOCAL_TYPES[label]
     actor_id = lookup_variants(state, name, type_)
     if actor_id is not None:
         # Two people of the document share this surname: the last named is a guess.
@@ -491,6 +494,7 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
             given = state.given.get(surname, [])
             if len(given) == 1:
                 return given[0]
+            return short_form(state, surname)  # "Mahan" after "Mahan Air": NER's PERSON
         else:
             found = kb.lookup(name) or transliterations(state, name)
             if found:
@@ -513,6 +517,8 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
         found = kb.lookup(name) or organisation_variants(kb, words)
         if found:
             return choose(state, [a.id for a in found])
+        if len(words) == 1:
+            return short_form(state, words[0])
     return None
 
 

@@ -121,6 +121,8 @@ class DocState:
                     given = self.given.setdefault(words[0], [])
                     if actor_id not in given:
                         given.append(actor_id)
+                    if kind in ("name", "alias"):
+                        self._given_as_written(start, end, words, actor_id)
                 if start > 0 and actor_id not in self.genders:
                     cue = self.doc[start - 1].lower_.rstrip(".")
                     if cue in _FEMALE_CUES:
@@ -128,6 +130,21 @@ class DocState:
                     elif cue in _MALE_CUES:
                         self.genders[actor_id] = "m"
         return found
+
+    def _given_as_written(self, start: int, end: int, words: list[str], actor_id: str) -> None:
+        """Index the given name in the spelling of the text too: "Mohammad bin Salman"
+        written for the KB's "Mohammed bin Salman" lets a later bare "Mohammad" find
+        him. Only when the rest of the name is the same, word for word."""
+        written = self.keys[start:end]
+        if (
+            len(written) == len(words)
+            and written[0] != words[0]
+            and written[1:] == words[1:]
+            and written[0].isalpha()
+        ):
+            given = self.given.setdefault(written[0], [])
+            if actor_id not in given:
+                given.append(actor_id)
 
     def gender(self, actor_id: str) -> str | None:
         """ "f"/"m" from a title in the text ("Mrs", "King") or the given name, else None."""

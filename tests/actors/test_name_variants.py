@@ -1,0 +1,81 @@
+"""One actor under two forms of its name in one report (``communique.actors.resolve``,
+``organisations.short_form``, ``state.DocState``): an organisation's name without its
+kind word ("Mahan Air" ... "Mahan"), and a given name in the text's own spelling
+("Mohammad bin Salman" for the KB's "Mohammed bin Salman" ... "Mohammad").
+Texts are the project's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.model import Document
+
+from .conftest import resolved
+
+# (text, later short form, occurrence of it, canonical name expected)
+SHORT_FORMS = [
+    (
+        "Germany banned Mahan Air on Monday. Officials said Mahan had flown arms to Syria.",
+        "Mahan",
+        1,
+        "Mahan Air",
+    ),
+    (
+        "Kenya suspended Mahan Air's permit. Mahan denied the charge through its lawyers.",
+        "Mahan",
+        1,
+        "Mahan Air",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "occurrence", "expected"), SHORT_FORMS)
+def test_organisation_named_without_its_kind_word(
+    run: Callable[..., Document], text: str, fragment: str, occurrence: int, expected: str
+) -> None:
+    assert resolved(run(text), fragment, occurrence) == {expected}
+
+
+def test_short_form_needs_the_organisation_named_before(run: Callable[..., Document]) -> None:
+    # No "Mahan Air" in the report: "Mahan" alone is not the airline.
+    names = resolved(run("Officials said Mahan had flown arms to Syria."), "Mahan")
+    assert "Mahan Air" not in names
+
+
+def test_short_form_only_drops_kind_words(run: Callable[..., Document]) -> None:
+    # "Daily" is no kind word: the newspaper named "Qorvani Daily" is not "Qorvani".
+    text = "The Qorvani Daily reported the raid. Qorvani later told police he was innocent."
+    assert "Qorvani Daily" not in resolved(run(text), "Qorvani", 1)
+
+
+def test_two_bodies_sharing_the_short_form_stay_apart(run: Callable[..., Document]) -> None:
+    text = "Velora Air and Velora Bank were both fined on Monday. Velora said it would appeal."
+    names = resolved(run(text), "Velora", 2)
+    assert not names & {"Velora Air", "Velora Bank"}
+
+
+# (text, bare given name, occurrence, canonical name)
+GIVEN_AS_WRITTEN = [
+    (
+        "Crown Prince Mohammad bin Salman met the envoy on Monday. Critics called "
+        "Mohammad's promise empty.",
+        "Mohammad",
+        1,
+        "Mohammed bin Salman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "occurrence", "expected"), GIVEN_AS_WRITTEN)
+def test_given_name_in_the_texts_spelling(
+    run: Callable[..., Document], text: str, fragment: str, occurrence: int, expected: str
+) -> None:
+    assert resolved(run(text), fragment, occurrence) == {expected}
+
+
+def test_given_name_alone_without_the_full_name(run: Callable[..., Document]) -> None:
+    # The full name never appears: a bare "Mohammad" is nobody the KB can tell.
+    text = "Critics called Mohammad's promise empty on Monday."
+    assert "Mohammed bin Salman" not in resolved(run(text), "Mohammad")

@@ -189,6 +189,34 @@ def conditional(token: Token) -> bool:
     )
 
 
+def comparative(token: Token) -> bool:
+    """ "could leave as promised", "as agreed": a subjectless as-clause compares with an
+    act told elsewhere (or never); it states none itself."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+# Auxiliaries of a present-tense passive ("is backed by", "are supported by").
+PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+# Types whose present-tense passive describes a standing relation, not an act: "the
+# rebels are backed by Iran" says who their patron is, not what anyone did.
+STANDING_TYPES = {"SUPPORT"}
+
+
+def standing(token: Token, trigger: Trigger) -> bool:
+    """A relation described in the simple present passive ("X, who is supported by Y")."""
+    if trigger.pos != "VERB" or trigger.type not in STANDING_TYPES:
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxiliaries) and all(
+        c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in auxiliaries
+    )
+
+
 # Verbs whose complement is what someone is asked or told to do ("urged X to withdraw",
 # "called for his resignation", "demanded the release of X"): the act is requested, the
 # request is the event.

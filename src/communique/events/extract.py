@@ -379,6 +379,8 @@ def _candidates(
     # form, so the event it states is asserted.
     if clause.conditional(token) or clause.speculative(token, trigger):
         return []  # "if X attacks", "unless ..., Egypt may protest": no event is stated
+    if clause.comparative(token) or clause.standing(token, trigger):
+        return []  # "left as promised", "X is backed by Y": no act of its own
     if clause.attempted(token, trigger):
         return []  # "tried to pressure X", "efforts to complete the withdrawal": not done
     if clause.requested(token):
@@ -434,16 +436,20 @@ def with_antecedents(candidates: list[Candidate], lexicon: Lexicon) -> list[Cand
         act = heads[0]
         kinds = {t.type for t in lexicon.lookup(act.lemma_.lower(), "NOUN")}
         earliest = _sentence_start_before(act, ANTECEDENT_SENTENCES)
-        doers = [
-            c.source_id
+        acts = [
+            c
             for c in candidates
             if c.type in kinds
             and earliest <= c.token.i < act.i
             and c.source_id != candidate.source_id
             and not c.negated
         ]
-        if doers:
-            out[-1] = _with_target(candidate, doers[-1])
+        if acts:
+            # the latest act told; of its coordinated doers ("he and Y urged ..."), the
+            # first named, who leads it
+            latest = max(c.token.i for c in acts)
+            doer = next(c.source_id for c in acts if c.token.i == latest)
+            out[-1] = _with_target(candidate, doer)
     return out
 
 

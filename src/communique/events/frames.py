@@ -64,6 +64,15 @@ ADJUNCT_PREPS = {"after", "before", "since", "following", "despite", "amid", "wi
                  "until", "upon", "pending", "notwithstanding"}  # fmt: skip
 # Nouns by which a copula says who undergoes an act ("X was the target of an attack").
 UNDERGOING = {"subject", "target", "victim", "object", "focus"}
+# Light verbs whose subject undergoes the act their object names ("drew criticism",
+# "faced accusations", "received praise"): the subject is the recipient, not the doer.
+UNDERGOING_VERBS = {"draw", "face", "receive", "attract", "earn", "incur", "suffer",
+                    "endure", "weather", "garner", "court", "provoke", "spark", "trigger",
+                    "prompt"}  # fmt: skip
+# Verbs of writing or turning to someone, whose recipient a participle of asking under
+# them addresses ("wrote to X asking ...", "sent a letter to X urging ...").
+WRITING = {"write", "send", "turn", "appeal", "address", "petition", "email", "cable",
+           "telegraph", "submit", "deliver"}  # fmt: skip
 # Verbs by which statements reach the news from their authors ("condemnation came from X").
 ARRIVING = {"come", "pour", "arrive", "flow", "flood", "emerge", "follow"}
 INSTRUMENTS = {
@@ -127,7 +136,7 @@ def objects(token: Token) -> list[Token]:
             # is the subject it shares with the verb it is coordinated with
             node = node.head
             found = [c for c in node.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
-        return found
+        return found or fronted_subject(token)
     found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if not found:
         found = [c for c in token.children if _misparsed_relative(c)]
@@ -189,6 +198,9 @@ def subjects(token: Token) -> list[Token]:
         return subjects(antecedent.head)
     if found:
         return found
+    found = fronted_subject(token)
+    if found:
+        return found
     if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
         return []  # the relative's subject was handled above; object relatives have their own
     if token.dep_ == "xcomp" and passive(token.head):  # "X is expected to meet Y"
@@ -217,6 +229,47 @@ def subjects(token: Token) -> list[Token]:
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
         return subjects(token.head)
     return []
+
+
+# Tokens that may stand between a subject and its verb ("X, ..., was sentenced").
+_BETWEEN_SUBJECT_AND_VERB = {"punct", "aux", "auxpass", "neg", "advmod"}
+
+
+def fronted_subject(token: Token) -> list[Token]:
+    """The subject the parser folded into a fronted adjunct: "On Friday the legislature
+    voted ..." (a second object of "On"), "On Friday in Pakistan, X was sentenced" (a
+    conjunct of "Pakistan"). A finite clause without any subject whose opening
+    prepositional phrase ends, right before the verb, in such a misattached noun phrase
+    has it as its subject."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return []
+    if any(c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ == "expl" for c in token.children):
+        return []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.i > token.i:
+            continue
+        for node in prep.subtree:
+            if not _folded(node):
+                continue
+            between = token.doc[node.right_edge.i + 1 : token.i]
+            if all(t.dep_ in _BETWEEN_SUBJECT_AND_VERB for t in between):
+                return [node]
+    return []
+
+
+def _folded(node: Token) -> bool:
+    """A noun phrase a prepositional phrase took in by mistake: a second object of the
+    preposition, or a conjunct of a time or place its object names."""
+    if node.pos_ not in ("NOUN", "PROPN") or node.ent_type_ in ("DATE", "TIME"):
+        return False
+    if node.dep_ == "pobj":
+        return any(p.dep_ == "pobj" and p.i < node.i for p in node.head.children)
+    return (
+        node.dep_ == "conj"
+        and node.head.dep_ == "pobj"
+        and node.head.ent_type_ in ("DATE", "TIME", "GPE", "LOC")
+        and node.ent_type_ not in ("GPE", "LOC")
+    )
 
 
 def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionIndex) -> list[str]:
@@ -329,6 +382,16 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             ]
             return actors_of([o for act in acts for o in objects(act)], mentions)
         return []
+    if role == "addressee":
+        # "wrote to the embassy asking to ...", "sent a letter to X urging ...": a
+        # participle of asking under a verb of writing is addressed to its recipient
+        holder = token.head
+        if token.dep_ not in ("advcl", "xcomp") or token.tag_ != "VBG":
+            return []
+        if holder.lemma_.lower() not in WRITING:
+            return []
+        heads = pobjs(holder, "to") + [p for o in objects(holder) for p in pobjs(o, "to")]
+        return actors_of(heads, mentions)
     if role == "complier":
         # "suspended parliament at the behest of X": who acted on the request, the
         # subject of the clause the "at/on/upon ... of" phrase modifies
@@ -349,6 +412,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             return []  # "Iran denied the accusation": the verb's subject has its own event
         if trigger.type not in INTERACTIONS and in_adjunct(token):
             return []  # "X went home within hours of the allegation": X did not allege
+        if verb.lemma_.lower() in UNDERGOING_VERBS and token.dep_ == "dobj":
+            return []  # "X drew criticism", "faced accusations": X is the one criticised
         return actors_of(subjects(verb), mentions)
     if role == "host":
         return actors_of(pobjs(verb, "at") + pobjs(verb, "by"), mentions)

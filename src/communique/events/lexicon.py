@@ -74,6 +74,7 @@ _ROLE_NAMES = {
     "copula_subj",
     "object_acl",
     "complier",
+    "addressee",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

@@ -132,6 +132,20 @@ def conjuncts(token: Token) -> list[Token]:
         for appos in token.children:
             if appos.dep_ == "appos":
                 found.extend(c for c in appos.conjuncts if c.i > appos.i)
+    if len(found) == 1:
+        # "US President Donald Trump and Turkish President Recep Erdogan spoke": the
+        # parser may make the first title a compound of the last name, with the first
+        # name its appositive and the "and" on that
+        for title in token.children:
+            if title.dep_ != "compound" or title.i > token.i:
+                continue
+            found[:0] = [
+                a
+                for a in title.children
+                if a.dep_ == "appos"
+                and a.ent_type_ == "PERSON"
+                and any(g.dep_ == "cc" and g.lower_ == "and" for g in a.children)
+            ]
     return found
 
 

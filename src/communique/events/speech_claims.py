@@ -18,11 +18,11 @@ a quote; these readings add to its own (promises, requests, evaluations):
   "we deeply regret this mistake", "I apologise to the families" → CONCEDE. Regret
   of a loss ("we regret the loss of life") is condolence, not concession.
 - referents: a pronoun no mention resolves, for the acts that need an addressee
-  (solidarity, obligations, wishes): "you" is whom the quote calls by name ("Anna,
-  we are with you"); "him"/"her" the nearest person named before it who is neither
-  on the speaker's side nor a speaker of the article's quotes (a quote's "him" is the
-  story's subject, not a fellow commentator); "they"/"them" the nearest group,
-  organisation or state named before it.
+  (solidarity, obligations, wishes, praise): "you" is whom the quote calls by name
+  ("Anna, we are with you"); "him"/"her" the nearest person named before it who is
+  neither on the speaker's side nor a speaker of the article's quotes named outside
+  this one (a quote's "him" is the story's subject, not a fellow commentator);
+  "they"/"them" the nearest group, organisation or state named before it.
 
 The word lists are data (``data/speech-acts.v1.yaml``, via ``speech_cues``).
 """
@@ -277,8 +277,10 @@ def referent(reader: QuoteReader, token: Token | None) -> str | None:
         actor_id = reader.actor_at.get(i)
         if actor_id is None or doc[i].pos_ == "PRON":
             continue
-        if actor_id in reader.side or actor_id in reader.speakers or reader.own_state(actor_id):
+        if actor_id in reader.side or reader.own_state(actor_id):
             continue
+        if actor_id in reader.speakers and i not in reader.inside:
+            continue  # a fellow commentator, unless the quote itself names them
         if (reader.kind_of(actor_id) == "person") == wants_person:
             return actor_id
     return None

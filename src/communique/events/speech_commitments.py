@@ -50,6 +50,25 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
         return Act("THREATEN", verb, reader.addressee(verb, deep=True), "threaten")
     if lemma in cues.promise_verbs and lemma not in cues.uncommitted_verbs:
         return Act("AGREE", verb, reader.addressee(verb), "intend")
+    if lemma in cues.continued_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues.course_nouns for c in verb.children
+    ):
+        # "he would continue the policies of X": a pledge of a course, not "it will go on";
+        # its recipient is a partner in it ("continue the dialogue with X"), not the
+        # course's author
+        partner = next(
+            (
+                found
+                for c in verb.children
+                if c.dep_ == "dobj"
+                for prep in c.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for g in prep.children
+                if (found := reader.other(g)) is not None
+            ),
+            None,
+        )
+        return Act("AGREE", verb, partner, "intend")
     return None
 
 

@@ -35,9 +35,15 @@ class SpeechCues:
     coercive_objects: frozenset[str]
     uncommitted_verbs: frozenset[str]
     promise_verbs: frozenset[str]
+    intention_words: frozenset[str]
+    continued_verbs: frozenset[str]
+    course_nouns: frozenset[str]
     refusal_verbs: frozenset[str]
     blame_words: frozenset[str]
     praise_words: frozenset[str]
+    tribute_verbs: frozenset[str]
+    tribute_nouns: frozenset[str]
+    tribute_modifiers: frozenset[str]
     hypothetical_marks: frozenset[str]
     allegation_cues: frozenset[str]
     culprit_nouns: frozenset[str]
@@ -69,9 +75,15 @@ def load_cues() -> SpeechCues:
         coercive_objects=words("coercive_objects"),
         uncommitted_verbs=words("uncommitted_verbs"),
         promise_verbs=words("promise_verbs"),
+        intention_words=words("intention_words"),
+        continued_verbs=words("continued_verbs"),
+        course_nouns=words("course_nouns"),
         refusal_verbs=words("refusal_verbs"),
         blame_words=words("blame_words"),
         praise_words=words("praise_words"),
+        tribute_verbs=words("tribute_verbs"),
+        tribute_nouns=words("tribute_nouns"),
+        tribute_modifiers=words("tribute_modifiers"),
         hypothetical_marks=words("hypothetical_marks"),
         allegation_cues=words("allegation_cues"),
         culprit_nouns=words("culprit_nouns"),

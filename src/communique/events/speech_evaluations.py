@@ -9,7 +9,8 @@ a quote:
 - evaluated: the polarity of the quoted sentence (VADER's compound score) judges
   its subject: a blame word or a damning word in a negative sentence accuses, a
   praise word or a strongly positive complement of "be" supports ("X was a hero");
-  first-person solidarity ("we are with X") supports X.
+  first-person solidarity ("we are with X") supports X, and so does a deed praised
+  as X's merit ("he made a great contribution to ...").
 Feelings of the speaker (grief, regret, worry) judge nobody; neither does a denial
 ("she did not lie"). Polarity is VADER's (``speech_cues.Polarity``).
 """
@@ -80,7 +81,10 @@ def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
     subject = reader.subject(root)
     if reader.first_person(subject):
         return solidarity(reader, root)
-    if reader.unresolved(subject):
+    # "he" that no mention resolves: praise may name whom it means (the nearest person
+    # before it, ``referent``), blame may not (a wrong charge is worse than none)
+    unknown = reader.unresolved(subject)
+    if unknown and referent(reader, subject) is None:
         return None
     words = [t for t in verb.sent if t.i in reader.inside]
     if any(reader.feeling(t) for t in words):
@@ -93,7 +97,8 @@ def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
     score = reader.polarity.compound(reader.clause_text(verb))
     # a denial defends ("she was called a liar; she did not lie")
     denied = reader.negated(root)
-    if not denied and ((blame and score < 0) or (damning and score <= NEGATIVE_COMPOUND)):
+    condemned = (blame and score < 0) or (damning and score <= NEGATIVE_COMPOUND)
+    if condemned and not denied and not unknown:
         target = evaluated_actor(reader, root, subject, blaming=True)
         if not blame and target is None:
             return None  # a bleak report about nobody in particular
@@ -112,7 +117,34 @@ def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
     if (named and score > PRAISE_WORD_COMPOUND) or (scored and score >= POSITIVE_COMPOUND):
         target = evaluated_actor(reader, root, subject, blaming=False)
         return Act("SUPPORT", root, target) if target is not None else None
+    if not denied and score >= 0 and tribute(reader, root):
+        target = evaluated_actor(reader, root, subject, blaming=False)
+        return Act("SUPPORT", root, target) if target is not None else None
     return None
+
+
+def tribute(reader: QuoteReader, root: Token) -> bool:
+    """A deed praised as the subject's merit: "he made a great contribution to ...",
+    "she played a key role in ...", "he did an outstanding job": a verb of doing whose
+    object is a merit noun with a praising modifier (a praise word, a word VADER scores
+    positive, or one of the curated ``tribute_modifiers``)."""
+    cues = reader.cues
+    if root.lemma_.lower() not in cues.tribute_verbs:
+        return False
+    for obj in root.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in cues.tribute_nouns:
+            continue
+        for modifier in obj.children:
+            if modifier.dep_ != "amod":
+                continue
+            word = modifier.lower_
+            if (
+                word in cues.praise_words
+                or word in cues.tribute_modifiers
+                or reader.polarity.word(modifier) > 0
+            ):
+                return True
+    return False
 
 
 def evaluated_actor(
@@ -127,8 +159,8 @@ def evaluated_actor(
     if subject.dep_ == "nsubjpass":
         agent = next((g for c in root.children if c.dep_ == "agent" for g in c.children), None)
         return reader.other(agent)
-    if (found := reader.other(subject)) is not None:
-        return found
+    if (found := referent(reader, subject)) is not None:
+        return found  # the subject, or the one its pronoun means
     for prep in subject.children:  # "the shelling of X by Y": Y did it
         if prep.dep_ == "prep" and prep.lower_ == "by":
             for pobj in prep.children:
@@ -158,4 +190,4 @@ def solidarity(reader: QuoteReader, root: Token) -> Act | None:
     return None
 
 
-__all__ = ["alleged", "evaluated", "evaluated_actor", "solidarity"]
+__all__ = ["alleged", "evaluated", "evaluated_actor", "solidarity", "tribute"]

@@ -44,6 +44,19 @@ NEEDS_TARGET = {"THREATEN", "SUPPORT"}
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them"}
+# Third-person pronouns, possessives included, that a speaker never uses of themself in
+# their own words (the speaker says "I"/"we").
+NOT_SELF = THIRD_PERSON | {"his", "their", "its", "it"}
+# Subject pronouns by which reported speech refers back to its speaker ("X said he
+# would ...", "the party announced it will ..."): a person is "he"/"she", anyone
+# else "it"/"they".
+PERSON_SELF = {"he", "she"}
+OTHER_SELF = {"it", "they"}
+# Prepositions by which an object names its partner or place ("the deal with X", "its
+# seats in X"); "of" is ``phrase_actor``'s.
+OBJECT_PARTNERS = {"with", "in", "to", "at"}
+# Object pronouns that cannot be their own clause's subject (not reflexive).
+OBJECT_PRONOUNS = {"him", "her", "them", "it"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Clause positions that can carry the act of a quote (not relative or adverbial clauses).
 ACT_CLAUSES = {"ROOT", "ccomp", "conj", "xcomp", "parataxis"}
@@ -82,12 +95,20 @@ class QuoteReader:
         self.side = {self.speaker} | {
             actor_at[t.i] for t in tokens if t.lower_ in FIRST_PERSON and t.i in actor_at
         }
+        # "he"/"they" in the speaker's own words that the mention layer gave to the
+        # speaker: the speaker says "I", so the pronoun means someone else (read by
+        # ``speech_claims.referent``)
+        self.misread = (
+            {t.i for t in tokens if t.lower_ in NOT_SELF and actor_at.get(t.i) == self.speaker}
+            if quote.kind == "direct" and self.speaker
+            else set()
+        )
 
     # -- participants -----------------------------------------------------------
 
     def actor(self, token: Token | None) -> str | None:
         """The actor a noun phrase head refers to, if a mention covers it."""
-        if token is None:
+        if token is None or token.i in self.misread:
             return None
         return self.actor_at.get(token.i)
 
@@ -113,13 +134,14 @@ class QuoteReader:
         return own
 
     def subject(self, verb: Token) -> Token | None:
-        """The clause's subject; a conjunct or control complement shares its head's."""
+        """The clause's subject; a conjunct or control complement shares its head's
+        ("he was ready to work": the subject of "was" works)."""
         node = verb
         for _ in range(4):
             for child in node.children:
                 if child.dep_ in SUBJECTS:
                     return child
-            if node.dep_ in ("conj", "xcomp") and node.head is not node:
+            if node.dep_ in ("conj", "xcomp", "acomp") and node.head is not node:
                 node = node.head
                 continue
             return None
@@ -132,7 +154,31 @@ class QuoteReader:
         if subject.lower_ in FIRST_PERSON:
             return True
         found = self.actor(subject)
-        return found is not None and (found in self.side or self.own_state(found))
+        if found is not None and (found in self.side or self.own_state(found)):
+            return True
+        return self.reported_self(subject)
+
+    def reported_self(self, subject: Token) -> bool:
+        """The subject pronoun of reported speech's content clause refers back to the
+        speaker ("Renamo announced it will not take its seats", "X told Y he would help
+        him"): when it agrees with the speaker (a person is "he"/"she", a party or state
+        "it"/"they") and no mention gives it to anyone, or the mention layer gave it the
+        same actor as an object pronoun of its own clause, which a non-reflexive pronoun
+        cannot share with its subject."""
+        if self.quote.kind != "indirect" or not self.speaker or subject.pos_ != "PRON":
+            return False
+        person = self.kind_of(self.speaker) == "person"
+        if subject.lower_ not in (PERSON_SELF if person else OTHER_SELF):
+            return False
+        clause = subject.head
+        if not self.top(clause if clause.dep_ != "conj" else clause.head):
+            return False
+        found = self.actor(subject)
+        if found is None:
+            return True
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+        objects += [g for c in clause.children if c.dep_ == "prep" for g in c.children]
+        return any(o.lower_ in OBJECT_PRONOUNS and self.actor(o) == found for o in objects)
 
     def unresolved(self, subject: Token | None) -> bool:
         """A third-person pronoun no mention resolves: someone is meant, but not known."""
@@ -165,6 +211,16 @@ class QuoteReader:
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp") and (sub := self.subject(child)) is not None:
                 ordered.append(sub)
+        # the object's own partner or place: "sign the deal with X", "take its seats in X"
+        ordered.extend(
+            g
+            for child in verb.children
+            if child.dep_ == "dobj" and child.i not in means
+            for prep in child.children
+            if prep.dep_ == "prep" and prep.lower_ in OBJECT_PARTNERS
+            for g in prep.children
+            if g.dep_ == "pobj"
+        )
         for token in ordered:
             if (found := self.phrase_actor(token)) is not None:
                 return found
@@ -179,7 +235,9 @@ class QuoteReader:
     # -- clause properties ------------------------------------------------------
 
     def future(self, verb: Token) -> bool:
-        """ "will"/"shall"/"going to"; "would" only as the backshift of reported speech."""
+        """ "will"/"shall"/"going to"; "would" only as the backshift of reported speech;
+        the complement of an intention ("we plan to join", "it is ready to sign"), which
+        commits the way a future does, unless the intention is denied."""
         node = verb
         while node.dep_ == "conj" and node.head is not node and not self.auxes(node):
             node = node.head
@@ -188,7 +246,14 @@ class QuoteReader:
             return True
         if "would" in auxes and self.quote.kind == "indirect":
             return True
-        return node.dep_ == "xcomp" and node.head.lemma_ == "go" and node.head.tag_ == "VBG"
+        if node.dep_ != "xcomp":
+            return False
+        head = node.head
+        # "he was not ready to ...": an adjective's negation sits on its copula
+        holder = head.head if head.dep_ == "acomp" else head
+        if head.lemma_.lower() in self.cues.intention_words and not self.negated(holder):
+            return not (self.auxes(holder) & {"would", "could", "might", "may"})
+        return head.lemma_ == "go" and head.tag_ == "VBG"
 
     def negated(self, verb: Token) -> bool:
         node = verb

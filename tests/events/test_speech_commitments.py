@@ -1,0 +1,163 @@
+"""Commitments in reported speech and praise of a deed (communique.events.speech_commitments,
+speech_reader, speech_evaluations).
+
+Sentences of our own writing run through the whole pipeline; the events checked are
+those marked ``context == "speech"``. Mechanisms: the subject pronoun of reported
+speech as the speaker ("the party announced it will not ..."), a non-reflexive object
+pronoun that cannot share its clause's subject's referent ("X told Y he would help
+him"), the complement of an intention as a commitment ("it planned to open ..."), a
+pledge to continue a course of action, the object's partner or place as the
+addressee ("its seats in X"), and a deed praised as its doer's merit ("he made a great
+contribution"); with the negative cases of each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.events.speech import SPEECH_CONTEXT, load_cues
+from communique.model import Document
+
+PUB = "2024-03-12"
+Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+
+
+def speech_acts(document: Document) -> set[Triple]:
+    return {
+        (e.type, e.source_id, e.target_id)
+        for e in document.events
+        if e.context == SPEECH_CONTEXT and not e.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # reported "they"/"it" of a group or party is the speaker
+        (
+            "Hamas officials said on Sunday that they would not release the hostages.",
+            ("REJECT", "hamas", None),
+        ),
+        (
+            "The Taliban announced that they will not attend the conference in Doha.",
+            ("REJECT", "taliban", None),
+        ),
+        # the place of the refused object is whom the refusal concerns
+        (
+            "Fidesz announced that it will not take its seats in the European Parliament.",
+            ("REJECT", "fidesz", "european-parliament"),
+        ),
+        # "he ... him" in one clause are two people: "he" is the speaker
+        (
+            "Emmanuel Macron told Olaf Scholz on Monday that he would assist him with the reconstruction.",
+            ("AGREE", "emmanuel-macron", "olaf-scholz"),
+        ),
+        (
+            "Joe Biden told Benjamin Netanyahu that he would help him.",
+            ("AGREE", "joe-biden", "benjamin-netanyahu"),
+        ),
+        # an intention commits the way a future does
+        (
+            "Turkey announced it planned to open its border with Armenia next year.",
+            ("AGREE", "turkey", "armenia"),
+        ),
+        (
+            "Turkey said it had decided to open its border with Armenia.",
+            ("AGREE", "turkey", "armenia"),
+        ),
+        (
+            "Joe Biden said he was ready to work with China on climate.",
+            ("AGREE", "joe-biden", "china"),
+        ),
+        # continuing a course of action is a pledge; its partner is the recipient
+        (
+            "Olaf Scholz said he would continue the policies of Angela Merkel.",
+            ("AGREE", "olaf-scholz", None),
+        ),
+        (
+            "Olaf Scholz said he would continue the dialogue with Vladimir Putin.",
+            ("AGREE", "olaf-scholz", "vladimir-putin"),
+        ),
+    ],
+)
+def test_reported_commitments(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast, not a pledge
+        "Olaf Scholz said the talks would continue next week.",
+        # continuing to do something is no course named
+        "Narendra Modi said he would continue to visit the region.",
+        # a denied or conditional intention commits to nothing
+        "Joe Biden said he was not ready to work with China on climate.",
+        "Joe Biden said he would be ready to work with China if it cut emissions.",
+        # a wish is not an intention
+        "Olaf Scholz said he wanted to hold talks with Poland.",
+    ],
+)
+def test_no_commitment(analyse: Analyse, text: str) -> None:
+    found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] in ("AGREE", "REJECT")}
+    assert not found, found
+
+
+def test_the_denied_intention_makes_no_promise(analyse: Analyse) -> None:
+    text = "Turkey said it does not plan to open its border with Armenia."
+    assert ("AGREE", "turkey", "armenia") not in speech_acts(analyse(text, published=PUB))
+
+
+def test_the_helper_is_not_the_helped(analyse: Analyse) -> None:
+    acts = speech_acts(
+        analyse("Joe Biden told Benjamin Netanyahu that he would help him.", published=PUB)
+    )
+    assert not {a for a in acts if a[1] == "benjamin-netanyahu"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "“Many of the gains of modern India are tied to the name of Manmohan Singh. He made an"
+            " invaluable contribution to the growth of the economy,” Narendra Modi said.",
+            ("SUPPORT", "narendra-modi", "manmohan-singh"),
+        ),
+        (
+            "“Nelson Mandela played a key role in ending apartheid,” Joe Biden said.",
+            ("SUPPORT", "joe-biden", "nelson-mandela"),
+        ),
+        (
+            "“Angela Merkel did an outstanding job for Europe,” Emmanuel Macron said.",
+            ("SUPPORT", "emmanuel-macron", "angela-merkel"),
+        ),
+    ],
+)
+def test_a_praised_deed_supports_its_doer(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Vladimir Putin made a big mistake when he invaded the country,” Joe Biden said.",
+        "“Vladimir Putin did not make any contribution to the talks,” Joe Biden said.",
+        "“Vladimir Putin made a terrible contribution to the war,” Joe Biden said.",
+        # a merit noun without praise is a report
+        "“Vladimir Putin played a role in the talks,” Joe Biden said.",
+    ],
+)
+def test_no_praise_without_a_praised_deed(analyse: Analyse, text: str) -> None:
+    found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] == "SUPPORT"}
+    assert not found, found
+
+
+def test_the_cue_lists_name_intentions_courses_and_tributes() -> None:
+    cues = load_cues()
+    assert {"plan", "intend", "ready"} <= cues.intention_words
+    assert "want" not in cues.intention_words and "hope" not in cues.intention_words
+    assert "policy" in cues.course_nouns and "support" not in cues.course_nouns
+    assert "contribution" in cues.tribute_nouns and "make" in cues.tribute_verbs

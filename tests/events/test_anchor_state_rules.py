@@ -2,6 +2,8 @@
 episode (issue 11): a present-simple verb of attitude outside a quote tells a state of
 mind and is background (so it takes no report date); the same verbs told as acts, in the
 past or inside a speaker's own words, and other present or perfect statements stay main.
+An intention or promise stated in a past-perfect statement ("who had told her he would
+defend her") was announced before the episode: background.
 
 Each case runs the real spaCy parse and the real sentences, dates, actors and quotes
 stages on a text of our own writing (``real_stage_anchor`` in ``conftest.py``).
@@ -75,6 +77,14 @@ STATES: list[tuple[str, str, str, str]] = [
         "REQUEST",
         "main",
     ),
+    # a reported belief is read as a state even when the quotes stage takes it for speech
+    (
+        "The ferry sank on Wednesday. Investigators believe that the navy rammed the "
+        "ship, according to the newspaper.",
+        "rammed",
+        "ASSAULT",
+        "background",
+    ),
     # a speaker's own "we believe" is a statement made in the episode
     (
         'The ferry sank on Wednesday. "We believe the navy rammed the ship," the '
@@ -101,3 +111,46 @@ def test_standing_state_is_background(
     assert item.salience == expected
     if expected == "background":
         assert item.dates[0][0] is None  # a background event never takes the report's date
+
+
+# ------------------------------ a statement told in the past perfect was made before the episode
+
+EARLIER_STATEMENTS: list[tuple[str, str, str, str]] = [
+    (
+        "The activist flew to Madrid on Monday to see a lawyer, who had told her he would "
+        "defend her in court.",
+        "defend",
+        "AGREE",
+        "background",
+    ),
+    (
+        "The strike began on Tuesday. The union had warned that it would shut the ports.",
+        "shut",
+        "THREATEN",
+        "background",
+    ),
+    # negative cases: the statement itself is the report's news, or it is backshifted
+    (
+        "The strike began on Tuesday. The union warned that it would shut the ports.",
+        "shut",
+        "THREATEN",
+        "main",
+    ),
+    (
+        "The strike began on Tuesday. The minister said the union had agreed to meet "
+        "the employers.",
+        "agreed",
+        "AGREE",
+        "main",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "expected"), EARLIER_STATEMENTS)
+def test_statement_in_past_perfect_is_background(
+    anchor: Anchor, text: str, trigger: str, kind: str, expected: str
+) -> None:
+    item = anchor(text, (trigger, kind))[0]
+    assert item.salience == expected
+    if expected == "background":
+        assert item.dates[0][0] is None

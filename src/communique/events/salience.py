@@ -12,7 +12,9 @@ An event is background when the text places it before the report's episode:
   "last month", "two years ago");
 - its clause is in the past perfect ("had imposed"), unless that is the
   backshift of reported speech ("Iran acknowledged its forces had shot
-  down the jet": the acknowledged act is the news);
+  down the jet": the acknowledged act is the news), or it is stated in a
+  statement told in the past perfect ("a lawyer, who had told him he would
+  help him": the promise was made before the episode);
 - a temporal adverb says so ("previously", "earlier", "initially", "recently",
   "since", "formerly", "once");
 - it is a past relative clause ("the troops who had entered"; not a "where"
@@ -135,6 +137,10 @@ def background_reason(
     ``preceding``: dates the event's clause came before (``EventClock.preceding``).
     """
     token = candidate.token
+    verb = token if candidate.trigger.pos == "VERB" else token.doc[governing_verb(token) or token.i]
+    if (statement := _reported_by(verb)) is not None and _past_perfect(statement):
+        # an intention or promise announced before the episode is as old as its announcement
+        return "earlier statement"  # "the lawyer, who had told him he would assist him"
     # the announcement of an act is the news: announced acts stay main
     forward = candidate.modality in FORWARD
     if not forward and (cue := _dated_background(candidate, own, paragraphs, reference)):
@@ -143,7 +149,8 @@ def background_reason(
         return "before an earlier date"  # "After X fired his deputy, the army moved in 2017"
     if not forward and not own and candidate.trigger.pos != "VERB" and _earlier_object(token):
         return "earlier object"  # "the ban followed talks", "vacant following the resignation"
-    if quote is None and _state_of_mind(token, candidate.trigger.pos == "VERB"):
+    direct = quote is not None and quote.kind == "direct"
+    if not direct and _state_of_mind(token, candidate.trigger.pos == "VERB"):
         return "state of mind"  # "agencies believe the prince ordered it"
     recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
     if recounted and quote is not None and quote.kind == "direct" and token.tag_ == "VBD":
@@ -194,7 +201,7 @@ def _background_clause(token: Token, verbal: bool) -> str | None:
         return "adverb"
     if not verbal and any(c.lower_ in BACKGROUND_ADVERBS for c in token.children):
         return "adverb"
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and not _backshifted(verb):
+    if _past_perfect(verb):
         return "past perfect"
     if verb.dep_ == "relcl" and verb.tag_ in ("VBD", "VBN") and not _where_clause(verb):
         return "relative clause"
@@ -208,8 +215,9 @@ def _state_of_mind(token: Token, verbal: bool) -> bool:
     """A present-simple verb of attitude tells a state of mind holding at the report, not
     an act of its episode: "agencies reportedly believe the prince ordered it" (and what
     is believed), "many still resent the invasion" (a nominal act it governs is its
-    object). Quotes are not read this way: a speaker's "we believe" is a statement made
-    in the episode; nor is the past ("officials considered it a provocation")."""
+    object). Direct quotes are not read this way: a speaker's "we believe" is a statement
+    made in the episode (a reported belief is: the quotes stage may take "agencies
+    believe" for a cue of indirect speech); nor is the past ("officials considered it a provocation")."""
     verb = token if verbal else token.doc[governing_verb(token) or token.i]
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ATTITUDE_VERBS:
         verb = verb.head  # "believe [the prince ordered it]"
@@ -247,6 +255,23 @@ def _where_clause(verb: Token) -> bool:
     ("flew to Niamey for a summit where two presidents signed the accord"), not what
     its noun was known for before (on eval-news gold evidence: 3 main, none background)."""
     return any(t.lower_ == "where" for t in verb.doc[verb.head.i + 1 : verb.i])
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """The verb whose complement the clause is ("told him [he would assist him]")."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.head if node.dep_ == "ccomp" and node.head is not node else None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """A past perfect that is not the backshift of reported speech: what was said in it
+    ("who had told him he would help", "had promised to resign") was said before the
+    report's episode."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and not _backshifted(
+        verb
+    )
 
 
 def _backshifted(verb: Token) -> bool:

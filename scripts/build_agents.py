@@ -70,7 +70,7 @@ ADD = [
     ("separatist", "REB"),
     # The annotation guide of our gold sets codes protesters and crowds as civilians
     # (CVL) and unnamed attackers as unidentified armed forces (UAF); Phoenix's 2014
-    # list codes protesters as opposition and assailants as criminals. Activists and
+    # list codes protesters as opposition and assailants and perpetrators as criminals. Activists and
     # dissidents stay OPP in both.
     ("demonstrator", "CVL"),
     ("protester", "CVL"),
@@ -79,6 +79,9 @@ ADD = [
     ("marcher", "CVL"),
     ("assailant", "UAF"),
     ("attacker", "UAF"),
+    # the unnamed authors of a political attack ("the perpetrators of the bombing")
+    ("perpetrator", "UAF"),
+    ("culprit", "UAF"),
     ("activist", "OPP"),
     ("dissident", "OPP"),
     ("opposition supporter", "OPP"),

@@ -157,3 +157,20 @@ def test_place_homonym_lies_in_the_state_named(
     run: Callable[..., Document], text: str, fragment: str, expected: str
 ) -> None:
     assert agent_of(run(text), fragment) == expected
+
+
+# The gold guide codes the unnamed authors of an attack as unidentified armed forces
+# (UAF); the criminal sector stays for thieves, smugglers and traffickers.
+ATTACKERS = [
+    ("Police in Manila vowed to find the perpetrators of the bombing.", "perpetrators",
+     "agent:PHL:UAF"),
+    ("Officers in Lahore said the culprits fled after the blast.", "culprits", "agent:PAK:UAF"),
+    ("Police in Manila arrested three smugglers on Monday.", "smugglers", "agent:PHL:CRM"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), ATTACKERS)
+def test_attackers_and_criminals(
+    run: Callable[..., Document], text: str, fragment: str, expected: str
+) -> None:
+    assert agent_of(run(text), fragment) == expected

@@ -8,7 +8,7 @@ boilerplate) and their ``ArticleFeatures`` for ordering. Out:
 group in one story, and the exports mark the copies' events (``duplicate_of``).
 
 Method, in three steps as every level: candidates from MinHash LSH over word
-5-shingles (datasketch's MinHash; the bands are kept in the store,
+5-shingles (datasketch's MinHash, computed by ``minhash``; the bands are kept in the store,
 ``minhash_bands``, so a new article is compared only with the articles that
 share a band with it), then an exact check of shingle containment,
 |A ∩ B| / min(|A|, |B|), then union of the links (``union``, which obeys
@@ -23,11 +23,9 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
-
-from datasketch import MinHash, MinHashLSH
 
 from communique.cluster.features import ArticleFeatures, fold
+from communique.cluster.minhash import banding, signature
 from communique.cluster.union import Pair, constraints, pair, union
 from communique.model import Cluster, Decision
 
@@ -60,13 +58,6 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / small if small else 0.0
 
 
-@cache
-def _banding() -> tuple[int, int]:
-    """(bands, rows per band) that datasketch chooses for ``LSH_THRESHOLD`` and ``NUM_PERM``."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return int(lsh.b), int(lsh.r)
-
-
 def bands(shingled: set[int]) -> set[tuple[int, int]]:
     """LSH bands ``(band number, signed 64-bit hash)`` of a shingle set; none for a short text.
 
@@ -75,10 +66,8 @@ def bands(shingled: set[int]) -> set[tuple[int, int]]:
     """
     if len(shingled) < MIN_SHINGLES:
         return set()
-    sketch = MinHash(num_perm=NUM_PERM)
-    sketch.update_batch([h.to_bytes(8, "big") for h in shingled])
-    count, rows = _banding()
-    values = sketch.hashvalues
+    values = signature((h.to_bytes(8, "big") for h in shingled), NUM_PERM)
+    count, rows = banding(LSH_THRESHOLD, NUM_PERM)
     found = set()
     for band in range(count):
         chunk = values[band * rows : (band + 1) * rows].tobytes()

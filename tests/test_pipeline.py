@@ -150,3 +150,40 @@ def test_two_workers_give_the_same_records(corpus: Path, tmp_path: Path) -> None
         one.quotes,
         one.actors,
     )
+
+
+def test_a_run_clusters_in_chunks_as_it_stores(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: a long run adds what it stored to the clusters every ``CLUSTER_EVERY``
+    articles (memory flat in the corpus size), and ends with the clusters one pass gives."""
+    import communique.cluster
+    from communique import pipeline
+
+    whole = tmp_path / "whole.db"
+    run([corpus], settings=Settings(db=str(whole), batch_size=1))
+
+    chunks: list[tuple[int, int]] = []  # (articles clustered in the call, articles stored)
+    original = communique.cluster.update_clusters
+
+    def counting(store: Store, article_ids: Any = None, *, settings: Settings) -> int:
+        chunks.append((len(article_ids or store.unclustered()), store.stats()["articles"]))
+        return original(store, article_ids, settings=settings)
+
+    monkeypatch.setattr(communique.cluster, "update_clusters", counting)
+    monkeypatch.setattr(pipeline, "CLUSTER_EVERY", 2)
+    chunked = tmp_path / "chunked.db"
+    run([corpus], settings=Settings(db=str(chunked), batch_size=1))
+    # two articles clustered while the third was not stored yet, then the rest at the end
+    assert chunks == [(2, 2), (1, 3)]
+
+    def members(db: Path) -> dict[str, list[list[str]]]:
+        with Store.open(str(db)) as store:
+            assert store.unclustered() == []
+            return {
+                level: sorted(sorted(c.members) for c in store.clusters(level))
+                for level in ("duplicate", "story")
+            }
+
+    assert members(chunked) == members(whole)
+    assert members(chunked)["duplicate"]  # the repost found its original across the chunks

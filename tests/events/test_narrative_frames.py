@@ -66,6 +66,15 @@ FOUND: list[tuple[str, Triple]] = [
         "Brazil and Chile asked Argentina to lower the tariff. Argentina declined the request.",
         ("REJECT", "argentina", "brazil"),
     ),
+    # a concession tied to protests or demands in its own clause yields to their makers
+    (
+        "The government withdrew the bill after weeks of protests by students in Chile.",
+        ("RETREAT", "agent:CHL:GOV", "agent:CHL:CVL"),
+    ),
+    (
+        "Serbia's prime minister announced her resignation following mass protests.",
+        ("CONCEDE", "ana-brnabic", "agent:SRB:CVL"),
+    ),
 ]
 
 
@@ -90,7 +99,29 @@ ABSENT: list[tuple[str, str]] = [
     ("Police investigated the killing of the journalist.", "ACCUSE"),
     # declaring one's own independence demands nothing of anyone
     ("Kosovo declared independence from Serbia in 2008.", "REQUEST"),
+    # a rule a legal text states in the present is no act
+    ("Japan's constitution forbids the army from fighting abroad.", "COERCE"),
+    # unnamed people in the target slot: an unknown target, not a null one
+    ("Eleven individuals have been charged with the murder in Saudi Arabia.", "ACCUSE"),
 ]
+
+
+def test_concession_without_a_tie_to_protests_keeps_no_recipient(analyse: Analyse) -> None:
+    """Protests told in another sentence are not what the concession answers."""
+    events = asserted(
+        analyse(
+            "The government withdrew the bill. Students in Chile protested again on Friday.",
+            published=PUB,
+        )
+    )
+    assert ("RETREAT", "agent:CHL:GOV", None) in events
+
+
+def test_charge_of_named_people_keeps_its_target(analyse: Analyse) -> None:
+    events = asserted(
+        analyse("The court in Riyadh charged eleven men with the murder.", published=PUB)
+    )
+    assert ("ACCUSE", "agent:SAU:JUD", "agent:SAU:CVL") in events
 
 
 @pytest.mark.parametrize(("text", "kind"), ABSENT)

@@ -207,9 +207,22 @@ PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 STANDING_TYPES = {"SUPPORT"}
 
 
+# Texts whose present-tense verbs state a standing rule, not an act: "the constitution
+# forbids the army from ...", "the treaty bans ...".
+LEGAL_TEXTS = {"constitution", "law", "charter", "treaty", "statute", "code", "convention",
+               "regulation", "rule", "decree", "ordinance", "act"}  # fmt: skip
+
+
 def standing(token: Token, trigger: Trigger) -> bool:
-    """A relation described in the simple present passive ("X, who is supported by Y")."""
-    if trigger.pos != "VERB" or trigger.type not in STANDING_TYPES:
+    """A relation described in the simple present passive ("X, who is supported by Y"),
+    or a rule a legal text states in the simple present ("X's constitution forbids ...")."""
+    if trigger.pos != "VERB":
+        return False
+    if token.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in LEGAL_TEXTS for c in token.children
+    ):
+        return True
+    if trigger.type not in STANDING_TYPES:
         return False
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     return bool(auxiliaries) and all(

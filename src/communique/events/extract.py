@@ -266,7 +266,7 @@ def find_candidates(
                     fallback = found
                     break
             out.extend(fallback)
-    return _without_empty_controllers(out)
+    return _with_answered_demands(_without_empty_controllers(out))
 
 
 def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
@@ -284,6 +284,53 @@ def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
             refused = {r.target_id for r in candidates if r.token.i == inner[0].i}
             out.extend(_with_target(c, t) for t in sorted(t for t in refused if t))
     return out
+
+
+# Types of a concession, and of the pressure it may answer (PLOVER CONCEDE: "yield to
+# demands"; a resignation or a withdrawn bill "after protests" gives way to the protesters).
+CONCESSIONS = {"CONCEDE", "RETREAT"}
+PRESSURES = {"PROTEST", "REQUEST"}
+# Prepositions by which a clause says what it came after or in answer to.
+RESPONSE_PREPS = {"after", "following", "amid", "to"}
+
+
+def _with_answered_demands(candidates: list[Candidate]) -> list[Candidate]:
+    """ "The bill was suspended after last week's protests", "X announces resignation
+    following protests": a concession without a recipient that a phrase ties to protests
+    or demands stated in the same clause yields to their makers."""
+    pressures = [(c, anchor) for c in candidates if (anchor := _answered(c)) is not None]
+    if not pressures:
+        return candidates
+    out: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.type in CONCESSIONS and candidate.target_id is None:
+            token = candidate.token
+            for pressure, anchor in pressures:
+                if (
+                    anchor in (token, token.head) or anchor.head == token
+                ) and pressure.source_id != candidate.source_id:
+                    candidate = _with_target(candidate, pressure.source_id)
+                    break
+        out.append(candidate)
+    return out
+
+
+def _answered(candidate: Candidate) -> Token | None:
+    """What a protest or demand named in an "after/following/amid/in response to" phrase
+    is attached to ("suspended | after weeks of protests"), else None."""
+    if candidate.type not in PRESSURES:
+        return None
+    node = candidate.token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "after weeks of protests", "following a wave of demands"
+    if node.dep_ != "pobj" or node.head.lower_ not in RESPONSE_PREPS:
+        return None
+    anchor = node.head.head
+    if node.head.lower_ == "to":
+        if anchor.lower_ != "response" or anchor.dep_ != "pobj":
+            return None
+        anchor = anchor.head.head  # "in response to X"
+    return anchor
 
 
 def _with_target(candidate: Candidate, target: str) -> Candidate:

@@ -107,6 +107,10 @@ FACILITIES = {"hospital", "school", "university", "site", "scene", "camp", "pris
 # A participant slot holding one of these is a person or group the actors stage did not
 # resolve: the event's target is unknown, not absent, so no null-target event is made.
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+# Nouns of unnamed people that name no group of any sector ("eleven individuals were
+# charged"): still a person in the slot, so an unknown target, not a missing one.
+PERSON_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "suspect",
+                "defendant", "accused", "citizen", "resident", "victim"}  # fmt: skip
 NON_ACTOR_PRONOUNS = {"it", "this", "that", "which", "what", "itself"}
 
 
@@ -519,6 +523,8 @@ def unresolved_actor(heads: list[Token]) -> bool:
             if token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PROPN":
                 return True
             if token.lemma_.lower() in agents.heads or token.lower_ in agents.heads:
+                return True
+            if token.lemma_.lower() in PERSON_NOUNS:
                 return True
             if token.pos_ == "PRON" and token.lower_ not in NON_ACTOR_PRONOUNS:
                 return True

@@ -147,6 +147,10 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
         capitalised = doc[i].text[:1].isupper()
         qualifiers = Qualifiers.parse(qualifier_words)
         resolved = _resolve_role(state, title, contexts, capitalised, at=start, q=qualifiers)
+        if resolved is not None and after > end and not _office_place_fits(state, after, resolved):
+            resolved = None  # "the mayor of Lagos" is not the KB's mayor of Istanbul
+        if resolved is not None and not contexts and _foreign_office(state, title, resolved):
+            resolved = None  # "the mayor" of a Nigerian report is not Istanbul's
         if resolved is not None:
             state.add(start, end, resolved[0], "role", resolved[1])
         i = end
@@ -352,6 +356,40 @@ def _resolve_role(
         )
         return ids[0], HANDOVER_YEAR if changed else DATED
     return None
+
+
+def _office_place_fits(state: DocState, at: int, resolved: tuple[str, float]) -> bool:
+    """A title followed by "of/in PLACE" that no actor covers ("the mayor of Lagos")
+    names the office of that place: the holder found must hold an office whose name
+    has the place in it. True when no such place follows."""
+    doc = state.doc
+    end = at
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == at:
+        return True
+    place = doc[at:end]
+    if not (place.text and (doc[at].ent_type_ in ("GPE", "LOC") or state.is_place(place.text))):
+        return True
+    place_key = key(place.text)
+    actor_id = resolved[0]
+    return any(
+        place_key in key(office.name)
+        for office in state.kb.offices
+        if any(h.actor_id == actor_id for h in office.holders)
+    )
+
+
+def _foreign_office(state: DocState, title: str, resolved: tuple[str, float]) -> bool:
+    """A bare title whose every office is of one state that the article, naming other
+    states, never names: the KB's only holder of it is not the one meant."""
+    if resolved[1] >= CO_MENTIONED or not state.countries:
+        return False  # the text named the holder, or names no state at all
+    states = {o.context for o in state.kb.offices_for(title)}
+    if len(states) != 1:
+        return False
+    (iso,) = states
+    return len(iso) == 3 and iso.isupper() and iso != "IGO" and state.countries[iso] == 0
 
 
 def _office_by_context(state: DocState, offices: list[Office], at: int) -> list[Office]:

@@ -161,3 +161,72 @@ def test_the_cue_lists_name_intentions_courses_and_tributes() -> None:
     assert "want" not in cues.intention_words and "hope" not in cues.intention_words
     assert "policy" in cues.course_nouns and "support" not in cues.course_nouns
     assert "contribution" in cues.tribute_nouns and "make" in cues.tribute_verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "“We are in close contact with Egypt about the ceasefire,” Antony Blinken said on Tuesday.",
+            ("CONSULT", "antony-blinken", "egypt"),
+        ),
+        (
+            "“We are in contact with all the parties, with whom we share the goal of peace,” Antonio"
+            " Guterres said.",
+            ("CONSULT", "antonio-guterres", None),
+        ),
+        (
+            "“I have been in touch with Emmanuel Macron every day this week,” Olaf Scholz told reporters.",
+            ("CONSULT", "olaf-scholz", "emmanuel-macron"),
+        ),
+    ],
+)
+def test_the_speakers_side_in_contact_consults(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are not in contact with the Taliban,” Antony Blinken said.",
+        "“We will be in touch with Egypt next week,” Antony Blinken said.",
+        "“If we were in contact with Hamas, we would say so,” Antony Blinken said.",
+        # someone else's contacts are a report, not the speaker's consultation
+        "“Hamas is in contact with Egypt,” Antony Blinken said.",
+    ],
+)
+def test_no_consultation(analyse: Analyse, text: str) -> None:
+    found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] == "CONSULT"}
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Joe Biden said Vladimir Putin allegedly ordered the poisoning of Alexei Navalny.",
+            ("ACCUSE", "joe-biden", "vladimir-putin"),
+        ),
+        # "allegedly" makes a charge of an act no word of which is wrongful
+        (
+            "The Kremlin said that Alexei Navalny allegedly received money from the United States.",
+            ("ACCUSE", "russia", "alexei-navalny"),
+        ),
+    ],
+)
+def test_an_alleged_act_accuses_its_doer(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hedge of the reporter is no charge
+        "Joe Biden said Vladimir Putin reportedly met the generals on Monday.",
+        # a charge denied by the clause above it
+        "Joe Biden said it was not true that Vladimir Putin allegedly ordered the strike.",
+    ],
+)
+def test_no_allegation(analyse: Analyse, text: str) -> None:
+    found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] == "ACCUSE"}
+    assert not found, found

@@ -224,6 +224,7 @@ def test_cues_and_polarity_load_from_shipped_data() -> None:
         "ACCUSE",
         "SUPPORT",
         "CONCEDE",
+        "CONSULT",
     }
     assert "should" in cues.obligation_modals and "unacceptable" in cues.blame_words
     scores = polarity()

@@ -8,6 +8,8 @@ a quote:
   committing verb an AGREE ("we will work with X", reported "he would assist X");
   "warn" in the first person is a THREATEN. Futures of verbs that commit to nothing
   ("we will see") are no act.
+- consulted: the speaker's side in contact with someone is a CONSULT ("we are in
+  contact with X").
 - requested: a REQUEST is a first-person wish put on someone ("I hope X will ...",
   "we call on X to ..."), an obligation put on someone else ("X should/must ...",
   "they need to ..."), or an imperative in a direct quote.
@@ -69,6 +71,35 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
             None,
         )
         return Act("AGREE", verb, partner, "intend")
+    return None
+
+
+def consulted(reader: QuoteReader, verb: Token) -> Act | None:
+    """CONSULT: the speaker's side says it is in contact with someone: "we are in
+    contact with all parties", "I have been in touch with X" (the partner, if named, is
+    the target). A future ("we will be in touch") or a denial states no consultation."""
+    if verb.lemma_.lower() not in ("be", "remain", "stay", "keep"):
+        return None
+    if not reader.first_person(reader.subject(verb)):
+        return None
+    if reader.negated(verb) or reader.future(verb) or reader.hypothetical(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for state in prep.children:
+            if state.dep_ != "pobj" or state.lemma_.lower() not in reader.cues.contact_nouns:
+                continue
+            partners = [
+                g
+                for holder in (state, verb)
+                for p in holder.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            target = next((f for g in partners if (f := referent(reader, g)) is not None), None)
+            return Act("CONSULT", verb, target)
     return None
 
 
@@ -150,4 +181,4 @@ def starts_clause(verb: Token, inside: set[int]) -> bool:
     return True
 
 
-__all__ = ["committed", "forceful", "requested", "starts_clause"]
+__all__ = ["committed", "consulted", "forceful", "requested", "starts_clause"]

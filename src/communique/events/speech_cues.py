@@ -27,7 +27,7 @@ class SpeechCues:
     """The cue lists of ``data/speech-acts.v1.yaml``."""
 
     version: str
-    types: dict[str, tuple[str, str]]
+    types: dict[str, tuple[str, str | None]]
     wish_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     obligation_verbs: frozenset[str]
@@ -46,6 +46,7 @@ class SpeechCues:
     tribute_modifiers: frozenset[str]
     hypothetical_marks: frozenset[str]
     allegation_cues: frozenset[str]
+    allegation_adverbs: frozenset[str]
     culprit_nouns: frozenset[str]
     responsible_adjectives: frozenset[str]
     deed_nouns: frozenset[str]
@@ -54,6 +55,7 @@ class SpeechCues:
     apology_verbs: frozenset[str]
     fault_nouns: frozenset[str]
     wrongful_manners: frozenset[str]
+    contact_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,10 @@ def load_cues() -> SpeechCues:
 
     return SpeechCues(
         version=str(raw.get("version", SPEECH_ACTS)),
-        types={k: (str(v["cameo"]), str(v["mode"])) for k, v in raw["types"].items()},
+        types={
+            k: (str(v["cameo"]), str(v["mode"]) if v.get("mode") else None)
+            for k, v in raw["types"].items()
+        },
         wish_verbs=words("wish_verbs"),
         obligation_modals=words("obligation_modals"),
         obligation_verbs=words("obligation_verbs"),
@@ -86,6 +91,7 @@ def load_cues() -> SpeechCues:
         tribute_modifiers=words("tribute_modifiers"),
         hypothetical_marks=words("hypothetical_marks"),
         allegation_cues=words("allegation_cues"),
+        allegation_adverbs=words("allegation_adverbs"),
         culprit_nouns=words("culprit_nouns"),
         responsible_adjectives=words("responsible_adjectives"),
         deed_nouns=words("deed_nouns"),
@@ -94,6 +100,7 @@ def load_cues() -> SpeechCues:
         apology_verbs=words("apology_verbs"),
         fault_nouns=words("fault_nouns"),
         wrongful_manners=words("wrongful_manners"),
+        contact_nouns=words("contact_nouns"),
     )
 
 

@@ -37,8 +37,9 @@ DAMNING_VALENCE = -2.5
 
 
 def alleged(reader: QuoteReader, verb: Token) -> Act | None:
-    """ACCUSE: a named actor as the agent of a wrongful act ("X ordered the killing")."""
-    if reader.negated(verb) or reader.hypothetical(verb):
+    """ACCUSE: a named actor as the agent of a wrongful act ("X ordered the killing"), or
+    of any act the quote marks as an allegation ("X allegedly left with the files")."""
+    if reader.negated(verb) or reader.hypothetical(verb) or reader.denied_above(verb):
         return None
     subject = reader.subject(verb)
     agent = None
@@ -56,6 +57,10 @@ def alleged(reader: QuoteReader, verb: Token) -> Act | None:
     words = [t for t in verb.subtree if t.i in reader.inside and t not in skip and t is not subject]
     if agent is not None:
         words = [t for t in words if t not in set(agent.subtree)]
+    if any(
+        c.dep_ == "advmod" and c.lower_ in reader.cues.allegation_adverbs for c in verb.children
+    ):
+        return Act("ACCUSE", verb, doer)  # "X allegedly took the files": a charge as such
     charged = (reader.quote.cue or "").split(" ")[0] in reader.cues.allegation_cues
     wrongs = [t for t in words if reader.wrongful(t) and (charged or reader.blame(t))]
     if not wrongs:

@@ -6,7 +6,7 @@ quote's tokens, the actor each token refers to, the speaker and the speaker's
 side; it answers the questions every act needs (the subject of a clause, whether
 it is the speaker, its addressee, whether the clause is future, negated or
 hypothetical) and ``acts`` asks each kind of act in turn:
-``communique.events.speech_commitments`` (THREATEN, REJECT, AGREE, REQUEST),
+``communique.events.speech_commitments`` (THREATEN, REJECT, AGREE, REQUEST, CONSULT),
 ``communique.events.speech_claims`` (CONCEDE, ACCUSE by responsibility, complaint
 or vilified conduct) and ``communique.events.speech_evaluations`` (ACCUSE and
 SUPPORT by what the quote alleges or how it judges an actor).
@@ -24,7 +24,7 @@ from communique.events.speech_claims import (
     responsibility,
     vilified_conduct,
 )
-from communique.events.speech_commitments import committed, requested
+from communique.events.speech_commitments import committed, consulted, requested
 from communique.events.speech_cues import SpeechCues, polarity
 from communique.events.speech_evaluations import alleged, evaluated
 
@@ -261,6 +261,16 @@ class QuoteReader:
             node = node.head
         return any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children)
 
+    def denied_above(self, verb: Token) -> bool:
+        """A clause inside the quote that governs this one is negated: "it is not true
+        that X ordered the strike" charges nobody."""
+        node = verb
+        while node.head.i != node.i and node.head.i in self.inside:
+            node = node.head
+            if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
+                return True
+        return False
+
     def hypothetical(self, verb: Token) -> bool:
         """A conditional or an open question around the clause ("if they attack ...")."""
         node: Token | None = verb
@@ -302,6 +312,7 @@ class QuoteReader:
             act = (
                 committed(self, verb)
                 or requested(self, verb)
+                or consulted(self, verb)
                 or apology(self, verb)
                 or responsibility(self, verb)
                 or complaint(self, verb)

@@ -6,12 +6,14 @@ same-actors twin months later, 5% syndicated copies with other boilerplate)
 and writes them straight through the store as analysed ``Document`` records
 with mentions and events (no spaCy). Then it measures:
 
-1. clustering 10% of the store from scratch, then the time to add one article
-   to that store (the baseline of the ratio below);
-2. clustering the other 90% (total = time to cluster from scratch);
-3. the time to add one article to the full store, and its ratio to (1): the
-   cost of adding an article should not grow with the store;
-4. peak RSS of the process.
+1. clustering the store from scratch, in the segments up to each size of
+   ``--at`` (default: a tenth of the store, then all of it), with the time per
+   article of each segment (it should not grow: the total is the time to
+   cluster the store from scratch);
+2. after each segment, the time to add one article to the store of that size,
+   wall and CPU, and its ratio to the first size: the cost of adding an
+   article should not grow with the store;
+3. peak RSS of the process.
 
 Each "add one" is warmed up once and repeated ``--repeat`` times (median).
 
@@ -22,6 +24,7 @@ the ratio of the two: clustering should take well under the analysis.
 ``--n 0`` skips the synthetic store.
 
     .venv/bin/python benchmarks/bench_cluster.py --n 100000 --db /tmp/bench.db
+    .venv/bin/python benchmarks/bench_cluster.py --n 50000 --at 5000,20000,50000
     .venv/bin/python benchmarks/bench_cluster.py --n 0 --articles ../shared/eval-ecb/articles
 """
 
@@ -146,18 +149,21 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def add_one(store: Store, corpus: Corpus, repeat: int) -> float:
-    """Median seconds to cluster one new report of a stored episode (it joins its story and
-    event clusters)."""
-    times = []
+def add_one(store: Store, corpus: Corpus, repeat: int) -> tuple[float, float]:
+    """Median wall and CPU seconds to cluster one new report of a stored episode (it joins
+    its story and event clusters). CPU time is what this process spent: on a machine
+    shared with other work it says more about the growth than the wall time does."""
+    walls: list[float] = []
+    cpus: list[float] = []
     for i in range(repeat + 1):
         doc = corpus.report(*corpus.rng.choice(corpus.history[: len(corpus.history) // 10]))
         store.save_documents([doc])
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         update_clusters(store, [doc.id], settings=Settings())
         if i:  # the first is a warm-up
-            times.append(time.perf_counter() - started)
-    return statistics.median(times)
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def real_articles(folder: Path) -> None:
@@ -185,6 +191,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--articles", type=Path, default=None)
+    parser.add_argument("--at", default=None,
+                        help="store sizes, comma-separated, at which to time adding one "
+                        "article (default: n/10 and n)")  # fmt: skip
     args = parser.parse_args()
     if args.articles is not None:
         real_articles(args.articles)
@@ -207,20 +216,25 @@ def main() -> None:
         ids = list(dict.fromkeys(ids))
         print(f"stored {len(ids)} articles in {time.perf_counter() - started:.1f} s ({db})")
 
-        tenth = len(ids) // 10
-        started = time.perf_counter()
-        update_clusters(store, ids[:tenth], settings=Settings())
-        first = time.perf_counter() - started
-        small = add_one(store, corpus, args.repeat)
-        print(f"cluster {tenth} from scratch: {first:.1f} s; add one: {small * 1000:.0f} ms")
-        started = time.perf_counter()
-        update_clusters(store, ids[tenth:], settings=Settings())
-        rest = time.perf_counter() - started
-        full = add_one(store, corpus, args.repeat)
+        sizes = sorted({min(int(x), len(ids)) for x in args.at.split(",")} if args.at else
+                       {len(ids) // 10, len(ids)})  # fmt: skip
+        done = 0
+        total = 0.0
+        first: tuple[int, float, float] | None = None
+        for size in sizes:
+            started = time.perf_counter()
+            update_clusters(store, ids[done:size], settings=Settings())
+            took = time.perf_counter() - started
+            total += took
+            print(f"cluster articles {done}-{size} from scratch: {took:.1f} s "
+                  f"({took / max(size - done, 1) * 1000:.1f} ms an article)")  # fmt: skip
+            done = size
+            wall, cpu = add_one(store, corpus, args.repeat)
+            first = first or (size, wall, cpu)
+            print(f"add one article to {size}: {wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms), "
+                  f"x{wall / first[1]:.2f} (CPU x{cpu / first[2]:.2f}) the time at {first[0]}")  # fmt: skip
         counts = store.stats()
-        print(f"cluster all {len(ids)} from scratch: {first + rest:.1f} s")
-        print(f"add one article to the full store: {full * 1000:.0f} ms "
-              f"(x{full / small:.2f} the time at {tenth} articles)")  # fmt: skip
+        print(f"cluster all {done} from scratch: {total:.1f} s")
         print(f"clusters: {counts['clusters']}; distinct events: {store.distinct_events()} "
               f"of {counts['events']}")  # fmt: skip
     print(f"peak RSS: {peak_rss_mb():.0f} MB")

@@ -75,10 +75,18 @@ PROTAGONIST_MENTIONS = 2
 PROTAGONIST_SHARE = 1.0
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, hyphens as spaces, the Arabic article "al" dropped."""
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # only the rare non-ASCII characters are looked at (a whole store's texts are folded)
+    plain = _NON_ASCII.sub(_drop_combining, decomposed).casefold()
     words = re.sub(r"[\W_]+", " ", plain.replace("'", "").replace("’", "")).split()
     return " ".join(w for w in words if w != "al") or " ".join(words)
 

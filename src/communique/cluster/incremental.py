@@ -63,6 +63,13 @@ UNDATED = -1  # the bucket of articles and events without a date
 # Stored articles linked to a new one below ``stories.MIN_SIMILARITY`` whose stories are
 # revisited (``Batch.stories``), at most.
 WEAK_REACH = 20
+# The stored articles a new one is scored against (``Batch.stories``): those sharing at
+# least ``SHARED_KEYS`` of its blocking keys, at most ``CANDIDATES`` of them (most keys
+# shared first). A report of the same episode shares several of its participants and
+# distinctive words; the articles sharing one rare word by chance grow in number with
+# the store, and scoring them all made adding an article cost more the larger the store.
+SHARED_KEYS = 2
+CANDIDATES = 50
 
 
 def _bucket(day: date) -> int:
@@ -101,17 +108,18 @@ class Batch:
         stored = store.term_df(counts)
         self.df = {t: stored.get(t, 0) + c for t, c in counts.items()}
         self.loaded: dict[str, ArticleFeatures] = dict(self.new)
+        self.story_keys = {
+            a: stories.blocking_keys(f, stories.word_vector(f, self.df, self.n))
+            for a, f in self.new.items()
+        }
         self.entries = {a: self._entry(article) for a, article in self.new.items()}
         self.changes = ClusterChanges(clustered_before=first)
 
     # ------------------------------------------------------------ index rows
 
-    def _story_keys(self, article: ArticleFeatures) -> set[str]:
-        vector = stories.StoryModel([article], self.df, self.n).word_vectors[article.id]
-        return stories.blocking_keys(article, vector)
-
     def _entry(self, article: ArticleFeatures) -> IndexEntry:
-        blocks = {(k, b) for k in self._story_keys(article) for b in _buckets(article.episode)}
+        keys = self.story_keys[article.id]
+        blocks = {(k, b) for k in keys for b in _buckets(article.episode)}
         for event in article.events:
             if event.when is not None:
                 blocks.update(
@@ -134,9 +142,22 @@ class Batch:
                 self.loaded[article_id] = from_json(article_id, data)
         return {i: self.loaded[i] for i in wanted if i in self.loaded}
 
-    def _lookup(self, wanted: dict[str, set[tuple[str, int | None]]]) -> dict[str, set[str]]:
-        """New article → stored and new articles sharing one of its (key, bucket) pairs
-        (bucket None: the key in any bucket)."""
+    def _lookup(
+        self,
+        wanted: dict[str, set[tuple[str, int | None]]],
+        least: int = 1,
+        limit: int | None = None,
+    ) -> dict[str, set[str]]:
+        """New article → stored articles sharing one of its (key, bucket) pairs (bucket
+        None: the key in any bucket); a key carried by more than ``MAX_BLOCK`` articles
+        finds nothing.
+
+        ``least``: only the articles sharing at least that many of its keys (or all of
+        its keys when it has fewer); ``limit``: at most that many, those sharing most
+        keys first, then those sharing the rarer keys. Other new articles of the batch
+        are not candidates: the assignment step compares the batch's articles with
+        each other.
+        """
         stored: dict[tuple[str, int | None], set[str]] = self.store.block_candidates(
             {p for pairs in wanted.values() for p in pairs}
         )
@@ -148,15 +169,26 @@ class Batch:
         found: dict[str, set[str]] = {}
         for article_id, pairs in wanted.items():
             by_key: dict[str, set[str]] = defaultdict(set)
+            batch: dict[str, set[str]] = defaultdict(set)  # the block's size counts them
             for key, bucket in pairs:
-                by_key[key] |= stored.get((key, bucket), set()) | here.get((key, bucket), set())
-            found[article_id] = {
-                other
-                for members in by_key.values()
-                if len(members) <= MAX_BLOCK
-                for other in members
-                if other != article_id
-            }
+                by_key[key] |= stored.get((key, bucket), set())
+                batch[key] |= here.get((key, bucket), set())
+            shared: dict[str, int] = defaultdict(int)
+            rarity: dict[str, float] = defaultdict(float)
+            usable = 0
+            for key, members in by_key.items():
+                total = len(members) + len(batch[key])
+                if total > MAX_BLOCK:
+                    continue
+                usable += 1
+                for other in members:
+                    shared[other] += 1
+                    rarity[other] += 1.0 / total
+            needed = min(least, usable)
+            kept = [other for other, count in shared.items() if count >= needed]
+            if limit is not None and len(kept) > limit:
+                kept = sorted(kept, key=lambda o: (-shared[o], -rarity[o], o))[:limit]
+            found[article_id] = set(kept)
         return found
 
     # ------------------------------------------------------------ duplicates
@@ -206,12 +238,12 @@ class Batch:
             # rows per key whatever the size of the store
             window = [] if f.episode is None else [*_buckets(f.episode, slack), UNDATED]
             wanted[a] = set()
-            for key in self._story_keys(f):
+            for key in self.story_keys[a]:
                 if self._key_df(key) <= MAX_BLOCK:
                     wanted[a].add((key, None))
                 else:
                     wanted[a].update((key, bucket) for bucket in window)
-        candidates = self._lookup(wanted)
+        candidates = self._lookup(wanted, SHARED_KEYS, CANDIDATES)
         pool = self.features({c for found in candidates.values() for c in found})
         df = self._df(pool.values())
         model = stories.StoryModel(list(pool.values()) + list(self.new.values()), df, self.n)

@@ -150,6 +150,12 @@ def _tfidf(
     return {t: (1.0 + math.log(c)) * idf(df.get(prefix + t, 1), size) for t, c in counts.items()}
 
 
+def word_vector(article: ArticleFeatures, df: Mapping[str, int], n: int) -> dict[str, float]:
+    """An article's TF-IDF word weights among ``n`` articles (``StoryModel.word_vectors``
+    alone, for its blocking keys)."""
+    return _tfidf(article.words, "w:", df, max(n, 1))
+
+
 class StoryModel:
     """Pairwise story similarity over a set of articles.
 

@@ -471,12 +471,14 @@ def _count_terms(connection: Connection, df: dict[str, int]) -> None:
         from sqlalchemy.dialects import postgresql, sqlite
 
         upsert: Any = sqlite.insert if name == "sqlite" else postgresql.insert
-        for chunk in chunks(sorted(df.items()), 2000):
-            statement = upsert(t).values([{"term": k, "df": v} for k, v in chunk])
-            statement = statement.on_conflict_do_update(
-                index_elements=[t.c.term], set_={"df": t.c.df + statement.excluded.df}
-            )
-            connection.execute(statement)
+        statement = upsert(t)
+        statement = statement.on_conflict_do_update(
+            index_elements=[t.c.term], set_={"df": t.c.df + statement.excluded.df}
+        )
+        # one statement executed for many rows: compiled once (a VALUES list of a few
+        # thousand rows cost more to compile than to write)
+        for chunk in chunks(sorted(df.items()), 5000):
+            connection.execute(statement, [{"term": k, "df": v} for k, v in chunk])
         return
     for chunk in chunks(sorted(df.items())):  # other dialects: select, then write
         known = dict(

@@ -270,11 +270,36 @@ def country_modifier(state: DocState, start: int, end: int) -> tuple[int, str | 
     return start, None
 
 
+# Heads of names that only a state has one of ("the Ministry of Foreign Affairs", "the
+# Interior Ministry", "the Constitutional Court"): without a country in the name, the
+# state is the one the sentence names before it.
+_STATE_BODIES = {"ministry", "court", "parliament", "senate", "legislature", "cabinet"}
+
+
+def _state_body(name_key: str) -> bool:
+    words = name_key.split()
+    return len(words) >= 2 and any(w in _STATE_BODIES for w in words)
+
+
+def _state_of_sentence(state: DocState, start: int) -> str | None:
+    """ISO3 of the last state named in the sentence before token ``start``, or None.
+    Names run before the KB scan, so the sentence's place entities are looked up here."""
+    for ent in reversed(state.doc[start].sent.ents):
+        if ent.end > start or ent.label_ != "GPE":
+            continue
+        states = [a for a in state.kb.lookup(ent.text) if a.type == "state" and a.country]
+        if states and (key(states[0].name) == key(ent.text) or ent.text.isupper()):
+            return states[0].country
+    return None
+
+
 def local_organisation(state: DocState, start: int, end: int, name: str | None = None) -> Actor:
     """The local actor of an organisation named on tokens [start, end), with the state a
     modifier gives it: "UK Supreme Court" → "Supreme Court" of GBR, also answering to
     "Supreme Court (United Kingdom)" and "Supreme Court of the United Kingdom"."""
     begin, iso = country_modifier(state, start, end)
+    if iso is None and _state_body(key(name or state.doc[start:end].text)):
+        iso = _state_of_sentence(state, start)
     country = state.kb.country_actor(iso)
     if country is None:
         return state.local_actor(name or state.doc[start:end].text, "organisation")

@@ -464,7 +464,10 @@ def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
         counts = {a: c for a, c in counts.items() if countries[a] in _TERRITORIES} or counts
     if not counts:
         return
-    chosen = max(counts, key=lambda a: counts[a])
+    # the one state its own sentence named before ("Japan's constitution forbids the
+    # nation ...") outweighs the article's counts
+    here = [a for a, (_, last) in counts.items() if last >= doc[k].sent.start]
+    chosen = here[0] if len(here) == 1 else max(counts, key=lambda a: counts[a])
     state.add(k, i + 1, chosen, "description", 0.6)
     occupied.update(range(k, i + 1))
 

@@ -1,0 +1,41 @@
+"""'the nation', 'the country' and the state its own sentence named
+(``communique.actors.coref``). Texts are the project's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from communique.model import Document
+
+from .conftest import resolved
+
+# Chile is the state the article names most; the sentence of "the nation" names Peru.
+ARTICLE = (
+    "Chile protested on Monday. Chile recalled its envoy, and Chile closed the border. "
+    "Chile said talks would wait. Peru's constitution forbids the nation from sending "
+    "troops abroad."
+)
+
+
+def test_the_state_of_its_own_sentence(run: Callable[..., Document]) -> None:
+    assert resolved(run(ARTICLE), "the nation") == {"Peru"}
+
+
+def test_two_states_in_the_sentence_leave_the_article_count(
+    run: Callable[..., Document],
+) -> None:
+    text = (
+        "Chile protested on Monday. Chile recalled its envoy, and Chile closed the border. "
+        "Chile said talks would wait. Peru and Bolivia said the nation had acted rashly."
+    )
+    assert resolved(run(text), "the nation") == {"Chile"}
+
+
+def test_without_a_state_in_the_sentence_the_article_count(
+    run: Callable[..., Document],
+) -> None:
+    text = (
+        "Chile protested on Monday. Peru replied. Chile recalled its envoy, and Chile "
+        "closed the border. Officials said the nation would not back down."
+    )
+    assert resolved(run(text), "the nation") == {"Chile"}

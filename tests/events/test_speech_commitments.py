@@ -230,3 +230,78 @@ def test_an_alleged_act_accuses_its_doer(analyse: Analyse, text: str, event: Tri
 def test_no_allegation(analyse: Analyse, text: str) -> None:
     found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] == "ACCUSE"}
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Joe Biden warned that Russia would face severe consequences if it invaded Ukraine.",
+            ("THREATEN", "joe-biden", "russia"),
+        ),
+        ("“Russia will pay a heavy price,” Joe Biden warned.", ("THREATEN", "joe-biden", "russia")),
+        (
+            "“Hamas will regret this,” Benjamin Netanyahu said.",
+            ("THREATEN", "benjamin-netanyahu", "hamas"),
+        ),
+    ],
+)
+def test_a_penalty_put_on_another_actor_threatens_it(
+    analyse: Analyse, text: str, event: Triple
+) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast of the other's act is a warning about it, not a threat to it
+        "Joe Biden warned that Russia would invade Ukraine within days.",
+        # the speaker's own side paying a price is neither a threat nor a promise
+        "“We will pay a heavy price for this war,” Olaf Scholz said.",
+        "“Russia did not pay any price,” Joe Biden said.",
+    ],
+)
+def test_no_threat_or_promise_of_a_penalty(analyse: Analyse, text: str) -> None:
+    found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] in ("THREATEN", "AGREE")}
+    assert not found, found
+
+
+def test_the_quote_names_whom_the_reporting_verb_aims_at(analyse: Analyse) -> None:
+    document = analyse("“Israel must stop the bombing now,” Antonio Guterres urged.", published=PUB)
+    requests = {(e.source_id, e.target_id) for e in document.events if e.type == "REQUEST"}
+    assert requests == {("antonio-guterres", "israel")}
+
+
+def test_a_reliable_partner_is_praise(analyse: Analyse) -> None:
+    document = analyse(
+        "“The United States is a reliable partner,” Narendra Modi said.", published=PUB
+    )
+    assert ("SUPPORT", "narendra-modi", "united-states") in speech_acts(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # thanking and rejecting in the present are done by saying them: the speaker's
+        (
+            "“We thank Japan for its generous help,” Narendra Modi said.",
+            ("SUPPORT", "narendra-modi", "japan"),
+        ),
+        (
+            "“We reject the claims of the United States,” Narendra Modi said.",
+            ("REJECT", "narendra-modi", "united-states"),
+        ),
+        # a past rejection is a deed of the group "we" stands for
+        (
+            "“We rejected the plan of the United States last year,” Narendra Modi said.",
+            ("REJECT", "india", "united-states"),
+        ),
+    ],
+)
+def test_acts_done_by_saying_them_are_the_speakers(
+    analyse: Analyse, text: str, event: Triple
+) -> None:
+    document = analyse(text, published=PUB)
+    found = {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+    assert event in found

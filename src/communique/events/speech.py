@@ -120,10 +120,30 @@ def speech_candidates(
             if key in known or act.type in stated:
                 continue
             if any((act.type, quote.speaker_id, s) in said for s in sentences):
+                # the reporting verb named the act but not whom it aims at ("'Israel must
+                # stop,' he urged"): the quote's content does
+                _complete(existing, act, quote.speaker_id, sentences)
                 continue
             known.add(key)
             made.append(_candidate(act, quote.speaker_id, cues))
     return made
+
+
+def _complete(existing: Sequence[Candidate], act: Act, speaker: str, sentences: set[int]) -> None:
+    """Give the act's target to the speaker's candidate of the same type, in the quote's
+    sentences, that has none."""
+    if act.target_id is None:
+        return
+    for candidate in existing:
+        if (
+            candidate.type == act.type
+            and candidate.source_id == speaker
+            and candidate.target_id is None
+            and candidate.token.sent.start in sentences
+            and not candidate.negated
+        ):
+            candidate.target_id = act.target_id
+            return
 
 
 def _candidate(act: Act, speaker: str, cues: SpeechCues) -> Candidate:

@@ -8,6 +8,8 @@ a quote:
   committing verb an AGREE ("we will work with X", reported "he would assist X");
   "warn" in the first person is a THREATEN. Futures of verbs that commit to nothing
   ("we will see") are no act.
+- warned_of: a penalty the speaker says another actor will suffer is a THREATEN
+  against it ("X will pay a heavy price").
 - consulted: the speaker's side in contact with someone is a CONSULT ("we are in
   contact with X").
 - requested: a REQUEST is a first-person wish put on someone ("I hope X will ...",
@@ -50,6 +52,8 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
         return None
     if lemma in cues.coercive_verbs and forceful(reader, verb):
         return Act("THREATEN", verb, reader.addressee(verb, deep=True), "threaten")
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.penalty_nouns for c in verb.children):
+        return None  # "we will pay a heavy price": a fate, not a promise
     if lemma in cues.promise_verbs and lemma not in cues.uncommitted_verbs:
         return Act("AGREE", verb, reader.addressee(verb), "intend")
     if lemma in cues.continued_verbs and any(
@@ -72,6 +76,32 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
         )
         return Act("AGREE", verb, partner, "intend")
     return None
+
+
+def warned_of(reader: QuoteReader, verb: Token) -> Act | None:
+    """THREATEN: a penalty the speaker says another actor will suffer: "X will pay a
+    heavy price", "X would face severe consequences if ...", "X will regret it". The
+    threat is made against that actor; a conditional does not soften it. Not a
+    forecast of what the actor will do ("X will invade"), nor the speaker's own side's
+    fate."""
+    cues = reader.cues
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.consequence_verbs or reader.negated(verb):
+        return None
+    if not reader.future(verb):
+        return None
+    subject = reader.subject(verb)
+    if subject is None or subject.dep_ != "nsubj" or reader.first_person(subject):
+        return None
+    target = referent(reader, subject)
+    if target is None:
+        return None
+    penalties = [
+        c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.penalty_nouns
+    ]
+    if not penalties and lemma not in cues.bare_consequence_verbs:
+        return None
+    return Act("THREATEN", verb, target, "threaten")
 
 
 def consulted(reader: QuoteReader, verb: Token) -> Act | None:
@@ -181,4 +211,4 @@ def starts_clause(verb: Token, inside: set[int]) -> bool:
     return True
 
 
-__all__ = ["committed", "consulted", "forceful", "requested", "starts_clause"]
+__all__ = ["committed", "consulted", "forceful", "requested", "starts_clause", "warned_of"]

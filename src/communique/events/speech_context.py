@@ -23,6 +23,10 @@ JUDGING_SECTORS = {"JUD"}
 JUDGING_NAMES = {"court", "tribunal"}
 # Acts done by saying them: in a quote, "we warn/condemn/demand" is the speaker's act.
 SPOKEN_TYPES = {"THREATEN", "ACCUSE", "REQUEST"}
+# Acts done by saying them only in the simple present ("we thank X", "we reject the
+# claims"): "we rejected the plan" tells a deed of the group, "we will not allow X to be
+# defeated" a policy of the state.
+PERFORMED_TYPES = {"SUPPORT", "REJECT"}
 
 
 def actor_tokens(doc: Doc, mentions: Iterable[Mention]) -> dict[int, str]:
@@ -43,8 +47,9 @@ def actor_tokens(doc: Doc, mentions: Iterable[Mention]) -> dict[int, str]:
 def speakers_own_acts(
     doc: Doc, document: Document, existing: Sequence[Candidate], actor_at: dict[int, str]
 ) -> None:
-    """An act done by saying it ("we warn X", "we condemn X", "we demand ...") inside a
-    quote is the speaker's, not the group's that "we" stands for: the trigger
+    """An act done by saying it ("we warn X", "we condemn X", "we demand ...", in the
+    present "we thank X", "we reject ...") inside a quote is the speaker's, not the
+    group's that "we" stands for: the trigger
     extractor's source is set to the quote's speaker. (A deed told in a quote, "we
     struck the base", stays the group's.)"""
     for quote in document.quotes:
@@ -53,7 +58,10 @@ def speakers_own_acts(
             continue
         for candidate in existing:
             token = candidate.token
-            if candidate.type not in SPOKEN_TYPES or not quote.start <= token.idx < quote.end:
+            if not quote.start <= token.idx < quote.end:
+                continue
+            performed = candidate.type in PERFORMED_TYPES and token.tag_ == "VBP"
+            if candidate.type not in SPOKEN_TYPES and not performed:
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.lower_ not in ("we", "i"):

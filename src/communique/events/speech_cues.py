@@ -56,6 +56,9 @@ class SpeechCues:
     fault_nouns: frozenset[str]
     wrongful_manners: frozenset[str]
     contact_nouns: frozenset[str]
+    consequence_verbs: frozenset[str]
+    bare_consequence_verbs: frozenset[str]
+    penalty_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +104,9 @@ def load_cues() -> SpeechCues:
         fault_nouns=words("fault_nouns"),
         wrongful_manners=words("wrongful_manners"),
         contact_nouns=words("contact_nouns"),
+        consequence_verbs=words("consequence_verbs"),
+        bare_consequence_verbs=words("bare_consequence_verbs"),
+        penalty_nouns=words("penalty_nouns"),
     )
 
 

@@ -24,7 +24,7 @@ from communique.events.speech_claims import (
     responsibility,
     vilified_conduct,
 )
-from communique.events.speech_commitments import committed, consulted, requested
+from communique.events.speech_commitments import committed, consulted, requested, warned_of
 from communique.events.speech_cues import SpeechCues, polarity
 from communique.events.speech_evaluations import alleged, evaluated
 
@@ -311,6 +311,7 @@ class QuoteReader:
                 continue
             act = (
                 committed(self, verb)
+                or warned_of(self, verb)
                 or requested(self, verb)
                 or consulted(self, verb)
                 or apology(self, verb)

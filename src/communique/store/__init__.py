@@ -161,6 +161,23 @@ def _migrate(writer: Engine) -> None:
         migrate(connection)
 
 
+def _start_new_file(path: Path) -> None:
+    """A SQLite file store that does not exist yet starts as a copy of an empty store at the
+    newest migration (``template``: alembic's import and run spared, issue 14)."""
+    if path.exists():
+        return
+    from communique.store.template import new_store
+
+    def create(file: Path) -> None:
+        writer = _sqlite_write_engine(f"sqlite:///{file}", {})
+        try:
+            _migrate(writer)
+        finally:
+            writer.dispose()
+
+    new_store(path, create)
+
+
 def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -202,6 +219,8 @@ class Store(ClusterTables, AnalysisTables):
                 Messages.C301, source=url_or_path, url=url_or_path, detail=exc
             ) from exc
         try:
+            if url.startswith("sqlite:///") and "://" not in url_or_path:
+                _start_new_file(Path(url.removeprefix("sqlite:///")))
             engine = create_engine(url, **options)
             writer = engine
             if engine.dialect.name == "sqlite":

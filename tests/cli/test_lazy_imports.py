@@ -95,11 +95,18 @@ def store_with_one_article(tmp_path: Path) -> tuple[str, str]:
     return db, document.id
 
 
-def test_stats_and_show_load_only_the_store(
+def test_stats_show_and_articles_load_only_the_store(
     tmp_path: Path, store_with_one_article: tuple[str, str]
 ) -> None:
     db, article_id = store_with_one_article
-    for args in (("stats", "--db", db), ("show", article_id, "--db", db, "--json")):
+    for args in (
+        ("stats", "--db", db),
+        ("stats", "--db", db, "--json"),
+        ("show", article_id, "--db", db),
+        ("show", article_id, "--db", db, "--json"),
+        ("articles", "--db", db),
+        ("articles", "--db", db, "--json"),
+    ):
         code, loaded = command_imports(tmp_path, *args)
         assert code == 0, args
         assert not set(loaded) & set(ANALYSIS + SERVING), (args, loaded)

@@ -267,7 +267,9 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """The cosine of two unit vectors."""
     if len(b) < len(a):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # over the shared terms only (few), found by a set intersection; sorted so that the
+    # sum does not depend on the process's string hashing
+    return sum([a[k] * b[k] for k in sorted(a.keys() & b.keys())])
 
 
 def _shared_events(first: ArticleFeatures, second: ArticleFeatures) -> float:

@@ -36,8 +36,9 @@ lists are data (``data/speech-acts.v1.yaml``); polarity is VADER's
 This module is the stage's entry: it makes one reader per quote and turns its acts
 into candidates. The reading itself is split by job: ``speech_reader`` (the
 participants and clause properties of a quote), ``speech_commitments`` (THREATEN,
-REJECT, AGREE, REQUEST), ``speech_evaluations`` (ACCUSE and SUPPORT by allegation
-and judgement), ``speech_claims`` (responsibility, complaint, vilified conduct,
+REJECT, AGREE, REQUEST, CONSULT), ``speech_evaluations`` (ACCUSE and SUPPORT by
+allegation and judgement), ``speech_descriptions`` (judgements by a describing
+reporting verb: "X called the ruling 'shameful'"), ``speech_claims`` (responsibility, complaint, vilified conduct,
 apology, pronoun referents) and ``speech_context`` (the document around a quote).
 """
 
@@ -57,6 +58,7 @@ from communique.events.speech_context import (
     speakers_own_acts,
 )
 from communique.events.speech_cues import Polarity, SpeechCues, load_cues, polarity
+from communique.events.speech_descriptions import described
 from communique.events.speech_reader import QuoteReader
 
 if TYPE_CHECKING:
@@ -115,7 +117,20 @@ def speech_candidates(
         sentences = {t.sent.start for t in span} | cue_sentence(doc, document, quote)
         # a trigger inside the quote already names the act ("'France condemns X,' he said")
         stated = {c.type for c in existing if quote.start <= c.token.idx < quote.end}
-        for act in reader.acts():
+        acts = reader.acts()
+        for start in cue_sentence(doc, document, quote):
+            judged = described(
+                doc,
+                quote,
+                doc[start].sent,
+                actor_at,
+                cues,
+                reader.polarity,
+                reader.mine,
+            )
+            if judged is not None:
+                acts.append(judged)
+        for act in acts:
             key = (act.type, quote.speaker_id, act.target_id)
             if key in known or act.type in stated:
                 continue

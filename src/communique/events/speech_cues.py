@@ -56,6 +56,7 @@ class SpeechCues:
     fault_nouns: frozenset[str]
     wrongful_manners: frozenset[str]
     contact_nouns: frozenset[str]
+    description_verbs: frozenset[str]
     consequence_verbs: frozenset[str]
     bare_consequence_verbs: frozenset[str]
     penalty_nouns: frozenset[str]
@@ -104,6 +105,7 @@ def load_cues() -> SpeechCues:
         fault_nouns=words("fault_nouns"),
         wrongful_manners=words("wrongful_manners"),
         contact_nouns=words("contact_nouns"),
+        description_verbs=words("description_verbs"),
         consequence_verbs=words("consequence_verbs"),
         bare_consequence_verbs=words("bare_consequence_verbs"),
         penalty_nouns=words("penalty_nouns"),

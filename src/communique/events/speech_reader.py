@@ -120,6 +120,10 @@ class QuoteReader:
             return None
         return None if self.own_state(found) else found
 
+    def mine(self, actor_id: str) -> bool:
+        """The speaker, the speaker's side or the speaker's own state."""
+        return actor_id in self.side or self.own_state(actor_id)
+
     def phrase_actor(self, token: Token) -> str | None:
         """The actor of a noun phrase: a named owner in "of X" ("the demands of Russia",
         "the militias of Hamas") before a generic head, else the head's actor."""

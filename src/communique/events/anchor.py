@@ -10,9 +10,12 @@ Rules (from the project's event guidelines and the eval-news annotation guide):
   clause or of a clause it depends on; else that of the statement reporting it
   (or of a "while" clause under it); else the speaker's own day named in the
   quotation holding it ("... we raised it today"); else, for a main event, the
-  date of the report's main meeting, the episode's day for a physical act, or
-  the published date (``date_inferred``); never the report's date for a
-  background event (its own expression, else none);
+  date of the report's main meeting, the episode's day for a physical act,
+  the day of the same speaker's earlier dated statement in the report
+  (``_speaker_day``), or the published date (``date_inferred``); never the
+  report's date for a background event (its own expression, else none). An
+  evaluation (ACCUSE, SUPPORT) in a speaker's own words is not dated by the
+  time expressions of the quotation, which date the act evaluated;
 - salience (``communique.events.salience``): background by an earlier date of
   its own or of its paragraph, past perfect (not reported-speech backshift),
   temporal adverbs, past relative clauses, anniversaries, a past act in someone
@@ -33,9 +36,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from communique.events.dating import (
+    MATERIAL_TYPES,
     EventClock,
     event_points,
     precision,
+    quote_cue,
     statement_verb,
 )
 from communique.events.extract import Candidate
@@ -129,7 +134,7 @@ def anchor_candidates(
         sentence = document.sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         quote = next((q for q in document.quotes if q.start <= offset < q.end), None)
         points = event_points(candidate)
-        timexes = clock.own(candidate)
+        timexes = clock.own(candidate, quote)
         if not timexes:  # an event stated in a statement takes the statement's date
             said = statement_verb(candidate, document)
             timexes = clock.statement_dates(said) if said is not None else []
@@ -232,6 +237,7 @@ def _finish(
             if occasion_place is None and item.place is not None:
                 occasion_place = item.place
     occasion_place = occasion_place or occasion
+    spoke = _speaker_days(clock, anchored)
     for item in anchored:
         candidate = item.candidate
         dated: list[tuple[str | None, bool]] = [(t.value, False) for t in item.timexes if t.value]
@@ -239,6 +245,8 @@ def _finish(
             if occasion_date is not None and occasion_date.value:
                 dated = [(occasion_date.value, False)]
             elif (narrative := clock.narrative(candidate)) is not None:
+                if narrative == clock.document.published and candidate.type not in MATERIAL_TYPES:
+                    narrative = _speaker_day(spoke, candidate) or narrative
                 dated = [(narrative, narrative == clock.document.published)]
         item.dates = list(dict.fromkeys(dated or [(None, False)]))
         if item.place is None and item.salience == "main":
@@ -250,6 +258,39 @@ def _finish(
                     or placer.home(candidate, actors)
                     or statements
                 )
+
+
+def _speaker_days(clock: EventClock, anchored: list[Anchored]) -> list[tuple[int, str, str]]:
+    """(offset, speaker, day) for each dated statement of the report's week: a quote whose
+    cue has a day ("according to the president on Friday") and a main verbal event with
+    a day of its own ("On Thursday, X addressed reporters, calling for ...")."""
+    document, doc = clock.document, clock.doc
+    days: list[tuple[int, str, str]] = []
+    for quote in document.quotes:
+        cue = quote_cue(quote, document, doc) if quote.speaker_id else None
+        for timex in clock.statement_dates(cue) if cue is not None else ():
+            if quote.speaker_id and clock.in_week(timex.value) and timex.value:
+                days.append((quote.start, quote.speaker_id, timex.value[:10]))
+    for item in anchored:
+        candidate = item.candidate
+        if item.salience != "main" or candidate.type in MATERIAL_TYPES or not candidate.source_id:
+            continue
+        for timex in item.timexes:
+            if clock.in_week(timex.value) and timex.value:
+                days.append((candidate.token.idx, candidate.source_id, timex.value[:10]))
+    return sorted(days)
+
+
+def _speaker_day(spoke: list[tuple[int, str, str]], candidate: Candidate) -> str | None:
+    """The day the candidate's source last spoke on, earlier in the text, if any: a
+    speaker's undated statements in a report are told from the occasion the report
+    dates for them ("On Thursday, Y addressed reporters ... Y called the admission a
+    manoeuvre"), not from the report's own day."""
+    offset = candidate.token.idx
+    days = [
+        day for start, speaker, day in spoke if start < offset and speaker == candidate.source_id
+    ]
+    return days[-1] if days else None
 
 
 def _future(timex: TimeRef, clock: EventClock) -> bool:

@@ -22,6 +22,7 @@ from collections import Counter
 
 from communique.actors.kb import lookup_key
 from communique.actors.names import key
+from communique.actors.office_nouns import office_fits, titled_name
 from communique.actors.roles import COLLECTIVES
 from communique.actors.state import DocState, Found
 
@@ -267,6 +268,12 @@ def _group_pronoun(state: DocState, i: int, sent_of: list[int]) -> None:
 def _definite_person(state: DocState, i: int, occupied: set[int]) -> None:
     """ "The Iranian official", "the Palestinian official", "Hamas Official"."""
     doc, kb = state.doc, state.kb
+    named = titled_name(state, i)
+    if named is not None:  # "US Ambassador to Germany Richard Grenell": the name's title
+        begin = i - 1 if i > 0 and doc[i - 1].pos_ == "PROPN" and not doc[i].is_sent_start else i
+        state.add(begin, named.start, named.actor_id, "description", 0.8)
+        occupied.update(range(begin, named.start))
+        return
     k = i - 1
     iso: str | None = None
     org: str | None = None
@@ -313,7 +320,7 @@ def _definite_person(state: DocState, i: int, occupied: set[int]) -> None:
                 and any(org_name and org_name in key(d) for d in actor.descriptions)
             )
         else:
-            ok = actor.country == iso
+            ok = actor.country == iso and office_fits(actor, doc[i].lower_)
         if not ok:
             continue
         military = doc[i].lower_ in _MIL_NOUNS

@@ -16,7 +16,10 @@ Each level runs the same three steps, in the order duplicate → story → event
    common key only within the episode's date window, week buckets ±
    ``stories.MAX_GAP_DAYS``); stored events of the same type and participant
    in the event's weeks, and the events of the new article's story (events).
-   A key shared by more than ``MAX_BLOCK`` stored articles is skipped.
+   A key shared by more than ``MAX_BLOCK`` stored articles is skipped. A
+   story candidate must share at least ``SHARED_KEYS`` of the new article's
+   keys, and only the ``CANDIDATES`` sharing most are scored: the articles
+   that share one rare word by chance grow in number with the store.
 2. Pairwise scoring of each new article (event) against its candidates, with
    the first implementation's scores (``duplicates.containment``,
    ``StoryModel.similarity`` with store-wide IDF, ``events.link_evidence``).

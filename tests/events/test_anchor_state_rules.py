@@ -57,6 +57,20 @@ STATES: list[tuple[str, str, str, str]] = [
         "ACCUSE",
         "background",
     ),
+    # a state kept up to the report
+    (
+        "The boat sank on Thursday. Both navies have maintained a blockade of the southern ports.",
+        "blockade",
+        "SANCTION",
+        "background",
+    ),
+    # what a noun does as a rule: a present-simple relative clause
+    (
+        "The board, which sanctions clubs for doping, met on Thursday.",
+        "sanctions",
+        "SANCTION",
+        "background",
+    ),
     # negative cases: the same verbs told as acts stay main
     (
         "The ferry sank on Wednesday. The harbour master blamed the crew on Thursday.",
@@ -84,6 +98,21 @@ STATES: list[tuple[str, str, str, str]] = [
         "rammed",
         "ASSAULT",
         "background",
+    ),
+    # a present simple outside a relative clause (a headline's news) stays main, and so
+    # does keeping a state told in the past tense
+    (
+        "Football board sanctions two clubs for doping",
+        "sanctions",
+        "SANCTION",
+        "main",
+    ),
+    (
+        "The boat sank on Thursday. Both navies maintained the blockade of the "
+        "southern ports on Friday.",
+        "blockade",
+        "SANCTION",
+        "main",
     ),
     # a speaker's own "we believe" is a statement made in the episode
     (

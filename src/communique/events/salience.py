@@ -32,9 +32,12 @@ An event is background when the text places it before the report's episode:
   "the post stands vacant following the resignation of the minister", "this
   comes after weeks of protests");
 - it is a past act someone other than its actor recounts in a quote;
-- its clause tells a standing state of mind rather than an act of the
-  episode: a present-simple verb of attitude outside a quote ("intelligence
-  agencies believe the prince ordered it", "many still resent the invasion").
+- outside a direct quote, its clause tells a standing state rather than an
+  act of the episode: a present-simple verb of attitude ("intelligence
+  agencies believe the prince ordered it", "many still resent the
+  invasion"), a present perfect of keeping a state ("have maintained a
+  policy of turning boats away"), a present-simple relative clause ("the
+  court, which rules on constitutional matters").
   A present perfect progressive is not read this way: "has been encouraging
   allies" may tell a campaign older than the report, but "rescue groups have
   been appealing for donors" after a sinking is the episode's own.
@@ -72,6 +75,9 @@ EARLIER_OBJECT_PHRASES = {("response", "to"), ("retaliation", "for"), ("retaliat
 EARLIER_OBJECT_VERBS = {"follow"}
 # Verbs of attitude: in the present simple they tell a standing state of mind, not an act
 # of the report's episode ("agencies believe the prince ordered the killing").
+# Verbs of keeping a state: in the present perfect they tell a state lasting up to the
+# report ("have maintained a policy of turning boats away"), not an act of its episode.
+KEEPING_VERBS = {"maintain", "keep", "retain", "sustain", "uphold"}
 ATTITUDE_VERBS = {"believe", "think", "suspect", "resent", "doubt", "fear", "regard",
                   "consider", "feel", "hate", "distrust", "mistrust"}  # fmt: skip
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -212,19 +218,27 @@ def _background_clause(token: Token, verbal: bool) -> str | None:
 
 
 def _state_of_mind(token: Token, verbal: bool) -> bool:
-    """A present-simple verb of attitude tells a state of mind holding at the report, not
-    an act of its episode: "agencies reportedly believe the prince ordered it" (and what
-    is believed), "many still resent the invasion" (a nominal act it governs is its
-    object). Direct quotes are not read this way: a speaker's "we believe" is a statement
-    made in the episode (a reported belief is: the quotes stage may take "agencies
-    believe" for a cue of indirect speech); nor is the past ("officials considered it a provocation")."""
+    """A clause telling a state that holds at the report rather than an act of its episode.
+
+    A present-simple verb of attitude: "agencies reportedly believe the prince ordered
+    it" (and what is believed), "many still resent the invasion" (a nominal act it
+    governs is its object). A present perfect of keeping a state: "have maintained a
+    policy of turning boats away". A present-simple relative clause: what its noun does
+    as a rule ("the court, which rules on constitutional matters"). Direct quotes are
+    not read this way: a speaker's "we believe" is a statement made in the episode (a
+    reported belief is: the quotes stage may take "agencies believe" for a cue of
+    indirect speech); nor is the past ("officials considered it a provocation")."""
     verb = token if verbal else token.doc[governing_verb(token) or token.i]
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ATTITUDE_VERBS:
         verb = verb.head  # "believe [the prince ordered it]"
+    lemma = verb.lemma_.lower()
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries:
+        return lemma in ATTITUDE_VERBS or verb.dep_ == "relcl"
     return (
-        verb.lemma_.lower() in ATTITUDE_VERBS
-        and verb.tag_ in ("VBZ", "VBP")
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        lemma in KEEPING_VERBS
+        and verb.tag_ == "VBN"
+        and [a.lower_ for a in auxiliaries] in (["has"], ["have"])
     )
 
 

@@ -39,3 +39,16 @@ def test_without_a_state_in_the_sentence_the_article_count(
         "closed the border. Officials said the nation would not back down."
     )
     assert resolved(run(text), "the nation") == {"Chile"}
+
+
+def test_their_government_is_the_state_the_sentence_named(run: Callable[..., Document]) -> None:
+    text = (
+        "On Sunday, envoys from Peru admitted their government had misled the inquiry into "
+        "the crash."
+    )
+    assert resolved(run(text), "their government") == {"Peru"}
+
+
+def test_their_government_without_a_state_in_the_sentence(run: Callable[..., Document]) -> None:
+    text = "Peru protested. On Sunday, the envoys admitted their government had misled them."
+    assert "Peru" not in resolved(run(text), "their government")

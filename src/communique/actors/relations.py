@@ -38,11 +38,30 @@ def find_relations(state: DocState) -> None:
             continue  # an apposition or a role already named this one
         owner = _possessor(state, i)
         if owner is None:
+            if low in _GOVERNMENT:
+                _their_government(state, i)
             continue
         if low in _GOVERNMENT:
             _government(state, owner, i)
         else:
             _kin(state, owner, i, "f" if low in _FEMALE_KIN else "m")
+
+
+def _their_government(state: DocState, i: int) -> None:
+    """ "representatives from Iran acknowledged their government had ...": "their" or "its"
+    government is the state the sentence named last before it."""
+    if i == 0 or state.lowers[i - 1] not in ("their", "its"):
+        return
+    sent_start = state.doc[i].sent.start
+    last: Found | None = None
+    for found in state.found:
+        if sent_start <= found.start and found.end < i and found.kind != "pronoun":
+            actor = state.actor(found.actor_id)
+            later = last is None or found.start > last.start
+            if actor is not None and actor.type == "state" and later:
+                last = found
+    if last is not None:
+        state.add(i - 1, i + 1, last.actor_id, "description", 0.6)
 
 
 def _possessor(state: DocState, i: int) -> Found | None:

@@ -1,0 +1,55 @@
+"""The product's spaCy pipeline (``communique.nlp.load``): faster than the package as
+shipped where that changes nothing, and the same annotations token by token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+# Our own sentences, with the inflections the rule lemmatizer works on: plurals and
+# irregular plurals, past tenses and participles, comparatives, gerunds, rare words.
+TEXTS = [
+    "The ministers flew to Geneva on Tuesday and held longer talks than planned.",
+    "Protesters were beaten by riot police, and three journalists were detained overnight.",
+    "The court's rulings barred the governors from vetoing budgets drafted by lawmakers.",
+    "Negotiators said the fiercest fighting had ceased, though shells still struck villages.",
+    "She was reelected after the incumbents' coalitions splintered over tariffs and subsidies.",
+    "Analysts expect the envoys to reconvene sooner, having agreed on the worst-hit areas.",
+    "Children and women fled; the mice-infested barracks were abandoned by the militias.",
+    "He quietly outmanoeuvred his rivals while the senators dithered about the blockades.",
+]
+ATTRS = [LEMMA, POS, TAG, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+
+@pytest.fixture(scope="module")
+def shipped(nlp: Any) -> Any:
+    """The same package loaded by spaCy alone, with the paragraph component added so that
+    both see the same sentence starts."""
+    import spacy
+
+    from communique.nlp import PARAGRAPH_BREAKS
+
+    plain = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    plain.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return plain
+
+
+def test_lemma_index_is_a_set(nlp: Any) -> None:
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    assert "minister" in index.get("noun") and "fly" in index.get("verb")
+
+
+def test_annotations_equal_the_shipped_pipeline(nlp: Any, shipped: Any) -> None:
+    import numpy
+
+    ours, theirs = list(nlp.pipe(TEXTS)), list(shipped.pipe(TEXTS))
+    for mine, plain in zip(ours, theirs, strict=True):
+        assert [t.lemma_ for t in mine] == [t.lemma_ for t in plain]
+        assert numpy.array_equal(mine.to_array(ATTRS), plain.to_array(ATTRS)), mine.text
+    lemmas = {t.text: t.lemma_ for doc in ours for t in doc}
+    assert lemmas["flew"] == "fly" and lemmas["rulings"] == "ruling"
+    assert lemmas["fiercest"] == "fierce" and lemmas["struck"] == "strike"
+    assert lemmas["militias"] == "militia" and lemmas["Children"] == "child"

@@ -75,7 +75,41 @@ FOUND: list[tuple[str, Triple]] = [
         "Serbia's prime minister announced her resignation following mass protests.",
         ("CONCEDE", "ana-brnabic", "agent:SRB:CVL"),
     ),
+    # an alert graded by "state of"
+    ("Kenya put its army on a state of alert.", ("MOBILIZE", "kenya", None)),
+    # a town retaken from a force: that force is the target; an unnamed retaker the army
+    (
+        "In 2017 the town was recaptured from the Houthis.",
+        ("COERCE", "agent:YEM:MIL", "houthis"),
+    ),
+    (
+        "The Iraqi army recaptured Mosul from the Islamic State.",
+        ("COERCE", "iraqi-army", "islamic-state"),
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired shells at South Korea on Thursday. Both countries have put their "
+        "militaries on high levels of alert.",
+        "North Korea fired shells at South Korea on Thursday. North Korea said it would "
+        "respond within two days. Both countries have put their militaries on high levels "
+        "of alert.",
+    ],
+)
+def test_both_countries_are_the_two_states_told_before(analyse: Analyse, text: str) -> None:
+    mobilized = {t for t in asserted(analyse(text, published=PUB)) if t[0] == "MOBILIZE"}
+    assert mobilized & {
+        ("MOBILIZE", "north-korea", "south-korea"),
+        ("MOBILIZE", "south-korea", "north-korea"),
+    }
+
+
+def test_both_countries_without_two_states_before_is_no_one(analyse: Analyse) -> None:
+    text = "Kenya held elections on Sunday. Both countries have put their armies on alert."
+    assert not [t for t in asserted(analyse(text, published=PUB)) if t[0] == "MOBILIZE"]
 
 
 @pytest.mark.parametrize(("text", "event"), FOUND)

@@ -76,6 +76,10 @@ CRIMES = {"trafficking", "smuggling", "crime", "crimes", "corruption", "fraud", 
           "laundering", "drug", "drugs", "narcotics", "terrorism", "extremism"}  # fmt: skip
 
 
+# Nouns that grade what their of-object names ("high levels of alert").
+DEGREE_NOUNS = {"level", "state", "degree", "status", "footing", "condition"}
+
+
 @dataclass
 class Candidate:
     """An event found in the parse, before dating, placing and record building."""
@@ -183,9 +187,12 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
         return False
     if trigger.when_negated and not clause.negated(token, trigger):
         return False
-    return not trigger.with_prep_object or any(
-        p.lemma_.lower() in trigger.with_prep_object for p in prep_objects(token)
-    )
+    if not trigger.with_prep_object:
+        return True
+    heads = prep_objects(token)
+    # "on high levels of alert", "in a state of emergency": the degree noun's of-object
+    heads += [o for p in heads if p.lemma_.lower() in DEGREE_NOUNS for o in pobjs(p, "of")]
+    return any(p.lemma_.lower() in trigger.with_prep_object for p in heads)
 
 
 def _speaker_like(actor_id: str, index: MentionIndex) -> bool:

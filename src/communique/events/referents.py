@@ -247,6 +247,10 @@ def actors_of(heads: list[Token], mentions: MentionIndex) -> list[str]:
     return out
 
 
+# Nouns by which "both ..." stands for two states told before.
+STATE_NOUNS = {"country", "nation", "state", "government"}
+
+
 def plural_antecedents(token: Token, mentions: MentionIndex) -> list[str]:
     """Who "both of them", "them both" or "them" stand for, when the actors stage left
     the pronoun unresolved: "both" takes the last two actors of one kind named in the
@@ -254,7 +258,13 @@ def plural_antecedents(token: Token, mentions: MentionIndex) -> list[str]:
     of them"); a bare "them" only a coordinated phrase there ("X and Y").
     """
     pronoun, wanted = token, 0
-    if token.lower_ == "both":
+    kind: str | None = None
+    if token.lemma_.lower() in STATE_NOUNS and any(
+        c.dep_ in ("det", "predet") and c.lower_ == "both" for c in token.children
+    ):
+        # "Both countries have put their militaries on alert": the two states named last
+        pronoun, wanted, kind = token, 2, "state"
+    elif token.lower_ == "both":
         inner = [p for p in pobjs(token, "of") if p.lower_ in ("them", "they")]
         if not inner:
             return []
@@ -275,7 +285,14 @@ def plural_antecedents(token: Token, mentions: MentionIndex) -> list[str]:
                     return group
         return []
     found: list[str] = []
-    kind: str | None = None
+    if kind == "state":
+        # two states may be told apart over the sentences of an exchange ("X fired at Y.
+        # Y answered ... X warned ... Both countries ..."): the last three sentences
+        start = previous.start
+        for _ in range(2):
+            if start > 0:
+                start = token.doc[start - 1].sent.start
+        previous = token.doc[start : token.sent.start]
     for word in reversed(previous):
         actor = mentions.actor(word)
         if actor is None or actor in found:

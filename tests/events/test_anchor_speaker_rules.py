@@ -147,3 +147,39 @@ def test_statement_takes_its_speakers_day(
     # the statement under test is the one triggered by "called"
     item = next(i for i in anchor(text, *named) if i.candidate.token.text == "called")
     assert item.dates[0][0] == date
+
+
+# ------------------------------ an evaluation in someone's quote is no recounted past act
+
+RECOUNTED: list[tuple[str, str, str, str, str]] = [
+    # the speaker praises in speaking, even when the parse gives the praise another source
+    (
+        '"He was a brave and honest leader," Emmanuel Macron said of the late minister.',
+        "was",
+        "SUPPORT",
+        "minister",
+        "main",
+    ),
+    (
+        '"He was a cruel tyrant," Emmanuel Macron said of the late general.',
+        "was",
+        "ACCUSE",
+        "general",
+        "main",
+    ),
+    # negative case: a past act of others told in a speaker's words is recounted
+    (
+        '"The rebels shelled the town for a week," Emmanuel Macron said.',
+        "shelled",
+        "ASSAULT",
+        "rebels",
+        "background",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "source", "expected"), RECOUNTED)
+def test_quoted_evaluation_is_not_recounted(
+    anchor: Anchor, text: str, trigger: str, kind: str, source: str, expected: str
+) -> None:
+    assert anchor(text, (trigger, kind, source))[0].salience == expected

@@ -31,7 +31,9 @@ An event is background when the text places it before the report's episode:
   the behest of", "on the orders of") ("the ban followed talks with Washington",
   "the post stands vacant following the resignation of the minister", "this
   comes after weeks of protests");
-- it is a past act someone other than its actor recounts in a quote;
+- it is a past act someone other than its actor recounts in a quote (not an
+  evaluation, ACCUSE or SUPPORT: "'he was a great leader,' X said" is X's
+  act in speaking);
 - outside a direct quote, its clause tells a standing state rather than an
   act of the episode: a present-simple verb of attitude ("intelligence
   agencies believe the prince ordered it", "many still resent the
@@ -50,7 +52,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from communique.events.dating import behind_the_act, governing_verb, well_before
+from communique.events.dating import EVALUATIONS, behind_the_act, governing_verb, well_before
 from communique.model import Document, Quote, TimeRef
 
 if TYPE_CHECKING:
@@ -158,7 +160,13 @@ def background_reason(
     direct = quote is not None and quote.kind == "direct"
     if not direct and _state_of_mind(token, candidate.trigger.pos == "VERB"):
         return "state of mind"  # "agencies believe the prince ordered it"
-    recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
+    # an evaluation in a quote ("'he was a great leader,' X said") is the speaker's act
+    # when speaking, whoever the parse takes for its source: never a recounted past act
+    recounted = (
+        quote is not None
+        and quote.speaker_id not in (None, candidate.source_id)
+        and candidate.type not in EVALUATIONS
+    )
     if recounted and quote is not None and quote.kind == "direct" and token.tag_ == "VBD":
         # a past act in someone else's own words ("'Russia attacked Ukraine,' Macron said");
         # reported speech ("said the suspect was taken into custody") is the report's news

@@ -91,6 +91,13 @@ ADD = [
     ("asylum seeker", "REF"),
     ("displaced person", "REF"),
     ("civilian", "CVL"),
+    # private people acting together, as the gold guide's civilians ("the parents tried
+    # to have him released", "his supporters threw petals", "a crowd gathered")
+    ("parent", "CVL"),
+    ("relative", "CVL"),
+    ("family member", "CVL"),
+    ("supporter", "CVL"),
+    ("crowd", "CVL"),
     ("resident", "CVL"),
     ("villager", "CVL"),
     ("local", "CVL"),

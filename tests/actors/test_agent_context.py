@@ -174,3 +174,25 @@ def test_attackers_and_criminals(
     run: Callable[..., Document], text: str, fragment: str, expected: str
 ) -> None:
     assert agent_of(run(text), fragment) == expected
+
+
+# Private people acting together are civilians in the gold guide.
+PRIVATE_PEOPLE = [
+    ("In Lahore, the parents asked the court to free their son.", "parents", "agent:PAK:CVL"),
+    ("Hundreds of his supporters in Nairobi cheered the ruling.", "supporters",
+     "agent:KEN:CVL"),
+    ("A crowd in Caracas booed the minister.", "crowd", "agent:VEN:CVL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), PRIVATE_PEOPLE)
+def test_private_people_are_civilians(
+    run: Callable[..., Document], text: str, fragment: str, expected: str
+) -> None:
+    assert agent_of(run(text), fragment) == expected
+
+
+def test_parent_company_is_no_civilian(run: Callable[..., Document]) -> None:
+    # "parent" modifies the company: the agent is the business, not parents.
+    text = "In Lahore, the parent company of the airline denied the report."
+    assert agent_of(run(text), "parent company") == "agent:PAK:BUS"

@@ -305,3 +305,40 @@ def test_acts_done_by_saying_them_are_the_speakers(
     document = analyse(text, published=PUB)
     found = {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
     assert event in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a wrong done by X, named as such
+        (
+            "“The attack was carried out by Hamas,” Benjamin Netanyahu said.",
+            ("ACCUSE", "benjamin-netanyahu", "hamas"),
+        ),
+        (
+            "Donald Trump said the election was stolen by the Democrats.",
+            ("ACCUSE", "donald-trump", "democratic-party-us"),
+        ),
+        # "should be ashamed" blames rather than asks
+        (
+            "“Russia should be ashamed of what it has done,” Joe Biden said.",
+            ("ACCUSE", "joe-biden", "russia"),
+        ),
+    ],
+)
+def test_blame_in_passive_and_shame(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in speech_acts(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a good deed done by X accuses nobody
+        "“The hostages were freed by Qatar,” Benjamin Netanyahu said.",
+        # an obligation without shame stays a request, not blame
+        "“Russia should be ready for talks,” Joe Biden said.",
+    ],
+)
+def test_no_blame_of_a_good_deed_or_a_plain_obligation(analyse: Analyse, text: str) -> None:
+    found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] == "ACCUSE"}
+    assert not found, found

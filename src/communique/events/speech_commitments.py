@@ -25,6 +25,9 @@ from typing import TYPE_CHECKING
 
 from communique.events.speech_claims import Act, referent
 
+# VADER valence of a complement that turns "X should be ..." into blame ("ashamed" -2.1).
+SHAME_VALENCE = -2.0
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -133,6 +136,13 @@ def consulted(reader: QuoteReader, verb: Token) -> Act | None:
     return None
 
 
+def _shamed(reader: QuoteReader, verb: Token) -> bool:
+    """ "X should be ashamed": a copula whose complement is a strongly negative word."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and reader.polarity.word(c) <= SHAME_VALENCE for c in verb.children
+    )
+
+
 def forceful(reader: QuoteReader, verb: Token) -> bool:
     """A verb of force, or a light one ("use", "bring") with a coercive object."""
     if verb.lemma_.lower() not in ("use", "bring", "defend"):
@@ -187,6 +197,8 @@ def requested(reader: QuoteReader, verb: Token) -> Act | None:
         # an obligation of nobody named ("more focus should be put on unity") is a
         # view; a request needs an addressee
         target = referent(reader, subject)  # "they need to stand by us": they, named before
+        if target is not None and _shamed(reader, verb):
+            return Act("ACCUSE", verb, target)  # "X should be ashamed": blame, no appeal
         return Act("REQUEST", verb, target) if target is not None else None
     if (
         reader.quote.kind == "direct"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communique.events.speech_claims import Act, referent
+from communique.events.speech_claims import Act, referent, wrongful_act
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,6 +61,14 @@ def alleged(reader: QuoteReader, verb: Token) -> Act | None:
         c.dep_ == "advmod" and c.lower_ in reader.cues.allegation_adverbs for c in verb.children
     ):
         return Act("ACCUSE", verb, doer)  # "X allegedly took the files": a charge as such
+    # a wrong done by X, named as such: "the attack was carried out by X", "the election
+    # was stolen by X"
+    if (
+        agent is not None
+        and subject is not None
+        and (wrongful_act(reader, subject) or reader.wrongful(verb))
+    ):
+        return Act("ACCUSE", verb, doer)
     charged = (reader.quote.cue or "").split(" ")[0] in reader.cues.allegation_cues
     wrongs = [t for t in words if reader.wrongful(t) and (charged or reader.blame(t))]
     if not wrongs:

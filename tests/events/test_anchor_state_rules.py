@@ -158,7 +158,20 @@ EARLIER_STATEMENTS: list[tuple[str, str, str, str]] = [
         "THREATEN",
         "background",
     ),
+    (
+        "The summit opened on Sunday. Ghana previously announced it planned to join the "
+        "customs union.",
+        "join",
+        "AGREE",
+        "background",
+    ),
     # negative cases: the statement itself is the report's news, or it is backshifted
+    (
+        "The summit opened on Sunday. Ghana announced it planned to join the customs union.",
+        "join",
+        "AGREE",
+        "main",
+    ),
     (
         "The strike began on Tuesday. The union warned that it would shut the ports.",
         "shut",

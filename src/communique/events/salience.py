@@ -13,8 +13,9 @@ An event is background when the text places it before the report's episode:
 - its clause is in the past perfect ("had imposed"), unless that is the
   backshift of reported speech ("Iran acknowledged its forces had shot
   down the jet": the acknowledged act is the news), or it is stated in a
-  statement told in the past perfect ("a lawyer, who had told him he would
-  help him": the promise was made before the episode);
+  statement told in the past perfect or marked as earlier ("a lawyer, who
+  had told him he would help him", "previously announced it planned to
+  join": the promise was made before the episode);
 - a temporal adverb says so ("previously", "earlier", "initially", "recently",
   "since", "formerly", "once");
 - it is a past relative clause ("the troops who had entered"; not a "where"
@@ -146,9 +147,14 @@ def background_reason(
     """
     token = candidate.token
     verb = token if candidate.trigger.pos == "VERB" else token.doc[governing_verb(token) or token.i]
-    if (statement := _reported_by(verb)) is not None and _past_perfect(statement):
+    if (statement := _reported_by(verb)) is not None and (
+        _past_perfect(statement)
+        or any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in statement.children)
+    ):
         # an intention or promise announced before the episode is as old as its announcement
-        return "earlier statement"  # "the lawyer, who had told him he would assist him"
+        # "the lawyer, who had told him he would assist him", "previously announced it
+        # planned to join"
+        return "earlier statement"
     # the announcement of an act is the news: announced acts stay main
     forward = candidate.modality in FORWARD
     if not forward and (cue := _dated_background(candidate, own, paragraphs, reference)):
@@ -280,9 +286,12 @@ def _where_clause(verb: Token) -> bool:
 
 
 def _reported_by(verb: Token) -> Token | None:
-    """The verb whose complement the clause is ("told him [he would assist him]")."""
+    """The verb whose complement the clause is ("told him [he would assist him]",
+    "announced it planned [to join]")."""
     node = verb
-    while node.dep_ == "conj" and node.head is not node:
+    for _ in range(6):  # conjuncts and infinitives of one complement: short chains
+        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+            break
         node = node.head
     return node.head if node.dep_ == "ccomp" and node.head is not node else None
 

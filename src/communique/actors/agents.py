@@ -12,8 +12,11 @@ A noun phrase is an agent when its head noun's lemma (or the last two lemmas:
 "security forces") is in the lexicon and no earlier pass resolved the head. The
 country comes, in order, from: a demonym, country or organisation inside the phrase
 ("Turkish police", "Houthi fighters", "Kenya's police"); a place in a prepositional
-phrase on the head or in the sentence ("protesters in Nairobi"); the country the
-article mentions most (``DocState.countries``); else none. A demonym collective the
+phrase on the head or in the sentence ("protesters in Nairobi"; a homonym in the
+sentence's state first); the group of the same sector the article placed before ("Hong
+Kong protesters ... the protesters"); the country the article mentions most
+(``DocState.countries``); else none. Sectors are the 17 of the gold annotation guide;
+a faith modifier makes a civilian, business or NGO group religious ("Catholic schools"). A demonym collective the
 ``roles`` pass made ("Israeli troops" → Israel) is narrowed to the demonym, so the
 state keeps its mention and the phrase becomes the agent. Quantifiers are part of the
 mention ("dozens of demonstrators"), because the parser makes the quantifier the head

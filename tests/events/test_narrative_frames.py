@@ -75,6 +75,13 @@ FOUND: list[tuple[str, Triple]] = [
         "Serbia's prime minister announced her resignation following mass protests.",
         ("CONCEDE", "ana-brnabic", "agent:SRB:CVL"),
     ),
+    # a demonym on an act noun names the state that did it, for the act and its critics
+    ("Jordan condemned the Israeli raid.", ("ACCUSE", "jordan", "israel")),
+    ("Jordan voiced criticism of the Israeli raid.", ("ACCUSE", "jordan", "israel")),
+    (
+        "Many Chinese people still resent the Japanese invasion of China.",
+        ("ASSAULT", "japan", "china"),
+    ),
     # an alert graded by "state of"
     ("Kenya put its army on a state of alert.", ("MOBILIZE", "kenya", None)),
     # a town retaken from a force: that force is the target; an unnamed retaker the army
@@ -308,3 +315,9 @@ def test_first_name_hung_on_a_title_is_coordinated_with_the_subject(nlp: object)
         ],
     )
     assert [t.text for t in conjuncts(doc[2])] == ["Martin"]
+
+
+def test_demonym_on_a_person_noun_is_no_acting_state(analyse: Analyse) -> None:
+    """Only act nouns: "the Israeli ambassador" is a person, not Israel."""
+    document = analyse("The Israeli ambassador met the Jordanian minister.", published=PUB)
+    assert not [t for t in asserted(document) if "israel" in t]

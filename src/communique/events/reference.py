@@ -37,6 +37,13 @@ FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 NON_PERSON_PRONOUNS = {"it", "they"}
 STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "SPY", "COP"}
 GROUP_TYPES = ("organisation", "group")
+# Nouns of acts whose demonym modifier names the state that did them ("the Israeli raid",
+# "the Japanese invasion of China"): the actors stage leaves such adjectives unresolved,
+# and an evaluation of the act aims at that state (CAMEO codes the act by it).
+ACT_NOUNS = {"attack", "attacks", "raid", "strike", "strikes", "airstrike", "airstrikes",
+             "invasion", "offensive", "incursion", "occupation", "bombing", "bombardment",
+             "shelling", "crackdown", "blockade", "intervention", "aggression", "assault",
+             "annexation", "sanctions", "embargo", "ban", "withdrawal"}  # fmt: skip
 
 
 def _actor(actor_id: str, document: Document, kb: KnowledgeBase) -> Actor | None:
@@ -121,6 +128,21 @@ def _announcer(token: Token, ranges_by_token: dict[int, Mention]) -> str | None:
     return None
 
 
+def _acting_state(token: Token, document: Document, kb: KnowledgeBase) -> str | None:
+    """The state a demonym names as the doer of an act noun ("Israeli" in "the Israeli
+    raid"), added to the document's actors as the events stage's unnamed agents are."""
+    if token.ent_type_ != "NORP" or token.dep_ not in ("amod", "compound"):
+        return None
+    if token.head.lower_ not in ACT_NOUNS or token.head.pos_ != "NOUN":
+        return None
+    state = kb.country_actor(kb.demonym(token.text))
+    if state is None:
+        return None
+    if not any(a.id == state.id for a in document.actors):
+        document.actors.append(state)
+    return state.id
+
+
 def extra_mentions(doc: Doc, document: Document, kb: KnowledgeBase) -> list[Mention]:
     """Mentions for first-person pronouns in quotes and "it"/"they" of announcements."""
     ranges = _token_ranges(doc, document.mentions)
@@ -132,6 +154,18 @@ def extra_mentions(doc: Doc, document: Document, kb: KnowledgeBase) -> list[Ment
     out: list[Mention] = []
     for token in doc:
         low = token.lower_
+        if token.i not in by_token and (state := _acting_state(token, document, kb)):
+            out.append(
+                Mention(
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    text=token.text,
+                    actor_id=state,
+                    kind="demonym",
+                    confidence=0.5,
+                )
+            )
+            continue
         if token.i in by_token or not (
             low in FIRST_PLURAL or low in FIRST_SINGULAR or low in NON_PERSON_PRONOUNS
         ):

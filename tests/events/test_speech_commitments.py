@@ -342,3 +342,13 @@ def test_blame_in_passive_and_shame(analyse: Analyse, text: str, event: Triple) 
 def test_no_blame_of_a_good_deed_or_a_plain_obligation(analyse: Analyse, text: str) -> None:
     found = {t for t in speech_acts(analyse(text, published=PUB)) if t[0] == "ACCUSE"}
     assert not found, found
+
+
+def test_what_the_speaker_will_suffer_is_no_threat_nor_blame(analyse: Analyse) -> None:
+    text = "“We will be attacked by Russia again,” Volodymyr Zelenskyy said."
+    found = {
+        t
+        for t in speech_acts(analyse(text, published=PUB))
+        if t[0] in ("THREATEN", "ACCUSE") and t[1] == "volodymyr-zelenskyy"
+    }
+    assert not found, found

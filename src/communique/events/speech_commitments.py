@@ -39,6 +39,8 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
     subject = reader.subject(verb)
     if not reader.first_person(subject):
         return None
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return None  # "we will be attacked": what the speaker will suffer, not do
     lemma = verb.lemma_.lower()
     cues = reader.cues
     negated = reader.negated(verb)

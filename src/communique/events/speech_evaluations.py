@@ -62,10 +62,11 @@ def alleged(reader: QuoteReader, verb: Token) -> Act | None:
     ):
         return Act("ACCUSE", verb, doer)  # "X allegedly took the files": a charge as such
     # a wrong done by X, named as such: "the attack was carried out by X", "the election
-    # was stolen by X"
+    # was stolen by X" (a foretold one, "we will be attacked by X", is a fear)
     if (
         agent is not None
         and subject is not None
+        and not reader.future(verb)
         and (wrongful_act(reader, subject) or reader.wrongful(verb))
     ):
         return Act("ACCUSE", verb, doer)

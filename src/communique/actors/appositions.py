@@ -222,3 +222,33 @@ def _link(state: DocState, start: int, end: int, person: Found, roles: list[Foun
 
 
 __all__ = ["appositives", "identified_as", "parsed_appositives"]
+
+
+# States whose people news in English may name family name first ("Anami Koreshige")
+# while reference works write the given name first ("Koreshige Anami"); Chinese and
+# Korean names keep the family name first in both.
+_GIVEN_FIRST_IN_REFERENCE = {"JPN", "HUN"}
+
+
+def reference_order_aliases(state: DocState) -> None:
+    """A local person of two words whose description names them as Japanese or Hungarian
+    ("the Japanese ambassador to China") also answers to the two words swapped."""
+    for actor in state.local.values():
+        words = actor.name.split()
+        if actor.type != "person" or len(words) != 2:
+            continue
+        # the first demonym of a description is the person's own ("the Chinese envoy to
+        # the Japanese government" is Chinese)
+        said = {_first_demonym(state, d) for d in actor.descriptions}
+        if said & _GIVEN_FIRST_IN_REFERENCE:
+            swapped = f"{words[1]} {words[0]}"
+            if swapped not in actor.aliases:
+                actor.aliases.append(swapped)
+
+
+def _first_demonym(state: DocState, description: str) -> str | None:
+    for word in description.split():
+        iso = state.kb.demonym(word)
+        if iso is not None:
+            return iso
+    return None

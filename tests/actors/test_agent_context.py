@@ -196,3 +196,11 @@ def test_parent_company_is_no_civilian(run: Callable[..., Document]) -> None:
     # "parent" modifies the company: the agent is the business, not parents.
     text = "In Lahore, the parent company of the airline denied the report."
     assert agent_of(run(text), "parent company") == "agent:PAK:BUS"
+
+
+def test_near_spelling_abroad_is_no_place_of_the_group(run: Callable[..., Document]) -> None:
+    # The gazetteer knows no "Borno" but a German "Borna": with Nigeria in the sentence,
+    # the militants are not German.
+    text = "Militants killed ten Nigerian soldiers in Borno state on Monday, officials said."
+    found = agent_of(run(text), "Militants")
+    assert found is None or ":DEU:" not in found

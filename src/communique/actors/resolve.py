@@ -130,8 +130,10 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
 
 
 def _place_country(gazetteer: Gazetteer, name: str, hint: str | None = None) -> str | None:
-    place = gazetteer.resolve(name, hint)
-    return place.country if place is not None else None
+    place = gazetteer.resolve(name, hint)  # a near spelling outside the hinted state: none
+    if place is None or (hint and place.country != hint and key(place.name) != key(name)):
+        return None
+    return place.country
 
 
 # ---------------------------------------------------------------------------
@@ -459,8 +461,7 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         len(words) == 1 and (words[0] in ORG_HEADS or words[0] == "state")
     ):
         return  # "the Supreme Leader", "Council": descriptions, left to passes 2 and 3
-    # "Kestrel Holdings" that NER took for a person is a body all the same
-    type_ = "organisation" if names_a_body(words) else _LOCAL_TYPES[label]
+    type_ = "organisation" if names_a_body(words) else _LOCAL_TYPES[label]  # "X Holdings"
     actor_id = lookup_variants(state, name, type_)
     if actor_id is not None:
         # Two people of the document share this surname: the last named is a guess.

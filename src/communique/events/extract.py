@@ -132,15 +132,21 @@ def _excluded(trigger: Trigger, token: Token) -> bool:
     return False
 
 
-def _satisfies(trigger: Trigger, token: Token) -> bool:
+def object_words(token: Token) -> frozenset[str]:
+    """Lemmas and forms of the trigger's objects, of what they count ("dozens of rockets")
+    and of what they grade ("a state of alert"), for the ``with_object`` constraints."""
+    heads = [w for o in objects(token) for w in (o, *measured(o), *graded(o))]
+    return frozenset(w for h in heads for w in (h.lemma_.lower(), h.lower_))
+
+
+def _satisfies(trigger: Trigger, token: Token, known_objects: frozenset[str] | None = None) -> bool:
+    """Do the entry's sense constraints hold? ``known_objects`` is ``object_words(token)``
+    when the caller has it (a lemma may have hundreds of object-constrained entries)."""
     if trigger.without and _excluded(trigger, token):
         return False
     if trigger.with_object:
-        direct = [w for o in objects(token) for w in (o, *measured(o), *graded(o))]
-        if not any(
-            o.lemma_.lower() in trigger.with_object or o.lower_ in trigger.with_object
-            for o in direct
-        ):
+        found = known_objects if known_objects is not None else object_words(token)
+        if not found & trigger.with_object:
             return False
     if trigger.with_as:
         complements = pobjs(token, "as") + [
@@ -267,8 +273,11 @@ def find_candidates(
             # yields only if no later entry finds a target ("released 50 Ukrainian
             # prisoners": the object pattern and the plain verb agree on the type).
             fallback: list[Candidate] = []
+            known_objects: frozenset[str] | None = None
             for trigger in triggers:
-                if not _satisfies(trigger, token):
+                if trigger.with_object and known_objects is None:
+                    known_objects = object_words(token)
+                if not _satisfies(trigger, token, known_objects):
                     continue
                 found = _candidates(trigger, token, index, lexicon)
                 if found and all(c.target_id is None for c in found):

@@ -200,7 +200,7 @@ FOUND += [
     ),
     (
         "Farmers in India protested against the new laws on Monday.",
-        {("PROTEST", "agent:IND:AGR", "agent:IND:GOV")},
+        {("PROTEST", "agent:IND:CVL", "agent:IND:GOV")},
     ),
     (
         "Hundreds of Chileans marched against the pension reform in Santiago.",

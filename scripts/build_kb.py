@@ -584,8 +584,8 @@ def main() -> int:
         writer = csv.writer(handle)
         writer.writerow(["region", "country", "name", "forms"])
         for code, state in sorted(states.items()):
-            forms = dict.fromkeys([state["name"], state["ap"], code])
-            writer.writerow([f"US-{code}", "USA", state["name"], "|".join(forms)])
+            region_forms = dict.fromkeys([state["name"], state["ap"], code])
+            writer.writerow([f"US-{code}", "USA", state["name"], "|".join(region_forms)])
     write_index()
     people = sum(a.type == "person" for a in builder.actors.values())
     periods = sum(len(o["holders"]) for o in offices)

@@ -12,6 +12,7 @@ import pytest
 
 from communique.config import Settings
 from communique.export import records
+from communique.model import Document
 from communique.pipeline import run
 from communique.store import Store
 
@@ -187,3 +188,28 @@ def test_a_run_clusters_in_chunks_as_it_stores(
 
     assert members(chunked) == members(whole)
     assert members(chunked)["duplicate"]  # the repost found its original across the chunks
+
+
+def test_analysis_keeps_no_word_of_the_texts_it_analysed(nlp: Any, context: Any) -> None:
+    """Issue 14: the words a batch adds to spaCy's vocabulary are freed with the batch
+    (``memory_zone``), so a long run does not grow with the corpus; the records are
+    the ones ``process`` makes, which keeps them."""
+    from communique import pipeline
+    from communique.ingest import from_text
+
+    texts = [
+        "Norway's foreign minister met the Zorvathi envoy of Qatar in Doha on Tuesday.",
+        "Police in Ankara arrested forty Brannoch protesters, Turkey's interior ministry said.",
+    ]
+    strings_before = len(nlp.vocab.strings)
+    documents = [from_text(t, source=f"zone{i}.txt") for i, t in enumerate(texts)]
+    results = list(pipeline.analyse(documents, context))
+    assert "Zorvathi" not in nlp.vocab.strings and "Brannoch" not in nlp.vocab.strings
+    assert len(nlp.vocab.strings) == strings_before
+    for text, result in zip(texts, results, strict=True):
+        assert isinstance(result, Document)
+        alone = pipeline.process(text, context=context)
+        assert result.mentions and result.events
+        assert [m.model_dump() for m in result.mentions] == [m.model_dump() for m in alone.mentions]
+        assert [e.model_dump() for e in result.events] == [e.model_dump() for e in alone.events]
+    assert "Zorvathi" in nlp.vocab.strings  # ``process`` (one text, no zone) keeps its words

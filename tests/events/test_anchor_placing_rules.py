@@ -261,3 +261,69 @@ def test_nationwide_act_takes_the_country(
     anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
 ) -> None:
     assert _place(anchor(text, trigger, kind)) == place
+
+
+# ------------------------------ locatives of participants and of occasions to come
+
+PARTICIPANTS_AND_OCCASIONS: list[tuple[str, str, str, str | None]] = [
+    # a locative right after a named body places that body, not a letter or an appeal to it
+    (
+        "The county sheriff wrote to the Kenyan Embassy in Berlin asking for the files.",
+        "wrote",
+        "REQUEST",
+        None,
+    ),
+    # ... but an attack on it, or a meeting with it, happens there
+    (
+        "Gunmen attacked the Kenyan Embassy in Berlin before dawn.",
+        "attacked",
+        "ASSAULT",
+        "Berlin",
+    ),
+    # a place told after an apposition is the clause's place, not the person's
+    (
+        "The rebels met with Jan Novak, a Czech envoy, in Doha.",
+        "met",
+        "CONSULT",
+        "Doha",
+    ),
+    # a summit still to come places the planned meeting, not the wish to hold it
+    (
+        "The premier said he hopes to talk with the king at the upcoming summit in Lima.",
+        "talk",
+        "AGREE",
+        None,
+    ),
+    (
+        "The premier talked with the king at the summit in Lima.",
+        "talked",
+        "CONSULT",
+        "Lima",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), PARTICIPANTS_AND_OCCASIONS)
+def test_participant_and_future_occasion_locatives(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place
+
+
+# ------------------------------------------------- the report's spelling of a city
+
+SPELLINGS: list[tuple[str, str, str, str | None]] = [
+    # a one-letter transliteration variant of the gazetteer's name keeps the report's spelling
+    ("Soldiers arrested two students in Jenin on Monday.", "arrested", "COERCE", "Jenin"),
+    # another name altogether is the gazetteer's usual English name
+    ("Police arrested two students in Peking on Monday.", "arrested", "COERCE", "Beijing"),
+    # a country keeps its own name
+    ("Police arrested two students in Iran on Monday.", "arrested", "COERCE", "Iran"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), SPELLINGS)
+def test_city_keeps_the_reports_spelling(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place

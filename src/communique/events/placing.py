@@ -14,7 +14,11 @@ name modifies a nominal trigger ("a Kabul car bombing"); or when it hangs on
 a clause above the event's own that the event's clause depends on as an
 adverbial, infinitive, gerund or conjunct ("At the prefecture in Paris, a
 worker went on a spree, killing four"). Two places on one clause: the more
-specific wins ("a court in Multan, Pakistan" is Multan). Also:
+specific wins ("a court in Multan, Pakistan" is Multan). Not so: a locative on a
+named participant ("wrote to the US Embassy in London") places that participant,
+and so only a physical act done to it; a locative on an occasion still to come
+("wishes to speak with X at the upcoming summit in Chile") places the planned
+occasion, not the statement. Also:
 - a direction or a coast gives the place ("waters southwest of Okinawa", "off
   the coast of Oman", "in the outskirts of Kabul");
 - a physical act takes the place it is done to ("troops stormed Mosul", "the
@@ -77,6 +81,13 @@ MOTION = {"travel", "fly", "go", "come", "arrive", "head", "return", "journey", 
 VISIT_VERBS = {"visit", "tour"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# Marks of an occasion still to come: "at the upcoming summit in Chile", "at next week's talks".
+FUTURE_MARKS = {"upcoming", "forthcoming", "next", "planned", "scheduled"}
+# Entity labels of named bodies a locative right after them describes: "the US Embassy in
+# London" (a person's "in X" is mostly the parser's misattachment of the clause's place).
+PARTICIPANT_LABELS = {"ORG", "FAC"}
+# Acts that happen where their participant is: a physical act done to it, a meeting with it.
+AT_PARTICIPANT_TYPES = PHYSICAL_TYPES | TERRITORIAL_TYPES | {"CONSULT"}
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -94,6 +105,9 @@ class EventPlaces:
         self.doc = doc
         self.gazetteer = gazetteer
         self.points: dict[int, Place] = {}
+        # locatives that hang on a named participant of the clause ("wrote to the US
+        # Embassy in London"): they place only a physical act done to it
+        self.participant_points: dict[int, Place] = {}
         self.by_token: dict[int, Place] = {}
         # (character offset, place) of locative and "city of X" mentions, in text order
         self.locatives: list[tuple[int, Place]] = []
@@ -111,7 +125,12 @@ class EventPlaces:
                 continue
             self.locatives.append((start, place))
             point = attach_point(doc[preposition.i : preposition.i + 1], triggers)
-            if point is not None and _describes_clause(preposition, point):
+            if point is None or not _describes_clause(preposition, point):
+                continue
+            if _on_participant(preposition, point):
+                old = self.participant_points.get(point)
+                self.participant_points[point] = self._specific(old, place)
+            else:
                 self.points[point] = self._specific(self.points.get(point), place)
         self.episode = self._episode(document)
 
@@ -176,6 +195,11 @@ class EventPlaces:
         found = next((self.points[p] for p in sorted(points) if p in self.points), None)
         if found is not None:
             return found
+        if candidate.type in AT_PARTICIPANT_TYPES:  # "bombed the embassy in X"
+            located = self.participant_points
+            found = next((located[p] for p in sorted(points) if p in located), None)
+            if found is not None:
+                return found
         token = candidate.token
         if candidate.trigger.pos != "VERB":  # "a Kabul car bombing"
             for child in token.children:
@@ -325,15 +349,27 @@ def _clause_of(token: Token) -> Token:
 def _describes_clause(preposition: Token, point: int) -> bool:
     """Whether a locative up a noun chain still places the clause: "sentenced by a court in
     Multan" does, "a report on developments in the West Bank" does not (the place is the
-    topic's: the walk crosses "on", "about", "over")."""
+    topic's: the walk crosses "on", "about", "over"), nor does "at the upcoming summit in
+    Chile" (an occasion still to come)."""
     node = preposition.head
     for _ in range(12):
         if node.i == point or node.head is node:
             return True
         if node.pos_ == "ADP" and node.lower_ in TOPIC_PREPS:
             return False
+        if any(c.dep_ == "amod" and c.lower_ in FUTURE_MARKS for c in node.children):
+            return False
         node = node.head
     return True
+
+
+def _on_participant(preposition: Token, point: int) -> bool:
+    """Whether a locative hangs on a named participant rather than on the clause: "wrote
+    to the US Embassy in London" (the embassy's place), not "met in London"."""
+    noun = preposition.head
+    restrictive = preposition.i == noun.i + 1  # "the Embassy in London", not "X, ..., in Qatar"
+    named = noun.pos_ == "PROPN" and noun.ent_type_ in PARTICIPANT_LABELS
+    return noun.i != point and restrictive and named
 
 
 def _named_place(root: Token) -> bool:

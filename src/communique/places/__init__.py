@@ -16,7 +16,9 @@ of their own and fill no ``Document`` field).
     a locative's object ("around Hong Kong's police complex") are places.
     "City, ST." ("Carthage, Ill.", "Portsmouth, N.H.") is the US city, or the
     state when the town is too small for the gazetteer; "in the country" is
-    the report's country.
+    the report's country. A city written in a one-letter transliteration
+    variant of the gazetteer's name ("Jenin" for GeoNames' "Janin") keeps the
+    report's spelling: an English report writes the usual English name.
 
 ``dateline_place(document) -> Place | None``
     The city of a dateline at the top of the text: "TEHRAN (Agency) -",
@@ -79,7 +81,8 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
         if modifier and (place is None or _is_country(place, gazetteer)):
             continue  # "a US drone strike": the actor; "the Kabul bombing": the place
         if place is not None:
-            found.append((*_trim_article(text[start:end], start, end), place))
+            start, end = _trim_article(text[start:end], start, end)
+            found.append((start, end, _as_written(place, text[start:end], gazetteer)))
             taken.append((start, end))
     return sorted(found, key=lambda item: item[0])
 
@@ -114,6 +117,17 @@ def _place_names(doc: Doc) -> list[tuple[int, int, bool]]:
         if names:
             out.append((names[0].idx, names[-1].idx + len(names[-1].text), False))
     return out
+
+
+def _as_written(place: Place, written: str, gazetteer: Gazetteer) -> Place:
+    """The place under the report's spelling when that is a one-letter transliteration
+    variant of the gazetteer's name ("Jenin" / "Janin"); countries keep their names."""
+    if len(written) != len(place.name) or written == place.name or len(written) < 4:
+        return place
+    if not written[:1].isupper() or written.isupper() or _is_country(place, gazetteer):
+        return place
+    different = sum(1 for a, b in zip(written.lower(), place.name.lower(), strict=True) if a != b)
+    return place.model_copy(update={"name": written}) if different == 1 else place
 
 
 def _locative_object(token: Token) -> bool:

@@ -33,7 +33,7 @@ def anchor(nlp: Any, context: Any) -> Anchor:
 
     stages = [s for s in default_stages() if s.name != "events"]
 
-    def run(text: str, word: str, kind: str, source: str = "a") -> Anchored:
+    def run(text: str, word: str, kind: str, source: str = "a", target: str = "b") -> Anchored:
         document: Document = from_text(text, source="<test>", published=PUB)
         doc = nlp(document.text)
         apply_stages(doc, document, stages, context)
@@ -44,7 +44,7 @@ def anchor(nlp: Any, context: Any) -> Anchor:
             trigger=trigger,
             token=token,
             source_id=source,
-            target_id="b",
+            target_id=target,
             type=kind,
             modality=clause.modality(token, trigger),
         )
@@ -327,3 +327,59 @@ def test_city_keeps_the_reports_spelling(
     anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
 ) -> None:
     assert _place(anchor(text, trigger, kind)) == place
+
+
+# ------------------------------------------------ a state's acts at home, by its actors
+
+HOME: list[tuple[str, str, str, str, str, str | None]] = [
+    # a government's material act toward its own people happens in its country
+    (
+        "The governor announced his resignation late on Friday.",
+        "resignation",
+        "CONCEDE",
+        "agent:PER:GOV",
+        "agent:PER:CVL",
+        "Peru",
+    ),
+    # ... not its statements to them, and not an act toward another state
+    (
+        "The governor urged residents to stay calm on Friday.",
+        "urged",
+        "REQUEST",
+        "agent:PER:GOV",
+        "agent:PER:CVL",
+        None,
+    ),
+    (
+        "The government dropped its claim on Friday.",
+        "dropped",
+        "CONCEDE",
+        "agent:PER:GOV",
+        "agent:CHL:GOV",
+        None,
+    ),
+    # an alert is a domestic act of the state that sounds it, but not of "both countries"
+    (
+        "The army put its troops on high alert on Friday.",
+        "alert",
+        "MOBILIZE",
+        "agent:PER:MIL",
+        "agent:CHL:GOV",
+        "Peru",
+    ),
+    (
+        "Both countries put their troops on high alert on Friday.",
+        "alert",
+        "MOBILIZE",
+        "agent:PER:MIL",
+        "agent:CHL:GOV",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "source", "target", "place"), HOME)
+def test_state_acts_at_home(
+    anchor: Anchor, text: str, trigger: str, kind: str, source: str, target: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind, source, target)) == place

@@ -84,6 +84,7 @@ class QuoteReader:
         self.quote = quote
         self.speaker = quote.speaker_id or ""
         self.inside = {t.i for t in tokens}
+        self.questions = [t.i for t in tokens if t.text == "?"]  # question marks it holds
         self.tokens = tokens
         self.actor_at = actor_at
         self.cues = cues
@@ -290,7 +291,7 @@ class QuoteReader:
             node = node.head
         sentence = verb.sent
         # a question ends the sentence, or the quote inside it ("'Is X to blame?' he asked")
-        asked = any(t.text == "?" and t.i in self.inside for t in sentence)
+        asked = any(sentence.start <= i < sentence.end for i in self.questions)
         return (
             asked or sentence[-1].text == "?" or sentence[0].lower_ in self.cues.hypothetical_marks
         )

@@ -150,8 +150,10 @@ HOME: list[tuple[str, str, str, str, str | None]] = [
     ("Troops were put on alert.", "put", "MOBILIZE", "agent:KOR:MIL", "South Korea"),
     # a place in the text wins
     ("Germany arrested the spy in Vienna.", "arrested", "COERCE", "germany", "Vienna"),
-    # an earlier act is not placed by default (its place is whatever the text says)
-    ("Germany arrested the spy in 2016.", "arrested", "COERCE", "germany", None),
+    # an earlier domestic act of a state named as such happens at home too (placing.own);
+    # an earlier act of one of its bodies is not placed by default
+    ("Germany arrested the spy in 2016.", "arrested", "COERCE", "germany", "Germany"),
+    ("Police detained the editor in 2016.", "detained", "COERCE", "agent:FRA:COP", None),
     # statements are not placed at home, nor acts by persons or of unknown country
     ("Germany criticised the airline.", "criticised", "ACCUSE", "germany", None),
     ("The minister banned the rally.", "banned", "SANCTION", "mike-pompeo", None),

@@ -383,3 +383,42 @@ def test_state_acts_at_home(
     anchor: Anchor, text: str, trigger: str, kind: str, source: str, target: str, place: str | None
 ) -> None:
     assert _place(anchor(text, trigger, kind, source, target)) == place
+
+
+BACKGROUND_HOME: list[tuple[str, str, str, str, str, str | None]] = [
+    # a state's domestic act told as context happens in its country
+    (
+        "Exports fell sharply. Peru has cracked down on illegal mining since 2010.",
+        "cracked",
+        "COERCE",
+        "peru",
+        "agent:PER:CRM",
+        "Peru",
+    ),
+    # ... but not an old act of one of its bodies, and not a statement
+    (
+        "Exports fell sharply. The Peruvian army seized power in 1968.",
+        "seized",
+        "COERCE",
+        "agent:PER:MIL",
+        "agent:PER:GOV",
+        None,
+    ),
+    (
+        "Exports fell sharply. Peru has criticised the miners since 2010.",
+        "criticised",
+        "ACCUSE",
+        "peru",
+        "agent:PER:CRM",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "source", "target", "place"), BACKGROUND_HOME)
+def test_background_domestic_act_of_a_state(
+    anchor: Anchor, text: str, trigger: str, kind: str, source: str, target: str, place: str | None
+) -> None:
+    item = anchor(text, trigger, kind, source, target)
+    assert item.salience == "background"
+    assert _place(item) == place

@@ -404,6 +404,24 @@ BACKGROUND_HOME: list[tuple[str, str, str, str, str, str | None]] = [
         "agent:PER:GOV",
         None,
     ),
+    # an official's or body's act on another body of its state happens in that state ...
+    (
+        "Exports fell sharply. The cabinet suspended the House of Lords in 1999.",
+        "suspended",
+        "COERCE",
+        "agent:GBR:GOV",
+        "house-of-lords",
+        "United Kingdom",
+    ),
+    # ... not its act on a person
+    (
+        "Exports fell sharply. The cabinet suspended Boris Johnson in 1999.",
+        "suspended",
+        "COERCE",
+        "agent:GBR:GOV",
+        "boris-johnson",
+        None,
+    ),
     (
         "Exports fell sharply. Peru has criticised the miners since 2010.",
         "criticised",

@@ -36,9 +36,13 @@ the first locative place of the lead paragraph, a city or region rather than a
 country when the lead names both ("in the city of Aden, in southern Yemen").
 So do a court's acts (an acquittal happens where the trial is). Statements and
 reactions are not placed this way: where they were made is rarely the
-episode's place. An unplaced domestic act of a state (ban, arrest, alert) and
-any act of a legislature or court take the acting state's country
-(``EventPlaces.home``).
+episode's place. An unplaced main domestic act of a state (ban, arrest, alert),
+any act of a legislature or court and a government's material act toward its
+own people (a resignation, a concession) take the acting state's country
+(``EventPlaces.home``); not an act of "both countries". Background acts take it
+only when the state itself acts ("Thailand has cracked down on ...") or an
+official or body acts on another body of its state ("the Queen suspended
+parliament"), in ``EventPlaces.own``.
 """
 
 from __future__ import annotations
@@ -208,13 +212,31 @@ class EventPlaces:
             return found
         acting = self.actors.get(candidate.source_id)
         if acting is None or acting.type != "state":
-            return None
+            # "the Queen suspended parliament": an act on a body of the state is not one
+            # done at the episode's site
+            return self._on_own_body(candidate)
         home = self.home(candidate, self.actors.get)
         if home is None:
             return None
         episodic = candidate.type in PHYSICAL_TYPES and not candidate.background_cue
         in_episode = self.episode is not None and self.episode.country == home.country
         return None if episodic and in_episode else home
+
+    def _on_own_body(self, candidate: Candidate) -> Place | None:
+        """The country of a domestic act of a state's official or body done to another
+        body of the same state ("suspended parliament", "dissolved the assembly"); not to
+        a person (a senate's acquittal of a president told as context has no plain
+        place) nor to a crowd (an arrest of protesters happens at the episode's site)."""
+        if candidate.type not in DOMESTIC_TYPES | INTERNAL_TYPES or self.gazetteer is None:
+            return None
+        target = self.actors.get(candidate.target_id or "")
+        body = (
+            target is not None and target.type == "organisation" and target.sector in STATE_SECTORS
+        )
+        country = _internal(candidate, self.actors.get)
+        if not body or country is None or country in ("XXX", "IGO"):
+            return None
+        return self.gazetteer.country(country)
 
     def _clause(self, candidate: Candidate, points: set[int]) -> Place | None:
         """The place of the candidate's own clause or of a clause it depends on."""

@@ -92,19 +92,26 @@ class _Group:
             self.matcher.add(key, [pattern])
             lowers.update(vocab.strings.add(word) for word in _lowers(pattern[0]) or ())
         self.lowers = frozenset(lowers) if listed else None
+        self.lower_array = sorted(lowers)  # for numpy.isin
         self.memo: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.columns: list[int] = []  # positions of ``names`` in the rows scanned
         self.lower_column = -1
 
-    def keys_at(self, doc: Doc, rows: list[list[int]]) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """(token index, keys of the patterns matching that token), tokens with a match."""
-        memo, lowers, columns, lower = self.memo, self.lowers, self.columns, self.lower_column
+    def keys_at(self, doc: Doc, table: Any) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(token index, keys of the patterns matching that token), tokens with a match;
+        ``table``: the document's ``to_array`` of the columns the groups read."""
+        import numpy
+
+        memo = self.memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        for i, row in enumerate(rows):
-            if lowers is not None and row[lower] not in lowers:
-                continue
-            values = tuple([row[c] for c in columns])
+        if self.lowers is None:
+            indices: list[int] = list(range(len(table)))
+            rows = table[:, self.columns].tolist()
+        else:  # only the tokens whose lowercase form a pattern names
+            chosen = numpy.flatnonzero(numpy.isin(table[:, self.lower_column], self.lower_array))
+            indices, rows = chosen.tolist(), table[chosen][:, self.columns].tolist()
+        for i, values in zip(indices, map(tuple, rows), strict=True):
             keys = memo.get(values)
             if keys is None:
                 found = self.matcher(doc[i : i + 1], allow_missing=True, as_spans=False)
@@ -182,13 +189,13 @@ class RememberedMatches:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         if not len(doc):
             return []
-        rows: list[list[int]] = doc.to_array(self.attr_ids).tolist()  # a row per token
+        table = doc.to_array(self.attr_ids)  # a row per token, a column per attribute
         ordinals = self.ordinals
         matches: set[tuple[int, int, int, int]] = set()  # the matcher reports each once
         for group in self.single:
-            for i, keys in group.keys_at(doc, rows):
+            for i, keys in group.keys_at(doc, table):
                 matches.update((ordinals[key], key, i, i + 1) for key in keys)
-        starts = {i for group in self.first for i, _ in group.keys_at(doc, rows)}
+        starts = {i for group in self.first for i, _ in group.keys_at(doc, table)}
         for i in sorted(starts):
             # a fixed-length pattern starting at i reads only tokens i .. i + width - 1
             window = doc[i : i + self.width]

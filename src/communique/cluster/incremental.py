@@ -11,7 +11,7 @@ Each level runs the same three steps, in the order duplicate → story → event
 
 1. Candidate generation, by indexed lookups only: articles sharing a MinHash
    LSH band (duplicates); articles sharing a participant or a distinctive
-   word (stories: a key carried by at most ``MAX_BLOCK`` stored articles in
+   word (stories: a key carried by at most ``RARE_KEY`` stored articles in
    any week, so that undated and wrongly dated reports are found; a more
    common key only within the episode's date window, week buckets ±
    ``stories.MAX_GAP_DAYS``); stored events of the same type and participant
@@ -73,6 +73,10 @@ WEAK_REACH = 20
 # the store, and scoring them all made adding an article cost more the larger the store.
 SHARED_KEYS = 2
 CANDIDATES = 50
+# A story key carried by at most this many clustered articles is looked up in every
+# week (``Batch.stories``), a more common one only in the episode's weeks: the rows
+# read for a new article stay bounded as more words reach this count with the store.
+RARE_KEY = 100
 
 
 def _bucket(day: date) -> int:
@@ -237,12 +241,12 @@ class Batch:
             # a key rare in the whole store finds its articles whenever they are dated
             # (dates read in a text may be wrong, and many texts give none); a common
             # key only in the episode's weeks (and among undated articles), and not
-            # at all for an undated article: blocking stays bounded by ``MAX_BLOCK``
+            # at all for an undated article: blocking stays bounded by ``RARE_KEY``
             # rows per key whatever the size of the store
             window = [] if f.episode is None else [*_buckets(f.episode, slack), UNDATED]
             wanted[a] = set()
             for key in self.story_keys[a]:
-                if self._key_df(key) <= MAX_BLOCK:
+                if self._key_df(key) <= RARE_KEY:
                     wanted[a].add((key, None))
                 else:
                     wanted[a].update((key, bucket) for bucket in window)

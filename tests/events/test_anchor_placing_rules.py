@@ -440,3 +440,36 @@ def test_background_domestic_act_of_a_state(
     item = anchor(text, trigger, kind, source, target)
     assert item.salience == "background"
     assert _place(item) == place
+
+
+PRONOUN_PLACES: list[tuple[str, str, str, str | None]] = [
+    # "it" for the place the governing clause is about
+    (
+        "Jenin is calmer than other towns, since it was retaken from the gangs in 2019.",
+        "retaken",
+        "COERCE",
+        "Jenin",
+    ),
+    # ... not a place when the governing clause's subject is not one
+    (
+        "The bill is dead, since it was withdrawn by the cabinet in 2019.",
+        "withdrawn",
+        "RETREAT",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "place"), PRONOUN_PLACES)
+def test_pronoun_patient_is_the_clause_subject_place(
+    anchor: Anchor, text: str, trigger: str, kind: str, place: str | None
+) -> None:
+    assert _place(anchor(text, trigger, kind)) == place
+
+
+def test_a_city_named_again_without_an_entity_tag_is_still_that_city(anchor: Anchor) -> None:
+    text = (
+        "Fighting broke out in the coastal town of Zinjibar. Zinjibar is calmer than"
+        " other towns, since it was retaken from the gangs in 2019."
+    )
+    assert _place(anchor(text, "retaken", "COERCE")) == "Zinjibar"

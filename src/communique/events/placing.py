@@ -314,9 +314,12 @@ class EventPlaces:
 
     def _place_of(self, noun: Token) -> Place | None:
         """The place a noun names, through an apposition ("the capital, Sanaa") or a
-        place noun ("the city of Hodeidah")."""
+        place noun ("the city of Hodeidah"), or as "it" for the place the governing
+        clause is about."""
         if noun.i in self.by_token:
             return self.by_token[noun.i]
+        if noun.lower_ == "it":  # "Mokha is calm, since it was recaptured in 2017"
+            return self._subject_place(noun.head)
         for child in noun.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
@@ -326,6 +329,14 @@ class EventPlaces:
                 if named:
                     return self.by_token[named[0].i]
         return None
+
+    def _subject_place(self, verb: Token) -> Place | None:
+        """The place named as the subject of the clause a pronoun's clause depends on:
+        "it" in "Mokha is calm, since it was recaptured" is Mokha."""
+        if verb.dep_ not in ("advcl", "conj", "relcl") or verb.head is verb:
+            return None
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return next((self.by_token[s.i] for s in subjects if s.i in self.by_token), None)
 
     def _antecedent(self, noun: Token) -> Place | None:
         """Where a "where" clause happens: its antecedent place ("Aden, where ..."), or

@@ -18,7 +18,9 @@ of their own and fill no ``Document`` field).
     state when the town is too small for the gazetteer; "in the country" is
     the report's country. A city written in a one-letter transliteration
     variant of the gazetteer's name ("Jenin" for GeoNames' "Janin") keeps the
-    report's spelling: an English report writes the usual English name.
+    report's spelling: an English report writes the usual English name. A city
+    the text has named as a place keeps that sense where it comes again as a
+    noun the parser tagged as no place ("Mokha is calmer ...").
 
 ``dateline_place(document) -> Place | None``
     The city of a dateline at the top of the text: "TEHRAN (Agency) -",
@@ -84,7 +86,38 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
             start, end = _trim_article(text[start:end], start, end)
             found.append((start, end, _as_written(place, text[start:end], gazetteer)))
             taken.append((start, end))
+    found += _repeated_cities(doc, found, taken, gazetteer)
     return sorted(found, key=lambda item: item[0])
+
+
+def _repeated_cities(
+    doc: Doc,
+    found: list[tuple[int, int, Place]],
+    taken: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> list[tuple[int, int, Place]]:
+    """Later mentions of a city or region the text has already named as a place, where the
+    parser tagged no entity ("Mokha is calmer than ..." after "in the port town of
+    Mokha"): a name keeps its sense within one report. Only as a noun of its own
+    (subject, object, apposition), never as a modifier, and never a country (a country
+    as a subject is an actor)."""
+    text = doc.text
+    named = {text[s:e]: place for s, e, place in found if not _is_country(place, gazetteer)}
+    out: list[tuple[int, int, Place]] = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+            continue
+        if token.pos_ != "PROPN":
+            continue
+        names = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+        start = names[0].idx if names and names[-1].i == token.i else token.idx
+        end = token.idx + len(token)
+        place = named.get(text[start:end])
+        if place is None or any(start < e and s < end for s, e in taken):
+            continue
+        out.append((start, end, place))
+        taken.append((start, end))
+    return out
 
 
 def _place_names(doc: Doc) -> list[tuple[int, int, bool]]:

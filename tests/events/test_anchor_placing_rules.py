@@ -473,3 +473,24 @@ def test_a_city_named_again_without_an_entity_tag_is_still_that_city(anchor: Anc
         " other towns, since it was retaken from the gangs in 2019."
     )
     assert _place(anchor(text, "retaken", "COERCE")) == "Zinjibar"
+
+
+STRIKES: list[tuple[str, str, str | None]] = [
+    # a state's strike on another state's forces did not happen at its own episode's place
+    ("agent:USA:MIL", "Tehran", None),
+    # its strike on its own people did
+    ("agent:IRN:CVL", "Tehran", "Tehran"),
+]
+
+
+@pytest.mark.parametrize(("target", "episode", "place"), STRIKES)
+def test_strike_abroad_is_not_placed_at_the_episode(
+    anchor: Anchor, target: str, episode: str, place: str | None
+) -> None:
+    text = (
+        f"Thousands of mourners gathered in {episode} on Monday to remember the victims"
+        " of the crash.\n\nIran fired rockets at the crowd and the troops on Monday."
+    )
+    item = anchor(text, "fired", "ASSAULT", "agent:IRN:MIL", target)
+    assert item.salience == "main"
+    assert _place(item) == place

@@ -361,11 +361,26 @@ class EventPlaces:
     ) -> Place | None:
         """The episode place for an unplaced main physical act, or an act of a court (its
         rulings and acquittals happen where the episode's trial is); see the module
-        docstring."""
+        docstring. Not a state's attack on another state's forces from the episode's
+        country ("Iran launched missiles targeting US troops" in a report on Tehran): it
+        struck where those forces are, which the episode's place is not."""
         if candidate.type in PHYSICAL_TYPES:
-            return self.episode
+            return None if self._strike_abroad(candidate, actors) else self.episode
         _, sector = _acting_state(candidate.source_id, actors)
         return self.episode if sector == "JUD" else None
+
+    def _strike_abroad(
+        self, candidate: Candidate, actors: Callable[[str], Actor | None] | None
+    ) -> bool:
+        target = candidate.target_id or ""
+        if candidate.type != "ASSAULT" or not target.startswith("agent:"):
+            return False
+        parts = target.split(":")
+        if len(parts) < 3 or parts[2] != "MIL":
+            return False
+        country, _ = _acting_state(candidate.source_id, actors)
+        episode = self.episode.country if self.episode is not None else None
+        return country is not None and country == episode and parts[1] != country
 
     def home(self, candidate: Candidate, actors: Callable[[str], Actor | None]) -> Place | None:
         """The acting state's country for an unplaced domestic act ("Germany banned X"),

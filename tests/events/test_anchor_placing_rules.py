@@ -494,3 +494,19 @@ def test_strike_abroad_is_not_placed_at_the_episode(
     item = anchor(text, "fired", "ASSAULT", "agent:IRN:MIL", target)
     assert item.salience == "main"
     assert _place(item) == place
+
+
+CITY_REFERENCES: list[tuple[str, str | None]] = [
+    # "in the city" is the last city the text named
+    (
+        "Talks were held in Ottawa and Geneva.\n\nLater, the senator criticised the mayor in the city.",
+        "Geneva",
+    ),
+    # ... and nothing when it named none
+    ("Talks were held in Canada.\n\nLater, the senator criticised the mayor in the city.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), CITY_REFERENCES)
+def test_the_city_is_the_last_city_named(anchor: Anchor, text: str, place: str | None) -> None:
+    assert _place(anchor(text, "criticised", "ACCUSE")) == place

@@ -20,7 +20,8 @@ of their own and fill no ``Document`` field).
     variant of the gazetteer's name ("Jenin" for GeoNames' "Janin") keeps the
     report's spelling: an English report writes the usual English name. A city
     the text has named as a place keeps that sense where it comes again as a
-    noun the parser tagged as no place ("Mokha is calmer ...").
+    noun the parser tagged as no place ("Mokha is calmer ..."), and "in the city"
+    is the last city or region it named.
 
 ``dateline_place(document) -> Place | None``
     The city of a dateline at the top of the text: "TEHRAN (Agency) -",
@@ -87,7 +88,27 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
             found.append((start, end, _as_written(place, text[start:end], gazetteer)))
             taken.append((start, end))
     found += _repeated_cities(doc, found, taken, gazetteer)
+    found += _city_references(doc, sorted(found, key=lambda item: item[0]), gazetteer)
     return sorted(found, key=lambda item: item[0])
+
+
+def _city_references(
+    doc: Doc, found: list[tuple[int, int, Place]], gazetteer: Gazetteer
+) -> list[tuple[int, int, Place]]:
+    """ "in the city", "outside the town": the last city or region the text named before
+    it, as "in the country" is the report's country."""
+    out: list[tuple[int, int, Place]] = []
+    for token in doc:
+        if token.lower_ not in ("city", "town") or token.i == 0:
+            continue
+        if doc[token.i - 1].lower_ != "the" or not _locative_object(token):
+            continue
+        if any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
+            continue  # "the city of Aden", "the capital city": named in place
+        before = [p for s, _, p in found if s < token.idx and not _is_country(p, gazetteer)]
+        if before:
+            out.append((token.idx, token.idx + len(token), before[-1]))
+    return out
 
 
 def _repeated_cities(

@@ -12,8 +12,18 @@ from ``DIR/gold/articles.jsonl``): issue 11's cost acceptance is measured on
 20% of the parse time), because shuffled paragraphs lose the datelines and
 narrative the dating and placing rules walk.
 
+Several folders may follow ``--whole``; ``--per-folder N`` takes the first N
+articles of each (by file name). With ``--process-rounds N`` the benchmark also
+runs whole processes, alternating, N rounds each: ``communique run`` on those
+articles (ingest, analysis, store, clusters; a fresh store each time) against
+a bare process that loads spaCy and parses the same texts with ``nlp.pipe``,
+and prints the median of the rounds' ratios of wall and CPU time (issue 14
+accepts at most 1.25x). The 90-article figure in the README:
+
     python benchmarks/bench_pipeline.py [--docs 200] [--repeat 3] [--workers 2]
     python benchmarks/bench_pipeline.py --whole ../shared/eval-news --workers 1
+    python benchmarks/bench_pipeline.py --whole ../shared/eval-news ../shared/eval \
+        ../shared/eval-ecb --per-folder 53 --workers 1 --process-rounds 3
 """
 
 from __future__ import annotations
@@ -23,7 +33,9 @@ import json
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,8 +70,9 @@ def make_corpus(folder: Path, n_docs: int, seed: int = 13) -> list[str]:
     return docs
 
 
-def whole_articles(folder: Path) -> list[Document]:
-    """Every article of an evaluation folder, with the published date its gold states."""
+def whole_articles(folder: Path, limit: int | None = None) -> list[Document]:
+    """The articles of an evaluation folder (the first ``limit`` by name), with the
+    published date its gold states."""
     published: dict[str, str | None] = {}
     gold = folder / "gold" / "articles.jsonl"
     if gold.is_file():
@@ -70,8 +83,75 @@ def whole_articles(folder: Path) -> list[Document]:
         from_text(
             path.read_text(encoding="utf-8"), source=path.name, published=published.get(path.name)
         )
-        for path in sorted((folder / "articles").glob("*.txt"))
+        for path in sorted((folder / "articles").glob("*.txt"))[:limit]
     ]
+
+
+# The baseline process: spaCy loaded and the texts parsed, nothing else.
+BARE_PARSE = """
+import sys, spacy
+nlp = spacy.load(sys.argv[1])
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def process_cost(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the process and what it waited for) of one
+    whole process; its output is discarded, a failure stops the benchmark."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # exit code 1: the run finished and recorded failed documents (timed all the same)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command[:3]} failed:\n{done.stderr.decode(errors='replace')[-3000:]}")
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu
+
+
+def whole_process(documents: list[Document], model: str, rounds: int) -> None:
+    """``communique run`` against the bare parse, each a process of its own, alternating
+    (``rounds`` of each), on the documents' texts written to files (with their published
+    dates in ``metadata.jsonl``, as ``communique eval`` gives them)."""
+    communique = str(Path(sys.executable).parent / "communique")
+    with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as scratch:
+        corpus = Path(scratch) / "corpus"
+        corpus.mkdir()
+        paths, metadata = [], []
+        for i, document in enumerate(documents):
+            path = corpus / f"doc{i:04d}.txt"
+            path.write_text(document.text + "\n", encoding="utf-8")
+            paths.append(str(path))
+            metadata.append(json.dumps({"file": path.name, "published": document.published}))
+        (corpus / "metadata.jsonl").write_text("\n".join(metadata) + "\n", encoding="utf-8")
+        bare_command = [sys.executable, "-c", BARE_PARSE, model, *paths]
+        bare, runs = [], []
+        for i in range(rounds):
+            db = str(Path(scratch) / f"run{i}.db")
+            run_command = [communique, "run", str(corpus), "--db", db, "--json"]
+            # the order alternates so that neither always follows the other's disk cache
+            if i % 2:
+                runs.append(process_cost(run_command))
+                bare.append(process_cost(bare_command))
+            else:
+                bare.append(process_cost(bare_command))
+                runs.append(process_cost(run_command))
+    print(f"\nwhole processes, {rounds} rounds alternating (seconds: wall / CPU)")
+    for (bare_wall, bare_cpu), (run_wall, run_cpu) in zip(bare, runs, strict=True):
+        print(
+            f"  bare parse {bare_wall:6.2f} / {bare_cpu:6.2f}   communique run "
+            f"{run_wall:6.2f} / {run_cpu:6.2f}   ratio {run_wall / bare_wall:.2f}x wall, "
+            f"{run_cpu / bare_cpu:.2f}x CPU"
+        )
+    wall_ratio = statistics.median(r[0] / b[0] for r, b in zip(runs, bare, strict=True))
+    cpu_ratio = statistics.median(r[1] / b[1] for r, b in zip(runs, bare, strict=True))
+    print(
+        f"  communique run / bare nlp.pipe process: {wall_ratio:.2f}x wall, {cpu_ratio:.2f}x CPU"
+        f" (median of the rounds' ratios; issue 14 accepts at most 1.25x)"
+    )
 
 
 def timed(fn: Callable[[], object], repeat: int) -> float:
@@ -96,16 +176,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
-        "--whole", type=Path, help="an evaluation folder whose articles are read as they are"
+        "--whole",
+        type=Path,
+        nargs="+",
+        help="evaluation folders whose articles are read as they are",
+    )
+    parser.add_argument(
+        "--per-folder", type=int, help="with --whole: the first N articles of each folder"
+    )
+    parser.add_argument(
+        "--process-rounds",
+        type=int,
+        default=0,
+        help="also time communique run against a bare parse, whole processes, N rounds",
     )
     args = parser.parse_args(argv)
 
-    source = args.whole / "articles" if args.whole else args.corpus
-    if not source.is_dir():
-        print(f"no corpus folder {source}", file=sys.stderr)
+    sources = [folder / "articles" for folder in args.whole] if args.whole else [args.corpus]
+    missing = [str(folder) for folder in sources if not folder.is_dir()]
+    if missing:
+        print(f"no corpus folder {', '.join(missing)}", file=sys.stderr)
         return 2
+    source = " ".join(map(str, sources))
     if args.whole:
-        documents = whole_articles(args.whole)
+        documents = [d for folder in args.whole for d in whole_articles(folder, args.per_folder)]
     else:
         texts = make_corpus(args.corpus, args.docs)
         documents = [
@@ -164,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         f" {len(round_ratios)} rounds, each against its own parse)"
     )
     print(f"\npeak RSS (this process): {peak_rss_mb():.0f} MB")
+    if args.process_rounds:
+        whole_process(documents, settings.spacy_model, args.process_rounds)
 
     if args.workers > 1:
         pool_settings = settings.model_copy(update={"workers": args.workers, "batch_size": 8})

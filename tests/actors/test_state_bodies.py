@@ -13,8 +13,8 @@ from communique.model import Document
 from .conftest import resolved
 
 SENTENCE_STATE = [
-    ("The former leader was treated in Singapore, and according to the Ministry of Foreign "
-     "Affairs he died in hospital.", "Ministry of Foreign Affairs",
+    ("The old general spent his last weeks in Singapore, where the Ministry of Foreign "
+     "Affairs announced his death.", "Ministry of Foreign Affairs",
      "Ministry of Foreign Affairs (Singapore)"),
     ("The envoy flew to Peru on Sunday, where the Ministry of Defence denied the report.",
      "Ministry of Defence", "Ministry of Defence (Peru)"),
@@ -38,7 +38,7 @@ def test_state_body_takes_the_sentence_state(
 
 
 def test_state_body_without_a_state_in_the_sentence(run: Callable[..., Document]) -> None:
-    text = "According to the Ministry of Foreign Affairs he died in hospital."
+    text = "The Ministry of Foreign Affairs confirmed the envoy's death on Monday."
     assert resolved(run(text), "Ministry of Foreign Affairs") == {"Ministry of Foreign Affairs"}
 
 

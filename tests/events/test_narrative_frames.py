@@ -103,10 +103,10 @@ FOUND: list[tuple[str, Triple]] = [
 @pytest.mark.parametrize(
     "text",
     [
-        "North Korea fired shells at South Korea on Thursday. Both countries have put their "
-        "militaries on high levels of alert.",
+        "North Korea fired shells at South Korea on Thursday. Both countries have placed their "
+        "troops on a high level of alert.",
         "North Korea fired shells at South Korea on Thursday. North Korea said it would "
-        "respond within two days. Both countries have put their militaries on high levels "
+        "respond within two days. Both countries have placed their troops on a high level "
         "of alert.",
     ],
 )

@@ -209,7 +209,7 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
 
 
 def test_second_object_of_a_fronted_preposition_is_the_subject(nlp: object) -> None:
-    from communique.events.frames import subjects
+    from communique.events.arguments import subjects
 
     doc: Any = _parsed(
         nlp,
@@ -232,7 +232,7 @@ def test_second_object_of_a_fronted_preposition_is_the_subject(nlp: object) -> N
 
 
 def test_conjunct_of_a_fronted_place_is_the_passive_patient(nlp: object) -> None:
-    from communique.events.frames import objects
+    from communique.events.arguments import objects
 
     rows = [
         ("On", 8, "prep", "ADP", "IN", "O"),
@@ -256,7 +256,7 @@ def test_conjunct_of_a_fronted_place_is_the_passive_patient(nlp: object) -> None
 
 
 def test_a_noun_phrase_away_from_the_verb_is_no_folded_subject(nlp: object) -> None:
-    from communique.events.frames import subjects
+    from communique.events.arguments import subjects
 
     doc: Any = _parsed(
         nlp,

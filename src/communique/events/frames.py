@@ -15,7 +15,8 @@ X"), the authors of a text that acts ("issued a statement condemning X"), who ac
 request ("at the behest of X"). Also: the speaker of an evaluation, custodians ("into the
 prisons of X") and the organisation an agent represents ("as representative of X"); an
 actor's own forces and a place visited are no recipients. Which actor a noun
-phrase stands for is ``communique.events.referents``'s job.
+phrase stands for is ``communique.events.referents``'s job; the parse-level subjects and
+objects of a predicate come from ``communique.events.arguments``.
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ from typing import TYPE_CHECKING
 
 from communique.actors.agents import load_lexicon as load_agent_lexicon
 from communique.events import clause
+from communique.events.arguments import (
+    PASSIVE_SUBJ,
+    SUBJ,
+    objects,
+    participle_patient,
+    passive,
+    subjects,
+)
 from communique.events.lexicon import Trigger
 from communique.events.referents import (
-    LAWS,
-    STATEMENTS,
     AgentMaker,
     MentionIndex,
     act_authors,
@@ -43,10 +50,8 @@ from communique.events.referents import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["AgentMaker", "MentionIndex", "pobjs", "prep_objects", "resolve"]
+__all__ = ["AgentMaker", "MentionIndex", "objects", "pobjs", "prep_objects", "resolve", "subjects"]
 
-SUBJ = {"nsubj", "csubj"}
-PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 # Types by which opposing a law or a reform opposes its government (referents.law_makers).
 OPPOSITIONS = {"PROTEST", "ACCUSE", "REJECT"}
 # Evaluations aim at whoever did what they evaluate.
@@ -112,168 +117,6 @@ ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 PERSON_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "suspect",
                 "defendant", "accused", "citizen", "resident", "victim"}  # fmt: skip
 NON_ACTOR_PRONOUNS = {"it", "this", "that", "which", "what", "itself"}
-
-
-def passive(token: Token) -> bool:
-    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in token.children):
-        return True
-    return headline_participle(token)
-
-
-def headline_participle(token: Token) -> bool:
-    """Headlines drop the auxiliary: "Muslims Urged to Unite", "Mayor Stabbed at Event"
-    are passives the parser reads as past tense; a capitalised participle after its
-    subject in a title-case line is one."""
-    if token.tag_ not in ("VBD", "VBN") or not token.text[:1].isupper() or token.is_sent_start:
-        return False
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 3 and capitalised >= 0.8 * len(words)
-
-
-def objects(token: Token) -> list[Token]:
-    if passive(token):
-        found = [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
-        node = token
-        while not found and node.dep_ == "conj" and node.head is not node:
-            # "X founded a party but was arrested in 1963": a passive conjunct's patient
-            # is the subject it shares with the verb it is coordinated with
-            node = node.head
-            found = [c for c in node.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
-        return found or fronted_subject(token)
-    found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    if not found:
-        found = [c for c in token.children if _misparsed_relative(c)]
-    if not found and token.pos_ == "VERB":
-        # "denounced and expelled Russia's envoy": coordinated verbs share the object
-        for conj in token.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB":
-                found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
-                break
-    if not found and any(c.dep_ == "prt" for c in token.children):
-        # "called out Donald Trump": the parser takes a particle verb's object for a
-        # predicate complement
-        found = [c for c in token.children if c.dep_ == "oprd"]
-    return found
-
-
-def _misparsed_relative(token: Token) -> bool:
-    """ "boats, which the UN and the US have criticised": the parser may label the relative
-    pronoun a second subject; with another subject beside it, it is the object."""
-    return (
-        token.dep_ == "nsubj"
-        and token.lower_ in ("which", "that")
-        and token.head.dep_ == "relcl"
-        and any(c.dep_ == "nsubj" and c.i != token.i for c in token.head.children)
-    )
-
-
-def participle_patient(token: Token) -> list[Token]:
-    """ "protesters arrested on Sunday": the noun a participle modifies undergoes it."""
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not objects(token):
-        return [token.head]
-    return []
-
-
-def subjects(token: Token) -> list[Token]:
-    """The logical subject, following passives, relative clauses, coordination and control."""
-    if passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
-        return pobjs(token, "by")  # "an accord signed by X"
-    found = [c for c in token.children if c.dep_ in SUBJ and not _misparsed_relative(c)]
-    if not found:
-        # "The US has been encouraging ...": the parser may hang the subject on an
-        # auxiliary of the verb rather than on the verb
-        found = [
-            g
-            for aux in token.children
-            if aux.dep_ in ("aux", "auxpass")
-            for g in aux.children
-            if g.dep_ in SUBJ
-        ]
-    antecedent = token.head
-    if (
-        token.dep_ == "relcl"
-        and [f.lower_ for f in found] in (["which"], ["that"])
-        and antecedent.lemma_.lower() in LAWS
-        and antecedent.dep_ in ("dobj", "nsubjpass")
-        and antecedent.head.pos_ == "VERB"
-    ):
-        # "voted to pass a bill which decriminalized X": what a law does, its makers do
-        return subjects(antecedent.head)
-    if found:
-        return found
-    found = fronted_subject(token)
-    if found:
-        return found
-    if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
-        return []  # the relative's subject was handled above; object relatives have their own
-    if token.dep_ == "xcomp" and passive(token.head):  # "X is expected to meet Y"
-        return [c for c in token.head.children if c.dep_ in PASSIVE_SUBJ]
-    if token.dep_ == "pcomp" and token.head.head is not token.head:
-        # "X played a key role in brokering ...", "X succeeded in reaching ...": the
-        # gerund's agent is the subject of the verb the prepositional phrase hangs on.
-        holder = token.head.head
-        if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "attr"):
-            holder = holder.head
-        if holder.pos_ in ("VERB", "AUX"):
-            return subjects(holder)
-        return []
-    if token.dep_ == "acl" and token.tag_ == "VBG":
-        # "issued a statement condemning X", "posted a message on Twitter blaming X": the
-        # text's author acts, the subject of the verb that issued it
-        node = token.head
-        for _ in range(3):
-            if node.lemma_.lower() in STATEMENTS:
-                verb = clause.governing_verb(node)
-                return subjects(verb) if verb is not None else []
-            if node.dep_ not in ("pobj", "prep") or node.head is node:
-                break
-            node = node.head
-        return []
-    if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
-        return subjects(token.head)
-    return []
-
-
-# Tokens that may stand between a subject and its verb ("X, ..., was sentenced").
-_BETWEEN_SUBJECT_AND_VERB = {"punct", "aux", "auxpass", "neg", "advmod"}
-
-
-def fronted_subject(token: Token) -> list[Token]:
-    """The subject the parser folded into a fronted adjunct: "On Friday the legislature
-    voted ..." (a second object of "On"), "On Friday in Pakistan, X was sentenced" (a
-    conjunct of "Pakistan"). A finite clause without any subject whose opening
-    prepositional phrase ends, right before the verb, in such a misattached noun phrase
-    has it as its subject."""
-    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-        return []
-    if any(c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ == "expl" for c in token.children):
-        return []
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.i > token.i:
-            continue
-        for node in prep.subtree:
-            if not _folded(node):
-                continue
-            between = token.doc[node.right_edge.i + 1 : token.i]
-            if all(t.dep_ in _BETWEEN_SUBJECT_AND_VERB for t in between):
-                return [node]
-    return []
-
-
-def _folded(node: Token) -> bool:
-    """A noun phrase a prepositional phrase took in by mistake: a second object of the
-    preposition, or a conjunct of a time or place its object names."""
-    if node.pos_ not in ("NOUN", "PROPN") or node.ent_type_ in ("DATE", "TIME"):
-        return False
-    if node.dep_ == "pobj":
-        return any(p.dep_ == "pobj" and p.i < node.i for p in node.head.children)
-    return (
-        node.dep_ == "conj"
-        and node.head.dep_ == "pobj"
-        and node.head.ent_type_ in ("DATE", "TIME", "GPE", "LOC")
-        and node.ent_type_ not in ("GPE", "LOC")
-    )
 
 
 def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionIndex) -> list[str]:

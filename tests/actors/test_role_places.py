@@ -23,6 +23,9 @@ SAME_PLACE = [
     ("Police arrested the mayor of Istanbul on Tuesday.", "the mayor", "Ekrem Imamoglu"),
     ("The president of France met the prime minister of Italy.", "The president",
      "Emmanuel Macron"),
+    # "in PLACE" after a title says where its holder was, not which office it is
+    ("The French president spoke to students in Dakar on Friday.", "The French president",
+     "Emmanuel Macron"),
 ]  # fmt: skip
 
 

@@ -147,7 +147,12 @@ def role_mentions(state: DocState, starts: dict[int, Found], ends: dict[int, Fou
         capitalised = doc[i].text[:1].isupper()
         qualifiers = Qualifiers.parse(qualifier_words)
         resolved = _resolve_role(state, title, contexts, capitalised, at=start, q=qualifiers)
-        if resolved is not None and after > end and not _office_place_fits(state, after, resolved):
+        if (
+            resolved is not None
+            and after > end
+            and doc[end].lower_ == "of"  # "the president in Nairobi" says where, not of what
+            and not _office_place_fits(state, after, resolved)
+        ):
             resolved = None  # "the mayor of Lagos" is not the KB's mayor of Istanbul
         if resolved is not None and not contexts and _foreign_office(state, title, resolved):
             resolved = None  # "the mayor" of a Nigerian report is not Istanbul's

@@ -47,7 +47,7 @@ def speech_acts(document: Document) -> set[Triple]:
         ),
         # the place of the refused object is whom the refusal concerns
         (
-            "Fidesz announced that it will not take its seats in the European Parliament.",
+            "Fidesz declared on Friday that it would not take up its seats in the European Parliament.",
             ("REJECT", "fidesz", "european-parliament"),
         ),
         # "he ... him" in one clause are two people: "he" is the speaker

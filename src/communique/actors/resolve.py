@@ -11,7 +11,7 @@ Three passes over one ``DocState``:
 1. names (this module): longest-match scan of KB names and aliases over the tokens, then
    spaCy PERSON/ORG entities and honorific-led names not in the KB (honorifics stripped,
    transliteration skeletons, surnames of people already named, else local actors), then
-   abbreviations defined in the text ("Northern Water Authority (NWA)"), seats of
+   abbreviations defined in the text ("Northern Water Authority (NWA)", ``abbreviations``), seats of
    government and capitals used as actors ("the Kremlin said", ``metonymy``) and juntas;
 2. descriptions (``roles``): role descriptions resolved through office titles, context
    and date, appositives, demonyms ("Iranian officials");
@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from communique.actors import metonymy
+from communique.actors.abbreviations import abbreviations
 from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
 from communique.actors.mention import actor_words, agrees, attach_titles, find_person_spans
@@ -567,35 +568,3 @@ def honorific_names(state: DocState) -> None:
 _PERSON_TITLES = {"mr", "mrs", "ms", "dr", "professor", "prof", "sheikh", "imam", "ayatollah"}
 # Lower-case type words NER takes into an organisation's name ("the Veloran party").
 _GENERIC_TYPE_WORDS = frozenset({"party", "group", "movement", "faction", "militia"})
-
-
-def abbreviations(state: DocState) -> None:
-    """ "Northern Water Authority (NWA)" makes later "PNA" refer to the same actor."""
-    doc = state.doc
-    by_end = {f.end: f for f in state.found}
-    texts = state.texts
-    for i in range(len(doc) - 2):
-        if texts[i] != "(" or texts[i + 2] != ")":
-            continue
-        abbr = texts[i + 1]
-        letters = abbr.replace(".", "")
-        capitals = sum(c.isupper() for c in letters)
-        # mostly capitals: "NWA", "U.N.", also "EuFTA", "MoD"
-        if not (2 <= len(abbr) <= 8 and letters.isalnum() and capitals >= max(2, len(letters) - 2)):
-            continue
-        found = by_end.get(i)
-        if found is not None:
-            state.doc_aliases[abbr] = found.actor_id
-    if not state.doc_aliases:
-        return
-    # the abbreviation named as a local actor of its own before the definition was read
-    for found in state.found:
-        text = state.doc[found.start : found.end].text
-        defined = state.doc_aliases.get(text)
-        if defined and found.actor_id != defined and found.actor_id.startswith("local:"):
-            found.actor_id, found.kind = defined, "abbreviation"
-    for i, text in enumerate(texts):
-        actor_id = state.doc_aliases.get(text)
-        if actor_id and state.free(i, i + 1):
-            state.add(i, i + 1, actor_id, "abbreviation", 0.9)
-            state.cover(i, i + 1)

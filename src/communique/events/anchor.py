@@ -244,10 +244,14 @@ def _finish(
         if not dated and item.salience == "main":
             if occasion_date is not None and occasion_date.value:
                 dated = [(occasion_date.value, False)]
-            elif (narrative := clock.narrative(candidate)) is not None:
-                if narrative == clock.document.published and candidate.type not in MATERIAL_TYPES:
+            else:
+                narrative = clock.narrative(candidate)
+                if narrative in (None, clock.document.published) and (
+                    candidate.type not in MATERIAL_TYPES
+                ):
                     narrative = _speaker_day(spoke, candidate) or narrative
-                dated = [(narrative, narrative == clock.document.published)]
+                if narrative is not None:
+                    dated = [(narrative, narrative == clock.document.published)]
         item.dates = list(dict.fromkeys(dated or [(None, False)]))
         if item.place is None and item.salience == "main":
             if candidate.type == "CONSULT" or item.at_occasion:

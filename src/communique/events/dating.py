@@ -35,6 +35,11 @@ the text named before it within the report's week. Statements and reactions
 without a date take the day named before them in their own paragraph ("No
 claim was made yesterday, but the minister blamed the rebels"), else the
 report's date; a present perfect ("has been urging") keeps the report's date.
+A statement told right after a day earlier than the story's own first day, in
+that day's paragraph (unless the day opens it and frames it) or the next, goes
+on with that earlier sequence on a day the text does not fix: no date
+(``EventClock.in_flashback``; eval-news matched dates 0.788 -> 0.864, none
+lost).
 An undated act in the headline is the lead's: it takes the first day the story
 names within the report's week. An event stated in a quotation that names the
 speaker's own day ("... we are raising it today with the ambassador") was said
@@ -114,6 +119,9 @@ OCCASION_NOUNS = {"summit", "meeting", "talks", "conference", "session", "ceremo
 OCCASION_PREPOSITIONS = {"for", "at", "during", "in"}
 # A paragraph this short holding a date is the date line, not the story.
 DATELINE_WORDS = 6
+# At most this many words before a day at the start of a paragraph ("Late on Sunday,"):
+# the day is the paragraph's frame.
+FRAME_OPENING_WORDS = 3
 NOUN_MODIFIERS = {"nummod", "compound", "poss", "amod", "npadvmod"}
 
 
@@ -226,6 +234,10 @@ class EventClock:
                 self.days.append((timex.start, str(timex.value)))
         self._day_starts = [start for start, _ in self.days]
         self.headline_end, self.lead_day = self._lead_day(document)
+        self._paragraph_starts = [0] + [
+            i + len(PARAGRAPH_BREAK) for i in _find_all(document.text, PARAGRAPH_BREAK)
+        ]
+        self.story_day = self._story_day()
 
     def _lead_day(self, document: Document) -> tuple[int, str | None]:
         """Where the headline ends and the first day the story's text names (not its date
@@ -246,6 +258,50 @@ class EventClock:
                 continue
             return headline_end, value
         return headline_end, None
+
+    def _story_day(self) -> str | None:
+        """The first day of the report's week its story names (not its date line)."""
+        for start, value in self.days:
+            if start < self.headline_end:
+                continue
+            paragraph = self._paragraph_at(start)
+            if len(self.document.text[paragraph[0] : paragraph[1]].split()) > DATELINE_WORDS:
+                return value[:10]
+        return None
+
+    def _paragraph_at(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding ``offset``."""
+        at = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        end = (
+            self._paragraph_starts[at + 1] - len(PARAGRAPH_BREAK)
+            if at + 1 < len(self._paragraph_starts)
+            else len(self.document.text)
+        )
+        return self._paragraph_starts[at], end
+
+    def _paragraphs_between(self, start: int, offset: int) -> int:
+        return bisect.bisect_right(self._paragraph_starts, offset) - bisect.bisect_right(
+            self._paragraph_starts, start
+        )
+
+    def in_flashback(self, day_start: int, day: str, offset: int) -> bool:
+        """The text at ``offset`` goes on with an episode earlier than the story's own:
+        the last day it named is before the first day the story names, in this paragraph
+        or the one before ("On Monday, the minister joined the calls ... The family left
+        the country, police said on Saturday. The chief constable wrote to the embassy").
+        What is told there without a day of its own happened in that earlier sequence,
+        on a day the text does not fix: neither the earlier day nor the report's."""
+        if self.story_day is None or day[:10] >= self.story_day:
+            return False
+        between = self._paragraphs_between(day_start, offset)
+        return between == 1 or (between == 0 and not self._frames_paragraph(day_start))
+
+    def _frames_paragraph(self, day_start: int) -> bool:
+        """The day opens its paragraph ("On Wednesday, Turkey began ... He named it"): it
+        sets the time of what the paragraph goes on to tell, unlike a day closing a
+        clause of its own ("..., police revealed on Saturday")."""
+        opening = self.document.text[self._paragraph_at(day_start)[0] : day_start]
+        return len(opening.split()) <= FRAME_OPENING_WORDS
 
     def own(self, candidate: Candidate, quote: Quote | None = None) -> list[TimeRef]:
         """The time expressions dating the candidate's own clause (see the module docstring).
@@ -387,6 +443,8 @@ class EventClock:
         start, day = self.days[at - 1]
         if candidate.type in MATERIAL_TYPES:
             return day
+        if self.in_flashback(start, day, offset):
+            return None
         # a statement or reaction told in a paragraph that has named its day ("No claims were
         # reported yesterday, but X blamed the rebels") was made that day; one in a later
         # paragraph is the report's own (on eval-news gold evidence: +5 dates, none lost;
@@ -396,6 +454,14 @@ class EventClock:
         if start > paragraph and _simple_past(candidate):
             return day
         return self.document.published
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
+    return found
 
 
 def _spans_period(token: Token) -> bool:

@@ -29,6 +29,7 @@ The word lists are data (``data/speech-acts.v1.yaml``, via ``speech_cues``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -215,11 +216,28 @@ def vilified_conduct(reader: QuoteReader) -> list[Act]:
 
 
 def _negated_clause(token: Token) -> bool:
-    """The verb governing a noun is negated ("we never doubted X's reckless plan")."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-        head = head.head
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+    """The verb governing a noun is negated ("we never doubted X's reckless plan"); a
+    sentence without a verb ("Shameful conduct by X.") negates nothing."""
+    for head in governors(token):
+        if head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+    return False
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """The heads above a token, nearest first, each once.
+
+    The walk stops at the root (its own head) and at the first token met again: a parse
+    is a tree, but a ``Doc`` whose heads were set by hand can hold a cycle, and a walk
+    that only waits for the root would then never end. Each step adds a new token to
+    ``seen``, so the walk takes at most ``len(doc)`` steps.
+    """
+    seen = {token.i}
+    node = token
+    while (head := node.head).i not in seen:
+        seen.add(head.i)
+        yield head
+        node = head
 
 
 # -- apology --------------------------------------------------------------------
@@ -305,6 +323,7 @@ __all__ = [
     "Act",
     "apology",
     "complaint",
+    "governors",
     "referent",
     "responsibility",
     "vilified_conduct",

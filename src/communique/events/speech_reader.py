@@ -21,6 +21,7 @@ from communique.events.speech_claims import (
     Act,
     apology,
     complaint,
+    governors,
     responsibility,
     vilified_conduct,
 )
@@ -140,16 +141,19 @@ class QuoteReader:
 
     def subject(self, verb: Token) -> Token | None:
         """The clause's subject; a conjunct or control complement shares its head's
-        ("he was ready to work": the subject of "was" works)."""
+        ("he was ready to work": the subject of "was" works), at most four clauses up."""
         node = verb
+        heads = governors(verb)
         for _ in range(4):
             for child in node.children:
                 if child.dep_ in SUBJECTS:
                     return child
-            if node.dep_ in ("conj", "xcomp", "acomp") and node.head is not node:
-                node = node.head
-                continue
-            return None
+            if node.dep_ not in ("conj", "xcomp", "acomp"):
+                return None
+            head = next(heads, None)
+            if head is None:
+                return None
+            node = head
         return None
 
     def first_person(self, subject: Token | None) -> bool:
@@ -243,9 +247,7 @@ class QuoteReader:
         """ "will"/"shall"/"going to"; "would" only as the backshift of reported speech;
         the complement of an intention ("we plan to join", "it is ready to sign"), which
         commits the way a future does, unless the intention is denied."""
-        node = verb
-        while node.dep_ == "conj" and node.head is not node and not self.auxes(node):
-            node = node.head
+        node = self.conjunct_head(verb)
         auxes = self.auxes(node)
         if any(a in FUTURE_AUX for a in auxes):
             return True
@@ -261,34 +263,41 @@ class QuoteReader:
         return head.lemma_ == "go" and head.tag_ == "VBG"
 
     def negated(self, verb: Token) -> bool:
-        node = verb
-        while node.dep_ == "conj" and node.head is not node and not self.auxes(node):
-            node = node.head
+        node = self.conjunct_head(verb)
         return any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children)
+
+    def conjunct_head(self, verb: Token) -> Token:
+        """The first conjunct of a coordination that carries its auxiliaries and negation
+        ("will not sign or ratify": "ratify" shares the "will not" of "sign")."""
+        node = verb
+        for head in governors(verb):
+            if node.dep_ != "conj" or self.auxes(node):
+                break
+            node = head
+        return node
 
     def denied_above(self, verb: Token) -> bool:
         """A clause inside the quote that governs this one is negated: "it is not true
-        that X ordered the strike" charges nobody."""
-        node = verb
-        while node.head.i != node.i and node.head.i in self.inside:
-            node = node.head
+        that X ordered the strike" charges nobody. The walk up the heads stops at the
+        quote's edge, the root, or a token seen before (``governors``), so it ends."""
+        for node in governors(verb):
+            if node.i not in self.inside:
+                return False
             if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
                 return True
         return False
 
     def hypothetical(self, verb: Token) -> bool:
         """A conditional or an open question around the clause ("if they attack ...")."""
-        node: Token | None = verb
-        for _ in range(6):
-            if node is None:
+        for count, node in enumerate((verb, *governors(verb))):
+            if count == 6:
                 break
             if any(
                 c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in node.children
             ):
                 return True
-            if node.dep_ == "advcl" or node.head is node:
+            if node.dep_ == "advcl":
                 break
-            node = node.head
         sentence = verb.sent
         # a question ends the sentence, or the quote inside it ("'Is X to blame?' he asked")
         asked = any(sentence.start <= i < sentence.end for i in self.questions)

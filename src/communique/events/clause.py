@@ -181,12 +181,41 @@ def conditional(token: Token) -> bool:
     """The trigger is in an if/unless clause, or is the consequence of one, or is an
     open question ("did not say whether Brazil would send envoys", "asked if X
     would attend"): none of these states that the act happened."""
-    heads = [token, *[c for c in token.children if c.dep_ == "advcl"]]
+    first = first_conjunct(token)
+    heads = [token, first, *[c for c in first.children if c.dep_ == "advcl"]]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for h in heads for c in h.children):
         return True
-    return token.dep_ in ("ccomp", "advcl") and any(
+    if token.dep_ in ("ccomp", "advcl") and any(
         c.dep_ == "mark" and c.lower_ == "whether" for c in token.children
-    )
+    ):
+        return True
+    return _after_condition_word(token, first)
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated verbs ("returned and cooperated" -> "returned"): a mark
+    or a governor on it holds for the whole coordination."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    return node
+
+
+def _after_condition_word(token: Token, first: Token) -> bool:
+    """ "..., UNLESS of course, he returned and cooperated with X": the parser may hang the
+    conjunction anywhere; an "if"/"unless" before the trigger, with no verb between but the
+    trigger's own coordination, opens the trigger's clause all the same."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = {first.i, *(c.i for c in first.conjuncts)}
+    for word in reversed(token.doc[token.sent.start : token.i]):
+        if word.lower_ in ("if", "unless") and word.pos_ == "SCONJ":
+            return True
+        if word.pos_ == "VERB" and word.i not in chain:
+            return False
+        if word.text in (";", ":") or (word.dep_ == "cc" and word.head.i not in chain):
+            return False
+    return False
 
 
 def comparative(token: Token) -> bool:

@@ -32,6 +32,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique.events import clause
+from communique.events.antecedents import (
+    EVALUATION_TYPES,
+    ToldAct,
+    told_act,
+    with_antecedents,
+)
 from communique.events.frames import (
     AgentMaker,
     MentionIndex,
@@ -97,6 +103,9 @@ class Candidate:
     context: str | None = None
     confidence: float = 1.0
     extra: dict[str, str] = field(default_factory=dict)
+    # An evaluation of an act told before ("the operation was condemned by X"), kept
+    # without a recipient until ``with_antecedents`` finds the act's doer.
+    awaits_doer: bool = False
 
 
 def measured(token: Token) -> list[Token]:
@@ -256,6 +265,7 @@ def find_candidates(
     index = MentionIndex(doc, mentions, speakers, kinds, make_agent)
     index.trigger_verbs = lexicon.verbs
     out: list[Candidate] = []
+    untargeted: list[ToldAct] = []  # acts with a doer and no recipient, for antecedents
     for sent in doc.sents:
         text = sent.text.strip().lower()
         if text.startswith(lexicon.discard_prefixes) or text.endswith("?"):
@@ -279,7 +289,7 @@ def find_candidates(
                     known_objects = object_words(token)
                 if not _satisfies(trigger, token, known_objects):
                     continue
-                found = _candidates(trigger, token, index, lexicon)
+                found = _candidates(trigger, token, index, lexicon, untargeted)
                 if found and all(c.target_id is None for c in found):
                     fallback = fallback or found
                     continue
@@ -287,7 +297,14 @@ def find_candidates(
                     fallback = found
                     break
             out.extend(fallback)
-    return _with_answered_demands(_without_empty_controllers(out))
+    out = with_antecedents(_with_answered_demands(_without_empty_controllers(out)), lexicon,
+                           untargeted)  # fmt: skip
+    # an evaluation of a type that needs a recipient, whose act's doer was not found
+    return [
+        c
+        for c in out
+        if not (c.awaits_doer and c.target_id is None and c.type not in NULL_TARGET_TYPES)
+    ]
 
 
 def _without_empty_controllers(candidates: list[Candidate]) -> list[Candidate]:
@@ -322,6 +339,9 @@ def _with_answered_demands(candidates: list[Candidate]) -> list[Candidate]:
     pressures = [(c, anchor) for c in candidates if (anchor := _answered(c)) is not None]
     if not pressures:
         return candidates
+    # The pressure a concession answers was aimed at the one who gave way ("X resigned
+    # after protests": the protesters protested against X), when it names no one itself.
+    yielded: dict[int, str] = {}
     out: list[Candidate] = []
     for candidate in candidates:
         if candidate.type in CONCESSIONS and candidate.target_id is None:
@@ -330,10 +350,14 @@ def _with_answered_demands(candidates: list[Candidate]) -> list[Candidate]:
                 if (
                     anchor in (token, token.head) or anchor.head == token
                 ) and pressure.source_id != candidate.source_id:
+                    yielded.setdefault(id(pressure), candidate.source_id)
                     candidate = _with_target(candidate, pressure.source_id)
                     break
         out.append(candidate)
-    return out
+    return [
+        _with_target(c, yielded[id(c)]) if c.target_id is None and id(c) in yielded else c
+        for c in out
+    ]
 
 
 def _answered(candidate: Candidate) -> Token | None:
@@ -375,7 +399,11 @@ def _criminals(token: Token, source: str, index: MentionIndex) -> list[str]:
 
 
 def _candidates(
-    trigger: Trigger, token: Token, index: MentionIndex, lexicon: Lexicon
+    trigger: Trigger,
+    token: Token,
+    index: MentionIndex,
+    lexicon: Lexicon,
+    untargeted: list[ToldAct] | None = None,
 ) -> list[Candidate]:
     sources: list[str] = []
     for role in trigger.source:
@@ -407,6 +435,7 @@ def _candidates(
         if patients or not things or unresolved_actor(things):
             agent = index.make_agent(trigger.implicit_source, patients[0] if patients else None)
             sources = [agent] if agent else []
+            untargeted = None  # a guessed doer is no doer to aim an evaluation at
     if not sources:
         return []
     if clause.habitual(token, trigger):
@@ -428,17 +457,23 @@ def _candidates(
     if refused:
         negated, modality = False, None  # "would not recognise Israel": a refusal
     pairs: list[tuple[str, str | None]]
+    awaits_doer = False
     if not targets and trigger.reciprocal and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
     elif not targets and trigger.reciprocal and _group_subject(token):
         # "Leaders of AU member states met in Niamey": a group meeting among itself
         pairs = [(sources[0], None)]
+    elif not targets and trigger.type in EVALUATION_TYPES and told_act(token, lexicon):
+        # "the operation was condemned by X": the doer of the act told before
+        pairs, awaits_doer = [(source, None) for source in sources], True
     elif not targets:
         if trigger.needs_target and (
             trigger.strict_target
             or trigger.type not in NULL_TARGET_TYPES
             or unresolved_actor(slot_heads(trigger, token))
         ):
+            if untargeted is not None and not negated:
+                untargeted.extend(ToldAct(trigger.type, token, s) for s in sources)
             return []
         pairs = [(source, None) for source in sources]
     else:
@@ -465,6 +500,7 @@ def _candidates(
             modality=modality,
             background_cue=background,
             confidence=0.9 if trigger.pos == "VERB" else 0.75,
+            awaits_doer=awaits_doer,
         )
         _retype(candidate, lexicon)
         if refused:
@@ -476,68 +512,3 @@ def _candidates(
             candidate.mode = candidate.context = None
         out.append(candidate)
     return out
-
-
-# Determiners by which a noun refers back to an act already told ("the accusation").
-DEFINITE = {"the", "this", "that", "these", "those"}
-# How many sentences back such a noun's act is looked for.
-ANTECEDENT_SENTENCES = 3
-
-
-def with_antecedents(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
-    """An evaluation of an act told before aims at its doer: "X wrote to the embassy asking
-    ... The embassy declined the request" (REJECT → X), "Iran denied the accusation"
-    (→ the accuser), "Y condemned the attack" (→ the attacker). The object must be a
-    definite noun that names an act of some type and nothing else in its phrase names who
-    did it; the doer is the source of the latest candidate of that type in the sentence
-    or the few before it, other than the evaluator."""
-    out: list[Candidate] = []
-    for candidate in candidates:
-        out.append(candidate)
-        if candidate.type not in EVALUATION_TYPES or candidate.target_id is not None:
-            continue
-        if candidate.trigger.pos != "VERB":
-            continue
-        heads = objects(candidate.token)
-        if len(heads) != 1 or not _refers_back(heads[0]):
-            continue
-        act = heads[0]
-        kinds = {t.type for t in lexicon.lookup(act.lemma_.lower(), "NOUN")}
-        earliest = _sentence_start_before(act, ANTECEDENT_SENTENCES)
-        acts = [
-            c
-            for c in candidates
-            if c.type in kinds
-            and earliest <= c.token.i < act.i
-            and c.source_id != candidate.source_id
-            and not c.negated
-        ]
-        if acts:
-            # the latest act told; of its coordinated doers ("he and Y urged ..."), the
-            # first named, who leads it
-            latest = max(c.token.i for c in acts)
-            doer = next(c.source_id for c in acts if c.token.i == latest)
-            out[-1] = _with_target(candidate, doer)
-    return out
-
-
-EVALUATION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
-
-
-def _refers_back(noun: Token) -> bool:
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
-        return False
-    return not any(
-        c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "acl", "relcl")
-        for c in noun.children
-        if c.dep_ != "amod" or c.ent_type_
-    )
-
-
-def _sentence_start_before(token: Token, count: int) -> int:
-    start = token.sent.start
-    for _ in range(count):
-        if start == 0:
-            break
-        start = token.doc[start - 1].sent.start
-    return start

@@ -156,6 +156,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return evaluator(token, mentions)
     if role == "custodian":
         return custodians(token, mentions)
+    if role == "forum":
+        return forum_hosts(token, mentions)
     if role == "clause_subj":
         heads = [
             s
@@ -417,6 +419,36 @@ def evaluator(token: Token, mentions: MentionIndex) -> list[str]:
         return actors_of(subjects, mentions)
     speaker = mentions.speaker(token)
     return [speaker] if speaker else []
+
+
+# Gatherings an organisation holds ("an AU summit", "the summit of the OAS"): what
+# members sign there they sign with the organisation.
+GATHERINGS = {"summit", "conference", "meeting", "session", "forum", "assembly", "congress",
+              "convention", "gathering", "ceremony", "ministerial"}  # fmt: skip
+
+
+def forum_hosts(token: Token, mentions: MentionIndex) -> list[str]:
+    """The organisation whose gathering an act takes place at: "an AU summit where X and
+    Y signed the agreement", "signed the charter at the EU summit" -> the AU, the EU
+    (organisations only: a summit "in Kenya" or "of presidents" names no host)."""
+    gatherings = [token.head] if token.dep_ == "relcl" else []
+    gatherings += pobjs(token, "at") + pobjs(token, "during")
+    hosts: list[str] = []
+    for gathering in gatherings:
+        if gathering.lemma_.lower() not in GATHERINGS:
+            continue
+        named = [
+            a
+            for c in gathering.children
+            if c.dep_ in ("compound", "nmod", "poss", "amod") and (a := mentions.actor(c))
+        ]
+        named += actors_of(pobjs(gathering, "of"), mentions)
+        hosts += [
+            a
+            for a in named
+            if mentions.kinds.get(a, (None, None))[0] == "organisation" and a not in hosts
+        ]
+    return hosts
 
 
 def custodians(token: Token, mentions: MentionIndex) -> list[str]:

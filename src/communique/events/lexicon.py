@@ -75,6 +75,7 @@ _ROLE_NAMES = {
     "object_acl",
     "complier",
     "addressee",
+    "forum",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

@@ -1,0 +1,144 @@
+"""Participants told outside the trigger's own phrase (issue 11): the doer of an act an
+evaluation refers back to ("The operation was condemned by X"), the organisation whose
+summit its members sign at, the one a protest was aimed at when a concession answers it;
+and a condition word the parser hangs elsewhere still makes its clause no fact.
+
+Sentences of our own writing, run through the whole pipeline (``analyse``) because
+participants come from the actors stage and unnamed agents from the article's country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.model import Document
+
+PUB = "2024-05-20"
+
+Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+
+
+def asserted(document: Document) -> set[Triple]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+
+
+FOUND: list[tuple[str, Triple]] = [
+    # a passive evaluation of "the operation" aims at who carried it out, told before
+    (
+        "Russia launched an offensive in eastern Ukraine on Monday. Moscow said it had "
+        "reached the river. The operation was condemned by Germany.",
+        ("ACCUSE", "germany", "russia"),
+    ),
+    (
+        "On Friday, Israel began a ground offensive. The attack was condemned by Jordan.",
+        ("ACCUSE", "jordan", "israel"),
+    ),
+    # members signing at an organisation's summit sign with the organisation
+    (
+        "Leaders of the European Union met in Brussels for an EU summit where Emmanuel "
+        "Macron and Olaf Scholz signed the migration pact.",
+        ("AGREE", "emmanuel-macron", "european-union"),
+    ),
+    (
+        "Leaders of the European Union met in Brussels for an EU summit where Emmanuel "
+        "Macron and Olaf Scholz signed the migration pact.",
+        ("AGREE", "olaf-scholz", "european-union"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), FOUND)
+def test_participant_told_outside_the_phrase(analyse: Analyse, text: str, event: Triple) -> None:
+    assert event in asserted(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia's prime minister announced her resignation following mass protests.",
+        "The government of Chile withdrew the bill after weeks of protests by students.",
+    ],
+)
+def test_protest_answered_by_a_concession_aims_at_the_one_who_gave_way(
+    analyse: Analyse, text: str
+) -> None:
+    """A protest that a resignation or a withdrawal answers was aimed at its maker."""
+    events = asserted(analyse(text, published=PUB))
+    conceders = {t[1] for t in events if t[0] in ("CONCEDE", "RETREAT") and t[2]}
+    protests = {t for t in events if t[0] == "PROTEST"}
+    assert conceders
+    assert protests
+    assert all(t[2] in conceders for t in protests)
+
+
+def test_signing_at_a_summit_of_no_organisation_stays_between_the_signers(
+    analyse: Analyse,
+) -> None:
+    """A summit named by its place, not by an organisation, hosts no recipient."""
+    events = asserted(
+        analyse(
+            "Leaders met in Nairobi for a summit where Emmanuel Macron and Olaf Scholz "
+            "signed the migration pact.",
+            published=PUB,
+        )
+    )
+    agreements = {t for t in events if t[0] == "AGREE"}
+    assert agreements
+    assert all(t[2] in ("olaf-scholz", "emmanuel-macron") for t in agreements)
+
+
+def test_evaluation_of_an_untold_act_keeps_no_doer(analyse: Analyse) -> None:
+    """Nothing told before: the condemnation has no recipient rather than a guessed one."""
+    events = asserted(analyse("The operation was condemned by Germany.", published=PUB))
+    assert ("ACCUSE", "germany", None) in events
+    assert not [t for t in events if t[0] == "ACCUSE" and t[2] is not None]
+
+
+def test_praise_of_an_untold_act_is_no_support(analyse: Analyse) -> None:
+    """SUPPORT needs a recipient: praise of an act whose doer is untold yields none."""
+    events = asserted(analyse("The operation was praised by Germany.", published=PUB))
+    assert not [t for t in events if t[0] == "SUPPORT"]
+
+
+def test_evaluation_aims_at_the_act_of_its_own_kind(analyse: Analyse) -> None:
+    """An arrest told before is no operation of force: "the operation" finds no doer."""
+    events = asserted(
+        analyse(
+            "Kenya arrested the opposition leader on Monday. The operation was condemned "
+            "by Germany.",
+            published=PUB,
+        )
+    )
+    assert not [t for t in events if t[0] == "ACCUSE" and t[2] == "kenya"]
+
+
+def test_protest_told_apart_from_the_concession_keeps_no_target(analyse: Analyse) -> None:
+    """Protests in another sentence are not what the concession answers."""
+    events = asserted(
+        analyse(
+            "The government withdrew the bill. Students in Chile protested again on Friday.",
+            published=PUB,
+        )
+    )
+    assert not [t for t in events if t[0] == "PROTEST" and t[2] is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the second of two coordinated verbs under "if" is as conditional as the first
+        ("Kenya will send troops if Uganda attacks and occupies the town.", "COERCE"),
+        ("Kenya will send troops if Uganda invades and bombs the town.", "ASSAULT"),
+        # "unless" hung by the parser on another verb still opens the clause after it
+        (
+            "He said that they made a strong case, unless of course, Uganda returned and "
+            "cooperated with Kenya.",
+            "COOPERATE",
+        ),
+    ],
+)
+def test_condition_covers_coordinated_verbs(analyse: Analyse, text: str, kind: str) -> None:
+    assert not [t for t in asserted(analyse(text, published=PUB)) if t[0] == kind]

@@ -10,7 +10,8 @@ Rules (from the project's event guidelines and the eval-news annotation guide):
   clause or of a clause it depends on; else that of the statement reporting it
   (or of a "while" clause under it); else the speaker's own day named in the
   quotation holding it ("... we raised it today"); else, for a main event, the
-  date of the report's main meeting, the episode's day for a physical act,
+  date of the report's main meeting (for what is told after it or in the
+  headline), the episode's day for a physical act,
   the day of the same speaker's earlier dated statement in the report
   (``_speaker_day``), or the published date (``date_inferred``); never the
   report's date for a background event (its own expression, else none). An
@@ -242,7 +243,14 @@ def _finish(
         candidate = item.candidate
         dated: list[tuple[str | None, bool]] = [(t.value, False) for t in item.timexes if t.value]
         if not dated and item.salience == "main":
-            if occasion_date is not None and occasion_date.value:
+            if (
+                occasion_date is not None
+                and occasion_date.value
+                and (
+                    occasion_date.start < candidate.token.idx
+                    or candidate.token.idx < clock.headline_end
+                )
+            ):
                 dated = [(occasion_date.value, False)]
             else:
                 narrative = clock.narrative(candidate)

@@ -22,7 +22,10 @@ event dates it ("said ... while addressing the press yesterday"), and below the
 reporting verb of the statement an event is stated in, that statement
 (``EventClock.statement_dates``). A relative clause on the occasion of the
 event's clause dates it ("met for a summit where on Sunday two presidents
-signed the accord"). A nominal's
+signed the accord"). A "where" clause on the place a journey went to takes
+the journey's date ("flew on Tuesday to Geneva, where they signed the truce"),
+and a clause told as following a dated act takes that act's time ("suspended
+after last week's protests"). A nominal's
 own expression comes before its verb's ("called it the worst since a bombing
 in May 2016"). An expression that is a later limit ("ahead of the 2018
 elections", "until 1974", "by June 30") dates nothing, and a past act is not
@@ -117,6 +120,10 @@ PERIODS = {"day", "week", "month"}
 OCCASION_NOUNS = {"summit", "meeting", "talks", "conference", "session", "ceremony",
                   "gathering", "forum", "rally", "congress", "convention"}  # fmt: skip
 OCCASION_PREPOSITIONS = {"for", "at", "during", "in"}
+# Prepositions of an act the clause's act followed ("suspended after last week's protests").
+AFTER_WORDS = {"after", "following"}
+# Prepositions of the place a journey goes to ("flew to Geneva, where ...").
+DESTINATION_PREPOSITIONS = {"to", "into"}
 # A paragraph this short holding a date is the date line, not the story.
 DATELINE_WORDS = 6
 # At most this many words before a day at the start of a paragraph ("Late on Sunday,"):
@@ -331,8 +338,15 @@ class EventClock:
             left, right = token.left_edge.i, token.right_edge.i + 1
             found = [t for s, e, t in self.tokens if left <= s and e <= right]
         clause = token if not nominal else _clause_of(token)
+        if not found and not nominal:
+            found = self._after_dated(clause)
         if not found:
-            found = self._inherited(clause) or self._simultaneous(clause) or self._occasion(clause)
+            found = (
+                self._inherited(clause)
+                or self._simultaneous(clause)
+                or self._occasion(clause)
+                or self._destination(clause)
+            )
         if _past_clause(clause):
             # a past act is not dated after the report: "announced his resignation effective
             # next Wednesday" (the expression dates the resignation's effect)
@@ -342,7 +356,10 @@ class EventClock:
     def statement_dates(self, verb: int) -> list[TimeRef]:
         """The date of a reporting verb: its own expressions, else those of a "while" or
         "as" clause under it ("said ... while addressing the press yesterday")."""
-        return list(self.points.get(verb, [])) or self._simultaneous(self.doc[verb])
+        token = self.doc[verb]
+        return (
+            list(self.points.get(verb, [])) or self._simultaneous(token) or self._destination(token)
+        )
 
     def speech_day(self, quote: Quote | None) -> list[TimeRef]:
         """The speaker's own day named in the quotation holding an event, if any."""
@@ -380,6 +397,41 @@ class EventClock:
                 return []
             node = node.head
         return []
+
+    def _after_dated(self, verb: Token) -> list[TimeRef]:
+        """The date of the act a clause is told as following: "the bill was suspended after
+        last week's protests", "resigned following Monday's vote", "after the vote on
+        Monday" (told as of that time, as when the expression hangs on the verb itself:
+        ``bounds_only`` keeps "after")."""
+        for preposition in verb.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in AFTER_WORDS:
+                continue
+            for noun in preposition.children:
+                if noun.dep_ != "pobj":
+                    continue
+                own = list(self.points.get(noun.i, []))
+                before = [t for s, e, t in self.tokens if noun.left_edge.i <= s and e <= noun.i]
+                if own or before:
+                    return own or before
+        return []
+
+    def _destination(self, clause: Token) -> list[TimeRef]:
+        """The date of the journey to the place a "where" clause is on: "On Monday the
+        envoys flew to Geneva, where they signed the truce", "went to the police station
+        where they filed a complaint" (what is done where one went is done on arrival).
+        A past perfect ("where rebels had attacked a convoy") tells an earlier act."""
+        if clause.dep_ != "relcl" or clause.tag_ != "VBD":
+            return []
+        if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            return []
+        place = clause.head
+        preposition = place.head
+        if place.dep_ != "pobj" or preposition.lower_ not in DESTINATION_PREPOSITIONS:
+            return []
+        journey = preposition.head
+        if journey.pos_ not in ("VERB", "AUX"):
+            return []
+        return list(self.points.get(journey.i, [])) or self._inherited(journey)
 
     def _occasion(self, clause: Token) -> list[TimeRef]:
         """The date a relative clause gives the occasion of the event's clause: "met in

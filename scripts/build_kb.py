@@ -345,9 +345,15 @@ class Builder:
     def term_person(self, term: Term) -> Actor:
         """The KB person a term's name is, when the KB has it as a person of that
         country (or of none); else a new person ("Mike Lee" the senator is not some
-        other Mike Lee of another country)."""
+        other Mike Lee of another country). A person the KB files under "IGO" is the same
+        person when the term is a national office ("Ban Ki-moon" was South Korea's foreign
+        minister before he led the UN)."""
         found = self.actors.get(self.claimed.get(key(term.name), ""))
-        if found is None or found.type != "person" or found.country not in (None, term.country):
+        if (
+            found is None
+            or found.type != "person"
+            or found.country not in (None, term.country, "IGO")
+        ):
             found = self.add(
                 Actor(id=self.new_id(term.name, term.country), name=term.name), claim=False
             )

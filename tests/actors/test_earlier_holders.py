@@ -1,0 +1,70 @@
+"""Office holders before the curated files begin (``scripts/kb_sources/tables/
+foreign-ministers-2004.csv``): a role in a report of 2004-2015 names the holder of that
+time, and a person the KB files under "IGO" keeps one actor for a national office held
+before. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from tests.actors.conftest import resolved
+
+from communique.actors import KnowledgeBase
+from communique.actors.tenure import UnresolvedRole, holder
+from communique.model import Document
+
+
+@pytest.fixture(scope="module")
+def kb(context: Any) -> KnowledgeBase:
+    return context.kb  # type: ignore[no-any-return]
+
+
+# (title, state, date, holder): each date falls in a term of the table, before the
+# curated list of that office starts, and next to a neighbouring holder's term.
+EARLIER = [
+    ("foreign minister", "THA", "2015-05-20", "Tanasak Patimapragorn"),
+    ("foreign minister", "THA", "2010-01-10", "Kasit Phirom"),
+    ("foreign minister", "JPN", "2008-03-01", "Masahiko Komura"),
+    ("foreign minister", "JPN", "2009-12-01", "Katsuya Okada"),
+    ("foreign secretary", "GBR", "2008-03-01", "David Miliband"),
+    ("foreign minister", "DEU", "2011-06-01", "Guido Westerwelle"),
+    ("foreign minister", "FRA", "2009-06-01", "Bernard Kouchner"),
+    ("foreign minister", "AUS", "2012-06-01", "Bob Carr"),
+    ("foreign minister", "KOR", "2005-06-01", "Ban Ki-moon"),
+    ("foreign minister", "TUR", "2006-06-01", "Abdullah Gul"),
+]
+
+
+@pytest.mark.parametrize(("title", "where", "date", "expected"), EARLIER)
+def test_earlier_holder_on_the_date(
+    kb: KnowledgeBase, title: str, where: str, date: str, expected: str
+) -> None:
+    found = holder(kb, title, where, date)
+    assert not isinstance(found, UnresolvedRole), found
+    assert found.name == expected
+
+
+def test_a_gap_between_terms_stays_unresolved(kb: KnowledgeBase) -> None:
+    # Japan had no foreign minister between Maehara's resignation and Matsumoto's
+    # appointment (two days); the table leaves the gap, so no holder is made up.
+    assert isinstance(holder(kb, "foreign minister", "JPN", "2011-03-08"), UnresolvedRole)
+
+
+def test_an_igo_person_keeps_one_actor_for_an_earlier_national_office(kb: KnowledgeBase) -> None:
+    people = [a for a in kb.lookup("Ban Ki-moon") if a.type == "person"]
+    assert len(people) == 1
+    titles = {r.title for r in people[0].roles}
+    assert "Foreign Minister of South Korea" in titles
+    assert any("Secretary-General" in t for t in titles)
+
+
+def test_role_in_text_of_an_earlier_year(run: Callable[..., Document]) -> None:
+    text = "Thailand's foreign minister spoke with the British foreign secretary by telephone."
+    in_2015 = run(text, published="2015-05-20")
+    assert "Tanasak Patimapragorn" in resolved(in_2015, "foreign minister")
+    assert "Philip Hammond" in resolved(in_2015, "foreign secretary")
+    in_2009 = run(text, published="2009-06-15")
+    assert "Kasit Phirom" in resolved(in_2009, "foreign minister")
+    assert "David Miliband" in resolved(in_2009, "foreign secretary")

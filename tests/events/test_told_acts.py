@@ -142,3 +142,29 @@ def test_protest_told_apart_from_the_concession_keeps_no_target(analyse: Analyse
 )
 def test_condition_covers_coordinated_verbs(analyse: Analyse, text: str, kind: str) -> None:
     assert not [t for t in asserted(analyse(text, published=PUB)) if t[0] == kind]
+
+
+def test_tribute_naming_no_one_honours_the_person_the_report_is_about(analyse: Analyse) -> None:
+    text = (
+        "Former Kenyan president Mwai Kibaki died on Friday. Kibaki had led Kenya for ten "
+        "years. Tributes were paid by leaders including Emmanuel Macron."
+    )
+    events = asserted(analyse(text, published=PUB))
+    assert ("SUPPORT", "emmanuel-macron", "mwai-kibaki") in events
+
+
+def test_tribute_to_someone_unnamed_is_not_the_protagonist(analyse: Analyse) -> None:
+    """ "paid tribute to the victims": a recipient is named, just not resolved."""
+    text = (
+        "Former Kenyan president Mwai Kibaki died on Friday. Kibaki had led Kenya for ten "
+        "years. Emmanuel Macron paid tribute to the victims of the flood."
+    )
+    events = asserted(analyse(text, published=PUB))
+    assert not [t for t in events if t[0] == "SUPPORT" and t[2] == "mwai-kibaki"]
+
+
+def test_a_product_named_after_its_maker_is_not_the_maker(analyse: Analyse) -> None:
+    """ "struck by a Volvo XC90": a car, not the carmaker, and no assault."""
+    text = "A cyclist, Raila Odinga, was struck by a Toyota Corolla on the road to Nairobi."
+    events = asserted(analyse(text, published=PUB))
+    assert not [t for t in events if t[0] == "ASSAULT"]

@@ -158,6 +158,12 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return custodians(token, mentions)
     if role == "forum":
         return forum_hosts(token, mentions)
+    if role == "protagonist":
+        # "Tributes were paid by world leaders": honours that name no one honour the
+        # person the report is about
+        named = [p for w in ("to", "for") for h in (token, *objects(token)) for p in pobjs(h, w)]
+        honoured = None if named else mentions.protagonist()
+        return [honoured] if honoured else []
     if role == "clause_subj":
         heads = [
             s

@@ -76,6 +76,7 @@ _ROLE_NAMES = {
     "complier",
     "addressee",
     "forum",
+    "protagonist",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

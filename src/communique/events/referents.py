@@ -13,6 +13,7 @@ stands for (``plural_antecedents``) and whether a phrase names an actor's own fo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,7 @@ class MentionIndex:
         # Lemmas of verbs that are triggers themselves; set by the extractor.
         self.trigger_verbs: frozenset[str] = frozenset()
         self.by_token: dict[int, Mention] = {}
+        self.counts = Counter(m.actor_id for m in mentions)
         for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -109,6 +111,19 @@ class MentionIndex:
     def actor(self, token: Token) -> str | None:
         mention = self.by_token.get(token.i)
         return mention.actor_id if mention else None
+
+    def protagonist(self) -> str | None:
+        """The person the report is about: the one it names most often (at least twice,
+        and more often than anyone else)."""
+        people = [
+            (n, actor)
+            for actor, n in self.counts.items()
+            if self.kinds.get(actor, (None, None))[0] == "person"
+        ]
+        people.sort(reverse=True)
+        if not people or people[0][0] < 2 or (len(people) > 1 and people[1][0] == people[0][0]):
+            return None
+        return people[0][1]
 
     def speaker(self, token: Token) -> str | None:
         """Speaker of the quote or reported statement holding ``token``, if known."""
@@ -171,8 +186,11 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
     # "Israel's offer", "the American proposal" (CAMEO codes such agents by
     # their country or organisation). Possessive pronouns count once the actors
     # stage has resolved them.
+    # A name of no actor entity whose first word is an actor ("a Volvo XC90", "a Toyota
+    # Corolla") is a product of that actor, not the actor or its people.
+    product = token.pos_ == "PROPN" and token.ent_type_ in ("", "PRODUCT")
     for child in token.children:
-        if child.dep_ in MODIFIERS:
+        if child.dep_ in MODIFIERS and not (product and child.dep_ == "compound"):
             actor = mentions.actor(child)
             if actor:
                 return actor

@@ -205,3 +205,14 @@ def test_a_state_name_that_is_also_a_us_state_sets_no_article_state(run: Run) ->
         "March, and the Legislature may change the law."
     )
     assert "Parliament of Georgia" not in resolved(run(text, "2012-01-01"), "Legislature")
+
+
+def test_a_regions_legislature_is_its_own_parliament(run: Run) -> None:
+    text = (
+        "The Parliament of Western Australia (WA) sat late on Thursday. The WA legislature "
+        "had argued over the budget for weeks, and the parliament passed it at midnight."
+    )
+    document = run(text, "2021-03-04")
+    assert resolved(document, "legislature") == {"Parliament of Western Australia"}
+    assert resolved(document, "the parliament") == {"Parliament of Western Australia"}
+    assert "Parliament of Australia" not in {a.name for a in document.actors}

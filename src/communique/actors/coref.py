@@ -74,7 +74,9 @@ _BUSINESS_KINDS = {"company", "firm", "airline", "carrier"}
 _NOT_BUSINESS = {"GOV", "MIL", "LEG", "JUD", "COP", "IGO", "PTY", "REB", "OPP"}
 # Heads that also take an actor of that sector whose name lacks the noun: "the party"
 # after "the ruling Velar party" (KB name "Velar"), "the court" after "the Court of Appeal".
-_MOST_NAMED = {"court"}  # heads that take the article's main actor of the kind, not the last
+# heads that take the article's main actor of the kind, not the last ("the parliament"
+# after "the Parliament of Veloria Province")
+_MOST_NAMED = {"court", "parliament", "assembly"}
 _HEAD_SECTORS: dict[str, frozenset[str]] = {
     "party": frozenset({"PTY"}),
     "department": frozenset({"GOV"}),

@@ -123,6 +123,15 @@ def find_institutions(state: DocState) -> None:
         if end < n and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in ("DATE", "TIME"):
             i = end  # "the Navy SEALs", "Army Group Centre": part of a longer name
             continue
+        regional = _regional_owner(state, i)
+        if regional is not None:
+            # "the NSW legislature": the region's own body when the article names it,
+            # never the national one of the state around the region
+            body = _regional_body(state, regional, kind)
+            if body is not None and state.free(i, end):
+                state.add(i, end, body, "description", WRITTEN)
+            i = end
+            continue
         left, iso = _state_before(state, i)
         right = end
         if iso is None:
@@ -266,6 +275,8 @@ def _settle(
         if actor.type in ("state", "person"):
             continue  # the modifier ("Velorian"), or a person's title words
         if actor.origin == "local" and actor.type == "organisation":
+            if found.kind == "description" and key(actor.name) not in KINDS:
+                return  # "the parliament" after "the Parliament of Veloria Province"
             if institution is not None:
                 found.actor_id, found.kind = institution, "description"
                 found.confidence = confidence
@@ -298,6 +309,53 @@ def _settle(
     state.found = [f for f in state.found if not (left <= f.start and f.end <= start)]
     state.add(left, right, institution, "description", confidence)
     state.cover(left, right)
+
+
+# Words that name a regional body of each institution kind ("Parliament of Veloria
+# Province", "Regional Council of ..."), for "the region's legislature".
+_REGIONAL_WORDS: dict[str, frozenset[str]] = {
+    "legislature": frozenset({"parliament", "assembly", "legislature", "council", "congress"}),
+    "upper-house": frozenset({"council", "senate"}),
+    "lower-house": frozenset({"assembly", "house"}),
+    "cabinet": frozenset({"cabinet", "government", "executive"}),
+    "police": frozenset({"police"}),
+}
+
+
+def _regional_owner(state: DocState, i: int) -> Found | None:
+    """The mention right before the phrase (or before its "'s") when it is a government
+    below the state: a local organisation of sector GOV with a country, as
+    ``abbreviations`` and ``municipalities`` make for regions and towns."""
+    k = i - 1
+    if k >= 0 and state.texts[k] in _POSSESSIVE:
+        k -= 1
+    owner = _found_ending(state, k + 1) if k >= 0 else None
+    if owner is None:
+        return None
+    actor = state.actor(owner.actor_id)
+    if actor is None or actor.origin != "local" or actor.type != "organisation":
+        return None
+    return owner if actor.sector == "GOV" and actor.country else None
+
+
+def _regional_body(state: DocState, owner: Found, kind: str) -> str | None:
+    """The one organisation the article names with the region's name and a word of the
+    kind ("Parliament of New South Wales" for "the NSW legislature"), else None."""
+    region = state.actor(owner.actor_id)
+    words = _REGIONAL_WORDS.get(kind)
+    if region is None or words is None:
+        return None
+    name = key(region.name)
+    bodies = {
+        f.actor_id
+        for f in state.found
+        if f.actor_id != region.id
+        and (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "organisation"
+        and name in key(actor.name)
+        and words & set(key(actor.name).split())
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _focal_country(state: DocState) -> str | None:

@@ -27,9 +27,15 @@ are missing or wrong:
    apart (main events' dates, or a date read in the text; graded up to
    ``FAR_DAYS``), another year of the news, and a protagonist (the person a
    report names most) whom the other report never names.
+4. Group-level contradiction (``protagonist_conflict``): two groups of reports,
+   each led by its own person whom the other group names in passing at most, do
+   not merge (the second player of a club arrested, the next coach fired). One
+   report's protagonist is noisy evidence; the person most of a group's reports
+   are about is not.
 
 Articles are grouped by average linkage (``average_linkage``) with the vetoes
-as cannot-links, stopping when no two groups reach ``MIN_SIMILARITY``: a
+as cannot-links and the group-level contradictions as a refusal to merge,
+stopping when no two groups reach ``MIN_SIMILARITY``: a
 report joins the story it agrees with as a whole, so one article sharing a
 little with two episodes does not chain them together, and a story does not
 need every pair of its reports to pass a threshold. A second stage
@@ -55,6 +61,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from itertools import combinations
 
 from communique.cluster.features import (
@@ -118,6 +125,17 @@ SUPPORT = 0.5
 # ... and whose wording agrees with the story's on average (TF-IDF cosine of the
 # words): a report that only names the same person is about something else.
 ATTACH_WORDING = 0.12
+# Group-level contradiction (``protagonist_conflict``): two groups of at least
+# ``GROUP`` reports, each with a person who is the protagonist of at least ``LEADING``
+# of its reports, do not merge when neither person is prominent in more than
+# ``FOREIGN`` of the other group's reports. Prominent: named at least
+# ``PROMINENT_SHARE`` times as often as the report's own protagonist (a report of the
+# same episode names the officer nearly as often as the man he shot; a report of the
+# second arrest of a club's player names the first player in passing).
+GROUP = 3
+LEADING = 0.5
+FOREIGN = 0.25
+PROMINENT_SHARE = 0.5
 # Distinctive words per article used as blocking keys besides shared participants.
 TOP_WORDS = 10
 
@@ -310,6 +328,50 @@ def _unnamed(article: ArticleFeatures, other: ArticleFeatures) -> bool:
     )
 
 
+def protagonist_conflict(model: StoryModel, first: list[str], second: list[str]) -> bool:
+    """Whether two groups of reports are each about their own person (two players of one
+    club arrested a month apart, two coaches fired by one club): each group of at least
+    ``GROUP`` reports has a person who is the protagonist of at least ``LEADING`` of
+    them, and neither person is prominent (``_prominence``) in more than
+    ``FOREIGN`` of the other group's reports. One report's protagonist is often not its
+    story's (a quoted official, the victim rather than the gunman); a group's is, and a
+    report of the same episode names it among its main people."""
+    if len(first) < GROUP or len(second) < GROUP:
+        return False
+    leads = [_lead(model, group) for group in (first, second)]
+    if leads[0] is None or leads[1] is None or leads[0] == leads[1]:
+        return False
+    return (
+        _prominence(model, second, leads[0]) <= FOREIGN
+        and _prominence(model, first, leads[1]) <= FOREIGN
+    )
+
+
+def _lead(model: StoryModel, group: list[str]) -> str | None:
+    """The folded last name of the group's protagonist (at least ``LEADING`` of its
+    reports), else None."""
+    counts = Counter(
+        surname for m in group for surname in set(model.articles[m].protagonists.values())
+    )
+    if not counts:
+        return None
+    lead = min(counts, key=lambda name: (-counts[name], name))
+    return lead if counts[lead] >= LEADING * len(group) else None
+
+
+def _prominence(model: StoryModel, group: list[str], surname: str) -> float:
+    """The share of the group's reports in which the person of ``surname`` is prominent:
+    the report writes the name at least ``PROMINENT_SHARE`` times as often as the name of
+    its own protagonist (written names: a resolved pronoun says less who a report is
+    about than the name it repeats)."""
+    found = 0
+    for member in group:
+        article = model.articles[member]
+        own = max((article.words.get(name, 0) for name in article.protagonists.values()), default=0)
+        found += article.words.get(surname, 0) >= max(1, PROMINENT_SHARE * own)
+    return found / len(group)
+
+
 def _candidate_pairs(model: StoryModel) -> set[tuple[str, str]]:
     """Pairs worth comparing: they share a participant that is not a state, or one of their
     ``TOP_WORDS`` most distinctive words (blocking; pairs sharing neither cannot reach the
@@ -380,7 +442,9 @@ def cluster_stories(
         initial.setdefault(root(article_id), []).append(article_id)
     clusters = []
     made: list[Decision] = []
-    grouped = average_linkage(list(initial.values()), links, model.vetoed)
+    grouped = average_linkage(
+        list(initial.values()), links, model.vetoed, partial(protagonist_conflict, model)
+    )
 
     def wording(a: str, b: str) -> float:
         return _dot(model.unit_words[a], model.unit_words[b])
@@ -402,6 +466,7 @@ def average_linkage(
     groups: list[list[str]],
     links: Mapping[tuple[str, str], float],
     vetoed: Callable[[str, str], bool],
+    conflict: Callable[[list[str], list[str]], bool] = lambda _x, _y: False,
 ) -> list[list[str]]:
     """Merge groups, best average link first, while it reaches ``MIN_SIMILARITY``.
 
@@ -443,6 +508,8 @@ def average_linkage(
         if any(vetoed(a, b) for a in members[x] for b in members[y]):
             del sums[x][y], sums[y][x]
             continue
+        if conflict(members[x], members[y]):
+            continue  # not now; the pair comes back when either group grows
         merged = following
         following += 1
         members[merged] = members.pop(x) + members.pop(y)

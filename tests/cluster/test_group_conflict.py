@@ -1,0 +1,108 @@
+"""Group-level contradiction: two groups of reports, each about its own person, stay apart.
+
+Two episodes of one kind at one club (two players arrested a month apart) are
+told in the same words, and the reports of the second name the first player in
+passing ("the club's second arrest this month"), so their pairwise links are as
+strong as those inside a story. One report's protagonist is weak evidence (a
+report of a shooting may be mostly about the victim, another about the
+officer); the person most reports of a group are about is strong evidence.
+``stories.protagonist_conflict`` refuses the merge of two such groups, and
+lets a group merge whose reports name each other's people prominently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from communique.cluster import stories
+from communique.cluster.features import ArticleFeatures
+from communique.cluster.stories import StoryModel, average_linkage, protagonist_conflict
+
+SHARED = {"club": 2, "arrested": 2, "suspicion": 1, "driving": 2, "patrol": 1}
+
+
+def report(article_id: str, order: int, named: dict[str, int], protagonist: str) -> ArticleFeatures:
+    """A report that writes each surname of ``named`` so many times, about ``protagonist``."""
+    return ArticleFeatures(
+        id=article_id,
+        order=order,
+        published=None,
+        words=Counter({**SHARED, **named}),
+        actors={},
+        kinds={},
+        episode=None,
+        protagonists={"name:" + protagonist: protagonist},
+    )
+
+
+def two_arrests() -> list[ArticleFeatures]:
+    """Three reports of Okonjo's arrest; three of Brandt's a month later, which name
+    Okonjo once each (the club's second arrest)."""
+    first = [report(f"okonjo-{i}", i, {"okonjo": 5}, "okonjo") for i in range(3)]
+    second = [report(f"brandt-{i}", 3 + i, {"brandt": 6, "okonjo": 1}, "brandt") for i in range(3)]
+    return first + second
+
+
+def one_shooting() -> list[ArticleFeatures]:
+    """One episode: three reports mostly about the victim, who name the officer nearly as
+    often, and three mostly about the officer, who name the victim less."""
+    victim = [report(f"victim-{i}", i, {"marsh": 4, "delacroix": 3}, "marsh") for i in range(3)]
+    officer = [report(f"officer-{i}", 3 + i, {"delacroix": 4}, "delacroix") for i in range(3)]
+    return victim + officer
+
+
+def ids(articles: list[ArticleFeatures], prefix: str) -> list[str]:
+    return [a.id for a in articles if a.id.startswith(prefix)]
+
+
+def test_two_groups_each_about_its_own_person_conflict() -> None:
+    articles = two_arrests()
+    model = StoryModel(articles)
+    assert protagonist_conflict(model, ids(articles, "okonjo"), ids(articles, "brandt"))
+
+
+def test_groups_that_name_each_others_person_prominently_do_not_conflict() -> None:
+    articles = one_shooting()
+    model = StoryModel(articles)
+    assert not protagonist_conflict(model, ids(articles, "victim"), ids(articles, "officer"))
+
+
+def test_small_groups_and_groups_without_a_lead_are_left_to_the_pairwise_evidence() -> None:
+    articles = two_arrests()
+    model = StoryModel(articles)
+    # a pair of reports says too little about who its story is about
+    assert not protagonist_conflict(model, ["okonjo-0", "okonjo-1"], ids(articles, "brandt"))
+    # a group whose reports each have another protagonist has no lead
+    mixed = [report(f"mixed-{i}", 6 + i, {name: 3}, name) for i, name in enumerate("xyz")]
+    model = StoryModel(articles + mixed)
+    assert not protagonist_conflict(model, ids(articles, "okonjo"), ids(mixed, "mixed"))
+
+
+def test_average_linkage_keeps_conflicting_groups_apart() -> None:
+    articles = two_arrests()
+    model = StoryModel(articles)
+    every = [a.id for a in articles]
+    # the reports of one arrest agree more with each other than with the other arrest's,
+    # but those links too are well above the threshold
+    links = {
+        (a, b): 0.6 if a[:5] == b[:5] else 0.45 for i, a in enumerate(every) for b in every[i + 1 :]
+    }
+    singletons = [[a] for a in every]
+    merged = average_linkage(singletons, links, lambda _a, _b: False)
+    assert len(merged) == 1  # on the links alone, the two arrests are one story
+
+    def conflict(x: list[str], y: list[str]) -> bool:
+        return protagonist_conflict(model, x, y)
+
+    found = average_linkage(singletons, links, lambda _a, _b: False, conflict)
+    assert sorted(sorted(g) for g in found) == [ids(articles, "brandt"), ids(articles, "okonjo")]
+
+
+def test_cluster_stories_separates_the_two_arrests_and_keeps_one_shooting() -> None:
+    arrests = stories.cluster_stories(two_arrests())[0]
+    assert sorted(sorted(c.members) for c in arrests) == [
+        [f"brandt-{i}" for i in range(3)],
+        [f"okonjo-{i}" for i in range(3)],
+    ]
+    shooting = stories.cluster_stories(one_shooting())[0]
+    assert len(shooting) == 1

@@ -293,7 +293,7 @@ def referent(reader: QuoteReader, token: Token | None) -> str | None:
     doc = token.doc
     for i in range(token.i - 1, max(-1, token.i - REFERENT_WINDOW), -1):
         actor_id = reader.actor_at.get(i)
-        if actor_id is None or doc[i].pos_ == "PRON":
+        if actor_id is None or doc[i].pos_ == "PRON" or i in reader.naming_speaker:
             continue
         if actor_id in reader.side or reader.own_state(actor_id):
             continue

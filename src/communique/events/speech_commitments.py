@@ -7,7 +7,8 @@ a quote:
   of a negated or "cannot" committing verb a REJECT ("we will not take part"), of a
   committing verb an AGREE ("we will work with X", reported "he would assist X");
   "warn" in the first person is a THREATEN. Futures of verbs that commit to nothing
-  ("we will see") are no act.
+  ("we will see") are no act. "We will work together" with no partner named aims at
+  the actor the quote spoke of before (``named_before``).
 - warned_of: a penalty the speaker says another actor will suffer is a THREATEN
   against it ("X will pay a heavy price").
 - consulted: the speaker's side in contact with someone is a CONSULT ("we are in
@@ -60,7 +61,10 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.penalty_nouns for c in verb.children):
         return None  # "we will pay a heavy price": a fate, not a promise
     if lemma in cues.promise_verbs and lemma not in cues.uncommitted_verbs:
-        return Act("AGREE", verb, reader.addressee(verb), "intend")
+        partner = reader.addressee(verb)
+        if partner is None and any(c.lower_ == "together" for c in verb.children):
+            partner = named_before(reader, verb)  # "he made the right call; we will work together"
+        return Act("AGREE", verb, partner, "intend")
     if lemma in cues.continued_verbs and any(
         c.dep_ == "dobj" and c.lemma_.lower() in cues.course_nouns for c in verb.children
     ):
@@ -80,6 +84,18 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
             None,
         )
         return Act("AGREE", verb, partner, "intend")
+    return None
+
+
+def named_before(reader: QuoteReader, verb: Token) -> str | None:
+    """The partner of "we will work together" when no "with X" names one: "we" is the
+    speaker and the one the quote was speaking of, the nearest actor the quote names
+    (or means by a pronoun) before the verb."""
+    for token in reversed(reader.tokens):
+        if token.i >= verb.i or token.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if (found := referent(reader, token)) is not None:
+            return found
     return None
 
 
@@ -225,4 +241,12 @@ def starts_clause(verb: Token, inside: set[int]) -> bool:
     return True
 
 
-__all__ = ["committed", "consulted", "forceful", "requested", "starts_clause", "warned_of"]
+__all__ = [
+    "committed",
+    "consulted",
+    "forceful",
+    "named_before",
+    "requested",
+    "starts_clause",
+    "warned_of",
+]

@@ -2,7 +2,7 @@
 
 In: ``data/speech-acts.v1.yaml`` (wish verbs, obligation modals, verbs of force,
 promise and refusal verbs, blame and praise words, allegation cues, words of
-responsibility, conduct and apology: written for communique) and VADER's valence lexicon (``vaderSentiment`` 3.3.2, MIT, shipped
+responsibility, conduct, sponsorship, approval and apology: written for communique) and VADER's valence lexicon (``vaderSentiment`` 3.3.2, MIT, shipped
 in the wheel; nothing is downloaded). Out: ``SpeechCues`` and ``Polarity``, each
 loaded once per process.
 """
@@ -44,6 +44,11 @@ class SpeechCues:
     tribute_verbs: frozenset[str]
     tribute_nouns: frozenset[str]
     tribute_modifiers: frozenset[str]
+    choice_nouns: frozenset[str]
+    approval_modifiers: frozenset[str]
+    opinion_verbs: frozenset[str]
+    sponsorship_verbs: frozenset[str]
+    armed_group_nouns: frozenset[str]
     hypothetical_marks: frozenset[str]
     allegation_cues: frozenset[str]
     allegation_adverbs: frozenset[str]
@@ -93,6 +98,11 @@ def load_cues() -> SpeechCues:
         tribute_verbs=words("tribute_verbs"),
         tribute_nouns=words("tribute_nouns"),
         tribute_modifiers=words("tribute_modifiers"),
+        choice_nouns=words("choice_nouns"),
+        approval_modifiers=words("approval_modifiers"),
+        opinion_verbs=words("opinion_verbs"),
+        sponsorship_verbs=words("sponsorship_verbs"),
+        armed_group_nouns=words("armed_group_nouns"),
         hypothetical_marks=words("hypothetical_marks"),
         allegation_cues=words("allegation_cues"),
         allegation_adverbs=words("allegation_adverbs"),

@@ -5,12 +5,15 @@ a quote:
 
 - alleged: a named actor as the agent of a wrongful act ("X ordered the killing")
   accuses that actor; under a reporting verb that presents a charge ("claim",
-  "believe") any strongly negative word will do, else a blame word is needed;
+  "believe") any strongly negative word will do, else a blame word is needed; backing
+  an armed group ("the rebels are backed by X") is a charge as such;
 - evaluated: the polarity of the quoted sentence (VADER's compound score) judges
   its subject: a blame word or a damning word in a negative sentence accuses, a
   praise word or a strongly positive complement of "be" supports ("X was a hero");
   first-person solidarity ("we are with X") supports X, and so does a deed praised
-  as X's merit ("he made a great contribution to ...").
+  as X's merit ("he made a great contribution to ...", "he made the right decision");
+  under a first-person opinion ("I believe ...", "I think ...") the clause believed
+  is the one judged.
 Feelings of the speaker (grief, regret, worry) judge nobody; neither does a denial
 ("she did not lie"). Polarity is VADER's (``speech_cues.Polarity``).
 """
@@ -42,12 +45,14 @@ def alleged(reader: QuoteReader, verb: Token) -> Act | None:
     if reader.negated(verb) or reader.hypothetical(verb) or reader.denied_above(verb):
         return None
     subject = reader.subject(verb)
-    agent = None
-    if subject is not None and subject.dep_ == "nsubjpass":
-        agent = next(
-            (g for c in verb.children if c.dep_ == "agent" for g in c.children),
-            None,
-        )
+    # the "by" phrase of a passive, also of a participle that shares its subject with
+    # the clause it is coordinated to ("the rebels are armed and backed by X")
+    agent = next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
+    if subject is None or agent is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+        agent = None
     if subject is not None and subject.dep_ == "nsubjpass" and agent is None:
         return None  # "X was portrayed as a liar": X is the one wronged
     doer = reader.other(agent) if agent is not None else reader.other(subject)
@@ -70,6 +75,8 @@ def alleged(reader: QuoteReader, verb: Token) -> Act | None:
         and (wrongful_act(reader, subject) or reader.wrongful(verb))
     ):
         return Act("ACCUSE", verb, doer)
+    if not reader.future(verb) and sponsored(reader, verb, subject, agent):
+        return Act("ACCUSE", verb, doer)
     charged = (reader.quote.cue or "").split(" ")[0] in reader.cues.allegation_cues
     wrongs = [t for t in words if reader.wrongful(t) and (charged or reader.blame(t))]
     if not wrongs:
@@ -80,6 +87,20 @@ def alleged(reader: QuoteReader, verb: Token) -> Act | None:
     if reader.polarity.compound(reader.clause_text(verb)) > limit:
         return None
     return Act("ACCUSE", verb, doer)
+
+
+def sponsored(reader: QuoteReader, verb: Token, subject: Token | None, agent: Token | None) -> bool:
+    """The clause tells of backing an armed group: "the rebels are backed by X" (the
+    passive's subject is the group, ``agent`` the backer), "X arms the militias" (the
+    object is). Backing such a group is a charge whatever words frame it."""
+    cues = reader.cues
+    if verb.lemma_.lower() not in cues.sponsorship_verbs:
+        return False
+    if agent is not None and subject is not None:
+        patients = [subject]
+    else:
+        patients = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.lemma_.lower() in cues.armed_group_nouns for p in patients)
 
 
 def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
@@ -93,6 +114,8 @@ def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
         return None
     root = verb.sent.root if verb.sent.root.i in reader.inside else verb
     subject = reader.subject(root)
+    if reader.first_person(subject) and (opinion := opined(reader, root)) is not None:
+        root, subject = opinion, reader.subject(opinion)  # "I believe X made the right call"
     if reader.first_person(subject):
         return solidarity(reader, root)
     # "he" that no mention resolves: praise may name whom it means (the nearest person
@@ -137,26 +160,43 @@ def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
     return None
 
 
+def opined(reader: QuoteReader, root: Token) -> Token | None:
+    """The clause a first-person opinion verb gives a view of ("I believe X did Y",
+    "I think X's plan is reckless"): its content clause inside the quote; none under a
+    denied opinion ("I don't think X ...")."""
+    if root.lemma_.lower() not in reader.cues.opinion_verbs or reader.negated(root):
+        return None
+    return next(
+        (c for c in root.children if c.dep_ == "ccomp" and c.i in reader.inside),
+        None,
+    )
+
+
 def tribute(reader: QuoteReader, root: Token) -> bool:
     """A deed praised as the subject's merit: "he made a great contribution to ...",
     "she played a key role in ...", "he did an outstanding job": a verb of doing whose
     object is a merit noun with a praising modifier (a praise word, a word VADER scores
-    positive, or one of the curated ``tribute_modifiers``)."""
+    positive, or one of the curated ``tribute_modifiers``); or a choice approved, "he
+    made the right decision" (a choice noun with a modifier of approval: the curated
+    ``approval_modifiers``, a praise word, a word VADER scores positive)."""
     cues = reader.cues
     if root.lemma_.lower() not in cues.tribute_verbs:
         return False
     for obj in root.children:
-        if obj.dep_ != "dobj" or obj.lemma_.lower() not in cues.tribute_nouns:
+        if obj.dep_ != "dobj":
+            continue
+        lemma = obj.lemma_.lower()
+        if lemma in cues.choice_nouns:
+            curated = cues.approval_modifiers
+        elif lemma in cues.tribute_nouns:
+            curated = cues.tribute_modifiers
+        else:
             continue
         for modifier in obj.children:
             if modifier.dep_ != "amod":
                 continue
             word = modifier.lower_
-            if (
-                word in cues.praise_words
-                or word in cues.tribute_modifiers
-                or reader.polarity.word(modifier) > 0
-            ):
+            if word in cues.praise_words or word in curated or reader.polarity.word(modifier) > 0:
                 return True
     return False
 
@@ -204,4 +244,12 @@ def solidarity(reader: QuoteReader, root: Token) -> Act | None:
     return None
 
 
-__all__ = ["alleged", "evaluated", "evaluated_actor", "solidarity", "tribute"]
+__all__ = [
+    "alleged",
+    "evaluated",
+    "evaluated_actor",
+    "opined",
+    "solidarity",
+    "sponsored",
+    "tribute",
+]

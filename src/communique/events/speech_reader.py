@@ -93,15 +93,22 @@ class QuoteReader:
         self.own_state = own_state
         self.kind_of = kind_of  # actor id -> actor type ("person", "state", ...)
         self.speakers = speakers  # every speaker of the article's quotes
+        # the name at the reporting verb ("In a statement, Jones said, ...") is the
+        # speaker's, whatever actor a mention gave it: that actor is the speaker's side
+        # and no one else the quote could mean by "he" (``speech_claims.referent``)
+        self.naming_speaker = _naming_speaker(quote, tokens, self.inside)
+        named = {self.speaker} | {actor_at[i] for i in self.naming_speaker if i in actor_at}
         # "we" of a spokesperson resolved to their ministry: the speaker's side too
-        self.side = {self.speaker} | {
-            actor_at[t.i] for t in tokens if t.lower_ in FIRST_PERSON and t.i in actor_at
-        }
+        self.side = (
+            {self.speaker}
+            | {actor_at[t.i] for t in tokens if t.lower_ in FIRST_PERSON and t.i in actor_at}
+            | (named if self.speaker else set())
+        )
         # "he"/"they" in the speaker's own words that the mention layer gave to the
-        # speaker: the speaker says "I", so the pronoun means someone else (read by
-        # ``speech_claims.referent``)
+        # speaker (or to the speaker's name): the speaker says "I", so the pronoun means
+        # someone else (read by ``speech_claims.referent``)
         self.misread = (
-            {t.i for t in tokens if t.lower_ in NOT_SELF and actor_at.get(t.i) == self.speaker}
+            {t.i for t in tokens if t.lower_ in NOT_SELF and actor_at.get(t.i) in named}
             if quote.kind == "direct" and self.speaker
             else set()
         )
@@ -371,6 +378,26 @@ class QuoteReader:
     def auxes(self, verb: Token) -> set[str]:
         """The auxiliaries and negation of a verb, lower case."""
         return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+
+
+def _naming_speaker(quote: Quote, tokens: Sequence[Token], inside: set[int]) -> set[int]:
+    """Tokens outside the quote, in its first and last sentence, of the name that is the
+    subject of a verb of the quote's cue (the subject's head and its compounds): the
+    words that name who speaks."""
+    cue = (quote.cue or "").split(" ")[0]
+    if not tokens or not cue:
+        return set()
+    sentences = {tokens[0].sent, tokens[-1].sent}
+    return {
+        word.i
+        for sentence in sentences
+        for subject in sentence
+        if subject.i not in inside
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head.lemma_.lower() == cue
+        for word in (subject, *subject.children)
+        if word.i == subject.i or word.dep_ == "compound"
+    }
 
 
 __all__ = ["FEELINGS", "FIRST_PERSON", "QuoteReader"]

@@ -168,3 +168,24 @@ def test_a_product_named_after_its_maker_is_not_the_maker(analyse: Analyse) -> N
     text = "A cyclist, Raila Odinga, was struck by a Toyota Corolla on the road to Nairobi."
     events = asserted(analyse(text, published=PUB))
     assert not [t for t in events if t[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the country after a named body says where it is; the parser takes it for the subject
+        ("Yesterday, the Parliament of Victoria, Australia voted to pass the bill.", "Parliament"),
+        ("On Monday the Senate of Texas, United States voted to pass the bill.", "Senate"),
+        # a place in a fronted adjunct, and an appositive name, are no such qualifier
+        ("In Sydney, Australia voted to pass the bill.", "Australia"),
+        ("After the talks, Kenya voted to pass the bill.", "Kenya"),
+    ],
+)
+def test_country_qualifying_a_named_body_is_not_the_subject(
+    nlp: object, text: str, subject: str
+) -> None:
+    from communique.events.arguments import subjects
+
+    doc = nlp(text)  # type: ignore[operator]
+    verb = next(t for t in doc if t.lemma_ == "vote")
+    assert [t.text for t in subjects(verb)] == [subject]

@@ -110,7 +110,8 @@ def subjects(token: Token) -> list[Token]:
         # "voted to pass a bill which decriminalized X": what a law does, its makers do
         return subjects(antecedent.head)
     if found:
-        return found
+        named = [qualified_name(f) or f for f in found]
+        return [f for i, f in enumerate(named) if f not in named[:i]]
     found = fronted_subject(token)
     if found:
         return found
@@ -142,6 +143,37 @@ def subjects(token: Token) -> list[Token]:
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
         return subjects(token.head)
     return []
+
+
+def qualified_name(subject: Token) -> Token | None:
+    """ "the Parliament of New South Wales, Australia voted ...": the parser may take the
+    country that says where a named body is for the subject, and hang the body on the
+    comma. A place name right after a comma and right before its verb, after a name
+    attached to nothing of the clause, is that name's qualifier; the name is the subject.
+    (An appositive name has a comma after it too: "its neighbour, Uganda, voted".)"""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if subject.ent_type_ != "GPE" or start < 2 or doc[start - 1].text != ",":
+        return None
+    after = doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(doc) else None
+    if after is None or (after.i != subject.head.i and after.dep_ not in ("aux", "auxpass")):
+        return None
+    node = doc[start - 2]
+    if node.is_punct:
+        node = node.head
+    # up to the head of the name: "the Parliament | of | New South Wales (NSW)"
+    while node.head.i < start - 1 and node.head is not node:
+        head = node.head
+        if not (head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADP" and head.lower_ == "of")):
+            break
+        node = head
+    if node.pos_ != "PROPN" or node.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        return None
+    if node.dep_ in ("nsubj", "nsubjpass") and node.head == subject.head:
+        return node  # both taken for subjects: the name is, the place is not
+    if node.dep_ in ("dobj", "appos", "conj") or (node.dep_ == "pobj" and not _folded(node)):
+        return None
+    return node
 
 
 # Tokens that may stand between a subject and its verb ("X, ..., was sentenced").

@@ -24,6 +24,9 @@ An event is background when the text places it before the report's episode:
 - it has no time expression of its own and the last one before it in its
   paragraph lies well before publication (a paragraph of history: "In 1980 ...
   He then ...");
+- it goes on, undated and in the simple past, with a back story its paragraph
+  opened in the past perfect ("X had read an article ... He travelled to
+  Florida to meet Y"), until a time expression or a sentence in the present;
 - it came before an earlier dated act ("After the president fired his deputy,
   the army moved in 2017");
 - it is an undated nominal act the sentence places before its own act: the
@@ -164,6 +167,8 @@ def background_reason(
         return "before an earlier date"  # "After X fired his deputy, the army moved in 2017"
     if not forward and not own and candidate.trigger.pos != "VERB" and _earlier_object(token):
         return "earlier object"  # "the ban followed talks", "vacant following the resignation"
+    if not forward and not own and quote is None and _back_story(token, paragraphs):
+        return "back story"  # "X had read an article ... He travelled to Florida"
     direct = quote is not None and quote.kind == "direct"
     if not direct and _state_of_mind(token, candidate.trigger.pos == "VERB"):
         return "state of mind"  # "agencies believe the prince ordered it"
@@ -274,6 +279,32 @@ def _earlier_object(token: Token) -> bool:
     return (
         head.lower_ in EARLIER_OBJECT_PREPOSITIONS
         or (head.head.lower_, head.lower_) in EARLIER_OBJECT_PHRASES
+    )
+
+
+def _back_story(token: Token, paragraphs: Paragraphs) -> bool:
+    """The act goes on with a back story its paragraph opened in the past perfect: "X
+    had read an article attacking the defectors. He contacted former members, who
+    helped him leave. He travelled to Florida to meet one of them" (English tells a
+    flashback by opening it in the past perfect and going on in the simple past). The
+    back story ends at a time expression or at a sentence in the present ("The
+    broadcasts began on August 10 and the South says they will continue. After the
+    exchange of fire, the North stated ...")."""
+    if paragraphs.frame(token.idx) is not None or not _past(token):
+        return False
+    doc = token.doc
+    opening = paragraphs.starts[bisect.bisect_right(paragraphs.starts, token.idx) - 1]
+    sentences = [s for s in doc.sents if s.end_char > opening and s.start <= token.i]
+    if not sentences or not _past_perfect(sentences[0].root):
+        return False
+    return all(
+        sentence.root.tag_ in ("VBD", "VBN")
+        and not any(
+            t.tag_ in ("VBZ", "VBP") or t.lower_ in ("will", "'ll")
+            for t in sentence
+            if t.dep_ in ("ROOT", "aux", "auxpass", "conj") and t.pos_ in ("VERB", "AUX")
+        )
+        for sentence in sentences
     )
 
 

@@ -116,6 +116,39 @@ def test_generic_present_is_not_an_agent(run: Callable[..., Document]) -> None:
     assert agent_of(run(text), "demonstrators") is None
 
 
+# Refugees belong to the state they left: a demonym in the phrase, "from X" on it, else
+# the origin the article states ("fled X", "families from X") or names by nationality
+# plurals; never the state where they landed or the one the article names most.
+REFUGEES = [
+    ("Syrian refugees in Lebanon staged a sit-in on Sunday.", "Syrian refugees", "agent:SYR:REF"),
+    ("Greece moved refugees from Afghanistan to a camp near Athens.", "refugees", "agent:AFG:REF"),
+    (
+        "Coast guards near Lampedusa rescued 300 migrants on Monday. Most had fled Eritrea, "
+        "Italian officials said, and Italy will house them for now.",
+        "300 migrants",
+        "agent:ERI:REF",
+    ),
+    (
+        "Volunteers in Lesbos helped asylum seekers ashore. Most were Afghans, a few were "
+        "Syrians, and the Afghans went on to Athens. Greece said Greece would register them.",
+        "asylum seekers",
+        "agent:AFG:REF",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), REFUGEES)
+def test_refugees_take_their_origin(
+    run: Callable[..., Document], text: str, fragment: str, expected: str
+) -> None:
+    assert agent_of(run(text), fragment) == expected
+
+
+def test_refugees_without_an_origin_get_no_country(run: Callable[..., Document]) -> None:
+    text = "Police in Athens moved the refugees to a camp. Greece said Greece would act."
+    assert agent_of(run(text), "the refugees") == "agent:REF"
+
+
 def test_canonical_name_and_codes() -> None:
     actor = agent_actor("TUR", "COP", "TUR", "Turkey")
     assert (actor.id, actor.name, actor.country, actor.sector) == (

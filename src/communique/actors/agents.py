@@ -15,7 +15,9 @@ country comes, in order, from: a demonym, country or organisation inside the phr
 phrase on the head or in the sentence ("protesters in Nairobi"; a homonym in the
 sentence's state first); the group of the same sector the article placed before ("Hong
 Kong protesters ... the protesters"); the country the article mentions most
-(``DocState.countries``); else none. Sectors are the 17 of the gold annotation guide;
+(``DocState.countries``); else none. Refugees take the state they left after the
+phrase itself: "from X" on them, else the origin the article states ("fled X") or names
+by nationality plurals, never where they landed (``_origin``). Sectors are the 17 of the gold annotation guide;
 a faith modifier makes a civilian, business or NGO group religious ("Catholic schools"). A demonym collective the
 ``roles`` pass made ("Israeli troops" → Israel) is narrowed to the demonym, so the
 state keeps its mention and the phrase becomes the agent. Quantifiers are part of the
@@ -312,6 +314,8 @@ def _country(
         iso = (kb.demonym(pair) if pair else None) or kb.demonym(doc[i].text)
         if iso is not None:
             return iso, iso, _country_name(state, iso), IN_PHRASE
+    if sector in _ORIGIN_SECTORS:
+        return _origin(state, tok)
     # 2. a place the phrase or its clause is located in ("protesters in Nairobi")
     sent = tok.sent
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
@@ -344,6 +348,60 @@ def _country(
     common = state.countries.most_common(1)
     if common and common[0][1] >= 2:  # one passing mention does not make the setting
         iso = common[0][0]
+        return iso, iso, _country_name(state, iso), ARTICLE
+    return None, None, None, UNKNOWN
+
+
+# Sectors whose people belong to the state they left, not the one they are in: "asylum
+# seekers rescued off Aceh" are not Indonesia's refugees.
+_ORIGIN_SECTORS = {"REF"}
+_FLED = {"fled", "flee", "fleeing", "flees", "escaped", "escaping"}
+# Singular nouns of a people whose "from X" says where they come from ("a minority from X").
+_PEOPLE_NOUNS = {"minority", "community", "people", "population", "family", "group", "tribe"}
+
+
+def _origin(state: DocState, tok: Token) -> tuple[str | None, str | None, str | None, float]:
+    """Country of a refugee group without a demonym: "from X" on the phrase itself, else
+    the origin the article states most ("fled X", "Muslims from X": twice) or names by
+    nationality plurals ("Syrians"); else none. Where they were found or landed is
+    never their country (steps 2 and 4 of ``_country`` are skipped)."""
+    doc, kb = tok.doc, state.kb
+    by_start = {f.start: f for f in state.found if f.kind != "pronoun"}
+
+    def state_at(i: int) -> str | None:
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        found = by_start.get(i)
+        actor = state.actor(found.actor_id) if found is not None else None
+        return actor.country if actor is not None and actor.type == "state" else None
+
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            iso = state_at(prep.i + 1)
+            if iso is not None:
+                return iso, iso, _country_name(state, iso), PLACE
+    votes: dict[str, int] = {}
+    for t in doc:
+        low = t.lower_
+        iso = None
+        weight = 1
+        if low in _FLED or (
+            low == "from"
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and (t.head.tag_ in ("NNS", "NNPS") or t.head.lemma_.lower() in _PEOPLE_NOUNS)
+        ):
+            iso, weight = state_at(t.i + 1), 2
+        elif (
+            t.pos_ in ("NOUN", "PROPN")
+            and t.dep_ not in ("compound", "amod")
+            and t.text[:1].isupper()
+            and t.text.endswith("s")
+        ):
+            iso = kb.demonym(t.text)  # "Syrians", "Bangladeshis" (NER tags them NNP)
+        if iso is not None:
+            votes[iso] = votes.get(iso, 0) + weight
+    if votes:
+        iso = max(votes, key=lambda c: votes[c])
         return iso, iso, _country_name(state, iso), ARTICLE
     return None, None, None, UNKNOWN
 

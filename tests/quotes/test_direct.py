@@ -245,3 +245,18 @@ def test_first_person_report_inside_quote_is_not_separate(quotes: Run) -> None:
 
 def test_document_without_quotes(quotes: Run) -> None:
     assert quotes("Heavy rain fell across Bangladesh on Sunday.", M) == []
+
+
+def test_report_inside_quote_by_its_own_speaker_is_not_separate(quotes: Run) -> None:
+    # Okafor, named inside her own quotation, reports her own appeal: her words, once
+    text = (
+        "“The families have waited too long. Okafor asked the ministry to open the files "
+        "at last, and that is all,” Okafor said."
+    )
+    assert [q.kind for q in quotes(text, M)] == ["direct"]
+
+
+def test_report_inside_quote_by_nobody_named_is_not_separate(quotes: Run) -> None:
+    # "he" inside the quotation with no one named before it in the quotation
+    text = "Okafor said, “He keeps saying that the budget is balanced, but it is not.”"
+    assert [q.kind for q in quotes(text, M)] == ["direct"]

@@ -430,6 +430,7 @@ def _resolve(
     starts = [s.start for s in document.sentences]
     last: str | None = None
     last_direct: str | None = None
+    direct_speakers: dict[tuple[int, int], str | None] = {}  # a quotation's span → speaker
     quotes: list[Quote] = []
     for item in found:
         if item.end <= item.start:
@@ -499,10 +500,17 @@ def _resolve(
             cue = doc[item.cue_token]
             named = index.nearest_before(cue.idx, cue.sent.start_char)
             speaker = named.actor_id if named else None
+        if item.within is not None and speaker in (None, direct_speakers.get(item.within)):
+            # a statement inside a quotation that its own speaker makes ("all we ask is
+            # for her to come back"), or that names no one ("he is saying that ..."
+            # with nobody named): the quotation's own words, no quote of its own
+            continue
         if speaker is not None and item.within is None:
             last = speaker
             if item.kind == "direct":
                 last_direct = speaker
+        if item.kind == "direct":
+            direct_speakers[(item.start, item.end)] = speaker
         sentence = bisect_right(starts, item.anchor) - 1 if starts else None
         number = len(quotes) + 1
         quotes.append(

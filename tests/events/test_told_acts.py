@@ -189,3 +189,33 @@ def test_country_qualifying_a_named_body_is_not_the_subject(
     doc = nlp(text)  # type: ignore[operator]
     verb = next(t for t in doc if t.lemma_ == "vote")
     assert [t.text for t in subjects(verb)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a set of people apart from the actor their words name
+        ("The Senate has only convicted two other presidents.", "COERCE"),
+        ("Raila Odinga contacted former members of the Kenyan army.", "CONSULT"),
+        # what a list of demands includes is asked, not done
+        ("The strikers' demands include the release of Raila Odinga.", "CONCEDE"),
+        ("Their condition was the withdrawal of Kenyan troops from Somalia.", "CONCEDE RETREAT"),
+        # a second requested act, coordinated with the first
+        ("Uganda urged Kenya to withdraw its troops and release Raila Odinga.", "CONCEDE RETREAT"),
+    ],
+)
+def test_no_act_of_the_named_actor(analyse: Analyse, text: str, kind: str) -> None:
+    events = asserted(analyse(text, published=PUB))
+    assert not [t for t in events if t[0] in kind.split()]
+
+
+def test_told_act_coordinated_with_a_request_is_kept(analyse: Analyse) -> None:
+    """ "urged X to reconsider and spoke with Y": the finite verb is an act of its own."""
+    events = asserted(
+        analyse(
+            "Emmanuel Macron urged Germany to reconsider and spoke with Olaf Scholz on Monday.",
+            published=PUB,
+        )
+    )
+    assert ("CONSULT", "emmanuel-macron", "olaf-scholz") in events
+    assert ("REQUEST", "emmanuel-macron", "germany") in events

@@ -268,17 +268,33 @@ REQUESTING = {"urge", "ask", "call", "encourage", "demand", "order", "tell", "re
               "convince"}  # fmt: skip
 # Requesting verbs whose that-clause informs ("told X that ...", "convinced X that ...").
 INFORMING = {"tell", "advise", "persuade", "convince"}
-_CONTENT_LINKS = {"xcomp", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj"}
+_CONTENT_LINKS = {"xcomp", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj",
+                  "conj", "attr"}  # fmt: skip
+# Nouns of demands, and the verbs by which a clause lists what they ask ("the protesters'
+# demands include the release of X", "their condition is the withdrawal of Y").
+DEMAND_NOUNS = {"demand", "request", "call", "appeal", "condition", "ultimatum", "precondition"}
+LISTING = {"include", "be", "involve", "comprise", "remain", "encompass"}
 
 
 def requested(token: Token) -> bool:
     """Is the trigger the content of a request ("asked X not to turn away the boats")?"""
     node = token
-    for _ in range(4):
+    for _ in range(6):
         if node.dep_ not in _CONTENT_LINKS or node.head is node:
             return False
         child, node = node, node.head
+        if child.dep_ == "conj":
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REQUESTING:
+                return False  # "urged X to leave, and attacked Y": a second act
+            if child.tag_ in ("VBD", "VBZ") and node.tag_ == "VB":
+                return False  # "urged X to reconsider and spoke with Y": a told act
+            continue  # "the release and return of X", "to withdraw and apologise"
         if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_.lower() in LISTING and child.dep_ in ("dobj", "attr"):
+                return any(
+                    s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in DEMAND_NOUNS
+                    for s in node.children
+                )
             if node.lemma_.lower() not in REQUESTING:
                 return False
             if child.dep_ == "ccomp" and node.lemma_.lower() in INFORMING:

@@ -169,6 +169,8 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
     relative = token.lower_ in RELATIVE and token.head.dep_ == "relcl"
     if relative:
         token = token.head.head
+    if apart(token):
+        return None
     actor = mentions.actor(token)
     if actor:
         return actor
@@ -221,6 +223,20 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
                         if actor:
                             return actor
     return None
+
+
+# Words by which a plural phrase sets its people apart from the actor it names: "two
+# other presidents" (not the one the report is about), "former members of X" (no longer
+# X's).
+APART = {"other", "former", "ex", "ex-"}
+
+
+def apart(token: Token) -> bool:
+    """ "impeached two other presidents", "contacted former members of the church": an
+    unnamed set of people apart from any actor the phrase's words name."""
+    return token.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("amod", "det", "advmod") and c.lower_ in APART for c in token.children
+    )
 
 
 def _modifier_actor(token: Token, mentions: MentionIndex) -> str | None:

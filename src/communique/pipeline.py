@@ -111,9 +111,7 @@ def apply_stages(doc: Any, document: Document, stages: list[Stage], context: Con
                 current = stage.name
                 try:
                     stage.fn(doc, document, context)
-                except TimeLimitExceeded:
-                    raise
-                except Exception as exc:
+                except Exception as exc:  # not TimeLimitExceeded, a BaseException
                     raise AnalysisError(
                         Messages.C201, source=source, stage=stage.name, detail=repr(exc)
                     ) from exc

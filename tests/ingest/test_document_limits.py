@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -18,8 +19,9 @@ from typing import Any
 import pytest
 
 from communique.errors import AnalysisError
-from communique.model import Document
-from communique.pipeline import apply_stages
+from communique.ingest import from_text
+from communique.model import Document, Failure
+from communique.pipeline import analyse, apply_stages
 from communique.stages import Stage
 from communique.store import Store
 
@@ -114,3 +116,101 @@ def test_a_run_records_documents_over_the_limit_as_failures(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr  # the control: within the limit it is stored
     with Store.open(db) as store:
         assert store.stats()["articles"] == 1
+
+
+# -- a loop that catches what it can does not escape the limit ------------------------
+
+
+def endless_reading(doc: Any, _document: Document, _context: Any) -> None:
+    """Walks the parse for ever, as a reading loop whose exit condition never holds
+    does, inside the kind of broad fallback that stage code and libraries write."""
+    while True:
+        try:
+            for token in doc:
+                _ = [child.dep_ for child in token.children]
+        except Exception:  # the broad fallback under test
+            continue
+
+
+def stubborn_reading(doc: Any, document: Document, context: Any) -> None:
+    """Catches even the first interruption (a cleanup that swallows everything once)."""
+    try:
+        endless_reading(doc, document, context)
+    except BaseException:
+        endless_reading(doc, document, context)
+
+
+def loops_on(marker: str, body: Any) -> Stage:
+    def read(doc: Any, document: Document, context: Any) -> None:
+        if marker in document.text:
+            body(doc, document, context)
+        document.title = "read"  # what the documents that do not loop get
+
+    return Stage(name="reading", fn=read, requires=(), assigns=())
+
+
+def looping_context(context: Any, stage: Stage, seconds: float) -> Any:
+    limited_context = limited(context, seconds)
+    return dataclasses.replace(limited_context, cache={"stages": [stage]})
+
+
+TEXTS = [
+    "The harbour authority closed the northern pier after the storm on Tuesday.",
+    "Negotiators from both unions said the strike would end once wages were settled.",
+    "The museum reopened its east wing to visitors after a year of repairs.",
+]
+
+
+@pytest.mark.parametrize("body", [endless_reading, stubborn_reading])
+def test_a_looping_document_is_stopped_and_the_batch_goes_on(context: Any, body: Any) -> None:
+    documents = [
+        from_text(text, source=f"doc{i}.txt", file=f"doc{i}.txt") for i, text in enumerate(TEXTS)
+    ]
+    started = time.perf_counter()
+    results = list(analyse(documents, looping_context(context, loops_on("unions", body), 0.5)))
+    assert time.perf_counter() - started < 20  # stopped, not waited for
+    first, second, third = results
+    assert isinstance(second, Failure) and second.code == "C202"
+    assert second.source == "doc1.txt" and "stage reading" in second.message
+    assert isinstance(first, Document) and first.title == "read"
+    assert isinstance(third, Document) and third.title == "read"  # the batch went on
+
+
+def test_a_looping_document_is_stopped_in_a_thread(context: Any, nlp: Any) -> None:
+    """No signal reaches a thread other than the main one (the REST API's requests):
+    a watchdog interrupts the loop there."""
+    document = from_text(TEXTS[1], source="threaded.txt")
+    doc = nlp(document.text)
+    caught: list[BaseException] = []
+
+    def go() -> None:
+        try:
+            apply_stages(
+                doc, document, [loops_on("unions", endless_reading)], limited(context, 0.5)
+            )
+        except AnalysisError as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=go, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive()
+    [error] = caught
+    assert isinstance(error, AnalysisError) and error.code == "C202"
+
+
+def test_an_alarm_signal_ignored_by_the_parent_process_is_taken(context: Any, nlp: Any) -> None:
+    """A process started with SIGALRM ignored (inherited through exec) is still limited,
+    and the ignoring is restored afterwards."""
+    document = from_text(TEXTS[1], source="ignored.txt")
+    doc = nlp(document.text)
+    previous = signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    try:
+        with pytest.raises(AnalysisError) as info:
+            apply_stages(
+                doc, document, [loops_on("unions", endless_reading)], limited(context, 0.5)
+            )
+        assert info.value.code == "C202"
+        assert signal.getsignal(signal.SIGALRM) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGALRM, previous)

@@ -40,6 +40,7 @@ from communique.events.dating import (
     MATERIAL_TYPES,
     EventClock,
     event_points,
+    lasts_periods,
     precision,
     quote_cue,
     statement_verb,
@@ -252,7 +253,7 @@ def _finish(
                 )
             ):
                 dated = [(occasion_date.value, False)]
-            else:
+            elif not lasts_periods(candidate):
                 narrative = clock.narrative(candidate)
                 if narrative in (None, clock.document.published) and (
                     candidate.type not in MATERIAL_TYPES

@@ -51,7 +51,9 @@ that day (``EventClock.speech_day``; the dates stage has already read a quoted
 SUPPORT: "'the guards made another incursion on Wednesday,' the ministry
 said") is the speaker's act when speaking: the quotation's other time
 expressions date the act it evaluates, not the evaluation. An act measured by a period ("two weeks of
-protests") is dated to the report's month.
+protests") is dated to the report's month; a statement or stance held over one
+("For several days Iran denied the accusation") has no single day
+(``lasts_periods``).
 
 Why an undated main statement keeps the report's date rather than none: the
 eval-news guide gives null "if nothing fixes it", and its gold splits about
@@ -115,6 +117,7 @@ SIMULTANEOUS = {"while", "as", "when", "whilst"}
 SEQUENCE = {"after", "before", "since", "until", "till", "once"}
 EARLIER_THAN_MAIN = {"after", "since", "once"}  # "after X, Y": X came first
 PERIODS = {"day", "week", "month"}
+PERIOD_UNITS = {"hour", "day", "week", "month", "year"}
 # Occasions whose relative clause dates the event held for or at them ("met for a summit
 # where on Sunday ...").
 OCCASION_NOUNS = {"summit", "meeting", "talks", "conference", "session", "ceremony",
@@ -514,6 +517,26 @@ def _find_all(text: str, needle: str) -> list[int]:
         found.append(at)
         at = text.find(needle, at + len(needle))
     return found
+
+
+def lasts_periods(candidate: Candidate) -> bool:
+    """A statement or stance held over a stretch of time the clause measures ("For
+    several days Iran denied the accusation", "has rejected the claim for weeks"): no
+    single day dates it. Physical acts are left to the narrative ("detained for two
+    days" began on a day the story gives)."""
+    if candidate.type in MATERIAL_TYPES:
+        return False
+    token = candidate.token
+    verb = token if candidate.trigger.pos == "VERB" else _clause_of(token)
+    return any(
+        preposition.dep_ == "prep"
+        and preposition.lower_ in ("for", "over")
+        and any(
+            noun.dep_ == "pobj" and noun.tag_ == "NNS" and noun.lemma_.lower() in PERIOD_UNITS
+            for noun in preposition.children
+        )
+        for preposition in verb.children
+    )
 
 
 def _spans_period(token: Token) -> bool:

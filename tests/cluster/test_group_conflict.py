@@ -13,10 +13,17 @@ lets a group merge whose reports name each other's people prominently.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
-from communique.cluster import stories
+import pytest
+from tests.cluster.builders import Reports, groups, person
+
+from communique.cluster import cluster_documents, stories, update_clusters
 from communique.cluster.features import ArticleFeatures
 from communique.cluster.stories import StoryModel, average_linkage, protagonist_conflict
+from communique.config import Settings
+from communique.model import Document
+from communique.store import Store
 
 SHARED = {"club": 2, "arrested": 2, "suspicion": 1, "driving": 2, "patrol": 1}
 
@@ -106,3 +113,76 @@ def test_cluster_stories_separates_the_two_arrests_and_keeps_one_shooting() -> N
     ]
     shooting = stories.cluster_stories(one_shooting())[0]
     assert len(shooting) == 1
+
+
+# Reports of our own writing, undated: one club's two players arrested a month apart.
+# Both episodes share the club's people, ground and coming play-off; the second
+# names the first player once.
+CAST = Reports(
+    person("okonjo", "Femi Okonjo", "USA"),
+    person("brandt", "Lukas Brandt", "USA"),
+    person("harlow", "Dana Harlow", "USA"),
+    person("vasquez", "Gregor Vasquez", "USA"),
+    person("calloway", "Ines Calloway", "USA"),
+)
+FIRST = [
+    "Harbour City Mariners forward Femi Okonjo was arrested early on Sunday on suspicion of "
+    "drunken driving after highway patrol officers stopped his car near the stadium. Okonjo "
+    "failed a sobriety test and was booked into county jail. Coach Dana Harlow said the club "
+    "was gathering information.",
+    "Femi Okonjo, a forward for the Harbour City Mariners, spent Sunday morning in county jail "
+    "after his arrest for drunken driving. Highway patrol officers said Okonjo failed a "
+    "sobriety test near the stadium. The Mariners said Okonjo would train while the case is "
+    "reviewed.",
+    "The Mariners' Femi Okonjo faces a misdemeanour charge of drunken driving. Okonjo was "
+    "pulled over by the highway patrol near the stadium before dawn on Sunday. Dana Harlow "
+    "told reporters the club takes the arrest of Okonjo seriously.",
+]
+SECOND = [
+    "Mariners defender Lukas Brandt was booked into county jail on Friday night on suspicion "
+    "of drunken driving, the club's second such arrest this month after Femi Okonjo. Brandt "
+    "was stopped by the highway patrol on the coast road. Coach Dana Harlow said Brandt had "
+    "apologised to his team-mates.",
+    "Lukas Brandt apologised to his Harbour City Mariners team-mates after his arrest for "
+    "drunken driving on the coast road on Friday night. Highway patrol officers said Brandt "
+    "refused a breath test. Brandt is the second Mariners player arrested this month, after "
+    "Femi Okonjo.",
+    "Harbour City Mariners defender Lukas Brandt was released on bail on Saturday after a "
+    "drunken driving arrest on the coast road. Brandt refused a breath test, the highway "
+    "patrol said, and Dana Harlow said Brandt had apologised to the team.",
+]
+CLUB = [
+    " The Mariners, owned by Gregor Vasquez, host the Northport Gulls at Kestrel Park in the "
+    "play-off.",
+    " General manager Ines Calloway said the Mariners would follow the league's conduct policy "
+    "before the play-off against the Northport Gulls.",
+    " Owner Gregor Vasquez and Ines Calloway met league officials at Kestrel Park.",
+]
+ARRESTS = [["brandt-1", "brandt-2", "brandt-3"], ["okonjo-1", "okonjo-2", "okonjo-3"]]
+
+
+def club_arrests() -> list[Document]:
+    """The six reports, the two episodes interleaved."""
+    documents = []
+    for i in range(3):
+        first = FIRST[i] + CLUB[i]
+        second = SECOND[i] + CLUB[(i + 1) % 3]
+        documents.append(CAST.document(f"okonjo-{i + 1}", first, None, []))
+        documents.append(CAST.document(f"brandt-{i + 1}", second, None, []))
+    return documents
+
+
+def test_two_arrests_at_one_club_are_two_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert groups(cluster_documents(club_arrests(), CAST.actors.get), "story") == ARRESTS
+    # on the pairwise evidence alone (no group-level contradiction) they are one story
+    monkeypatch.setattr(stories, "GROUP", 100)
+    merged = groups(cluster_documents(club_arrests(), CAST.actors.get), "story")
+    assert merged == [sorted(ARRESTS[0] + ARRESTS[1])]
+
+
+def test_two_arrests_at_one_club_one_article_per_run(tmp_path: Path) -> None:
+    with Store.open(str(tmp_path / "arrests.db")) as store:
+        for document in club_arrests():
+            store.save_documents([document])
+            update_clusters(store, [document.id], settings=Settings())
+        assert groups(store.clusters(), "story") == ARRESTS

@@ -147,3 +147,30 @@ def test_new_cue_lists_load_from_shipped_data() -> None:
     assert "right" in cues.approval_modifiers
     assert "major" not in cues.approval_modifiers
     assert {"believe", "think"} <= cues.opinion_verbs
+
+
+# -- whose conduct: "by X", "from X"; completing a trigger inside the quote -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The reckless provocations by Russia must end,” Olaf Scholz said.",
+        "“The brutal aggression from Russia has to stop,” Olaf Scholz said.",
+    ],
+)
+def test_damned_conduct_by_or_from_an_actor_accuses_it(analyse: Analyse, text: str) -> None:
+    assert ("ACCUSE", "olaf-scholz", "russia") in speech_acts(analyse(text, published=PUB))
+
+
+def test_quote_names_whom_a_trigger_inside_it_blames(analyse: Analyse) -> None:
+    # the extractor's "blame" finds no target in "the aggression from Russia"; the quote's
+    # content does, and the extractor's event gets it (no second event)
+    document = analyse(
+        "“We blame the aggression from Russia for the blackout,” Olaf Scholz said.",
+        published=PUB,
+    )
+    accusations = [
+        (e.source_id, e.target_id) for e in document.events if e.type == "ACCUSE" and not e.negated
+    ]
+    assert accusations == [("olaf-scholz", "russia")]

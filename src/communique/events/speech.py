@@ -83,7 +83,8 @@ def speech_candidates(
 
     An act the extractor already found (same type and source in the quote's
     sentences, same type named by a trigger inside the quote, or same type, source
-    and target anywhere) is not repeated.
+    and target anywhere) is not repeated; when the extractor's event has no target,
+    the one the quote's content names is given to it (``_complete``).
     """
     cues = cues or load_cues()
     actor_at = actor_tokens(doc, mentions)
@@ -132,7 +133,12 @@ def speech_candidates(
                 acts.append(judged)
         for act in acts:
             key = (act.type, quote.speaker_id, act.target_id)
-            if key in known or act.type in stated:
+            if key in known:
+                continue
+            if act.type in stated:
+                # a trigger inside the quote named the act ("..., blaming the aggression
+                # of X"); the quote's content may name whom it aims at
+                _complete(existing, act, quote.speaker_id, sentences)
                 continue
             if any((act.type, quote.speaker_id, s) in said for s in sentences):
                 # the reporting verb named the act but not whom it aims at ("'Israel must

@@ -11,7 +11,8 @@ a quote; these readings add to its own (promises, requests, evaluations):
 - complaint: the speaker's side says it was wronged ("my confession was forced", "he
   was wrongfully imprisoned under X") → ACCUSE the agent, or X, or nobody named.
 - vilified conduct: a named actor's conduct damned by the speaker: "X's destructive
-  ambitions", "the reckless policy of X", "X's aggression" → ACCUSE X. Only nouns of
+  ambitions", "the reckless policy of X", "provocations by X", "the aggression from
+  X", "X's aggression" → ACCUSE X. Only nouns of
   conduct (``conduct_nouns``): in "X's brutal murder" or "X's terrible losses" X is
   the victim, not the doer.
 - apology: the speaker (or the speaker's own state) apologises, or regrets a fault:
@@ -22,7 +23,8 @@ a quote; these readings add to its own (promises, requests, evaluations):
   ("Anna, we are with you"); "him"/"her" the nearest person named before it who is
   neither on the speaker's side nor a speaker of the article's quotes named outside
   this one (a quote's "him" is the story's subject, not a fellow commentator);
-  "they"/"them" the nearest group, organisation or state named before it.
+  "they"/"them" the nearest group, organisation or state named before it; never the
+  actor a mention gave the speaker's own name at the reporting verb.
 
 The word lists are data (``data/speech-acts.v1.yaml``, via ``speech_cues``).
 """
@@ -54,6 +56,11 @@ GROUP_PRONOUNS = {"they", "them"}
 SECOND_PERSON = {"you"}
 # Dependencies of a name that addresses the hearer ("Anna, we are with you").
 VOCATIVE_DEPS = {"npadvmod", "vocative", "intj", "dep"}
+
+
+# Prepositions that name whose conduct a noun is: "the aggression of X", "provocations by
+# X", "the aggression from X".
+CONDUCT_OWNER_PREPS = ("of", "by", "from")
 
 
 @dataclass(frozen=True)
@@ -202,7 +209,7 @@ def vilified_conduct(reader: QuoteReader) -> list[Act]:
                 (
                     pobj
                     for prep in noun.children
-                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    if prep.dep_ in ("prep", "agent") and prep.lower_ in CONDUCT_OWNER_PREPS
                     for pobj in prep.children
                     if pobj.dep_ == "pobj"
                 ),

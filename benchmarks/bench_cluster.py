@@ -26,6 +26,16 @@ the ratio of the two: clustering should take well under the analysis.
     .venv/bin/python benchmarks/bench_cluster.py --n 100000 --db /tmp/bench.db
     .venv/bin/python benchmarks/bench_cluster.py --n 50000 --at 5000,20000,50000
     .venv/bin/python benchmarks/bench_cluster.py --n 0 --articles ../shared/eval-ecb/articles
+
+Building and clustering a 100,000-article store takes about ten minutes. With
+``--keep DIR`` a copy of the store is saved at each size of ``--at``
+(``DIR/store-SIZE.db``, clustered up to that size); ``--reuse DIR`` then
+times adding one article to a scratch copy of each saved store (same
+``--n`` and ``--at``), so that a change to the clustering code is timed in
+a minute against the same stores:
+
+    .venv/bin/python benchmarks/bench_cluster.py --n 100000 --at 10000,100000 --keep /tmp/stores
+    .venv/bin/python benchmarks/bench_cluster.py --n 100000 --at 10000,100000 --reuse /tmp/stores
 """
 
 from __future__ import annotations
@@ -33,6 +43,8 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -193,6 +205,36 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def snapshot(db: Path, target: Path) -> None:
+    """Copy the store (SQLite's online backup: consistent while it is open)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source, copy = sqlite3.connect(db), sqlite3.connect(target)
+    with copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+
+
+def reuse(args: argparse.Namespace) -> None:
+    """Time adding one article to a scratch copy of each store ``--keep`` saved."""
+    corpus = Corpus()
+    for _ in corpus.episodes(args.n):  # the same episodes, to draw new reports from
+        pass
+    sizes = sorted(int(x) for x in args.at.split(",")) if args.at else [args.n // 10, args.n]
+    first: tuple[int, float, float] | None = None
+    scratch = Path(tempfile.mkdtemp())
+    for size in sizes:
+        db = scratch / f"store-{size}.db"
+        shutil.copyfile(args.reuse / f"store-{size}.db", db)
+        with Store.open(str(db)) as store:
+            wall, cpu = add_one(store, corpus, args.repeat)
+        db.unlink()
+        first = first or (size, wall, cpu)
+        print(f"add one article to {size}: {wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms), "
+              f"x{wall / first[1]:.2f} (CPU x{cpu / first[2]:.2f}) the time at {first[0]}")  # fmt: skip
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
@@ -202,10 +244,21 @@ def main() -> None:
     parser.add_argument("--at", default=None,
                         help="store sizes, comma-separated, at which to time adding one "
                         "article (default: n/10 and n)")  # fmt: skip
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="save a copy of the store at each size in this folder",
+    )
+    parser.add_argument("--reuse", type=Path, default=None,
+                        help="time adding one article to the copies saved by --keep")  # fmt: skip
     args = parser.parse_args()
     if args.articles is not None:
         real_articles(args.articles)
     if args.n <= 0:
+        return
+    if args.reuse is not None:
+        reuse(args)
         return
     db = args.db or Path(tempfile.mkdtemp()) / "bench-cluster.db"
     corpus = Corpus()
@@ -239,6 +292,8 @@ def main() -> None:
                   f"({took / count * 1000:.1f} ms an article, CPU "
                   f"{took_cpu / count * 1000:.1f} ms)")  # fmt: skip
             done = size
+            if args.keep is not None:
+                snapshot(db, args.keep / f"store-{size}.db")
             wall, cpu = add_one(store, corpus, args.repeat)
             first = first or (size, wall, cpu)
             print(f"add one article to {size}: {wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms), "

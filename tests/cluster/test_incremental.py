@@ -13,7 +13,7 @@ from tests.cluster import test_twins as twins
 from tests.cluster.builders import Reports, event, groups, person
 from tests.cluster.test_clusters import ACTORS, NAIROBI, meeting_reports
 
-from communique.cluster import cluster_documents, recluster, update_clusters
+from communique.cluster import cluster_documents, incremental, recluster, update_clusters
 from communique.config import Settings
 from communique.export import records
 from communique.model import Cluster, Document, Place
@@ -231,3 +231,47 @@ def test_a_store_clustered_before_the_index_is_clustered_again(store: Store) -> 
     store.replace_clusters(["duplicate", "story", "event"], old)
     update_clusters(store, ["fish"], settings=SETTINGS)
     assert levels(store.clusters()) == levels(cluster_documents(docs, ACTORS.get))
+
+
+def test_a_batch_reads_its_candidates_a_part_at_a_time(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 14: a clustering pass does not hold the stored candidates of all its new
+    # articles at once; scored one new article at a time, the clusters are the same
+    docs = everything()
+    expected = levels(cluster_documents(docs, lookup))
+    first, rest = docs[::2], docs[1::2]
+    store.save_documents(first)
+    update_clusters(store, [d.id for d in first], settings=SETTINGS)
+    lookups: list[int] = []
+    original = store.block_candidates
+
+    def spy(blocks: Any) -> Any:
+        lookups.append(len(set(blocks)))
+        return original(blocks)
+
+    monkeypatch.setattr(store, "block_candidates", spy)
+    monkeypatch.setattr(incremental, "SCORED_AT_ONCE", 1)
+    store.save_documents(rest)
+    update_clusters(store, [d.id for d in rest], settings=SETTINGS)
+    assert levels(store.clusters()) == expected
+    # one lookup per new article for stories, one for events
+    assert len(lookups) == 2 * len(rest)
+
+
+def test_only_articles_sharing_a_band_have_their_text_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = meeting_reports()
+    store.save_documents(docs)
+    read: set[str] = set()
+    original = store.texts
+
+    def spy(ids: Any) -> Any:
+        read.update(ids)
+        return original(ids)
+
+    monkeypatch.setattr(store, "texts", spy)
+    update_clusters(store, [d.id for d in docs], settings=SETTINGS)
+    copies = {m for c in store.clusters("duplicate") for m in c.members}
+    assert copies and copies <= read < {d.id for d in docs}

@@ -77,6 +77,11 @@ CANDIDATES = 50
 # week (``Batch.stories``), a more common one only in the episode's weeks: the rows
 # read for a new article stay bounded as more words reach this count with the store.
 RARE_KEY = 100
+# New articles whose candidates are read and scored at a time (stories and events): the
+# stored candidates of a whole batch (up to ``CANDIDATES`` features each, and every
+# article under each of their keys) are not held at once, so that a clustering pass
+# holds its own articles, the neighbourhood it reclusters and one part's candidates.
+SCORED_AT_ONCE = 200
 
 
 def _bucket(day: date) -> int:
@@ -97,17 +102,23 @@ class Batch:
     def __init__(
         self,
         store: Any,
-        documents: Sequence[Document],
+        documents: Iterable[Document],
         keys: ActorKeys,
         clustered_before: int | None = None,
     ) -> None:
         """``clustered_before``: the clustered-articles count read before ``documents`` were
-        found unclustered (read now when not given)."""
+        found unclustered (read now when not given). ``documents`` are read one at a time
+        and not kept: only their features and LSH bands are."""
         self.store = store
         first = store.clustered_count() if clustered_before is None else clustered_before
-        self.new = {d.id: features(d, first + i, keys) for i, d in enumerate(documents)}
-        self.sets = {d.id: duplicates.shingles(d.text) for d in documents}
-        self.n = first + len(documents)
+        self.new: dict[str, ArticleFeatures] = {}
+        self.bands: dict[str, set[tuple[int, int]]] = {}
+        for i, document in enumerate(documents):
+            self.new[document.id] = features(document, first + i, keys)
+            # the shingles are read again, in ``duplicates``, only for the few articles
+            # that share a band with another
+            self.bands[document.id] = duplicates.bands(duplicates.shingles(document.text))
+        self.n = first + len(self.new)
         counts: dict[str, int] = defaultdict(int)
         for article in self.new.values():
             for term in stories.terms(article):
@@ -120,6 +131,7 @@ class Batch:
             for a, f in self.new.items()
         }
         self.entries = {a: self._entry(article) for a, article in self.new.items()}
+        self._here: dict[tuple[str, int | None], set[str]] | None = None
         self.changes = ClusterChanges(clustered_before=first)
 
     # ------------------------------------------------------------ index rows
@@ -136,18 +148,28 @@ class Batch:
             article_id=article.id,
             data=to_json(article),
             blocks=blocks,
-            bands=duplicates.bands(self.sets[article.id]),
+            bands=self.bands.pop(article.id),
             terms=stories.terms(article),
         )
 
-    def features(self, ids: Iterable[str]) -> dict[str, ArticleFeatures]:
-        """Features of articles, loaded from the store once."""
+    def features(self, ids: Iterable[str], keep: bool = True) -> dict[str, ArticleFeatures]:
+        """Features of articles, loaded from the store once while ``keep`` (the
+        neighbourhoods the batch reclusters); candidates only scored are not kept."""
         wanted = set(ids)
-        missing = wanted - set(self.loaded)
+        found = {i: self.loaded[i] for i in wanted if i in self.loaded}
+        missing = wanted - set(found)
         if missing:
             for article_id, data in self.store.cluster_features(missing).items():
-                self.loaded[article_id] = from_json(article_id, data)
-        return {i: self.loaded[i] for i in wanted if i in self.loaded}
+                found[article_id] = from_json(article_id, data)
+                if keep:
+                    self.loaded[article_id] = found[article_id]
+        return found
+
+    def _parts(self) -> Iterable[list[str]]:
+        """The new articles, ``SCORED_AT_ONCE`` at a time."""
+        ids = list(self.new)
+        for start in range(0, len(ids), SCORED_AT_ONCE):
+            yield ids[start : start + SCORED_AT_ONCE]
 
     def _lookup(
         self,
@@ -168,11 +190,7 @@ class Batch:
         stored: dict[tuple[str, int | None], set[str]] = self.store.block_candidates(
             {p for pairs in wanted.values() for p in pairs}
         )
-        here: dict[tuple[str, int | None], set[str]] = defaultdict(set)
-        for article_id, entry in self.entries.items():
-            for key, week in entry.blocks:
-                here[(key, week)].add(article_id)
-                here[(key, None)].add(article_id)
+        here = self._batch_blocks()
         found: dict[str, set[str]] = {}
         for article_id, pairs in wanted.items():
             by_key: dict[str, set[str]] = defaultdict(set)
@@ -198,6 +216,16 @@ class Batch:
             found[article_id] = set(kept)
         return found
 
+    def _batch_blocks(self) -> dict[tuple[str, int | None], set[str]]:
+        """(key, bucket) and (key, None) → the batch's new articles under it."""
+        if self._here is None:
+            self._here = defaultdict(set)
+            for article_id, entry in self.entries.items():
+                for key, week in entry.blocks:
+                    self._here[(key, week)].add(article_id)
+                    self._here[(key, None)].add(article_id)
+        return self._here
+
     # ------------------------------------------------------------ duplicates
 
     def duplicates(self) -> tuple[set[str], list[Cluster]]:
@@ -213,10 +241,13 @@ class Batch:
             a: set().union(*(stored.get(b, set()) | here[b] for b in e.bands)) - {a}
             for a, e in self.entries.items()
         }
-        outside = {c for found in candidates.values() for c in found} - set(self.new)
-        for article_id, text in self.store.texts(sorted(outside)).items():
-            self.sets[article_id] = duplicates.shingles(text)
-        found = duplicates.links(list(self.new), self.sets, lambda a: candidates[a])
+        # the shingles of the new articles that share a band and of what they share it
+        # with, read again from the stored texts (most articles share none)
+        involved = {a for a, found in candidates.items() if found}
+        involved |= {c for a in involved for c in candidates[a]}
+        sets = {a: duplicates.shingles(t) for a, t in self.store.texts(sorted(involved)).items()}
+        found = duplicates.links([a for a in self.new if a in sets], sets, candidates.__getitem__)
+        del sets
         linked = {x for p in found for x in p}
         if not linked:
             return set(), []
@@ -250,22 +281,8 @@ class Batch:
                     wanted[a].add((key, None))
                 else:
                     wanted[a].update((key, bucket) for bucket in window)
-        candidates = self._lookup(wanted, SHARED_KEYS, CANDIDATES)
-        pool = self.features({c for found in candidates.values() for c in found})
-        df = self._df(pool.values())
-        model = stories.StoryModel(list(pool.values()) + list(self.new.values()), df, self.n)
-        for article_id, found in candidates.items():
-            weak: list[tuple[float, str]] = []
-            for other in sorted(found - set(self.new)):
-                value = model.similarity(article_id, other)
-                if value >= stories.MIN_SIMILARITY:
-                    reached.add(other)
-                elif value >= stories.ATTACH_SIMILARITY:
-                    weak.append((value, other))
-            # as weak a link as ``attach_fragments`` accepts may bring a story in (and
-            # its runner-up); the strongest ``WEAK_REACH`` only, so that the stories
-            # revisited stay few whatever the size of the store
-            reached.update(other for _, other in sorted(weak, reverse=True)[:WEAK_REACH])
+        for part in self._parts():
+            self._reach_stories({a: wanted[a] for a in part}, reached)
         touched = set(self.store.memberships("story", reached).values())
         old = self.store.clusters_by_id("story", touched)
         area = set(self.new) | reached | {m for c in old for m in c.members}
@@ -288,6 +305,29 @@ class Batch:
         )
         self._replace("story", touched, clusters, area, made)
         return {m: c.id for c in clusters for m in c.members}
+
+    def _reach_stories(
+        self, wanted: dict[str, set[tuple[str, int | None]]], reached: set[str]
+    ) -> None:
+        """Score some new articles against their candidates; add the stored articles
+        whose stories they reach to ``reached``. The candidates are not kept."""
+        candidates = self._lookup(wanted, SHARED_KEYS, CANDIDATES)
+        pool = self.features({c for found in candidates.values() for c in found}, keep=False)
+        df = self._df(pool.values())
+        scored = [self.new[a] for a in candidates]
+        model = stories.StoryModel(list(pool.values()) + scored, df, self.n)
+        for article_id, found in candidates.items():
+            weak: list[tuple[float, str]] = []
+            for other in sorted(found - set(self.new)):
+                value = model.similarity(article_id, other)
+                if value >= stories.MIN_SIMILARITY:
+                    reached.add(other)
+                elif value >= stories.ATTACH_SIMILARITY:
+                    weak.append((value, other))
+            # as weak a link as ``attach_fragments`` accepts may bring a story in (and
+            # its runner-up); the strongest ``WEAK_REACH`` only, so that the stories
+            # revisited stay few whatever the size of the store
+            reached.update(other for _, other in sorted(weak, reverse=True)[:WEAK_REACH])
 
     def _key_df(self, key: str) -> int:
         """How many clustered articles carry a story blocking key (its term's frequency)."""
@@ -317,27 +357,32 @@ class Batch:
             }
             for a, f in self.new.items()
         }
-        candidates = self._lookup(wanted)
         # the events of the new article's story mates (undated events link only within a story)
         mates: dict[str, set[str]] = defaultdict(set)
         for member, story in story_of.items():
             mates[story].add(member)
-        for article_id, found in candidates.items():
-            found |= mates.get(story_of.get(article_id, ""), set())
-        pool = self.features({c for found in candidates.values() for c in found} - set(self.new))
-        stored_story = self.store.memberships("story", set(pool) - set(story_of))
-        stories_of = {**stored_story, **story_of}
-        keyed = {e.id: block_keys(e) for a in pool.values() for e in a.events}
+        stories_of = dict(story_of)
         linked: set[str] = set()
-        for event in new_events:
-            keys = block_keys(event)
-            for other in candidates[event.article]:
-                if other in self.new or other not in pool:
+        for part in self._parts():  # the candidates of some new articles at a time
+            candidates = self._lookup({a: wanted[a] for a in part})
+            for article_id, found in candidates.items():
+                found |= mates.get(story_of.get(article_id, ""), set())
+            pool = self.features(
+                {c for found in candidates.values() for c in found} - set(self.new), keep=False
+            )
+            stories_of.update(self.store.memberships("story", set(pool) - set(stories_of)))
+            keyed = {e.id: block_keys(e) for a in pool.values() for e in a.events}
+            for event in new_events:
+                if event.article not in candidates:
                     continue
-                same = _same(stories_of, event.article, other)
-                for item in pool[other].events:
-                    if keys & keyed[item.id] and link_evidence(event, item, same) is not None:
-                        linked.add(item.id)
+                keys = block_keys(event)
+                for other in candidates[event.article]:
+                    if other in self.new or other not in pool:
+                        continue
+                    same = _same(stories_of, event.article, other)
+                    for item in pool[other].events:
+                        if keys & keyed[item.id] and link_evidence(event, item, same) is not None:
+                            linked.add(item.id)
         touched = set(self.store.memberships("event", linked).values())
         old = self.store.clusters_by_id("event", touched)
         nodes = {e.id for e in new_events} | linked | {m for c in old for m in c.members}
@@ -405,7 +450,7 @@ def add_articles(store: Any, article_ids: Sequence[str], keys: ActorKeys) -> int
         # from the store it left behind (``Batch.commit``); each lost race means the
         # other writer clustered articles, so this ends
         chunk = todo[:BATCH]
-        batch = Batch(store, list(store.iter_documents(chunk)), keys, clustered_before=before)
+        batch = Batch(store, store.iter_documents(chunk), keys, clustered_before=before)
         reached, copies = batch.duplicates()
         story_of = batch.stories(reached, copies)
         batch.events(story_of)

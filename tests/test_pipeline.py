@@ -213,3 +213,25 @@ def test_analysis_keeps_no_word_of_the_texts_it_analysed(nlp: Any, context: Any)
         assert [m.model_dump() for m in result.mentions] == [m.model_dump() for m in alone.mentions]
         assert [e.model_dump() for e in result.events] == [e.model_dump() for e in alone.events]
     assert "Zorvathi" in nlp.vocab.strings  # ``process`` (one text, no zone) keeps its words
+
+
+def test_a_run_sets_loaded_data_aside_from_collections_and_restores_the_thresholds(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The collector's settings during a run (issue 14) are the run's own: a program
+    that calls ``run`` gets its thresholds back, and what was loaded is frozen."""
+    import gc
+
+    from communique.pipeline import RUN_COLLECTION_THRESHOLDS
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+
+    def during(_count: int) -> None:
+        seen.append(gc.get_threshold())
+
+    summary = run([corpus], db=str(tmp_path / "c.db"), progress=during)
+    assert summary.added == 3
+    assert seen and set(seen) == {RUN_COLLECTION_THRESHOLDS}
+    assert gc.get_threshold() == before != RUN_COLLECTION_THRESHOLDS
+    assert gc.get_freeze_count() > 0

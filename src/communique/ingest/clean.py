@@ -29,7 +29,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -287,7 +287,9 @@ def ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 
 
+@lru_cache(maxsize=4096)
 def word_count(line: str) -> int:
+    # remembered: boilerplate removal and metadata ask it of the same lines several times
     return len(_WORD.findall(line))
 
 

@@ -105,3 +105,11 @@ def test_statement_told_after_the_meeting_takes_its_day(anchor: Anchor) -> None:
 def test_statement_told_before_the_meeting_keeps_the_report_date(anchor: Anchor) -> None:
     items = anchor(f"{STATEMENT}\n\n{MEETING}", ("met", "CONSULT"), ("accused", "ACCUSE"))
     assert _date(items, 1) == PUB
+
+
+def test_act_after_an_earlier_period_is_not_background_by_it(anchor: Anchor) -> None:
+    """What followed last month's strikes may be this month's news: the borrowed
+    expression dates the act but does not make it background."""
+    text = "The bill was withdrawn after last month's protests."
+    items = anchor(text, ("withdrawn", "CONCEDE"), ("protests", "PROTEST"))
+    assert (items[0].salience, items[0].dates) == ("main", [("2024-04", False)])

@@ -143,7 +143,9 @@ def anchor_candidates(
         if not timexes:  # "... we raised it today", in the speech the event is stated in
             timexes = clock.speech_day(quote)
         place = placer.own(candidate, points)
-        item = Anchored(candidate, sentence, quote, timexes, place)
+        # "suspended after last week's protests": dated by what it followed
+        followed = [] if timexes else clock.after_dates(candidate)
+        item = Anchored(candidate, sentence, quote, timexes or followed, place)
         item.salience = salience(
             candidate, timexes, quote, paragraphs, clock.reference, clock.preceding(candidate)
         )

@@ -341,8 +341,6 @@ class EventClock:
             left, right = token.left_edge.i, token.right_edge.i + 1
             found = [t for s, e, t in self.tokens if left <= s and e <= right]
         clause = token if not nominal else _clause_of(token)
-        if not found and not nominal:
-            found = self._after_dated(clause)
         if not found:
             found = (
                 self._inherited(clause)
@@ -401,11 +399,16 @@ class EventClock:
             node = node.head
         return []
 
-    def _after_dated(self, verb: Token) -> list[TimeRef]:
-        """The date of the act a clause is told as following: "the bill was suspended after
-        last week's protests", "resigned following Monday's vote", "after the vote on
-        Monday" (told as of that time, as when the expression hangs on the verb itself:
-        ``bounds_only`` keeps "after")."""
+    def after_dates(self, candidate: Candidate) -> list[TimeRef]:
+        """The date of the act a verbal event's clause is told as following: "the bill was
+        suspended after last week's protests", "resigned following Monday's vote", "after
+        the vote on Monday" (told as of that time, as when the expression hangs on the
+        verb itself: ``bounds_only`` keeps "after"). Read after the statement's date, and
+        not the event's own for salience: what followed last week's protests may be
+        this week's news."""
+        if candidate.trigger.pos != "VERB":
+            return []
+        verb = candidate.token
         for preposition in verb.children:
             if preposition.dep_ != "prep" or preposition.lower_ not in AFTER_WORDS:
                 continue

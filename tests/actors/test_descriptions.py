@@ -244,3 +244,14 @@ def test_identified_as_makes_the_description_the_person(
 def test_identified_needs_the_passive(run: Run) -> None:
     text = "The inspector identified the car as one Jon Halvard had rented."
     assert "Jon Halvard" not in resolved(run(text, "2020-02-02"), "The inspector")
+
+
+def test_a_title_before_a_name_stops_at_another_persons_name(run: Run) -> None:
+    text = (
+        "Guests included Chinese President Xi Jinping and French President Emmanuel Macron, "
+        "and the Velorian envoy Ana Rikard and Marovian diplomat Tomas Bexley."
+    )
+    document = run(text, "2019-05-02")
+    assert resolved(document, "Xi Jinping") == {"Xi Jinping"}
+    assert resolved(document, "French") == {"Emmanuel Macron"}
+    assert "Tomas Bexley" not in resolved(document, "Ana Rikard")

@@ -179,10 +179,23 @@ def _premodifiers(state: DocState, k: int, person: Found, roles: list[Found]) ->
     the Supreme Leader and Secretary of the SNSC Ali Akbar Ahmadian": the words before a
     name, up to a verb, a preposition other than "of" or punctuation, describe the person."""
     doc = state.doc
+    # another person's name ends the walk: "Chinese President Xi Jinping and French
+    # President Emmanuel Macron" gives Macron "French President", not Xi's words
+    others = {
+        t
+        for f in state.found
+        if f.kind in ("name", "alias")
+        and f.actor_id != person.actor_id
+        and getattr(state.actor(f.actor_id), "type", None) == "person"
+        for t in range(f.start, f.end)
+    }
     left = k
     has_noun = False
     while left >= 0:
         tok = doc[left]
+        if left in others:
+            left += 1
+            break
         if (
             tok.pos_ in ("NOUN", "ADJ", "PROPN")
             or tok.text in ("-", "’s", "'s", "’")

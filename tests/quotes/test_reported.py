@@ -230,3 +230,17 @@ def test_unnamed_reporter_is_described(quotes: Run) -> None:
     [quote] = quotes(text, M)
     assert quote.speaker_id == "local:a-senior-diplomat"
     assert quote.text == "the embassy would reopen in April"
+
+
+def test_claims_denied_with_no_claimant_are_nobody_s_statement(quotes: Run) -> None:
+    # the government denies; who claimed is not said: no quote, least of all the denier's
+    text = "The Kenyan government denied claims that the central bank had printed money."
+    assert quotes(text, M) == []
+
+
+def test_claim_rejected_with_its_claimant_is_the_claimant_s(quotes: Run) -> None:
+    text = "The Kremlin rejected the claim by Ukraine that its troops had shelled the station."
+    found = quotes(text, {**M, "The Kremlin": "rus", "Ukraine": "ukr"})
+    assert [(q.text, q.speaker_id) for q in found] == [
+        ("its troops had shelled the station", "ukr")
+    ]

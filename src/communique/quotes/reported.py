@@ -44,6 +44,9 @@ _QUESTION_WORDS = frozenset({"how", "why", "when", "where", "whether", "if"})
 # Tags of a finite verb or auxiliary: what makes words after a cue a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LEADING = frozenset({"that", ",", ";", ":", "-", "—", "–", "and", "but", "so"})
+# Verbs by which one rejects what others said: "X denied claims that Y" tells a denial by
+# X of a claim by someone unnamed, no statement of X's.
+_REJECTING = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "contest"})
 
 
 @dataclass
@@ -499,7 +502,9 @@ def according_source(token: Token) -> Token | None:
 
 
 def _noun(token: Token, lemma: str) -> Reported | None:
-    """ "X's statement that Y": the that-clause is the content, the possessor speaks."""
+    """ "X's statement that Y": the that-clause is the content, the possessor speaks; the
+    claims a verb of rejection takes with no one named ("denied claims that Y") are no
+    statement of anyone the text names."""
     clauses = [
         c
         for c in token.children
@@ -524,6 +529,8 @@ def _noun(token: Token, lemma: str) -> Reported | None:
         elif child.dep_ == "prep" and child.lower_ in ("by", "of") and speaker is None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             speaker = objects[0] if objects else None
+    if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in _REJECTING:
+        return None  # "denied all claims that Y": whose claims, the text does not say
     if speaker is None and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         # "told the paper in a statement that ...": the one telling made it.
         speaker = subject_of(token.head.head)

@@ -9,12 +9,15 @@ Rules (from the project's event guidelines and the eval-news annotation guide):
 - date (``communique.events.dating``): the time expression of the event's own
   clause or of a clause it depends on; else that of the statement reporting it
   (or of a "while" clause under it); else the speaker's own day named in the
-  quotation holding it ("... we raised it today"); else, for a main event, the
-  date of the report's main meeting (for what is told after it or in the
-  headline), the episode's day for a physical act,
-  the day of the same speaker's earlier dated statement in the report
-  (``_speaker_day``), or the published date (``date_inferred``); never the
-  report's date for a background event (its own expression, else none). An
+  quotation holding it ("... we raised it today"); else the time of a dated
+  act it is told as following ("suspended after last week's protests"); else,
+  for a main event, the date of the report's main meeting (for what is told
+  after it or in the headline), the episode's day for a physical act, the day
+  of the same speaker's earlier dated statement in the report
+  (``_speaker_day``), none for a statement in a flashback or held over a
+  period (``EventClock.in_flashback``, ``lasts_periods``), or the published
+  date (``date_inferred``); never the report's date for a background event
+  (its own expression, else none). An
   evaluation (ACCUSE, SUPPORT) in a speaker's own words is not dated by the
   time expressions of the quotation, which date the act evaluated;
 - salience (``communique.events.salience``): background by an earlier date of

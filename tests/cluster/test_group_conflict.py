@@ -6,7 +6,7 @@ passing ("the club's second arrest this month"), so their pairwise links are as
 strong as those inside a story. One report's protagonist is weak evidence (a
 report of a shooting may be mostly about the victim, another about the
 officer); the person most reports of a group are about is strong evidence.
-``stories.protagonist_conflict`` refuses the merge of two such groups, and
+``contradictions.protagonist_conflict`` refuses the merge of two such groups, and
 lets a group merge whose reports name each other's people prominently.
 """
 
@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from tests.cluster.builders import Reports, groups, person
 
-from communique.cluster import cluster_documents, stories, update_clusters
+from communique.cluster import cluster_documents, contradictions, stories, update_clusters
+from communique.cluster.contradictions import protagonist_conflict, venue_conflict
 from communique.cluster.features import ArticleFeatures
-from communique.cluster.stories import StoryModel, average_linkage, protagonist_conflict
+from communique.cluster.stories import StoryModel, average_linkage
 from communique.config import Settings
 from communique.model import Document
 from communique.store import Store
@@ -175,7 +176,7 @@ def club_arrests() -> list[Document]:
 def test_two_arrests_at_one_club_are_two_stories(monkeypatch: pytest.MonkeyPatch) -> None:
     assert groups(cluster_documents(club_arrests(), CAST.actors.get), "story") == ARRESTS
     # on the pairwise evidence alone (no group-level contradiction) they are one story
-    monkeypatch.setattr(stories, "GROUP", 100)
+    monkeypatch.setattr(contradictions, "GROUP", 100)
     merged = groups(cluster_documents(club_arrests(), CAST.actors.get), "story")
     assert merged == [sorted(ARRESTS[0] + ARRESTS[1])]
 
@@ -186,3 +187,36 @@ def test_two_arrests_at_one_club_one_article_per_run(tmp_path: Path) -> None:
             store.save_documents([document])
             update_clusters(store, [document.id], settings=Settings())
         assert groups(store.clusters(), "story") == ARRESTS
+
+
+def located(article_id: str, *countries: str) -> ArticleFeatures:
+    """A report whose main events happened in ``countries`` (none: not located)."""
+    found = report(article_id, 0, {"flood": 3}, "okonjo")
+    found.venues = set(countries)
+    return found
+
+
+def test_groups_in_other_countries_conflict_and_one_misplaced_report_does_not() -> None:
+    articles = [
+        located("dakar-1", "SEN"),
+        located("dakar-2", "SEN"),
+        located("accra-1", "GHA"),
+        located("accra-2", "GHA"),
+        # one story whose reports the places stage located in two countries (a town's
+        # name that another country has too): most of its pairs still agree
+        located("town-1", "GBR"),
+        located("town-2", "GBR", "USA"),
+        located("town-3", "USA"),
+        located("town-4", "GBR"),
+        located("town-5"),
+    ]
+    model = StoryModel(articles)
+    assert venue_conflict(model, ["dakar-1", "dakar-2"], ["accra-1", "accra-2"])
+    # a report alone is kept apart by one contradiction, as before
+    assert venue_conflict(model, ["town-1"], ["town-3"])
+    # a group by (nearly) all of its located pairs, not by one of them
+    assert model.elsewhere("town-1", "town-3")
+    assert not venue_conflict(model, ["town-1", "town-2"], ["town-3", "town-4"])
+    # a report without a located main event contradicts nothing
+    assert model.elsewhere("town-5", "town-1") is None
+    assert not venue_conflict(model, ["town-5"], ["dakar-1"])

@@ -11,11 +11,9 @@ year apart, or two earthquakes in one region, are two stories. The evidence
 is what the texts themselves say, so that it holds when publication dates
 are missing or wrong:
 
-1. Vetoes (cannot-link): a user's split; main events located in countries
-   that do not overlap (the same minister in Dakar and, a week later, in
-   Accra is two visits); publication dates the publisher stated (metadata,
-   HTML) more than ``MAX_GAP_DAYS`` apart. An unknown venue or date vetoes
-   nothing.
+1. Vetoes (cannot-link): a user's split; publication dates the publisher
+   stated (metadata, HTML) more than ``MAX_GAP_DAYS`` apart. An unknown date
+   vetoes nothing.
 2. Positive evidence: distinctive words (TF-IDF cosine over content words,
    with the store's document frequencies), the names the texts give
    (TF-IDF cosine over capitalised words, ``features.names``: the town, the
@@ -27,11 +25,16 @@ are missing or wrong:
    apart (main events' dates, or a date read in the text; graded up to
    ``FAR_DAYS``), another year of the news, and a protagonist (the person a
    report names most) whom the other report never names.
-4. Group-level contradiction (``protagonist_conflict``): two groups of reports,
-   each led by its own person whom the other group names in passing at most, do
-   not merge (the second player of a club arrested, the next coach fired). One
-   report's protagonist is noisy evidence; the person most of a group's reports
-   are about is not.
+4. Group-level contradictions (``contradictions.group_conflict``): two groups of reports
+   whose main events happened in countries that do not overlap, for nearly
+   every pair of them that is located at all (the same minister in Dakar and,
+   a week later, in Accra is two visits; ``venue_conflict``), or each led by
+   its own person whom the other group names in passing at most (the second
+   player of a club arrested, the next coach fired; ``protagonist_conflict``),
+   do not merge. One report's place or protagonist is noisy evidence (a
+   town's name that other countries have too; a report mostly about the
+   victim, another about the officer); a group's is not. A lone report is a
+   group of one, so one contradiction keeps it apart.
 
 Articles are grouped by average linkage (``average_linkage``) with the vetoes
 as cannot-links and the group-level contradictions as a refusal to merge,
@@ -64,6 +67,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import combinations
 
+from communique.cluster.contradictions import group_conflict
 from communique.cluster.features import (
     TYPE_WEIGHT,
     ArticleFeatures,
@@ -125,17 +129,6 @@ SUPPORT = 0.5
 # ... and whose wording agrees with the story's on average (TF-IDF cosine of the
 # words): a report that only names the same person is about something else.
 ATTACH_WORDING = 0.12
-# Group-level contradiction (``protagonist_conflict``): two groups of at least
-# ``GROUP`` reports, each with a person who is the protagonist of at least ``LEADING``
-# of its reports, do not merge when neither person is prominent in more than
-# ``FOREIGN`` of the other group's reports. Prominent: named at least
-# ``PROMINENT_SHARE`` times as often as the report's own protagonist (a report of the
-# same episode names the officer nearly as often as the man he shot; a report of the
-# second arrest of a club's player names the first player in passing).
-GROUP = 3
-LEADING = 0.5
-FOREIGN = 0.25
-PROMINENT_SHARE = 0.5
 # Distinctive words per article used as blocking keys besides shared participants.
 TOP_WORDS = 10
 
@@ -216,8 +209,6 @@ class StoryModel:
         if _key(a, b) in self.cannot:
             return True
         x, y = self.articles[a], self.articles[b]
-        if x.venues and y.venues and not x.venues & y.venues:
-            return True  # one episode happens in one place: a tour's stops are separate visits
         # publication dates the publisher stated are facts; dates read in the text are
         # evidence (``dates``), weighed with the rest
         stated = x.published_stated and y.published_stated
@@ -228,6 +219,12 @@ class StoryModel:
             and second is not None
             and gap_days(first, second) > MAX_GAP_DAYS
         )
+
+    def elsewhere(self, a: str, b: str) -> bool | None:
+        """Whether the main events of ``a`` and ``b`` happened in countries that do not
+        overlap; None when either has no located main event."""
+        x, y = self.articles[a].venues, self.articles[b].venues
+        return None if not x or not y else not x & y
 
     def dates(self, a: str, b: str) -> float:
         """1 when the episode dates agree (within ``MAX_GAP_DAYS``), -1 when they are more than
@@ -328,50 +325,6 @@ def _unnamed(article: ArticleFeatures, other: ArticleFeatures) -> bool:
     )
 
 
-def protagonist_conflict(model: StoryModel, first: list[str], second: list[str]) -> bool:
-    """Whether two groups of reports are each about their own person (two players of one
-    club arrested a month apart, two coaches fired by one club): each group of at least
-    ``GROUP`` reports has a person who is the protagonist of at least ``LEADING`` of
-    them, and neither person is prominent (``_prominence``) in more than
-    ``FOREIGN`` of the other group's reports. One report's protagonist is often not its
-    story's (a quoted official, the victim rather than the gunman); a group's is, and a
-    report of the same episode names it among its main people."""
-    if len(first) < GROUP or len(second) < GROUP:
-        return False
-    leads = [_lead(model, group) for group in (first, second)]
-    if leads[0] is None or leads[1] is None or leads[0] == leads[1]:
-        return False
-    return (
-        _prominence(model, second, leads[0]) <= FOREIGN
-        and _prominence(model, first, leads[1]) <= FOREIGN
-    )
-
-
-def _lead(model: StoryModel, group: list[str]) -> str | None:
-    """The folded last name of the group's protagonist (at least ``LEADING`` of its
-    reports), else None."""
-    counts = Counter(
-        surname for m in group for surname in set(model.articles[m].protagonists.values())
-    )
-    if not counts:
-        return None
-    lead = min(counts, key=lambda name: (-counts[name], name))
-    return lead if counts[lead] >= LEADING * len(group) else None
-
-
-def _prominence(model: StoryModel, group: list[str], surname: str) -> float:
-    """The share of the group's reports in which the person of ``surname`` is prominent:
-    the report writes the name at least ``PROMINENT_SHARE`` times as often as the name of
-    its own protagonist (written names: a resolved pronoun says less who a report is
-    about than the name it repeats)."""
-    found = 0
-    for member in group:
-        article = model.articles[member]
-        own = max((article.words.get(name, 0) for name in article.protagonists.values()), default=0)
-        found += article.words.get(surname, 0) >= max(1, PROMINENT_SHARE * own)
-    return found / len(group)
-
-
 def _candidate_pairs(model: StoryModel) -> set[tuple[str, str]]:
     """Pairs worth comparing: they share a participant that is not a state, or one of their
     ``TOP_WORDS`` most distinctive words (blocking; pairs sharing neither cannot reach the
@@ -443,13 +396,16 @@ def cluster_stories(
     clusters = []
     made: list[Decision] = []
     grouped = average_linkage(
-        list(initial.values()), links, model.vetoed, partial(protagonist_conflict, model)
+        list(initial.values()), links, model.vetoed, partial(group_conflict, model)
     )
 
     def wording(a: str, b: str) -> float:
         return _dot(model.unit_words[a], model.unit_words[b])
 
-    for members in attach_fragments(grouped, links, model.vetoed, wording):
+    fragments = attach_fragments(
+        grouped, links, model.vetoed, wording, partial(group_conflict, model)
+    )
+    for members in fragments:
         ordered = sorted(members, key=lambda m: model.articles[m].sort_key)
         scores = {"size": float(len(ordered))}
         if len(ordered) > 1:
@@ -532,6 +488,7 @@ def attach_fragments(
     links: Mapping[tuple[str, str], float],
     vetoed: Callable[[str, str], bool],
     wording: Callable[[str, str], float] = lambda _a, _b: 1.0,
+    conflict: Callable[[list[str], list[str]], bool] = lambda _x, _y: False,
 ) -> list[list[str]]:
     """Second stage: each group of at most ``FRAGMENT`` members joins the larger group it
     agrees with best, when that average link reaches ``ATTACH_SIMILARITY`` and at least
@@ -571,6 +528,7 @@ def attach_fragments(
                     (total / (size * len(members[g])), g)
                     for g, total in sums.items()
                     if not any(vetoed(a, b) for a in members[small] for b in members[g])
+                    and not conflict(members[small], members[g])
                 ),
                 reverse=True,
             )

@@ -219,3 +219,30 @@ def test_told_act_coordinated_with_a_request_is_kept(analyse: Analyse) -> None:
     )
     assert ("CONSULT", "emmanuel-macron", "olaf-scholz") in events
     assert ("REQUEST", "emmanuel-macron", "germany") in events
+
+
+def test_a_light_verb_that_yields_no_event_gives_its_noun_a_doer(analyse: Analyse) -> None:
+    """ "offered an apology": "offer" is a trigger, but here it states no act of its own."""
+    events = asserted(
+        analyse("Kenya's foreign minister offered an apology for the incident.", published=PUB)
+    )
+    assert [t for t in events if t[0] == "CONCEDE"]
+
+
+def test_a_verb_with_its_own_event_keeps_the_noun_its_object(analyse: Analyse) -> None:
+    """ "Iran denied the accusation": the denial is the event, not an accusation by Iran."""
+    events = asserted(analyse("Iran denied the accusation on Monday.", published=PUB))
+    assert not [t for t in events if t[0] == "ACCUSE" and t[1] == "iran"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda urged Kenya to end the blockade of Somalia.",
+        "Uganda asked Kenya to respect and enforce the sanctions on Somalia.",
+    ],
+)
+def test_the_object_of_a_requested_infinitive_is_asked(analyse: Analyse, text: str) -> None:
+    events = asserted(analyse(text, published=PUB))
+    assert ("REQUEST", "uganda", "kenya") in events
+    assert not [t for t in events if t[0] == "SANCTION" and t[1] == "kenya"]

@@ -296,6 +296,9 @@ def requested(token: Token) -> bool:
                     for s in node.children
                 )
             if node.lemma_.lower() not in REQUESTING:
+                # "urged X to end the blockade": an infinitive's object is asked with it
+                if node.tag_ == "VB" and node.dep_ in ("xcomp", "conj") and child.dep_ != "nsubj":
+                    continue
                 return False
             if child.dep_ == "ccomp" and node.lemma_.lower() in INFORMING:
                 return False  # "told reporters that ...": information, not a request

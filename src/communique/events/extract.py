@@ -297,6 +297,8 @@ def find_candidates(
                     fallback = found
                     break
             out.extend(fallback)
+            if fallback:
+                index.event_tokens.add(token.i)
     out = with_antecedents(_with_answered_demands(_without_empty_controllers(out)), lexicon,
                            untargeted)  # fmt: skip
     # an evaluation of a type that needs a recipient, whose act's doer was not found

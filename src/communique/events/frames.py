@@ -263,8 +263,14 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if verb is None:
         return []
     if role == "governor":
-        if not trigger.with_governor and verb.lemma_.lower() in mentions.trigger_verbs:
-            return []  # "Iran denied the accusation": the verb's subject has its own event
+        if (
+            not trigger.with_governor
+            and verb.lemma_.lower() in mentions.trigger_verbs
+            and (verb.i > token.i or verb.i in mentions.event_tokens)
+        ):
+            # "Iran denied the accusation": the verb's subject has its own event; a verb
+            # told before its object that yielded none is a light verb ("offered an apology")
+            return []
         if trigger.type not in INTERACTIONS and in_adjunct(token):
             return []  # "X went home within hours of the allegation": X did not allege
         if verb.lemma_.lower() in UNDERGOING_VERBS and token.dep_ == "dobj":

@@ -99,6 +99,8 @@ class MentionIndex:
         self.make_agent = make_agent
         # Lemmas of verbs that are triggers themselves; set by the extractor.
         self.trigger_verbs: frozenset[str] = frozenset()
+        # Tokens that have yielded an event so far (the extractor goes left to right).
+        self.event_tokens: set[int] = set()
         self.by_token: dict[int, Mention] = {}
         self.counts = Counter(m.actor_id for m in mentions)
         for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):

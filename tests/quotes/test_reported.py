@@ -244,3 +244,10 @@ def test_claim_rejected_with_its_claimant_is_the_claimant_s(quotes: Run) -> None
     assert [(q.text, q.speaker_id) for q in found] == [
         ("its troops had shelled the station", "ukr")
     ]
+
+
+def test_reasoned_reports_a_statement(quotes: Run) -> None:
+    found = quotes("Okafor reasoned that the clinics could not stay open without the fee.", M)
+    assert [(q.text, q.speaker_id, q.cue) for q in found] == [
+        ("the clinics could not stay open without the fee", "okafor", "reason")
+    ]

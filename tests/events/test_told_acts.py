@@ -246,3 +246,22 @@ def test_the_object_of_a_requested_infinitive_is_asked(analyse: Analyse, text: s
     events = asserted(analyse(text, published=PUB))
     assert ("REQUEST", "uganda", "kenya") in events
     assert not [t for t in events if t[0] == "SANCTION" and t[1] == "kenya"]
+
+
+def test_agreed_terms_name_the_other_party(analyse: Analyse) -> None:
+    """ "agreed to a power-sharing deal in which Y became prime minister": with Y."""
+    events = asserted(
+        analyse(
+            "In 2008 Mwai Kibaki agreed to a power-sharing deal in which Raila Odinga became "
+            "prime minister.",
+            published=PUB,
+        )
+    )
+    assert ("AGREE", "mwai-kibaki", "raila-odinga") in events
+
+
+def test_terms_someone_rejected_are_no_party_to_the_agreement(analyse: Analyse) -> None:
+    events = asserted(
+        analyse("Mwai Kibaki agreed to a plan that Raila Odinga had rejected.", published=PUB)
+    )
+    assert ("AGREE", "mwai-kibaki", "raila-odinga") not in events

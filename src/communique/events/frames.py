@@ -158,6 +158,21 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return custodians(token, mentions)
     if role == "forum":
         return forum_hosts(token, mentions)
+    if role == "content_party":
+        # "agreed to a power-sharing in which Y became prime minister", "accepted a deal
+        # under which Y withdraws": the other party the agreed terms name
+        terms = [p for w in ("to", "on", "upon") for p in pobjs(token, w)] + objects(token)
+        return actors_of(
+            [
+                s
+                for term in terms
+                for clause_verb in term.children
+                if clause_verb.dep_ == "relcl" and _terms_clause(clause_verb)
+                for s in clause_verb.children
+                if s.dep_ in SUBJ | PASSIVE_SUBJ and s.lower_ not in NON_ACTOR_PRONOUNS
+            ],
+            mentions,
+        )
     if role == "protagonist":
         # "Tributes were paid by world leaders": honours that name no one honour the
         # person the report is about
@@ -281,6 +296,16 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
     if role == "instrument":
         return []
     return []
+
+
+def _terms_clause(clause_verb: Token) -> bool:
+    """A relative clause that states terms ("in which", "under which", "whereby", "where"),
+    not one that says who did something to them ("a plan that Iran rejected")."""
+    return any(
+        (c.dep_ == "prep" and any(p.lower_ in ("which", "whom") for p in c.children))
+        or (c.dep_ == "advmod" and c.lower_ in ("where", "whereby"))
+        for c in clause_verb.children
+    )
 
 
 def act_doers(heads: list[Token]) -> list[Token]:

@@ -77,6 +77,7 @@ _ROLE_NAMES = {
     "addressee",
     "forum",
     "protagonist",
+    "content_party",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

@@ -8,22 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.actors.conftest import agent_of
 
 from communique.actors.agents import load_lexicon
 from communique.model import Document
-
-
-def agent_of(document: Document, fragment: str, occurrence: int = 0) -> str | None:
-    """The agent actor id of the mention overlapping an occurrence of ``fragment``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = document.text.index(fragment, start + 1)
-    end = start + len(fragment)
-    for m in document.mentions:
-        if m.start < end and start < m.end and m.actor_id.startswith("agent:"):
-            return m.actor_id
-    return None
-
 
 # A territory named in the phrase, a sovereign state the article names more often: the
 # later bare plural is still the territory's group.

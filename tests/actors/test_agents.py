@@ -8,20 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.actors.conftest import agent_of
 
 from communique.actors.agents import agent_actor, load_lexicon
 from communique.model import Document
-
-
-def agent_of(document: Document, fragment: str) -> str | None:
-    """The agent actor id of the mention overlapping ``fragment`` (None if no agent)."""
-    start = document.text.index(fragment)
-    end = start + len(fragment)
-    for m in document.mentions:
-        if m.start < end and start < m.end and m.actor_id.startswith("agent:"):
-            return m.actor_id
-    return None
-
 
 # (text, fragment, expected agent id): country from a modifier in the phrase.
 MODIFIER = [
@@ -177,8 +167,11 @@ def test_lexicon_curation() -> None:
 EVENTS = [
     ("Turkish police detained dozens of demonstrators in Ankara on Monday.", "COERCE",
      "agent:TUR:COP", "agent:TUR:CVL"),
-    ("Kenyan police arrested 40 protesters in Mombasa on Thursday.", "COERCE", "agent:KEN:COP",
-     "agent:KEN:CVL"),
+    ("Indian police arrested 40 protesters in Mumbai on Thursday.", "COERCE", "agent:IND:COP",
+     "agent:IND:CVL"),
+    # where one national force does the policing, "police" is that force
+    ("Kenyan police arrested 40 protesters in Mombasa on Thursday.", "COERCE",
+     "national-police-service-kenya", "agent:KEN:CVL"),
     ("Police detained several journalists in Minsk on Saturday.", "COERCE", "agent:BLR:COP",
      "agent:BLR:MED"),
     ("Dozens of protesters were arrested by police in Tbilisi on Wednesday.", "COERCE",

@@ -216,3 +216,16 @@ def test_a_regions_legislature_is_its_own_parliament(run: Run) -> None:
     assert resolved(document, "legislature") == {"Parliament of Western Australia"}
     assert resolved(document, "the parliament") == {"Parliament of Western Australia"}
     assert "Parliament of Australia" not in {a.name for a in document.actors}
+
+
+def test_bare_police_is_the_one_national_force_where_there_is_one(run: Run) -> None:
+    document = run("Police in Manila detained 40 students on Friday.", "2019-06-20")
+    assert resolved(document, "Police") == {"Philippine National Police"}
+    police = next(a for a in document.actors if a.name == "Philippine National Police")
+    assert (police.country, police.sector) == ("PHL", "COP")
+
+
+def test_bare_police_of_a_federal_state_stays_an_agent(run: Run) -> None:
+    # Germany's police are the states' forces: the Federal Police is not "police"
+    document = run("Police in Munich detained 40 students on Friday.", "2019-06-20")
+    assert resolved(document, "Police") == {"Police (Germany)"}

@@ -20,7 +20,9 @@ also answers to "Constitutional Court (Veloria)", the form reference lists use.
 
 Generic agents ("troops", "police officers") stay agents; an institution actor keeps the
 state and sector an agent would have had, so event scoring of ``agent:ISO3:SECTOR``
-still agrees.
+still agrees. A bare "police" is the state's police force only where the data gives one
+force that does the ordinary policing (kind ``general-police``: the Philippine National
+Police, not any force of a federal state).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ KINDS: dict[str, str] = {
     "coast guard": "coast-guard",
     "national police": "police",
     "police force": "police",
+    "police": "general-police",  # only where one national force polices (data file)
     "parliament": "legislature",
     "legislature": "legislature",
     "congress": "legislature",
@@ -146,6 +149,11 @@ def find_institutions(state: DocState) -> None:
             continue
         if iso is None and (definite or kind in _BARE_OK) and phrase not in _WRITTEN_ONLY:
             iso = focal
+        if kind == "general-police":
+            # the country the agents pass gave the group ("Police in Manila"), which
+            # also weighed places and earlier groups; no agent there, no police force
+            iso = _agent_country(state, end - 1)
+            written = iso is not None
         if iso is None:
             i = end
             continue
@@ -175,6 +183,15 @@ def _phrase_at(state: DocState, i: int) -> tuple[int, str] | None:
         if kind is not None:
             best = (j + 1, kind)
     return best
+
+
+def _agent_country(state: DocState, i: int) -> str | None:
+    """Country of the agent mention covering token i, if any."""
+    for found in state.found:
+        if found.start <= i < found.end and found.actor_id.startswith("agent:"):
+            actor = state.actor(found.actor_id)
+            return actor.country if actor is not None else None
+    return None
 
 
 def _found_ending(state: DocState, end: int) -> Found | None:

@@ -546,3 +546,28 @@ def test_a_stated_belief_is_reported(quotes: Run) -> None:
     text = "Investigators believe the fire was started deliberately."
     [quote] = quotes(text, PEOPLE)
     assert quote.text == "the fire was started deliberately"
+
+
+def test_bare_description_is_the_fuller_name_given_before(
+    document_of: Callable[..., Document],
+) -> None:
+    text = (
+        "Harbourshire police were able to trace the car to the depot. "
+        "Despite the promises, the driver left the country, police revealed on Saturday."
+    )
+    document = document_of(text, {"Harbourshire police": "local:harbourshire-police"})
+    [quote] = document.quotes
+    assert quote.speaker_id == "local:harbourshire-police"
+
+
+def test_bare_description_after_a_nationality_stays_described(
+    document_of: Callable[..., Document],
+) -> None:
+    # "French police officers" describes them; "officers" is not a name given before
+    text = (
+        "Two French police officers were convicted on Thursday. "
+        "The officers said they would appeal the verdict."
+    )
+    document = document_of(text, {"Two French police officers": "agent:FRA:COP"})
+    [quote] = document.quotes
+    assert quote.speaker_id != "agent:FRA:COP"

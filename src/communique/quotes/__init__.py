@@ -93,6 +93,10 @@ __all__ = ["Lexicon", "extract_quotes", "find_marked", "find_quotes"]
 
 # Forms of "be" before a quotation that is a statement's whole predicate.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
+# How many earlier mentions a bare description ("police") searches for the fuller name
+# it repeats ("Northamptonshire police"): a few paragraphs of news.
+FULLER_NAME_MENTIONS = 200
+_ARTICLES = frozenset({"the", "a", "an"})
 # How far back (characters) a reporting pronoun looks for the subject it
 # continues: about two newswire sentences.
 PRONOUN_WINDOW = 400
@@ -295,6 +299,20 @@ def _from_reported(item: Reported, outer: tuple[int, int] | None, end: int | Non
 # speakers and records
 
 
+def _name_word(token: Token) -> bool:
+    """A capitalised content word of a name ("Northamptonshire", which the tagger may
+    call a common noun), not a capitalised number or function word at a sentence's
+    start ("Two officers", "Several officers"), nor a nationality ("French police
+    officers" are described, not named)."""
+    return (
+        token.is_title
+        and not token.is_stop
+        and not token.like_num
+        and token.pos_ in ("PROPN", "NOUN", "ADJ")
+        and token.ent_type_ != "NORP"
+    )
+
+
 def _glued_pronoun(doc: Doc, cue: int) -> bool:
     return cue > 0 and re.search(r"\W(he|she|they)$", doc[cue - 1].lower_) is not None
 
@@ -377,6 +395,26 @@ class _Describer:
                     return mention.actor_id
         return None
 
+    def fuller_name(self, subject: Token, text: str) -> str | None:
+        """ "police revealed" after "Northamptonshire police were able to ...": a bare
+        one-word description repeats the head of a fuller name the article gave
+        before (a proper name before the same head word), and means the same actor
+        (the latest such name wins)."""
+        words = [w for w in text.lower().split() if w not in _ARTICLES]
+        if len(words) != 1 or subject.pos_ != "NOUN":
+            return None
+        found: str | None = None
+        i = bisect_right(self.index.starts, subject.idx)
+        for mention in self.index.mentions[max(0, i - FULLER_NAME_MENTIONS) : i]:
+            if mention.kind in ("pronoun", "demonym") or mention.end > subject.idx:
+                continue
+            span = subject.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or len(span) < 2 or span[-1].lower_ != words[0]:
+                continue
+            if any(_name_word(t) for t in span[:-1]):
+                found = mention.actor_id  # a name ("Northamptonshire police"), not "two officers"
+        return found
+
     def speaker(self, subject: Token) -> str | None:
         if not self.can_speak(subject):
             return None
@@ -405,6 +443,8 @@ class _Describer:
             state = self.government_state(issuer) if issuer is not None else None
             if state is not None:
                 return state
+        if (fuller := self.fuller_name(subject, text)) is not None:
+            return fuller
         head = subject.doc[choice.head]
         actor = described_actor(
             text, plural=head.tag_ in ("NNS", "NNPS"), country=country, sector=sector

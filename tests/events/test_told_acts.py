@@ -265,3 +265,19 @@ def test_terms_someone_rejected_are_no_party_to_the_agreement(analyse: Analyse) 
         analyse("Mwai Kibaki agreed to a plan that Raila Odinga had rejected.", published=PUB)
     )
     assert ("AGREE", "mwai-kibaki", "raila-odinga") not in events
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "In 2015 Emmanuel Macron helped negotiate the Iran nuclear deal.",
+            ("CONSULT", "emmanuel-macron", "iran"),
+        ),
+        ("Kenya signed the Somalia peace accord on Monday.", ("AGREE", "kenya", "somalia")),
+    ],
+)
+def test_a_deal_named_after_a_party_gives_the_recipient(
+    analyse: Analyse, text: str, event: Triple
+) -> None:
+    assert event in asserted(analyse(text, published=PUB))

@@ -173,6 +173,16 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             ],
             mentions,
         )
+    if role == "deal_party":
+        # "negotiated the Iran nuclear deal", "signed the US-Taliban accord": the state a
+        # deal is named after is its other party
+        return [
+            a
+            for deal in objects(token)
+            if deal.lemma_.lower() in DEALS
+            for c in deal.children
+            if c.dep_ in ("compound", "nmod", "amod", "poss") and (a := mentions.actor(c))
+        ]
     if role == "protagonist":
         # "Tributes were paid by world leaders": honours that name no one honour the
         # person the report is about
@@ -462,6 +472,10 @@ def evaluator(token: Token, mentions: MentionIndex) -> list[str]:
 # members sign there they sign with the organisation.
 GATHERINGS = {"summit", "conference", "meeting", "session", "forum", "assembly", "congress",
               "convention", "gathering", "ceremony", "ministerial"}  # fmt: skip
+
+
+# Nouns of agreements that may be named after a party ("the Iran deal").
+DEALS = {"deal", "agreement", "accord", "treaty", "pact", "truce", "ceasefire", "settlement"}
 
 
 def forum_hosts(token: Token, mentions: MentionIndex) -> list[str]:

@@ -78,6 +78,7 @@ _ROLE_NAMES = {
     "forum",
     "protagonist",
     "content_party",
+    "deal_party",
 }
 _POS = {"VERB", "NOUN", "ADJ"}
 

@@ -138,6 +138,9 @@ EMBASSIES = [
      "embassy of Japan in Beijing", "Embassy of Japan, Beijing"),
     ("Staff at the Dutch embassy in Ankara were sent home.", "Dutch embassy in Ankara",
      "Embassy of the Netherlands, Ankara"),
+    # a mission where the state keeps no embassy
+    ("The Swiss interests section in Tehran put up a banner.", "interests section",
+     "Embassy of Switzerland, Tehran"),
 ]  # fmt: skip
 
 

@@ -4,7 +4,8 @@ Part of the actors stage, after pass 1 (``communique.actors.resolve.find_names``
 before the anaphora of pass 3, so that a later "the embassy" finds it. In: a ``DocState``
 whose name mentions include the sending state ("US", "the American", "Britain's").
 Out: for "the US Embassy in London", "the American embassy in Havana", "Britain's
-embassy in Tehran" and "the embassy of Japan in Beijing", one local organisation named
+embassy in Tehran", "the embassy of Japan in Beijing" and "the U.S. interests section in
+Havana", one local organisation named
 the way reference lists name embassies ("Embassy of the United States, London"), with
 the sending state's country and sector GOV; the state's own mention inside the phrase
 gives way to it (the embassy acts, not the whole state). "The US embassy" without a city
@@ -29,13 +30,16 @@ def find_embassies(state: DocState) -> None:
     lowers = state.lowers
     placed: dict[str, Actor] = {}  # sending state → its embassy named with a city
     for i, low in enumerate(lowers):
-        if low != "embassy":
+        # "interests section": a state's mission where it keeps no embassy (the US in
+        # Havana until 2015), listed under the embassy it became
+        first = i - 1 if low == "section" and i > 0 and lowers[i - 1] == "interests" else i
+        if low != "embassy" and first == i:
             continue
-        left, iso = _state_before(state, i)
+        left, iso = _state_before(state, first)
         right = i + 1
         if iso is None:
             right, iso = _state_after(state, i + 1)
-            left = i
+            left = first
         if iso is None:
             continue
         sending = state.kb.country_actor(iso)

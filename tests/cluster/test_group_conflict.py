@@ -16,14 +16,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.cluster.builders import Reports, groups, person
+from tests.cluster.builders import Reports, event, groups, person, state
 
 from communique.cluster import cluster_documents, contradictions, stories, update_clusters
 from communique.cluster.contradictions import protagonist_conflict, venue_conflict
-from communique.cluster.features import ArticleFeatures
+from communique.cluster.features import ActorKeys, ArticleFeatures, features
 from communique.cluster.stories import StoryModel, average_linkage
 from communique.config import Settings
-from communique.model import Document
+from communique.model import Document, Event, Place
 from communique.store import Store
 
 SHARED = {"club": 2, "arrested": 2, "suspicion": 1, "driving": 2, "patrol": 1}
@@ -220,3 +220,30 @@ def test_groups_in_other_countries_conflict_and_one_misplaced_report_does_not() 
     # a report without a located main event contradicts nothing
     assert model.elsewhere("town-5", "town-1") is None
     assert not venue_conflict(model, ["town-5"], ["dakar-1"])
+
+
+def test_a_venue_is_one_the_report_bears_out() -> None:
+    cast = Reports(
+        person("ndiaye", "Mamadou Ndiaye", "SEN"),
+        person("dumont", "Claire Dumont", "FRA"),
+        state("senegal", "Senegal", "SEN"),
+    )
+    dakar = Place(name="Dakar", country="SEN")
+    # a town's name that another country has too, placed in the wrong one
+    elsewhere = Place(name="Richmond", country="USA")
+    text = "Claire Dumont met Mamadou Ndiaye. Dumont praised Senegal."
+    keys = ActorKeys(cast.actors.get)
+
+    def venues(*events: Event) -> set[str]:
+        document = cast.document("r", text, None, list(events))
+        return features(document, 0, keys).venues
+
+    # the host is of the venue's country
+    assert venues(event("e1", "CONSULT", "dumont", "ndiaye", None, dakar)) == {"SEN"}
+    # no participant of that country, and one event only: the place alone says too little
+    assert venues(event("e1", "PRAISE", "dumont", None, None, elsewhere)) == set()
+    # two main events located there bear each other out
+    assert venues(
+        event("e1", "PRAISE", "dumont", None, None, elsewhere),
+        event("e2", "CONSULT", "dumont", None, None, elsewhere),
+    ) == {"USA"}

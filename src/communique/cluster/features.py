@@ -46,6 +46,9 @@ MENTIONED = 0.5
 # venue's country less. Without a known venue nothing changes.
 VISITOR = 2.0
 HOST = 0.5
+# Main events located in one country that make it a venue of the report without a
+# participant of that country (``_venues``).
+VENUE_EVENTS = 2
 
 # Words that carry no topic; IDF alone cannot down-weight them in a small store.
 _STOPWORDS = """a about above after again against all also am an and any are as at be because
@@ -272,6 +275,25 @@ def _episode(events: list[EventItem], published: Interval | None) -> Interval | 
     return min(counts, key=lambda d: (width(d), -counts[d], d[0]))
 
 
+def _venues(document: Document, keys: ActorKeys) -> set[str]:
+    """The countries where the report's main events happened, as far as the report itself
+    bears them out: a participant of the event is of that country (the host of a visit,
+    the country's police), or ``VENUE_EVENTS`` main events are located there. A place
+    alone may be misread (a town's name that other countries have too, a month taken
+    for a place), and a wrong venue would keep the report from its story."""
+    located: Counter[str] = Counter()
+    borne_out: set[str] = set()
+    for event in document.events:
+        if event.salience != "main" or event.location is None or not event.location.country:
+            continue
+        country = event.location.country
+        located[country] += 1
+        participants = (event.source_id, event.target_id)
+        if any(keys.info(p).country == country for p in participants if p is not None):
+            borne_out.add(country)
+    return borne_out | {c for c, count in located.items() if count >= VENUE_EVENTS}
+
+
 def _year(document: Document, published: Interval | None) -> str | None:
     """The year a report dates its news to: its publication year, else the most common year
     of the day dates it writes out, if it gives at least ``YEAR_DATES`` of them."""
@@ -366,7 +388,7 @@ def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures
         episode=_episode(items, published),
         places=places,
         events=items,
-        venues={e.country for e in items if e.main and e.country},
+        venues=_venues(document, keys),
         numbers=Counter(numbers(document.text)),
         names=names(document),
         protagonists=_protagonists(document, keys),

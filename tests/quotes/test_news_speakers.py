@@ -571,3 +571,14 @@ def test_bare_description_after_a_nationality_stays_described(
     document = document_of(text, {"Two French police officers": "agent:FRA:COP"})
     [quote] = document.quotes
     assert quote.speaker_id != "agent:FRA:COP"
+
+
+def test_words_quoted_by_a_relaying_report_are_the_quoted_source_s(quotes: Run) -> None:
+    text = (
+        "According to Reuters, quoting the state news agency Petra, the border "
+        "will stay “closed until further notice”."
+    )
+    found = quotes(text, {"Reuters": "reuters", "Petra": "local:petra"})
+    speakers = {(q.kind, q.text): q.speaker_id for q in found}
+    assert speakers[("direct", "closed until further notice")] == "local:petra"
+    assert {s for (kind, _), s in speakers.items() if kind == "indirect"} == {"reuters"}

@@ -245,7 +245,8 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]
     """Quoted words inside a reported statement: a direct quote of the same speaker.
 
     "described the attack as a “dastardly act”" reports a statement and quotes
-    two of its words; both are quotes. Titles stay titles.
+    two of its words; both are quotes. Titles stay titles. A statement that relays
+    another source ("quoting Y") quotes Y's words.
     """
     direct = Spans([(f.start, f.end) for f in found if f.kind == "direct"])
     statements = {(f.start, f.end): f for f in found if f.kind != "direct" and f.within is None}
@@ -263,6 +264,7 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]
             continue
         if outer.cue == "call" and len(words) < MIN_PHRASE_WORDS and words[0].pos_ != "ADJ":
             continue  # "call the district “the old port”" names; "called it “dangerous”" says
+        relayed = _quoted_source(doc, outer.cue_token)
         out.append(
             Found(
                 "direct",
@@ -270,11 +272,27 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]
                 span.end,
                 outer.cue,
                 outer.cue_token,
-                outer.subject,
+                relayed if relayed is not None else outer.subject,
                 outer.anchor,
             )
         )
     return out
+
+
+def _quoted_source(doc: Doc, cue_token: int | None) -> int | None:
+    """ "According to X, quoting Y, ... “...”": the statement is X's report, the words
+    in quotation marks are Y's. The token naming Y (its appositive name, if any)."""
+    if cue_token is None:
+        return None
+    for token in doc[cue_token].sent:
+        if token.lemma_.lower() != "quote" or token.tag_ != "VBG":
+            continue
+        source = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if source is None:
+            continue
+        name = next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return (name or source).i
+    return None
 
 
 def _clip(item: Reported, outer: tuple[int, int]) -> Reported:

@@ -79,3 +79,19 @@ def test_given_name_alone_without_the_full_name(run: Callable[..., Document]) ->
     # The full name never appears: a bare "Mohammad" is nobody the KB can tell.
     text = "Critics called Mohammad's promise empty on Monday."
     assert "Mohammed bin Salman" not in resolved(run(text), "Mohammad")
+
+
+def test_a_national_body_named_without_its_state(run: Callable[..., Document]) -> None:
+    # the KB knows it with the state's name before it, in the other spelling
+    text = (
+        "Japan lodged a protest on Monday. Officials at the Defence Agency said the vessel "
+        "had left Japanese waters, and Japan asked for an apology."
+    )
+    assert resolved(run(text, "2004-11-15"), "Defence Agency") == {"Japan Defense Agency"}
+
+
+def test_a_body_of_a_state_the_article_does_not_name_stays_local(
+    run: Callable[..., Document],
+) -> None:
+    text = "Kenya lodged a protest. Officials at the Defence Agency said the vessel had left."
+    assert "Japan Defense Agency" not in resolved(run(text, "2004-11-15"), "Defence Agency")

@@ -523,6 +523,25 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
             return choose(state, [a.id for a in found])
         if len(words) == 1:
             return short_form(state, words[0])
+        return _of_named_state(state, name)
+    return None
+
+
+def _of_named_state(state: DocState, name: str) -> str | None:
+    """ "the Defence Agency" in a report about Japan: a national body the KB knows with
+    its state's name before it ("Japan Defense Agency"), for the states the article names
+    most (at most three), and only an organisation of that very state."""
+    for iso, _ in state.countries.most_common(3):
+        country = state.kb.country_actor(iso)
+        if country is None:
+            continue
+        found = [
+            a
+            for a in state.kb.lookup(f"{country.name} {name}")
+            if a.type == "organisation" and a.country == iso
+        ]
+        if found:
+            return choose(state, [a.id for a in found])
     return None
 
 

@@ -251,3 +251,29 @@ def test_reasoned_reports_a_statement(quotes: Run) -> None:
     assert [(q.text, q.speaker_id, q.cue) for q in found] == [
         ("the clinics could not stay open without the fee", "okafor", "reason")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The official position of Brazil remained that the fire was set by farmers.",
+            "the fire was set by farmers",
+            "bra",
+        ),
+        (
+            "Okafor's argument was that the clinics could not stay open without the fee.",
+            "the clinics could not stay open without the fee",
+            "okafor",
+        ),
+    ],
+)
+def test_statement_noun_joined_to_its_content_by_a_copula(
+    quotes: Run, text: str, content: str, speaker: str
+) -> None:
+    found = quotes(text, {**M, "Brazil": "bra"})
+    assert [(q.text, q.speaker_id) for q in found] == [(content, speaker)]
+
+
+def test_position_without_a_that_clause_is_no_statement(quotes: Run) -> None:
+    assert quotes("The position of the troops was that of a defensive line.", M) == []

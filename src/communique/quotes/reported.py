@@ -44,6 +44,8 @@ _QUESTION_WORDS = frozenset({"how", "why", "when", "where", "whether", "if"})
 # Tags of a finite verb or auxiliary: what makes words after a cue a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LEADING = frozenset({"that", ",", ";", ":", "-", "—", "–", "and", "but", "so"})
+# Verbs that join a statement noun to its content: "X's argument was that Y".
+_COPULAS = frozenset({"be", "remain"})
 # Verbs by which one rejects what others said: "X denied claims that Y" tells a denial by
 # X of a claim by someone unnamed, no statement of X's.
 _REJECTING = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "contest"})
@@ -502,7 +504,8 @@ def according_source(token: Token) -> Token | None:
 
 
 def _noun(token: Token, lemma: str) -> Reported | None:
-    """ "X's statement that Y": the that-clause is the content, the possessor speaks; the
+    """ "X's statement that Y", "X's argument was that Y": the that-clause is the
+    content, the possessor speaks; the
     claims a verb of rejection takes with no one named ("denied claims that Y") are no
     statement of anyone the text names."""
     clauses = [
@@ -511,6 +514,14 @@ def _noun(token: Token, lemma: str) -> Reported | None:
         if c.dep_ in ("acl", "ccomp", "appos", "relcl")
         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
     ]
+    if not clauses and token.dep_ == "nsubj" and token.head.lemma_.lower() in _COPULAS:
+        # "X's argument was that Y", "the official position remained that Y"
+        clauses = [
+            c
+            for c in token.head.children
+            if c.dep_ in ("ccomp", "attr", "advcl")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
     if not clauses:
         return None
     clause = clauses[0]

@@ -281,3 +281,30 @@ def test_a_deal_named_after_a_party_gives_the_recipient(
     analyse: Analyse, text: str, event: Triple
 ) -> None:
     assert event in asserted(analyse(text, published=PUB))
+
+
+def test_a_causative_participle_acts_on_what_its_subject_names(analyse: Analyse) -> None:
+    """ "X had her home searched": the search is done to X, by unnamed police."""
+    events = asserted(analyse("Raila Odinga had his home searched on Monday.", published=PUB))
+    assert ("COERCE", "agent:KEN:COP", "raila-odinga") in events
+
+
+def test_a_bare_infinitive_under_have_keeps_its_own_subject(analyse: Analyse) -> None:
+    """ "had the police search X": the police search, nothing is done to them."""
+    events = asserted(
+        analyse("Raila Odinga had the police search the home of William Ruto.", published=PUB)
+    )
+    assert not [t for t in events if t[0] == "COERCE" and t[2] == "agent:KEN:COP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Police searched Raila Odinga's home on Monday.", True),
+        ("Police in Nairobi searched for Raila Odinga on Monday.", False),
+    ],
+)
+def test_search_for_is_no_search_of(analyse: Analyse, text: str, found: bool) -> None:
+    """A preposition of time keeps the search; "search for" is looking, not coercion."""
+    events = asserted(analyse(text, published=PUB))
+    assert bool([t for t in events if t[0] == "COERCE" and t[2] == "raila-odinga"]) is found

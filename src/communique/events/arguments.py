@@ -26,7 +26,20 @@ PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 def passive(token: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in token.children):
         return True
-    return headline_participle(token)
+    return headline_participle(token) or causative_participle(token)
+
+
+def causative_participle(token: Token) -> bool:
+    """ "X had her home searched", "got his passport confiscated": a participle under
+    "have"/"get" whose subject is what undergoes it (the parser makes it the participle's
+    subject, and may tag the participle a past tense)."""
+    return (
+        token.tag_ in ("VBN", "VBD")
+        and token.dep_ in ("ccomp", "xcomp")
+        and token.head.lemma_.lower() in ("have", "get")
+        and any(c.dep_ in SUBJ for c in token.children)
+        and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in token.children)
+    )
 
 
 def headline_participle(token: Token) -> bool:

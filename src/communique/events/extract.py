@@ -136,8 +136,8 @@ def _excluded(trigger: Trigger, token: Token) -> bool:
             )
         ):
             return True  # "asked whether X had ...": a question, not a request
-        if child.dep_ == "prt" and f"prt:{child.lower_}" in trigger.without:
-            return True
+        if child.dep_ in ("prt", "prep") and f"{child.dep_}:{child.lower_}" in trigger.without:
+            return True  # "called out", "searched for survivors"
     return False
 
 

@@ -109,7 +109,7 @@ class Trigger:
     when_negated: bool = False
     # Sense and frame constraints (plover-triggers.v1.yaml header): an unnamed agent's
     # sector when the text names no source ("was arrested" -> police); dependency labels
-    # or "prt:WORD" particles that rule the entry out ("agreed that ..." is an opinion);
+    # or "prt:WORD" particles and "prep:WORD" prepositions that rule the entry out ("agreed that ..." is an opinion);
     # the type the trigger has when its source is a person or the media (a verbal act:
     # "the senator attacked the bill" is ACCUSE, not ASSAULT).
     implicit_source: str | None = None

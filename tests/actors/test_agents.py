@@ -139,6 +139,28 @@ def test_refugees_without_an_origin_get_no_country(run: Callable[..., Document])
     assert agent_of(run(text), "the refugees") == "agent:REF"
 
 
+def test_police_named_by_an_unknown_place_is_a_force_of_its_own(
+    run: Callable[..., Document],
+) -> None:
+    # the county is no place the gazetteer knows: the force is named by it, and the
+    # article's most-named state is no guess for its country
+    text = (
+        "On Monday, Warwickshire police questioned the driver. The United States said the "
+        "United States would help, and US officials agreed."
+    )
+    document = run(text)
+    force = [a for a in document.actors if a.name == "Warwickshire Police"]
+    assert len(force) == 1
+    assert (force[0].country, force[0].sector) == (None, "COP")
+    assert agent_of(document, "police") is None
+
+
+def test_police_of_a_known_city_stay_the_agent_of_its_country(
+    run: Callable[..., Document],
+) -> None:
+    assert agent_of(run("Toronto police charged two men on Monday."), "police") == "agent:CAN:COP"
+
+
 def test_canonical_name_and_codes() -> None:
     actor = agent_actor("TUR", "COP", "TUR", "Turkey")
     assert (actor.id, actor.name, actor.country, actor.sector) == (

@@ -159,6 +159,14 @@ def find_agents(
         start, end = _extent(state, tok, taken)
         if (start == tok.i and _generic(tok)) or _locative(tok):
             continue
+        force = _named_force(state, tok, start, sector, resolve_place)
+        if force is not None:
+            # "Northamptonshire police": a force of its own, named by a place the
+            # gazetteer does not know, so its country is no guess from the article
+            state.found.append(Found(start, end, force.id, "description", IN_PHRASE))
+            for t in range(start, end):
+                taken.setdefault(t, state.found[-1])
+            continue
         context, country, place, confidence = _country(state, tok, start, sector, resolve_place)
         actor = agent_actor(context, sector, country, place)
         if owner is not None:
@@ -350,6 +358,42 @@ def _country(
         iso = common[0][0]
         return iso, iso, _country_name(state, iso), ARTICLE
     return None, None, None, UNKNOWN
+
+
+def _named_force(
+    state: DocState,
+    tok: Token,
+    start: int,
+    sector: str,
+    resolve_place: Callable[[str, str | None], str | None],
+) -> Actor | None:
+    """A police force named by its place ("Kent Police", "Northamptonshire police") when
+    that place is neither an actor, a demonym nor a place the gazetteer knows (those give
+    the agent its country instead): a local organisation "<Place> Police" of sector COP,
+    the way such forces are named."""
+    if sector != "COP" or tok.lower_ != "police" or tok.i - 1 < start:
+        return None
+    doc = tok.doc
+    first = tok.i
+    while (
+        first - 1 >= start
+        and doc[first - 1].is_title
+        and (
+            doc[first - 1].pos_ == "PROPN"
+            or doc[first - 1].ent_type_ in _PLACE_LABELS
+            # a capital inside the sentence; at its start "Riot police" is a common noun
+            or (doc[first - 1].pos_ == "NOUN" and not doc[first - 1].is_sent_start)
+        )
+    ):
+        first -= 1  # "Northamptonshire" is often tagged a common noun
+    if first == tok.i or any(f.start < tok.i and first < f.end for f in state.found):
+        return None
+    place = doc[first : tok.i].text
+    if state.kb.demonym(place) or resolve_place(place, None) is not None:
+        return None
+    actor = state.local_actor(f"{place} Police", "organisation")
+    actor.sector = actor.sector or "COP"
+    return actor
 
 
 # Sectors whose people belong to the state they left, not the one they are in: "asylum

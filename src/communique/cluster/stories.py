@@ -430,7 +430,9 @@ def average_linkage(
     members over the product of their sizes (pairs without a link count 0,
     contradictions count below 0), so a report joins the story it agrees with
     as a whole, and a chain of weak links does not merge two episodes. Two
-    groups with a vetoed pair between them never merge. Sums are kept per
+    groups with a vetoed pair between them never merge, and two groups that
+    ``conflict`` as wholes do not merge as they are (either may still merge
+    with another group, and the pair is weighed again then). Sums are kept per
     pair of neighbouring groups and updated on each merge (Lance-Williams),
     and the best pair is taken from a heap: about E log E for E links.
     """

@@ -582,3 +582,23 @@ def test_words_quoted_by_a_relaying_report_are_the_quoted_source_s(quotes: Run) 
     speakers = {(q.kind, q.text): q.speaker_id for q in found}
     assert speakers[("direct", "closed until further notice")] == "local:petra"
     assert {s for (kind, _), s in speakers.items() if kind == "indirect"} == {"reuters"}
+
+
+def test_he_inside_a_quotation_is_no_state_named_before_it(quotes: Run) -> None:
+    # "He" cannot stand for France: the nested statement names no speaker and is the
+    # quotation's own words
+    text = (
+        "“France has been hit hard. He just announced that the curfew will end today,” Lopez said."
+    )
+    found = quotes(text, {**PEOPLE, "France": "france"})
+    assert [(q.kind, q.speaker_id) for q in found] == [("direct", "local:maria-lopez")]
+
+
+def test_he_inside_a_quotation_is_the_person_named_before_it(quotes: Run) -> None:
+    text = (
+        "“Tomas Rivera spoke to France on Monday. He announced that the curfew will end "
+        "today,” Lopez said."
+    )
+    found = quotes(text, {**PEOPLE, "France": "france"})
+    nested = [(q.text, q.speaker_id) for q in found if q.kind == "indirect"]
+    assert nested == [("the curfew will end today", "local:tomas-rivera")]

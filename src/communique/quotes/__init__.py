@@ -317,6 +317,20 @@ def _from_reported(item: Reported, outer: tuple[int, int] | None, end: int | Non
 # speakers and records
 
 
+def _named_inside(
+    doc: Doc, index: SpeakerIndex, describer: _Describer, pronoun: Token, floor: int
+) -> str | None:
+    """The actor of the last mention between ``floor`` and the pronoun that the pronoun
+    agrees with (number, person or not, gender)."""
+    for mention in reversed(index.within(floor, pronoun.idx)):
+        if mention.kind == "pronoun":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and describer.agrees(pronoun, span.root):
+            return mention.actor_id
+    return None
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised content word of a name ("Northamptonshire", which the tagger may
     call a common noun), not a capitalised number or function word at a sentence's
@@ -535,10 +549,10 @@ def _resolve(
                 speaker = describer.speaker(subject)
             elif subject.lower_ in PRONOUNS:
                 if item.within is not None:
-                    # "He underlined that ..." inside a quotation: the last
-                    # person named inside it, not the one quoted.
-                    named = index.nearest_before(subject.idx, item.within[0])
-                    speaker = named.actor_id if named else None
+                    # "He underlined that ..." inside a quotation: the last one
+                    # named inside it that the pronoun can stand for, not the one
+                    # quoted ("He" is no state named in between).
+                    speaker = _named_inside(doc, index, describer, subject, item.within[0])
                 else:
                     # No pronoun mention from the actors stage: the last actor
                     # that was a clause subject, else the last speaker.

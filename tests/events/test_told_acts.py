@@ -308,3 +308,17 @@ def test_search_for_is_no_search_of(analyse: Analyse, text: str, found: bool) ->
     """A preposition of time keeps the search; "search for" is looking, not coercion."""
     events = asserted(analyse(text, published=PUB))
     assert bool([t for t in events if t[0] == "COERCE" and t[2] == "raila-odinga"]) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police in Nairobi spoke with Raila Odinga as a suspect on Friday.", "ACCUSE"),
+        ("Police in Nairobi spoke with Raila Odinga as a witness on Friday.", "CONSULT"),
+    ],
+)
+def test_speaking_with_someone_as_a_suspect_accuses(analyse: Analyse, text: str, kind: str) -> None:
+    """ "spoke with X as a suspect": an interview of the accused, not talks."""
+    events = asserted(analyse(text, published=PUB))
+    kinds = {t[0] for t in events if t[2] == "raila-odinga"}
+    assert kinds & {"ACCUSE", "CONSULT"} == {kind}

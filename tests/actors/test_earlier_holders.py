@@ -1,5 +1,5 @@
 """Office holders before the curated files begin (``scripts/kb_sources/tables/
-foreign-ministers-2004.csv``): a role in a report of 2004-2015 names the holder of that
+foreign-ministers-2004.csv`` and ``heads-2004.csv``): a role in a report of 2004-2015 names the holder of that
 time, and a person the KB files under "IGO" keeps one actor for a national office held
 before. Sentences are written for these tests."""
 
@@ -34,6 +34,15 @@ EARLIER = [
     ("foreign minister", "AUS", "2012-06-01", "Bob Carr"),
     ("foreign minister", "KOR", "2005-06-01", "Ban Ki-moon"),
     ("foreign minister", "TUR", "2006-06-01", "Abdullah Gul"),
+    # heads of state and government (scripts/kb_sources/tables/heads-2004.csv)
+    ("prime minister", "THA", "2010-03-01", "Abhisit Vejjajiva"),
+    ("prime minister", "JPN", "2010-03-01", "Yukio Hatoyama"),
+    ("prime minister", "ITA", "2012-03-01", "Mario Monti"),
+    ("president", "KEN", "2008-06-01", "Mwai Kibaki"),
+    ("prime minister", "KEN", "2010-06-01", "Raila Odinga"),
+    ("president", "PAK", "2006-03-01", "Pervez Musharraf"),
+    ("president", "MEX", "2009-03-01", "Felipe Calderon"),
+    ("prime minister", "DNK", "2006-01-01", "Anders Fogh Rasmussen"),
 ]
 
 
@@ -50,6 +59,20 @@ def test_a_gap_between_terms_stays_unresolved(kb: KnowledgeBase) -> None:
     # Japan had no foreign minister between Maehara's resignation and Matsumoto's
     # appointment (two days); the table leaves the gap, so no holder is made up.
     assert isinstance(holder(kb, "foreign minister", "JPN", "2011-03-08"), UnresolvedRole)
+
+
+def test_a_person_with_two_terms_keeps_both(kb: KnowledgeBase) -> None:
+    # Berlusconi governed Italy twice, with Prodi between: three holders in order
+    names = [
+        _holder_name(kb, "prime minister", "ITA", d)
+        for d in ("2005-01-01", "2007-01-01", "2009-01-01")
+    ]
+    assert names == ["Silvio Berlusconi", "Romano Prodi", "Silvio Berlusconi"]
+
+
+def _holder_name(kb: KnowledgeBase, title: str, where: str, date: str) -> str | None:
+    found = holder(kb, title, where, date)
+    return None if isinstance(found, UnresolvedRole) else found.name
 
 
 def test_an_igo_person_keeps_one_actor_for_an_earlier_national_office(kb: KnowledgeBase) -> None:

@@ -277,3 +277,17 @@ def test_statement_noun_joined_to_its_content_by_a_copula(
 
 def test_position_without_a_that_clause_is_no_statement(quotes: Run) -> None:
     assert quotes("The position of the troops was that of a defensive line.", M) == []
+
+
+def test_cue_the_parser_made_a_modifier_after_an_apposition(quotes: Run) -> None:
+    # "cautioned" parsed as an adjective of "justice"; the name before the apposition speaks
+    text = (
+        "Marta Silva, a rapporteur who had studied the case, cautioned justice does not "
+        "come swiftly."
+    )
+    found = quotes(text, M)
+    assert [(q.text, q.speaker_id) for q in found] == [("justice does not come swiftly", "silva")]
+
+
+def test_participle_inside_a_noun_phrase_is_no_cue(quotes: Run) -> None:
+    assert quotes("The reported attack killed five people on Monday.", M) == []

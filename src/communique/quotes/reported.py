@@ -324,9 +324,25 @@ def _clause_by_words(token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
                 doc[lo].pos_ == "PROPN"
                 or doc[lo].tag_ == "PRP"
                 or any(c.dep_ == "dobj" and c.right_edge.i + 1 == first for c in token.children)
+                # "X, a rapporteur, cautioned justice does not come swiftly": the
+                # parser made the cue a modifier of the noun that opens the clause
+                or (_modifier_cue(token) and token.head.i == lo)
             )
         return (lo, hi) if ok else None
     return None
+
+
+def _modifier_cue(token: Token) -> bool:
+    """A cue after a comma that the parser made a modifier of the next word ("X, a
+    rapporteur, cautioned justice does not ..."), not a participle inside a noun
+    phrase ("the reported attack")."""
+    doc = token.doc
+    return (
+        token.dep_ == "amod"
+        and token.head.i == token.i + 1
+        and token.i > 0
+        and doc[token.i - 1].text == ","
+    )
 
 
 def _addressee_before_that(token: Token, i: int) -> int | None:
@@ -418,6 +434,14 @@ def _make(
         if end <= start or last.i < lo:
             return None
     subject = subject_of(token)
+    if subject is None and _modifier_cue(token):
+        # "X, a rapporteur, cautioned justice does not come swiftly": the cue parsed as
+        # a modifier of the clause's first noun, and X as the subject of its verb
+        root = token.sent.root
+        subject = next(
+            (c for c in root.children if c.dep_ == "nsubj" and c.i < token.i),
+            None,
+        )
     if (
         not speaker_after
         and subject is None

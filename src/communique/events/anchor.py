@@ -49,7 +49,7 @@ from communique.events.dating import (
     statement_verb,
 )
 from communique.events.extract import Candidate
-from communique.events.placing import EventPlaces
+from communique.events.placing import FUTURE_MARKS, EventPlaces
 from communique.events.salience import Paragraphs, salience
 from communique.model import Actor, Document, Event, Evidence, Place, Quote, Sentence, TimeRef
 
@@ -132,7 +132,8 @@ def anchor_candidates(
     places = _places(doc, document, context)
     placer = EventPlaces(doc, document, places, triggers, context.gazetteer)
     occasion = _occasion_place(doc, placer.points)
-    statements = _statement_place(doc, places) or _dateline(document, context)
+    dateline = _dateline(document, context)
+    statements = _statement_place(doc, document, places) or (dateline, None)
     anchored: list[Anchored] = []
     for candidate in candidates:
         offset = candidate.token.idx
@@ -159,7 +160,7 @@ def anchor_candidates(
     def actor_of(actor_id: str) -> Actor | None:
         return local.get(actor_id) or context.kb.get(actor_id)
 
-    _finish(clock, placer, actor_of, anchored, occasion, statements)
+    _finish(clock, placer, actor_of, anchored, occasion, statements, dateline)
     return anchored
 
 
@@ -170,7 +171,11 @@ def _names_occasion(token: Token) -> bool:
         prep.dep_ == "prep"
         and prep.lower_ in ("in", "at", "during", "on", "after")
         and any(
-            p.dep_ == "pobj" and (p.lemma_.lower() in OCCASIONS or p.lower_ == "sidelines")
+            p.dep_ == "pobj"
+            and (p.lemma_.lower() in OCCASIONS or p.lower_ == "sidelines")
+            # "wishes to speak with X at the upcoming summit": an occasion still to come is
+            # not the report's meeting, so it lends the act no place
+            and not any(m.lower_ in FUTURE_MARKS for m in p.children)
             for p in prep.children
         )
         for head in heads
@@ -178,18 +183,23 @@ def _names_occasion(token: Token) -> bool:
     )
 
 
-def _statement_place(doc: Doc, places: list[tuple[int, int, Place]]) -> Place | None:
-    """The place the text gives to the report's statements, if it gives one.
+def _statement_place(
+    doc: Doc, document: Document, places: list[tuple[int, int, Place]]
+) -> tuple[Place, frozenset[str] | None] | None:
+    """The place the text gives to a speaker's statements, and who spoke there, if it gives one.
 
     A locative on a statement noun or verb ("made the comments in Tehran",
-    "said in Ankara", "told a news conference in Cairo") places what is said
-    in the report, so every main event without a place of its own takes it. A
-    locative on the meeting alone ("a meeting with X and his delegation in
-    Tehran", "a summit was held in Nairobi") places the meeting, and a careful
-    coder does not assume that everything said in the report was said there:
-    those places go to the meeting and to events whose clause names it
-    (``_names_occasion``). A statement placed in the past perfect ("had said in
-    Paris") is an earlier one and places nothing.
+    "said in Ankara", "told a news conference in Cairo"), directly or through the
+    site it names ("speaking to the press at a hospital in Watford"), places what
+    that speaker says in the report, so the speaker's main events without a place
+    of their own take it, and so do those of whoever the sentence has speak with
+    them ("at a meeting with Y"). Not another speaker's: "X addressed reporters in
+    New York" does not tell where Z, quoted later, spoke. A locative on the meeting
+    alone ("a meeting with X and his delegation in Tehran", "a summit was held in
+    Nairobi") places the meeting, and a careful coder does not assume that
+    everything said in the report was said there: those places go to the meeting
+    and to events whose clause names it (``_names_occasion``). A statement placed
+    in the past perfect ("had said in Paris") is an earlier one and places nothing.
     """
     for start, end, place in places:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -201,18 +211,33 @@ def _statement_place(doc: Doc, places: list[tuple[int, int, Place]]) -> Place | 
         if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
             continue
         head = root.head.head
+        site = head.head
+        if any(c.lower_ in FUTURE_MARKS for c in head.children):
+            continue  # "to speak at the upcoming summit in Chile": not said there yet
+        if head.dep_ == "pobj" and site.lower_ in PLACE_PREPS and head.pos_ == "NOUN":
+            head = site.head  # "at a hospital in Watford": the site is where it was said
         lemma = head.lemma_.lower()
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
             continue
         if head.pos_ in ("NOUN", "PROPN") and lemma in STATEMENT_NOUNS:
-            return place
+            return place, _speakers(verb, document)
         if head.pos_ in ("VERB", "AUX") and (
             lemma in STATEMENT_VERBS
             or any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in head.children)
         ):
-            return place
+            return place, _speakers(verb, document)
     return None
+
+
+def _speakers(verb: Token, document: Document) -> frozenset[str] | None:
+    """The actors the statement sentence names: its speaker and whoever it was said with or
+    to ("made the comments in Tehran at a meeting with X": X's words there too), as the
+    actors stage found them; None when it names none (then the place is everyone's)."""
+    sentence = verb.sent
+    start, end = sentence.start_char, sentence.end_char
+    named = frozenset(m.actor_id for m in document.mentions if start <= m.start < end)
+    return named or None
 
 
 def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:
@@ -231,7 +256,8 @@ def _finish(
     actors: Callable[[str], Actor | None],
     anchored: list[Anchored],
     occasion: Place | None,
-    statements: Place | None,
+    statements: tuple[Place | None, frozenset[str] | None],
+    dateline: Place | None,
 ) -> None:
     """Fill each item's final dates and place from its own and the report's anchors."""
     occasion_date: TimeRef | None = None
@@ -268,13 +294,17 @@ def _finish(
                     dated = [(narrative, narrative == clock.document.published)]
         item.dates = list(dict.fromkeys(dated or [(None, False)]))
         if item.place is None and item.salience == "main":
+            # a statement place given to one speaker places only what that speaker does
+            said_there, speakers = statements
+            if speakers is not None and candidate.source_id not in speakers:
+                said_there = dateline
             if candidate.type == "CONSULT" or item.at_occasion:
-                item.place = occasion_place or statements
+                item.place = occasion_place or said_there
             else:
                 item.place = (
                     placer.narrative(candidate, actors)
                     or placer.home(candidate, actors)
-                    or statements
+                    or said_there
                 )
 
 

@@ -1,0 +1,93 @@
+"""Where a report's statements were made (``events.anchor``): a place given to one
+speaker's statements places that speaker's unplaced main events, not another
+speaker's; the site a statement was made at counts ("speaking at a hospital in X");
+an occasion still to come ("at the upcoming summit") lends no place.
+
+Each case runs the real spaCy parse and the real sentences, dates, places, actors
+and quotes stages on a text of our own writing, then anchors the named triggers
+(first token with each text) together, each with the actor the actors stage found
+for the given name as its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from communique.events import clause
+from communique.events.anchor import Anchored, anchor_candidates
+from communique.events.extract import Candidate
+from communique.events.lexicon import Trigger
+from communique.model import Document
+
+PUB = "2024-05-17"
+
+Anchor = Callable[..., list[Anchored]]
+
+
+@pytest.fixture(scope="module")
+def anchor(nlp: Any, context: Any) -> Anchor:
+    from communique.ingest import from_text
+    from communique.pipeline import apply_stages
+    from communique.stages import default_stages
+
+    stages = [s for s in default_stages() if s.name != "events"]
+
+    def run(text: str, *triggers: tuple[str, str, str]) -> list[Anchored]:
+        document: Document = from_text(text, source="<test>", published=PUB)
+        doc = nlp(document.text)
+        apply_stages(doc, document, stages, context)
+        candidates = []
+        for word, kind, speaker in triggers:
+            token = next(t for t in doc if t.text == word)
+            source = next(
+                m.actor_id for m in document.mentions if speaker in document.text[m.start : m.end]
+            )
+            pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+            trigger = Trigger(token.lemma_.lower(), pos, kind, None)
+            candidates.append(
+                Candidate(
+                    trigger=trigger,
+                    token=token,
+                    source_id=source,
+                    target_id=None,
+                    type=kind,
+                    modality=clause.modality(token, trigger),
+                )
+            )
+        return anchor_candidates(doc, document, candidates, context)
+
+    return run
+
+
+def _places(items: list[Anchored]) -> list[str | None]:
+    return [item.place.name if item.place else None for item in items]
+
+
+def test_statement_place_places_its_speakers_events_only(anchor: Anchor) -> None:
+    text = (
+        "Keir Starmer addressed reporters in Leeds on Thursday, urging voters to back his plan. "
+        "Rishi Sunak criticised the plan as reckless."
+    )
+    items = anchor(text, ("urging", "REQUEST", "Starmer"), ("criticised", "ACCUSE", "Sunak"))
+    assert _places(items) == ["Leeds", None]
+
+
+def test_site_of_a_statement_places_the_speakers_events(anchor: Anchor) -> None:
+    text = (
+        "Keir Starmer was asked about the strike while speaking to the press at a school in "
+        'Leeds on Thursday. He said, "I hope the unions will come back to the table."'
+    )
+    items = anchor(text, ("hope", "REQUEST", "Starmer"))
+    assert _places(items) == ["Leeds"]
+
+
+def test_occasion_still_to_come_lends_no_place(anchor: Anchor) -> None:
+    text = (
+        "Wang Yi met Yoko Kamikawa in Beijing on Thursday. Fumio Kishida said on Friday that "
+        "he wishes to speak with Xi Jinping at the upcoming summit in Lima."
+    )
+    items = anchor(text, ("met", "CONSULT", "Wang"), ("speak", "AGREE", "Kishida"))
+    assert _places(items) == ["Beijing", None]

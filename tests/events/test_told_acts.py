@@ -322,3 +322,21 @@ def test_speaking_with_someone_as_a_suspect_accuses(analyse: Analyse, text: str,
     events = asserted(analyse(text, published=PUB))
     kinds = {t[0] for t in events if t[2] == "raila-odinga"}
     assert kinds & {"ACCUSE", "CONSULT"} == {kind}
+
+
+def test_refusal_to_say_more_refuses_the_one_told_before(analyse: Analyse) -> None:
+    text = (
+        'Raila Odinga told the BBC that the talks would go on. "We are ready," he said, '
+        "but refused to give any more details."
+    )
+    events = asserted(analyse(text, published=PUB))
+    assert ("REJECT", "raila-odinga", "bbc") in events
+
+
+def test_refusal_after_someone_else_told_keeps_no_recipient(analyse: Analyse) -> None:
+    text = (
+        "William Ruto told the BBC that the talks would go on. Raila Odinga refused to give "
+        "any more details."
+    )
+    events = asserted(analyse(text, published=PUB))
+    assert not [t for t in events if t[0] == "REJECT" and t[2] == "bbc"]

@@ -53,7 +53,7 @@ from communique.events.frames import (
     unresolved_actor,
 )
 from communique.events.lexicon import Lexicon, Trigger
-from communique.events.referents import QUANTITIES
+from communique.events.referents import QUANTITIES, actors_of
 from communique.model import Mention
 
 if TYPE_CHECKING:
@@ -299,8 +299,8 @@ def find_candidates(
             out.extend(fallback)
             if fallback:
                 index.event_tokens.add(token.i)
-    out = with_antecedents(_with_answered_demands(_without_empty_controllers(out)), lexicon,
-                           untargeted)  # fmt: skip
+    out = _with_questioners(_with_answered_demands(_without_empty_controllers(out)), index)
+    out = with_antecedents(out, lexicon, untargeted)
     # an evaluation of a type that needs a recipient, whose act's doer was not found
     return [
         c
@@ -378,6 +378,43 @@ def _answered(candidate: Candidate) -> Token | None:
             return None
         anchor = anchor.head.head  # "in response to X"
     return anchor
+
+
+# A refusal to say more ("refused to give any more details", "declined to comment") is
+# a refusal of whoever asked: the one the same speaker was telling, just before.
+WITHHOLDING = {"give", "comment", "elaborate", "disclose", "provide", "answer", "reveal",
+               "discuss", "confirm", "specify", "say", "explain"}  # fmt: skip
+QUESTIONER_SENTENCES = 2
+
+
+def _with_questioners(candidates: list[Candidate], index: MentionIndex) -> list[Candidate]:
+    """ "X told CBC News the department will look into it. 'We take it seriously,' she
+    said, but refused to give any more details": REJECT X -> CBC News. The addressee is
+    the object of the latest "tell" by the same source in the sentence or the one before."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        token = candidate.token
+        withheld = [
+            c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in WITHHOLDING
+        ]
+        if candidate.type != "REJECT" or candidate.target_id is not None or not withheld:
+            out.append(candidate)
+            continue
+        doc = token.doc
+        start = token.sent.start
+        for _ in range(QUESTIONER_SENTENCES - 1):
+            start = doc[start - 1].sent.start if start > 0 else start
+        addressee = None
+        for verb in reversed(doc[start : token.i]):
+            if verb.lemma_.lower() != "tell" or verb.pos_ != "VERB":
+                continue
+            if candidate.source_id not in actors_of(subjects(verb), index):
+                continue
+            told = actors_of([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
+            addressee = next((a for a in told if a != candidate.source_id), None)
+            break
+        out.append(_with_target(candidate, addressee) if addressee else candidate)
+    return out
 
 
 def _with_target(candidate: Candidate, target: str) -> Candidate:

@@ -161,6 +161,15 @@ def test_police_of_a_known_city_stay_the_agent_of_its_country(
     assert agent_of(run("Toronto police charged two men on Monday."), "police") == "agent:CAN:COP"
 
 
+def test_a_capitalised_first_word_of_an_agent_noun_is_no_name(
+    run: Callable[..., Document],
+) -> None:
+    # NER takes "Riot" for a person at the start of the sentence
+    document = run("Riot police fired tear gas in Kampala on Monday.")
+    assert not [a for a in document.actors if a.type == "person"]
+    assert agent_of(document, "Riot police") == "agent:UGA:COP"
+
+
 def test_canonical_name_and_codes() -> None:
     actor = agent_actor("TUR", "COP", "TUR", "Turkey")
     assert (actor.id, actor.name, actor.country, actor.sector) == (

@@ -39,7 +39,7 @@ from communique.actors.state import DocState, Found
 from communique.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 AGENTS_FILE = "agents.v1.csv"
 
@@ -159,7 +159,7 @@ def find_agents(
         start, end = _extent(state, tok, taken)
         if (start == tok.i and _generic(tok)) or _locative(tok):
             continue
-        force = _named_force(state, tok, start, sector, resolve_place)
+        force = _named_force(state, tok, start, sector, resolve_place) if hit[1] == 1 else None
         if force is not None:
             # "Northamptonshire police": a force of its own, named by a place the
             # gazetteer does not know, so its country is no guess from the article
@@ -183,6 +183,19 @@ def find_agents(
         state.found.append(found)
         for t in range(start, end):
             taken.setdefault(t, found)
+
+
+def starts_an_agent_noun(doc: Doc, start: int, end: int) -> bool:
+    """A one-word entity at a sentence's start that, with the lower-case noun after it,
+    is a generic agent of the lexicon ("Riot police", "Border guards"): a common noun
+    capitalised by its place, not a name."""
+    if end - start != 1 or not doc[start].is_sent_start or end >= len(doc):
+        return False
+    after = doc[end]
+    if after.pos_ != "NOUN" or not after.text.islower():
+        return False
+    hit = load_lexicon().sector([doc[start].lower_, after.lemma_.lower()])
+    return hit is not None and hit[1] == 2
 
 
 # Modifiers that make a civilian, business or NGO group a religious one ("religious

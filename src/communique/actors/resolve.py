@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors import metonymy
 from communique.actors.abbreviations import abbreviations
+from communique.actors.agents import starts_an_agent_noun
 from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
 from communique.actors.mention import actor_words, agrees, attach_titles, find_person_spans
@@ -442,6 +443,8 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
         end -= 1
     if start >= end:
         return
+    if starts_an_agent_noun(state.doc, start, end):
+        return  # "Riot police fired": NER's PERSON for a sentence's first word
     text = doc[start:end].text
     one = key(text)
     if (

@@ -157,6 +157,11 @@ def _find_all(text: str, name: str) -> Iterator[int]:
         start = text.find(name, start + 1)
 
 
+def rss_mb() -> float:
+    """Resident memory of this process now (Linux)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
@@ -290,14 +295,16 @@ def main() -> None:
             count = max(size - done, 1)
             print(f"cluster articles {done}-{size} from scratch: {took:.1f} s "
                   f"({took / count * 1000:.1f} ms an article, CPU "
-                  f"{took_cpu / count * 1000:.1f} ms)")  # fmt: skip
+                  f"{took_cpu / count * 1000:.1f} ms); RSS {rss_mb():.0f} MB, peak "
+                  f"{peak_rss_mb():.0f} MB", flush=True)  # fmt: skip
             done = size
             if args.keep is not None:
                 snapshot(db, args.keep / f"store-{size}.db")
             wall, cpu = add_one(store, corpus, args.repeat)
             first = first or (size, wall, cpu)
             print(f"add one article to {size}: {wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms), "
-                  f"x{wall / first[1]:.2f} (CPU x{cpu / first[2]:.2f}) the time at {first[0]}")  # fmt: skip
+                  f"x{wall / first[1]:.2f} (CPU x{cpu / first[2]:.2f}) the time at {first[0]}",
+                  flush=True)  # fmt: skip
         counts = store.stats()
         print(f"cluster all {done} from scratch: {total:.1f} s")
         print(f"clusters: {counts['clusters']}; distinct events: {store.distinct_events()} "

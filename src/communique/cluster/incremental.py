@@ -71,8 +71,13 @@ WEAK_REACH = 20
 # shared first). A report of the same episode shares several of its participants and
 # distinctive words; the articles sharing one rare word by chance grow in number with
 # the store, and scoring them all made adding an article cost more the larger the store.
+# 20, not 50: on 100,000 synthetic articles the 50 were always filled by such articles
+# (features read for one new article: 17 at 10,000, 50 at 100,000; with 20: 17 and 24),
+# and reading and weighing them was the part of adding an article that grew with the
+# store; the stories reached do not depend on the 30 that share fewest keys (ECB+ in
+# batches of 10 or 50 and in one: the same stories with 10, 20 or 50).
 SHARED_KEYS = 2
-CANDIDATES = 50
+CANDIDATES = 20
 # A story key carried by at most this many clustered articles is looked up in every
 # week (``Batch.stories``), a more common one only in the episode's weeks: the rows
 # read for a new article stay bounded as more words reach this count with the store.

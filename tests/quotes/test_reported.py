@@ -291,3 +291,12 @@ def test_cue_the_parser_made_a_modifier_after_an_apposition(quotes: Run) -> None
 
 def test_participle_inside_a_noun_phrase_is_no_cue(quotes: Run) -> None:
     assert quotes("The reported attack killed five people on Monday.", M) == []
+
+
+def test_participle_after_a_comma_is_no_inverted_cue(quotes: Run) -> None:
+    # what follows "adding" is what was added, not who speaks: no statement of nobody
+    text = (
+        "On the form, the office renamed the register as the National Register, adding "
+        "the words “and Emergency” to the name."
+    )
+    assert [q for q in quotes(text, M) if q.kind == "indirect"] == []

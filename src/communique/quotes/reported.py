@@ -231,13 +231,16 @@ def _inverted(token: Token) -> tuple[tuple[int, int] | None, Token | None]:
     """ "Y, argued the government's lawyer, Z." — a reporting verb after its content.
 
     The verb follows a comma and the clause before it, and its speaker comes
-    after it (parsed as an object or a subject).
+    after it (parsed as an object or a subject). A participle is no such verb: what
+    follows "adding" is what was added.
     """
     doc = token.doc
     if token.i < 2 or doc[token.i - 1].text != "," or token.head.i >= token.i:
         return None, None
     if token.dep_ not in ("conj", "parataxis", "advcl"):
         return None, None
+    if token.tag_ == "VBG":
+        return None, None  # "..., adding the words 'and Emergency'": an object, no speaker
     speakers = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i]
     if not speakers:
         return None, None

@@ -130,7 +130,7 @@ def anchor_candidates(
     clock = EventClock(doc, document, triggers)
     paragraphs = Paragraphs(document)
     places = _places(doc, document, context)
-    placer = EventPlaces(doc, document, places, triggers, context.gazetteer)
+    placer = EventPlaces(doc, document, places, triggers, context.gazetteer, context.kb.demonym)
     occasion = _occasion_place(doc, placer.points)
     dateline = _dateline(document, context)
     statements = _statement_place(doc, document, places) or (dateline, None)

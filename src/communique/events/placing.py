@@ -97,6 +97,11 @@ PARTICIPANT_LABELS = {"ORG", "FAC"}
 # Acts that happen where their participant is: a physical act done to it, a meeting with it.
 AT_PARTICIPANT_TYPES = PHYSICAL_TYPES | TERRITORIAL_TYPES | {"CONSULT"}
 PARAGRAPH_BREAK = "\n\n"
+# Nouns of a site a demonym can place: "in Iraqi military bases" is in Iraq, "off the
+# Indonesian coast" off Indonesia ("in Iraqi custody", "Iraqi officials" place nothing).
+SITE_NOUNS = {"base", "bases", "territory", "waters", "water", "soil", "airspace", "coast", "border",
+              "city", "town", "village", "port", "province", "region", "island", "camp",
+              "outpost", "shore", "coastline", "capital"}  # fmt: skip
 
 
 class EventPlaces:
@@ -109,6 +114,7 @@ class EventPlaces:
         places: list[tuple[int, int, Place]],
         triggers: set[int],
         gazetteer: Gazetteer | None,
+        demonym: Callable[[str], str | None] | None = None,
     ) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
@@ -141,7 +147,31 @@ class EventPlaces:
                 self.participant_points[point] = self._specific(old, place)
             else:
                 self.points[point] = self._specific(self.points.get(point), place)
+        if demonym is not None:
+            self._demonym_sites(triggers, demonym)
         self.episode = self._episode(document)
+
+    def _demonym_sites(self, triggers: set[int], demonym: Callable[[str], str | None]) -> None:
+        """A locative on a site its demonym names places the clause in that country: "Iran
+        launched missiles at US troops in Iraqi military bases" (Iraq)."""
+        if self.gazetteer is None:
+            return
+        for token in self.doc:
+            site = token.head
+            noun = site.lemma_ in SITE_NOUNS or site.lower_ in SITE_NOUNS  # "bases": "basis"
+            if token.dep_ != "amod" or token.ent_type_ != "NORP" or not noun:
+                continue
+            preposition = site.head
+            if site.dep_ != "pobj" or preposition.lower_ not in PLACE_PREPS:
+                continue
+            code = demonym(token.text)
+            country = self.gazetteer.country(code) if code else None
+            if country is None:
+                continue
+            self.by_token[token.i] = country
+            point = _act_above(preposition, triggers)
+            if point is not None and _describes_clause(preposition, point):
+                self.points[point] = self._specific(self.points.get(point), country)
 
     def _destination(self, root: Token, place: Place) -> None:
         """Where a trip goes places what it is for and a visit: "traveled to Florida to meet
@@ -475,6 +505,19 @@ def _describes_clause(preposition: Token, point: int) -> bool:
             return False
         node = node.head
     return True
+
+
+def _act_above(preposition: Token, triggers: set[int]) -> int | None:
+    """The nearest act above a locative: "launched missiles targeting US troops in Iraqi
+    bases" places the launch (the participle only says what the missiles were for)."""
+    node = preposition
+    for _ in range(12):  # dependency paths within a sentence are short; guards cycles
+        if node.head is node:
+            return None
+        node = node.head
+        if node.i in triggers:
+            return int(node.i)
+    return None
 
 
 def _on_participant(preposition: Token, point: int) -> bool:

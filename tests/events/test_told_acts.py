@@ -340,3 +340,19 @@ def test_refusal_after_someone_else_told_keeps_no_recipient(analyse: Analyse) ->
     )
     events = asserted(analyse(text, published=PUB))
     assert not [t for t in events if t[0] == "REJECT" and t[2] == "bbc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        # someone's contested version is not a fact the report states
+        ("The defendants claimed Kenya had attacked Uganda in 2019.", "ASSAULT", False),
+        ("Ruto alleged that Uganda funded and armed the rebels.", "AID", False),
+        ("Kenya denied that it had attacked Uganda.", "ASSAULT", False),
+        # a report that says so states it
+        ("Reuters said Kenya had attacked Uganda on Monday.", "ASSAULT", True),
+    ],
+)
+def test_claimed_content_is_no_fact(analyse: Analyse, text: str, kind: str, found: bool) -> None:
+    events = asserted(analyse(text, published=PUB))
+    assert bool([t for t in events if t[0] == kind and t[1] in ("kenya", "uganda")]) is found

@@ -307,6 +307,23 @@ def requested(token: Token) -> bool:
     return False
 
 
+# Verbs whose that-clause is someone's contested version, not a fact the report states
+# ("the defendants claimed she complained of theft", "X alleged Y had funded Z", "Iran
+# denied that it had fired"); the claim itself is the speech stage's event.
+CLAIMING = {"claim", "allege", "contend", "deny", "believe", "suspect", "speculate",
+            "rumour", "rumor", "theorise", "theorize"}  # fmt: skip
+
+
+def claimed(token: Token) -> bool:
+    """Is the trigger inside the that-clause of a verb of claiming (up to the first verb
+    above it, through coordinated verbs)?"""
+    node = first_conjunct(token)
+    if node.dep_ != "ccomp" or node.head is node:
+        return False
+    verb = node.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CLAIMING
+
+
 # Verbs and nouns of trying: what they govern was attempted, not done ("tried to pressure
 # X", "tried to have X released", "his efforts to complete the withdrawal").
 ATTEMPT_VERBS = {"try", "attempt", "strive", "endeavour", "endeavor"}

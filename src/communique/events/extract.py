@@ -527,6 +527,8 @@ def _candidates(
         return []  # "tried to pressure X", "efforts to complete the withdrawal": not done
     if clause.requested(token):
         return []  # "urged X to withdraw", "called for his resignation": asked, not done
+    if trigger.pos == "VERB" and clause.claimed(token):
+        return []  # "the defendants claimed she complained of theft": their version
     background = clause.background(token, trigger)
     out: list[Candidate] = []
     for source, target in pairs:

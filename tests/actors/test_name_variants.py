@@ -95,3 +95,9 @@ def test_a_body_of_a_state_the_article_does_not_name_stays_local(
 ) -> None:
     text = "Kenya lodged a protest. Officials at the Defence Agency said the vessel had left."
     assert "Japan Defense Agency" not in resolved(run(text, "2004-11-15"), "Defence Agency")
+
+
+def test_a_date_is_not_the_group_named_after_it(run: Callable[..., Document]) -> None:
+    # "17 November" is also an alias of a Greek armed group in the KB
+    document = run("On 17 November, the two envoys met in Beijing.", "2004-11-20")
+    assert resolved(document, "17 November") == set()

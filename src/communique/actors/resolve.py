@@ -243,6 +243,7 @@ def scan_kb(state: DocState) -> None:
     # Sentence starts as one array, for the same reason (SENT_START is 1 at a start).
     sent_start = [value == 1 for value in doc.to_array("SENT_START").tolist()]
     ent_types, org = doc.to_array("ENT_TYPE").tolist(), doc.vocab.strings["ORG"]
+    dates = {doc.vocab.strings["DATE"], doc.vocab.strings["TIME"]}
     n = len(doc)
     i = 0
     while i < n:
@@ -277,6 +278,9 @@ def scan_kb(state: DocState) -> None:
             continue
         j, ids, k = best
         start = i + 1 if state.lowers[i] == "the" else i
+        if all(ent_types[t] in dates for t in range(start, j)):
+            i = j  # "On 17 November": a date, not the group named after one
+            continue
         state_name = k not in kb.seats and any(kb.actors[a].type == "state" for a in ids)
         if not state_name and ent_types[start] == org and inside_longer_name(state, start, j):
             # "Sky News Arabia", "Abu Dhabi Media": NER's longer name decides (a state's

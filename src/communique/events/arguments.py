@@ -57,7 +57,7 @@ def objects(token: Token) -> list[Token]:
     if passive(token):
         found = [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
         node = token
-        while not found and node.dep_ == "conj" and node.head is not node:
+        while not found and node.dep_ == "conj" and node.head != node:
             # "X founded a party but was arrested in 1963": a passive conjunct's patient
             # is the subject it shares with the verb it is coordinated with
             node = node.head
@@ -132,7 +132,7 @@ def subjects(token: Token) -> list[Token]:
         return []  # the relative's subject was handled above; object relatives have their own
     if token.dep_ == "xcomp" and passive(token.head):  # "X is expected to meet Y"
         return [c for c in token.head.children if c.dep_ in PASSIVE_SUBJ]
-    if token.dep_ == "pcomp" and token.head.head is not token.head:
+    if token.dep_ == "pcomp" and token.head.head != token.head:
         # "X played a key role in brokering ...", "X succeeded in reaching ...": the
         # gerund's agent is the subject of the verb the prepositional phrase hangs on.
         holder = token.head.head
@@ -149,11 +149,11 @@ def subjects(token: Token) -> list[Token]:
             if node.lemma_.lower() in STATEMENTS:
                 verb = clause.governing_verb(node)
                 return subjects(verb) if verb is not None else []
-            if node.dep_ not in ("pobj", "prep") or node.head is node:
+            if node.dep_ not in ("pobj", "prep") or node.head == node:
                 break
             node = node.head
         return []
-    if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head != token:
         return subjects(token.head)
     return []
 
@@ -175,7 +175,7 @@ def qualified_name(subject: Token) -> Token | None:
     if node.is_punct:
         node = node.head
     # up to the head of the name: "the Parliament | of | New South Wales (NSW)"
-    while node.head.i < start - 1 and node.head is not node:
+    while node.head.i < start - 1 and node.head != node:
         head = node.head
         if not (head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADP" and head.lower_ == "of")):
             break

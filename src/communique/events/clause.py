@@ -44,10 +44,10 @@ def governing_verb(token: Token) -> Token | None:
     """For a nominal trigger: the verb of its clause ("held a meeting", "said in a meeting")."""
     head = token.head
     steps = 0
-    while head is not token and steps < 4:
+    while head != token and steps < 4:
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head.head is head:
+        if head.head == head:
             return None
         token, head = head, head.head
         steps += 1
@@ -107,7 +107,7 @@ def avoided(token: Token) -> bool:
     """The act is the complement of a verb of avoidance (up to the first verb above it)."""
     node = token
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "advmod") or node.head is node:
+        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "advmod") or node.head == node:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -196,7 +196,7 @@ def first_conjunct(token: Token) -> Token:
     """The first of coordinated verbs ("returned and cooperated" -> "returned"): a mark
     or a governor on it holds for the whole coordination."""
     node = token
-    while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+    while node.dep_ == "conj" and node.head != node and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
     return node
 
@@ -280,7 +280,7 @@ def requested(token: Token) -> bool:
     """Is the trigger the content of a request ("asked X not to turn away the boats")?"""
     node = token
     for _ in range(6):
-        if node.dep_ not in _CONTENT_LINKS or node.head is node:
+        if node.dep_ not in _CONTENT_LINKS or node.head == node:
             return False
         child, node = node, node.head
         if child.dep_ == "conj":
@@ -318,7 +318,7 @@ def claimed(token: Token) -> bool:
     """Is the trigger inside the that-clause of a verb of claiming (up to the first verb
     above it, through coordinated verbs)?"""
     node = first_conjunct(token)
-    if node.dep_ != "ccomp" or node.head is node:
+    if node.dep_ != "ccomp" or node.head == node:
         return False
     verb = node.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CLAIMING
@@ -340,7 +340,7 @@ def attempted(token: Token, trigger: Trigger) -> bool:
         return False
     node = token
     for _ in range(3):
-        if node.dep_ not in _ATTEMPT_LINKS or node.head is node:
+        if node.dep_ not in _ATTEMPT_LINKS or node.head == node:
             return False
         node = node.head
         word = node.lemma_.lower()

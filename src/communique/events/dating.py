@@ -351,7 +351,7 @@ class EventClock:
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if marks & SIMULTANEOUS:
                     return list(self.points[child.i])
-            if node.dep_ != "xcomp" or node.head is node:
+            if node.dep_ != "xcomp" or node.head == node:
                 return []
             node = node.head
         return []
@@ -418,7 +418,7 @@ class EventClock:
         token = candidate.token
         node = token if candidate.trigger.pos == "VERB" else clause_of(token)
         for _ in range(8):  # clause chains in one sentence are short; guards cycles
-            if node.head is node or node.dep_ not in INHERITS:
+            if node.head == node or node.dep_ not in INHERITS:
                 return []
             if node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in EARLIER_THAN_MAIN for c in node.children
@@ -431,7 +431,7 @@ class EventClock:
     def _inherited(self, token: Token) -> list[TimeRef]:
         node = token
         for _ in range(8):  # clause chains in one sentence are short; guards cycles
-            if node.head is node or node.dep_ not in INHERITS:
+            if node.head == node or node.dep_ not in INHERITS:
                 return []
             if node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE for c in node.children

@@ -44,7 +44,7 @@ def attach_point(span: Span, triggers: set[int], governor: int | None = None) ->
     if governor is not None and (governor in triggers or token.pos_ in ("VERB", "AUX")):
         return governor
     for _ in range(12):  # dependency paths within a clause are short; guards cycles
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
         if span.start <= token.i < span.end:
@@ -62,7 +62,7 @@ def bounds_only(span: Span) -> bool:
     "since 2011" gives the start of a state. Only an expression that is itself the
     limit counts ("shortly before midnight Wednesday night" is dated Wednesday)."""
     token = span.root
-    while token.dep_ in NOUN_MODIFIERS and token.head is not token:
+    while token.dep_ in NOUN_MODIFIERS and token.head != token:
         token = token.head  # "the 2018 elections", "last week's protests"
     if token.dep_ != "pobj":
         return False
@@ -74,7 +74,7 @@ def bounds_only(span: Span) -> bool:
 
 def governing_verb(token: Token) -> int | None:
     head, steps = token.head, 0
-    while head is not token and steps < 4:
+    while head != token and steps < 4:
         if head.pos_ in ("VERB", "AUX"):
             return int(head.i)
         token, head, steps = head, head.head, steps + 1

@@ -184,7 +184,7 @@ def _satisfies(trigger: Trigger, token: Token, known_objects: frozenset[str] | N
         # counts ("has no structure, no legitimacy"), and predicates of a copula
         # ("X is illegitimate", "X is a puppet").
         first = token
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head != first:
             first = first.head
         verb = first.head
         if (

@@ -279,7 +279,7 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             return []
         prep = token.head
         while (
-            prep.dep_ == "conj" and prep.head is not prep
+            prep.dep_ == "conj" and prep.head != prep
         ):  # "at X's invitation and at Y's request"
             prep = prep.head
         acted = prep.head
@@ -453,7 +453,7 @@ def evaluator(token: Token, mentions: MentionIndex) -> list[str]:
     """
     node = token
     for _ in range(12):  # clause chains in one sentence are short; guards cycles
-        if node.head is node:
+        if node.head == node:
             break
         child, node = node, node.head
         if node.pos_ not in ("VERB", "AUX") or child.dep_ not in ("ccomp", "acl", "pcomp", "pobj"):
@@ -546,7 +546,7 @@ def capacity(token: Token, mentions: MentionIndex) -> str | None:
                         return found[0]
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in node.children):
             break
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return None

@@ -268,7 +268,7 @@ def _earlier_object(token: Token) -> bool:
     evidence one of each), and the narrative dates it to the report's month.
     """
     head = token.head
-    if head is token:
+    if head == token:
         return False
     if behind_the_act(token):  # "at the behest of", "on the orders of"
         return True
@@ -320,10 +320,10 @@ def _reported_by(verb: Token) -> Token | None:
     "announced it planned [to join]")."""
     node = verb
     for _ in range(6):  # conjuncts and infinitives of one complement: short chains
-        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp") or node.head == node:
             break
         node = node.head
-    return node.head if node.dep_ == "ccomp" and node.head is not node else None
+    return node.head if node.dep_ == "ccomp" and node.head != node else None
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -338,7 +338,7 @@ def _past_perfect(verb: Token) -> bool:
 def _backshifted(verb: Token) -> bool:
     """A past perfect in the complement of a past reporting verb ("said it had ...")."""
     node = verb
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
     if node.dep_ != "ccomp":
         return False
@@ -354,7 +354,7 @@ def _past(token: Token) -> bool:
             return True
         if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBZ", "VBP", "MD"):
             return False
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return False

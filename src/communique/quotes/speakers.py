@@ -99,7 +99,7 @@ def subject_of(verb: Token) -> Token | None:
             # "The port's harbour master, Jane Doe, announced ...": a main verb the
             # parser hung on the subject as a modifier.
             return current.head
-        if current.dep_ in _SHARED_SUBJECT and current.head is not current:
+        if current.dep_ in _SHARED_SUBJECT and current.head != current:
             current = current.head
             continue
         break

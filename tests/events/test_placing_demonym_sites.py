@@ -1,6 +1,7 @@
-"""A site named by a demonym places the act done there (``events.placing``): "in Iraqi
-bases" is in Iraq, "off the Somali coast" off Somalia; a demonym on a person or a
-state of custody places nothing.
+"""Places named around an act (``events.placing``): a site named by a demonym places the
+act done there ("in Iraqi bases" is in Iraq, "off the Somali coast" off Somalia; a
+demonym on a state of custody places nothing); a headline's act takes the place the
+lead gives the same act.
 
 Each case runs the real spaCy parse and the real sentences, dates, places, actors
 and quotes stages on a text of our own writing, then anchors the named triggers.
@@ -45,3 +46,13 @@ def test_demonym_on_custody_places_nothing(run: Run) -> None:
     text = "The aid worker was released from Syrian custody in 2019, her family said."
     (item,) = run(text, ("released", "RELEASE"))
     assert _place(item) is None
+
+
+def test_headline_act_takes_the_place_the_lead_gives_it(run: Run) -> None:
+    text = (
+        "Minister quits after protests\n\n"
+        "The transport minister of Peru stepped down on Tuesday after nine days of angry "
+        "protests in the city of Cusco against the price of fuel."
+    )
+    (item,) = run(text, ("protests", "PROTEST"))
+    assert _place(item) == "Cusco"

@@ -91,3 +91,21 @@ def test_occasion_still_to_come_lends_no_place(anchor: Anchor) -> None:
     )
     items = anchor(text, ("met", "CONSULT", "Wang"), ("speak", "AGREE", "Kishida"))
     assert _places(items) == ["Beijing", None]
+
+
+def test_crowd_demand_takes_the_place_of_its_protest(anchor: Anchor) -> None:
+    text = (
+        "Protesters marched in Lagos on Thursday against the fuel price rise. "
+        "Protesters demanded the resignation of the minister."
+    )
+    items = anchor(text, ("marched", "PROTEST", "Protesters"), ("demanded", "REQUEST", "Protest"))
+    assert _places(items) == ["Lagos", "Lagos"]
+
+
+def test_demand_of_another_group_does_not_take_the_protest_place(anchor: Anchor) -> None:
+    text = (
+        "Protesters marched in Lagos on Thursday against the fuel price rise. "
+        "Bola Tinubu urged calm, a day later."
+    )
+    items = anchor(text, ("marched", "PROTEST", "Protesters"), ("urged", "REQUEST", "Tinubu"))
+    assert _places(items) == ["Lagos", None]

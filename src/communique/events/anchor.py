@@ -28,8 +28,9 @@ Rules (from the project's event guidelines and the eval-news annotation guide):
 - place (``communique.events.placing``): the locative of its own clause or of a
   clause it depends on; else, for a main event, the meeting's place for the
   meeting and events naming it, the lead's episode place for physical acts, the
-  acting state's country for bans, arrests and alerts, or the place the text
-  gives to the report's statements (``_statement_place``) or the dateline.
+  acting state's country for bans, arrests and alerts, a crowd's protest place
+  for its demands, or the place the text gives to a speaker's statements
+  (``_statement_place``) for that speaker's events, or the dateline.
 """
 
 from __future__ import annotations
@@ -271,6 +272,11 @@ def _finish(
                 occasion_place = item.place
     occasion_place = occasion_place or occasion
     spoke = _speaker_days(clock, anchored)
+    # where each crowd protested: its demands and charges are made there
+    protested: dict[str, Place] = {}
+    for item in anchored:
+        if item.candidate.type == "PROTEST" and item.place is not None:
+            protested.setdefault(item.candidate.source_id, item.place)
     for item in anchored:
         candidate = item.candidate
         dated: list[tuple[str | None, bool]] = [(t.value, False) for t in item.timexes if t.value]
@@ -304,6 +310,7 @@ def _finish(
                 item.place = (
                     placer.narrative(candidate, actors)
                     or placer.home(candidate, actors)
+                    or protested.get(candidate.source_id)
                     or said_there
                 )
 

@@ -27,7 +27,11 @@ occasion, not the statement. Also:
 - a "where" clause takes its antecedent's place ("Houston, where agents
   questioned him") or that of the occasion it names ("met in Niamey for a
   summit where ... signed");
-- an act told as nationwide takes the episode's country.
+- an act told as nationwide takes the episode's country;
+- a site named by a demonym places the nearest act above it ("targeting US troops
+  in Iraqi military bases" is in Iraq);
+- a headline's act takes the place the lead gives the same act ("Governor quits
+  after protests" over "... after days of protests in the city of X").
 
 Episode place: a report tells its episode where its lead says it happened;
 the physical acts of the episode (attacks, arrests, protests, releases) later
@@ -149,6 +153,8 @@ class EventPlaces:
                 self.points[point] = self._specific(self.points.get(point), place)
         if demonym is not None:
             self._demonym_sites(triggers, demonym)
+        self.title_end = -1
+        self.lead = (0, 0)
         self.episode = self._episode(document)
 
     def _demonym_sites(self, triggers: set[int], demonym: Callable[[str], str | None]) -> None:
@@ -217,6 +223,7 @@ class EventPlaces:
                 found = text.find(PARAGRAPH_BREAK, sentence.start)
                 lead_end = found if found >= 0 else len(text)
                 break
+        self.title_end, self.lead = title_end, (lead_start, lead_end)
         lead = [
             place
             for offset, place in self.locatives
@@ -285,6 +292,8 @@ class EventPlaces:
                     return self.by_token[child.i]
         if candidate.type in TERRITORIAL_TYPES and (patient := self._patient(token)) is not None:
             return patient
+        if (restated := self._restated(token)) is not None:
+            return restated
         if (country := self._nationwide(token)) is not None:
             return country
         node = token if candidate.trigger.pos == "VERB" else _clause_of(token)
@@ -298,6 +307,31 @@ class EventPlaces:
             node = node.head
             if node.i in self.points and node.pos_ in ("VERB", "AUX"):
                 return self.points[node.i]
+        return None
+
+    def _restated(self, token: Token) -> Place | None:
+        """A headline's act told again in the lead with its place: "Governor resigns after
+        protests" over "... followed two weeks of protests in the capital, X" (X)."""
+        if not 0 <= token.idx < self.title_end:
+            return None
+        lead_start, lead_end = self.lead
+        if lead_end <= self.title_end:  # the headline ran into the lead's sentence
+            following = self.doc.text.find(PARAGRAPH_BREAK, self.title_end + 2)
+            lead_end = following if following >= 0 else len(self.doc.text)
+        lead_start = max(lead_start, self.title_end)
+        for told in self.doc:
+            if told.idx >= lead_end:
+                break
+            if told.idx < lead_start or told.lemma_ != token.lemma_ or told.pos_ != token.pos_:
+                continue
+            if told.i in self.points:
+                return self.points[told.i]
+            for child in told.children:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    for noun in child.children:
+                        place = self._place_of(noun) if noun.dep_ == "pobj" else None
+                        if place is not None:
+                            return place
         return None
 
     def _nationwide(self, token: Token) -> Place | None:

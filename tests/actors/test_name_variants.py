@@ -101,3 +101,18 @@ def test_a_date_is_not_the_group_named_after_it(run: Callable[..., Document]) ->
     # "17 November" is also an alias of a Greek armed group in the KB
     document = run("On 17 November, the two envoys met in Beijing.", "2004-11-20")
     assert resolved(document, "17 November") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Houthi rebels took Sanaa in 2014.", "Residents of Jolo fled the town after the blast."],
+)
+def test_a_town_ner_calls_a_person_is_no_actor(run: Callable[..., Document], text: str) -> None:
+    document = run(text, "2019-01-28")
+    assert not [a for a in document.actors if a.type == "person"]
+
+
+def test_a_person_named_like_a_place_stays_a_person(run: Callable[..., Document]) -> None:
+    # the article names him with his given name first: the surname is his
+    document = run("Paul Jolo chaired the meeting. Jolo said the vote would wait.", "2019-01-28")
+    assert resolved(document, "Jolo", 1) == {"Paul Jolo"}

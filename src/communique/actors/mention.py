@@ -294,6 +294,17 @@ def attach_titles(state: DocState) -> None:
                 role.actor_id, role.kind = people[j + 1].actor_id, "description"
 
 
+def place_not_person(state: DocState, start: int, name: str) -> bool:
+    """A one-word "person" that is a place and nothing tells a person: no honorific or
+    title before it, no person of the article with that name, no known given name."""
+    k = key(name)
+    if len(k.split()) != 1 or not state.is_place(name) or k in state.kb.genders:
+        return False
+    if k in state.surnames or k in state.given or "~" + k in state.local_keys:
+        return False
+    return start == 0 or state.lowers[start - 1].rstrip(".") not in HONORIFICS
+
+
 # Nouns that name a person by a relation to another ("his successor", "the emir's cousin").
 RELATIONS = frozenset({"successor", "predecessor", "wife", "husband", "widow", "widower",
                        "son", "daughter", "father", "mother", "brother", "sister", "cousin",

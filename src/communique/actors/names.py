@@ -11,9 +11,15 @@ Ayatollah", "Lieutenant General", "Dr.") before a name is looked up.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from communique.actors.kb import KnowledgeBase
+    from communique.model import Actor
 
 # Particles that transliterations write with or without ("al-Hayya" = "Hayya"): "al"/"el"
 # as words, the assimilated forms only when hyphenated ("as-Sadr", "ad-Din").
@@ -217,3 +223,26 @@ def strip_honorifics(text: str) -> str:
 def slug(text: str) -> str:
     """A stable id from a name: "Mohammad Bagher Ghalibaf" → "mohammad-bagher-ghalibaf"."""
     return "-".join(_NON_WORD.split(ascii_fold(text).lower().replace("'", ""))).strip("-")
+
+
+# Word-by-word spelling agreement of transliteration variants (``transliterations``).
+_SPELLING = 0.7
+
+
+def transliterations(kb: KnowledgeBase, name: str) -> list[Actor]:
+    """KB people whose name is a transliteration variant of ``name`` (Tavakoli / Tavakkoli).
+
+    The consonant skeleton alone also pairs different people ("Daniel Moor" / "Daniel
+    Mayer", "Samir Nour" / "Samir Naira"), so each word must also be spelled nearly alike
+    (difflib ratio ≥ 0.7: Tavakoli/Tavakkoli 0.94, Taheri/Tahiri 0.83, Moor/Mayer 0.44).
+    """
+    words = key(name).split()
+    out = []
+    for actor in kb.lookup_skeleton(name):
+        theirs = key(actor.name).split()
+        if len(theirs) == len(words) and all(
+            difflib.SequenceMatcher(None, a, b).ratio() >= _SPELLING
+            for a, b in zip(words, theirs, strict=True)
+        ):
+            out.append(actor)
+    return out

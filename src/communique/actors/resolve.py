@@ -24,7 +24,6 @@ Three passes over one ``DocState``:
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING
 
@@ -33,8 +32,14 @@ from communique.actors.abbreviations import abbreviations
 from communique.actors.agents import starts_an_agent_noun
 from communique.actors.coref import ORG_HEADS
 from communique.actors.kb import lookup_key, title_key
-from communique.actors.mention import actor_words, agrees, attach_titles, find_person_spans
-from communique.actors.names import HONORIFICS, key, strip_honorifics
+from communique.actors.mention import (
+    actor_words,
+    agrees,
+    attach_titles,
+    find_person_spans,
+    place_not_person,
+)
+from communique.actors.names import HONORIFICS, key, strip_honorifics, transliterations
 from communique.actors.organisations import (
     INNER,
     LANDFORMS,
@@ -64,8 +69,6 @@ _UPPER = re.compile(r"[A-Z]")
 # States whose people some English texts name family name first.
 _FAMILY_FIRST_ANYWHERE = frozenset({"JPN", "CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "VNM",
                                     "KHM", "HUN", "MNG", "SGP"})  # fmt: skip
-# Word-by-word spelling agreement of transliteration variants (``transliterations``).
-_SPELLING = 0.7
 
 
 def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
@@ -478,6 +481,8 @@ def name_entity(state: DocState, start: int, end: int, label: str) -> None:
     elif type_ == "organisation":
         actor = local_organisation(state, start, end, name)
         state.add(start, end, actor.id, "name", 0.9)
+    elif place_not_person(state, start, name):
+        return  # "in Jolo", "Sanaa": NER's PERSON for a town the gazetteer knows
     else:
         actor = state.local_actor(name, type_)
         state.add(start, end, actor.id, "name", 0.9)
@@ -507,7 +512,7 @@ def lookup_variants(state: DocState, name: str, type_: str) -> str | None:
                 return given[0]
             return short_form(state, surname)  # "Mahan" after "Mahan Air": NER's PERSON
         else:
-            found = kb.lookup(name) or transliterations(state, name)
+            found = kb.lookup(name) or transliterations(kb, name)
             if found:
                 return choose(state, [a.id for a in found])
             # "Tanabe Kenichiro": family name first, as older reports and East Asian
@@ -550,25 +555,6 @@ def _of_named_state(state: DocState, name: str) -> str | None:
         if found:
             return choose(state, [a.id for a in found])
     return None
-
-
-def transliterations(state: DocState, name: str) -> list[Actor]:
-    """KB people whose name is a transliteration variant of ``name`` (Tavakoli / Tavakkoli).
-
-    The consonant skeleton alone also pairs different people ("Daniel Moor" / "Daniel
-    Mayer", "Samir Nour" / "Samir Naira"), so each word must also be spelled nearly alike
-    (difflib ratio ≥ 0.7: Tavakoli/Tavakkoli 0.94, Taheri/Tahiri 0.83, Moor/Mayer 0.44).
-    """
-    words = key(name).split()
-    out = []
-    for actor in state.kb.lookup_skeleton(name):
-        theirs = key(actor.name).split()
-        if len(theirs) == len(words) and all(
-            difflib.SequenceMatcher(None, a, b).ratio() >= _SPELLING
-            for a, b in zip(words, theirs, strict=True)
-        ):
-            out.append(actor)
-    return out
 
 
 def honorific_names(state: DocState) -> None:

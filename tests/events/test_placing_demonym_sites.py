@@ -1,7 +1,7 @@
 """Places named around an act (``events.placing``): a site named by a demonym places the
 act done there ("in Iraqi bases" is in Iraq, "off the Somali coast" off Somalia; a
 demonym on a state of custody places nothing); a headline's act takes the place the
-lead gives the same act.
+lead gives the same act; a word on a physical act does not take that act's place.
 
 Each case runs the real spaCy parse and the real sentences, dates, places, actors
 and quotes stages on a text of our own writing, then anchors the named triggers.
@@ -56,3 +56,12 @@ def test_headline_act_takes_the_place_the_lead_gives_it(run: Run) -> None:
     )
     (item,) = run(text, ("protests", "PROTEST"))
     assert _place(item) == "Cusco"
+
+
+def test_word_on_a_physical_act_does_not_take_its_place(run: Run) -> None:
+    text = (
+        "On Monday the rebel command admitted its fighters had shot down an army helicopter "
+        "near Aleppo, blaming poor visibility for the mistake."
+    )
+    shot, blaming = run(text, ("shot", "ASSAULT"), ("blaming", "ACCUSE"))
+    assert (_place(shot), _place(blaming)) == ("Aleppo", None)

@@ -131,7 +131,10 @@ def anchor_candidates(
     clock = EventClock(doc, document, triggers)
     paragraphs = Paragraphs(document)
     places = _places(doc, document, context)
-    placer = EventPlaces(doc, document, places, triggers, context.gazetteer, context.kb.demonym)
+    kinds = {c.token.i: c.type for c in candidates}
+    placer = EventPlaces(
+        doc, document, places, triggers, context.gazetteer, context.kb.demonym, kinds
+    )
     occasion = _occasion_place(doc, placer.points)
     dateline = _dateline(document, context)
     statements = _statement_place(doc, document, places) or (dateline, None)

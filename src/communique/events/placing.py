@@ -18,7 +18,8 @@ specific wins ("a court in Multan, Pakistan" is Multan). Not so: a locative on a
 named participant ("wrote to the US Embassy in London") places that participant,
 and so only a physical act done to it; a locative on an occasion still to come
 ("wishes to speak with X at the upcoming summit in Chile") places the planned
-occasion, not the statement. Also:
+occasion, not the statement; a physical act's place is not that of a word on it
+hanging on its clause ("shot down a jet near X, blaming human error"). Also:
 - a direction or a coast gives the place ("waters southwest of Okinawa", "off
   the coast of Oman", "in the outskirts of Kabul");
 - a physical act takes the place it is done to ("troops stormed Mosul", "the
@@ -119,8 +120,10 @@ class EventPlaces:
         triggers: set[int],
         gazetteer: Gazetteer | None,
         demonym: Callable[[str], str | None] | None = None,
+        kinds: dict[int, str] | None = None,
     ) -> None:
         self.doc = doc
+        self.kinds = kinds or {}  # the event type of each trigger token
         self.gazetteer = gazetteer
         self.actors = {actor.id: actor for actor in document.actors}
         self.points: dict[int, Place] = {}
@@ -306,7 +309,14 @@ class EventPlaces:
                 return None
             node = node.head
             if node.i in self.points and node.pos_ in ("VERB", "AUX"):
-                return self.points[node.i]
+                # "shot down a jet near Tehran, blaming human error": the place of a
+                # physical act is where it was done, not where a word on it was said
+                above = self.kinds.get(node.i) in AT_PARTICIPANT_TYPES - {"CONSULT"}
+                return (
+                    None
+                    if above and candidate.type not in AT_PARTICIPANT_TYPES
+                    else (self.points[node.i])
+                )
         return None
 
     def _restated(self, token: Token) -> Place | None:

@@ -109,3 +109,12 @@ def test_demand_of_another_group_does_not_take_the_protest_place(anchor: Anchor)
     )
     items = anchor(text, ("marched", "PROTEST", "Protesters"), ("urged", "REQUEST", "Tinubu"))
     assert _places(items) == ["Lagos", None]
+
+
+def test_broadcast_a_statement_was_made_on_places_the_speakers_events(anchor: Anchor) -> None:
+    text = (
+        "Speaking on Telesur TV in Caracas, Nicolas Maduro said the sanctions had failed. "
+        '"We warn Washington that we will answer every new measure," Maduro said.'
+    )
+    items = anchor(text, ("warn", "THREATEN", "Maduro"))
+    assert _places(items) == ["Caracas"]

@@ -218,7 +218,8 @@ def _statement_place(
         site = head.head
         if any(c.lower_ in FUTURE_MARKS for c in head.children):
             continue  # "to speak at the upcoming summit in Chile": not said there yet
-        if head.dep_ == "pobj" and site.lower_ in PLACE_PREPS and head.pos_ == "NOUN":
+        on_site = site.lower_ in PLACE_PREPS or site.lower_ == "on"  # "on Channel 4 in X"
+        if head.dep_ == "pobj" and on_site and head.pos_ in ("NOUN", "PROPN"):
             head = site.head  # "at a hospital in Watford": the site is where it was said
         lemma = head.lemma_.lower()
         verb = head if head.pos_ in ("VERB", "AUX") else head.head

@@ -103,7 +103,7 @@ FOUND: list[tuple[str, set[Triple]]] = [
     # COERCE
     (
         "Police in Kenya arrested an opposition leader on Monday.",
-        {("COERCE", "agent:KEN:COP", "agent:KEN:OPP")},
+        {("COERCE", "national-police-service-kenya", "agent:KEN:OPP")},
     ),
     (
         "Uganda detained three Kenyan journalists in Kampala.",

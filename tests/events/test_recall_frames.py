@@ -81,10 +81,11 @@ CASES: list[tuple[str, set[Triple]]] = [
     ("Uganda complained about Kenya at the summit.", {("ACCUSE", "uganda", "kenya")}),
     # the named members of a group act, each of them
     (
-        "Tributes were paid to Mandela by world leaders including Barack Obama and David Cameron.",
+        "Tributes were paid to Nelson Mandela by world leaders including Barack Obama and "
+        "David Cameron.",
         {
-            ("SUPPORT", "barack-obama", "local:mandela"),
-            ("SUPPORT", "david-cameron", "local:mandela"),
+            ("SUPPORT", "barack-obama", "nelson-mandela"),
+            ("SUPPORT", "david-cameron", "nelson-mandela"),
         },
     ),
     (
@@ -124,8 +125,8 @@ CASES: list[tuple[str, set[Triple]]] = [
     ),
     # turning back boats refuses the people on them
     (
-        "Malaysia turned away a boat of Rohingya migrants on Friday.",
-        {("REJECT", "malaysia", "agent:MYS:REF")},
+        "Malaysia turned away a boat of Burmese migrants on Friday.",
+        {("REJECT", "malaysia", "agent:MMR:REF")},
     ),
     (
         "Kenya turned back the Somali fighters at the border.",

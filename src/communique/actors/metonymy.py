@@ -116,7 +116,7 @@ def actor_use(span: Span) -> float | None:
     if text.isupper() and len(text) > 3:
         return None  # a dateline: "MOSCOW, March 3 (Reuters) -"
     tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head  # "Paris and Berlin disagreed": the first conjunct's role
     dep, head = tok.dep_, tok.head
     if dep in ("nsubj", "nsubjpass", "csubj") and head.lemma_ != "be":

@@ -311,12 +311,9 @@ class EventPlaces:
             if node.i in self.points and node.pos_ in ("VERB", "AUX"):
                 # "shot down a jet near Tehran, blaming human error": the place of a
                 # physical act is where it was done, not where a word on it was said
-                above = self.kinds.get(node.i) in AT_PARTICIPANT_TYPES - {"CONSULT"}
-                return (
-                    None
-                    if above and candidate.type not in AT_PARTICIPANT_TYPES
-                    else (self.points[node.i])
-                )
+                physical = self.kinds.get(node.i) in AT_PARTICIPANT_TYPES - {"CONSULT"}
+                word = candidate.type not in AT_PARTICIPANT_TYPES
+                return None if physical and word else self.points[node.i]
         return None
 
     def _restated(self, token: Token) -> Place | None:

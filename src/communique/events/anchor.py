@@ -210,7 +210,7 @@ def _statement_place(
         if span is None:
             continue
         root = span.root
-        while root.dep_ == "appos" and root.head is not root:
+        while root.dep_ == "appos" and root.head != root:
             root = root.head
         if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
             continue

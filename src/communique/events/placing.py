@@ -305,7 +305,7 @@ class EventPlaces:
                 t.lower_ == "where" for t in self.doc[node.head.i + 1 : node.i]
             ):
                 return self._antecedent(node.head)
-            if node.head is node or node.dep_ not in INHERITS:
+            if node.head == node or node.dep_ not in INHERITS:
                 return None
             node = node.head
             if node.i in self.points and node.pos_ in ("VERB", "AUX"):
@@ -404,7 +404,7 @@ class EventPlaces:
     def _subject_place(self, verb: Token) -> Place | None:
         """The place named as the subject of the clause a pronoun's clause depends on:
         "it" in "Mokha is calm, since it was recaptured" is Mokha."""
-        if verb.dep_ not in ("advcl", "conj", "relcl") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "relcl") or verb.head == verb:
             return None
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return next((self.by_token[s.i] for s in subjects if s.i in self.by_token), None)
@@ -422,7 +422,7 @@ class EventPlaces:
         for _ in range(8):  # clause chains in one sentence are short; guards cycles
             if clause.i in self.points:
                 return self.points[clause.i]
-            if clause.head is clause or clause.dep_ not in INHERITS:
+            if clause.head == clause or clause.dep_ not in INHERITS:
                 return None
             clause = clause.head
         return None
@@ -538,7 +538,7 @@ def _describes_clause(preposition: Token, point: int) -> bool:
     Chile" (an occasion still to come)."""
     node = preposition.head
     for _ in range(12):
-        if node.i == point or node.head is node:
+        if node.i == point or node.head == node:
             return True
         if node.pos_ == "ADP" and node.lower_ in TOPIC_PREPS:
             return False
@@ -553,7 +553,7 @@ def _act_above(preposition: Token, triggers: set[int]) -> int | None:
     bases" places the launch (the participle only says what the missiles were for)."""
     node = preposition
     for _ in range(12):  # dependency paths within a sentence are short; guards cycles
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.i in triggers:
@@ -572,7 +572,7 @@ def _on_participant(preposition: Token, point: int) -> bool:
 
 def _named_place(root: Token) -> bool:
     """A name given as a place by a place noun: "the city of Aden", "the port town of Mokha"."""
-    while root.dep_ in ("appos", "conj") and root.head is not root:
+    while root.dep_ in ("appos", "conj") and root.head != root:
         root = root.head
     head = root.head
     return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
@@ -581,9 +581,9 @@ def _named_place(root: Token) -> bool:
 def _locative_preposition(root: Token) -> Token | None:
     """The locative preposition a place name hangs on, through appositions and place nouns."""
     for _ in range(3):
-        while root.dep_ in ("appos", "conj") and root.head is not root:
+        while root.dep_ in ("appos", "conj") and root.head != root:
             root = root.head  # "in the Iranian capital Tehran", "in Mindanao, Philippines"
-        if root.dep_ in ("compound", "poss") and root.head is not root:
+        if root.dep_ in ("compound", "poss") and root.head != root:
             root = root.head  # "in the Paris suburbs", "around Hong Kong's police complex"
         if root.dep_ != "pobj":
             return None

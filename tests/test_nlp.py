@@ -75,3 +75,29 @@ def test_ruler_matches_equal_the_ruler_s_own(nlp: Any) -> None:
         assert ruler.match(doc) == own  # remembered answers, the second time
     spans = {doc[s:e].text for doc in docs for _, _, s, e in ruler.match(doc) if e - s > 1}
     assert {"gonna", "ain't", "Let's", "got ta"} <= spans
+
+
+def test_tokens_are_new_objects_at_each_access(nlp: Any) -> None:
+    """Why the source compares tokens by value: spaCy builds a new ``Token`` at each
+    access, so a root's head is equal to it but never the same object."""
+    root = next(t for t in nlp("The envoy left early.") if t.dep_ == "ROOT")
+    assert root.head == root and root.head is not root
+
+
+def test_no_parse_walk_tests_the_root_by_identity() -> None:
+    """A walk up the parse that stops at 'node.head is node' never stops at the root
+    (see above); one such loop ran for ever on a sentence whose root came before its
+    comma. Every such test in the source is written with ``==``/``!=``."""
+    import re
+    from pathlib import Path
+
+    import communique
+
+    identity = re.compile(r"\b(\w+(?:\.head)?)\.head is (?:not )?\1\b|\bhead is (?:not )?token\b")
+    found = [
+        f"{path.name}:{n}"
+        for path in Path(communique.__file__).parent.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if identity.search(line)
+    ]
+    assert not found, found

@@ -124,6 +124,12 @@ REFUGEES = [
         "asylum seekers",
         "agent:AFG:REF",
     ),
+    # "from X" hangs on the noun that holds or counts the group, not on the group itself
+    (
+        "Thai sailors rescued a boat of refugees from Myanmar near Phuket on Friday.",
+        "refugees",
+        "agent:MMR:REF",
+    ),
 ]
 
 

@@ -432,7 +432,7 @@ def _origin(state: DocState, tok: Token) -> tuple[str | None, str | None, str | 
         actor = state.actor(found.actor_id) if found is not None else None
         return actor.country if actor is not None and actor.type == "state" else None
 
-    for prep in tok.children:
+    for prep in (c for holder in _group_heads(tok) for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ == "from":
             iso = state_at(prep.i + 1)
             if iso is not None:
@@ -461,6 +461,22 @@ def _origin(state: DocState, tok: Token) -> tuple[str | None, str | None, str | 
         iso = max(votes, key=lambda c: votes[c])
         return iso, iso, _country_name(state, iso), ARTICLE
     return None, None, None, UNKNOWN
+
+
+def _group_heads(tok: Token) -> list[Token]:
+    """The word itself and the nouns that count or hold it ("a boat of refugees from X",
+    "thousands of migrants from X"): the parser hangs "from X" on the first noun of such
+    a phrase, but it says where the people come from."""
+    heads = [tok]
+    while (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.pos_ in ("NOUN", "NUM", "PRON")
+        and tok.head.head.i < tok.i
+    ):
+        tok = tok.head.head
+        heads.append(tok)
+    return heads
 
 
 def _setting(state: DocState, start: int, end: int) -> str | None:

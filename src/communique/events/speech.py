@@ -115,7 +115,9 @@ def speech_candidates(
             kind_of,
             speakers,
         )
-        sentences = {t.sent.start for t in span} | cue_sentence(doc, document, quote)
+        # the sentences the quote overlaps: the first token's and each one starting inside it
+        starts = {span[0].sent.start} | {t.i for t in span if t.is_sent_start}
+        sentences = starts | cue_sentence(doc, document, quote)
         # a trigger inside the quote already names the act ("'France condemns X,' he said")
         stated = {c.type for c in existing if quote.start <= c.token.idx < quote.end}
         acts = reader.acts()

@@ -93,10 +93,11 @@ def responsibility(reader: QuoteReader, verb: Token) -> Act | None:
     cues = reader.cues
     inside = reader.inside
     # "the crash was X's doing": the owner of the deed, wherever it sits in the clause,
-    # unless the deed is a good one ("the peace deal was X's doing")
-    upbeat = reader.polarity.compound(reader.clause_text(verb)) > 0
-    for token in verb.subtree if not upbeat else ():
-        if token.i in inside and token.lemma_.lower() in cues.deed_nouns:
+    # unless the deed is a good one ("the peace deal was X's doing"); the sentiment
+    # score is the dearer test, so it is taken only when a deed is there
+    deeds = [t for t in verb.subtree if t.i in inside and t.lemma_.lower() in cues.deed_nouns]
+    if deeds and reader.polarity.compound(reader.clause_text(verb)) <= 0:
+        for token in deeds:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and (found := reader.other(owner)) is not None:
                 return Act("ACCUSE", verb, found)

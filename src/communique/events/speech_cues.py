@@ -122,6 +122,10 @@ def load_cues() -> SpeechCues:
     )
 
 
+# Clause texts whose sentiment score is kept (a few documents' worth).
+SCORED_CLAUSES = 2048
+
+
 class Polarity:
     """VADER's valence of words and sentences (lexicon shipped in vaderSentiment)."""
 
@@ -132,6 +136,8 @@ class Polarity:
 
         self._analyzer = SentimentIntensityAnalyzer()
         self.lexicon: dict[str, float] = dict(self._analyzer.lexicon)
+        # several cues of one quote score the same clause: each text is scored once
+        self.compound = lru_cache(maxsize=SCORED_CLAUSES)(self._compound)
 
     def word(self, token: Token) -> float:
         """The valence of a word form or, failing that, of its lemma (0 when unscored)."""
@@ -140,7 +146,7 @@ class Polarity:
             value = self.lexicon.get(token.lemma_.lower(), 0.0)
         return float(value)
 
-    def compound(self, text: str) -> float:
+    def _compound(self, text: str) -> float:
         """VADER's normalised sentence score in [-1, 1] (negation and boosters included)."""
         return float(self._analyzer.polarity_scores(text)["compound"])
 

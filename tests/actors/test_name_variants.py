@@ -116,3 +116,18 @@ def test_a_person_named_like_a_place_stays_a_person(run: Callable[..., Document]
     # the article names him with his given name first: the surname is his
     document = run("Paul Jolo chaired the meeting. Jolo said the vote would wait.", "2019-01-28")
     assert resolved(document, "Jolo", 1) == {"Paul Jolo"}
+
+
+def test_a_surname_shared_by_a_far_town_stays_a_person(run: Callable[..., Document]) -> None:
+    # a small town elsewhere has the name, but nothing reads it as a place here
+    document = run(
+        "Crowds gathered outside the court in Pretoria. Mandela thanked them and said the "
+        "struggle would go on.",
+        "1990-02-12",
+    )
+    assert resolved(document, "Mandela") != set()
+
+
+def test_a_region_after_its_town_is_no_person(run: Callable[..., Document]) -> None:
+    document = run("Tourists crowded the beaches near Livorno, Tuscany, last summer.", "2019-01-28")
+    assert resolved(document, "Tuscany") == set()

@@ -294,15 +294,41 @@ def attach_titles(state: DocState) -> None:
                 role.actor_id, role.kind = people[j + 1].actor_id, "description"
 
 
+# Words before a name that read it as a place: "in Jolo", "residents of Jolo", "took Sanaa".
+_BEFORE_A_PLACE = frozenset({"in", "of", "on", "at", "near", "from", "to", "into", "across",
+                             "outside", "inside", "around", "toward", "towards", "through",
+                             "via", "throughout", "within",
+                             "took", "take", "taken", "taking", "captured", "capture",
+                             "seized", "seize", "entered", "enter", "reached", "reach",
+                             "stormed", "besieged", "shelled", "bombed", "visited", "visit",
+                             "left", "leave", "fled", "flee"})  # fmt: skip
+
+
 def place_not_person(state: DocState, start: int, name: str) -> bool:
     """A one-word "person" that is a place and nothing tells a person: no honorific or
-    title before it, no person of the article with that name, no known given name."""
+    title before it, no person of the article with that name, no known given name; and
+    something reads it as a place, a place word before it ("in Jolo", "took Sanaa") or a
+    place of that name in a state the article names. Small towns share many surnames
+    (Mandela in Ghana, Obama in Japan): the gazetteer's word alone is not enough."""
     k = key(name)
     if len(k.split()) != 1 or not state.is_place(name) or k in state.kb.genders:
         return False
     if k in state.surnames or k in state.given or "~" + k in state.local_keys:
         return False
-    return start == 0 or state.lowers[start - 1].rstrip(".") not in HONORIFICS
+    before = state.lowers[start - 1].rstrip(".") if start > 0 else ""
+    if before in HONORIFICS:
+        return False
+    if before in _BEFORE_A_PLACE or _after_a_place(state, start):
+        return True
+    return any(state.place_country(name, iso) == iso for iso in state.countries)
+
+
+def _after_a_place(state: DocState, start: int) -> bool:
+    """The name follows a place and a comma, as a region follows its town ("Livorno, X")."""
+    if start < 2 or state.lowers[start - 1] != ",":
+        return False
+    town = state.doc[start - 2]
+    return town.ent_type_ in ("GPE", "LOC") or state.is_place(town.text)
 
 
 # Nouns that name a person by a relation to another ("his successor", "the emir's cousin").

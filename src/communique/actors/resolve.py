@@ -87,7 +87,11 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     date = (document.published or "")[:10] or None
     gazetteer = context.gazetteer
     state = DocState(
-        doc=doc, kb=context.kb, date=date, is_place=lambda name: gazetteer.resolve(name) is not None
+        doc=doc,
+        kb=context.kb,
+        date=date,
+        is_place=lambda name: gazetteer.resolve(name) is not None,
+        place_country=lambda name, hint: _place_country(gazetteer, name, hint),
     )
     find_names(state)
     embassies.find_embassies(state)

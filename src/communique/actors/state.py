@@ -61,6 +61,8 @@ class DocState:
     kb: KnowledgeBase
     date: str | None  # the article date (YYYY-MM-DD) that role descriptions resolve on
     is_place: Callable[[str], bool] = lambda name: False  # the gazetteer knows this name
+    # The country of the place of that name, preferring one in the hinted state (ISO).
+    place_country: Callable[[str, str | None], str | None] = lambda name, hint: None
     found: list[Found] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # tokens inside name mentions
     local: dict[str, Actor] = field(default_factory=dict)  # id → local actor

@@ -52,3 +52,23 @@ def test_their_government_is_the_state_the_sentence_named(run: Callable[..., Doc
 def test_their_government_without_a_state_in_the_sentence(run: Callable[..., Document]) -> None:
     text = "Peru protested. On Sunday, the envoys admitted their government had misled them."
     assert "Peru" not in resolved(run(text), "their government")
+
+
+# "this country" inside a quotation is the speaker's state, not the state named most.
+SPEECH = (
+    'Washington said the envoy would return. Boris Johnson said, "The law must be obeyed '
+    'in this country." The United States said the United States would review the case.'
+)
+
+
+def test_this_country_in_a_quotation_is_the_speakers(run: Callable[..., Document]) -> None:
+    assert resolved(run(SPEECH), "this country") == {"United Kingdom"}
+
+
+def test_this_country_outside_a_quotation_keeps_the_article_count(
+    run: Callable[..., Document],
+) -> None:
+    text = SPEECH.replace('said, "The law must be obeyed in this country."', "arrived.") + (
+        " The law must be obeyed in this country, officials said."
+    )
+    assert resolved(run(text), "this country") == {"United States"}

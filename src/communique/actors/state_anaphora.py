@@ -11,8 +11,13 @@ regions, not at people and organisations.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from communique.actors.names import key
 from communique.actors.state import DocState
+
+if TYPE_CHECKING:
+    from communique.model import Actor
 
 # Nouns that stand for a state the article has named: "the country", "the African nation",
 # "our nation", "the kingdom". ("the state" is left out: in federal states it is a province.)
@@ -50,6 +55,11 @@ def state_noun(state: DocState, i: int, occupied: set[int]) -> None:
     ):
         return
     region = _region_states(state, k + 1, i)
+    speakers = _speaker_state(state, k) if doc[k].lower_ in _FIRST_PERSON else None
+    if speakers is not None and (region is None or speakers.country in region):
+        state.add(k, i + 1, speakers.id, "description", 0.6)
+        occupied.update(range(k, i + 1))
+        return
     counts: dict[str, tuple[int, int]] = {}
     for f in state.found:
         if f.start >= k or f.kind == "pronoun":
@@ -104,6 +114,38 @@ def _continent(code: str) -> frozenset[str]:
             by.setdefault(country["continentcode"], set()).add(country["iso3"])
         _CONTINENTS.update({c: frozenset(isos) for c, isos in by.items()})
     return _CONTINENTS.get(code, frozenset())
+
+
+# Determiners that make a state noun the speaker's own inside a quotation: "in this
+# country", "our nation" said by a minister is the minister's state.
+_FIRST_PERSON = {"this", "our"}
+_QUOTE_MARKS = {'"', "\u201c", "\u201d"}
+
+
+def _speaker_state(state: DocState, k: int) -> Actor | None:
+    """The state of the person who speaks the quotation holding token ``k``: the one
+    person named in its sentence outside the quotation marks ("Lee said, '... this
+    country'"), when that person has a state; None outside quotations or when unsure."""
+    doc = state.doc
+    sent = doc[k].sent
+    marks = [t.i for t in doc[:k] if t.text in _QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return None  # token k is outside any quotation
+    opened = marks[-1]
+    closing = next((t.i for t in doc[k : sent.end] if t.text in _QUOTE_MARKS), sent.end)
+    people = {
+        f.actor_id
+        for f in state.found
+        if sent.start <= f.start < sent.end
+        and not opened <= f.start <= closing
+        and f.kind in ("name", "alias")
+        and (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "person"
+    }
+    if len(people) != 1:
+        return None
+    person = state.actor(people.pop())
+    return state.kb.country_actor(person.country if person is not None else None)
 
 
 def _region_states(state: DocState, start: int, end: int) -> frozenset[str] | None:

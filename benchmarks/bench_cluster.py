@@ -27,7 +27,8 @@ the ratio of the two: clustering should take well under the analysis.
     .venv/bin/python benchmarks/bench_cluster.py --n 50000 --at 5000,20000,50000
     .venv/bin/python benchmarks/bench_cluster.py --n 0 --articles ../shared/eval-ecb/articles
 
-Building and clustering a 100,000-article store takes about ten minutes. With
+Building and clustering a 100,000-article store takes ten minutes on a quiet machine
+(an hour on a loaded one). With
 ``--keep DIR`` a copy of the store is saved at each size of ``--at``
 (``DIR/store-SIZE.db``, clustered up to that size); ``--reuse DIR`` then
 times adding one article to a scratch copy of each saved store (same
@@ -36,6 +37,9 @@ a minute against the same stores:
 
     .venv/bin/python benchmarks/bench_cluster.py --n 100000 --at 10000,100000 --keep /tmp/stores
     .venv/bin/python benchmarks/bench_cluster.py --n 100000 --at 10000,100000 --reuse /tmp/stores
+
+and ``--pass-size 2000`` adds a clustering pass of 2,000 new articles to the largest
+copy and prints its memory (RSS before, after, peak).
 """
 
 from __future__ import annotations
@@ -174,6 +178,8 @@ def add_one(store: Store, corpus: Corpus, repeat: int) -> tuple[float, float]:
     cpus: list[float] = []
     for i in range(repeat + 1):
         doc = corpus.report(*corpus.rng.choice(corpus.history[: len(corpus.history) // 10]))
+        while store.has_article(doc.id):  # a store saved by --keep holds earlier draws
+            doc = corpus.report(*corpus.rng.choice(corpus.history[: len(corpus.history) // 10]))
         store.save_documents([doc])
         started, cpu = time.perf_counter(), time.process_time()
         update_clusters(store, [doc.id], settings=Settings())
@@ -233,11 +239,26 @@ def reuse(args: argparse.Namespace) -> None:
         shutil.copyfile(args.reuse / f"store-{size}.db", db)
         with Store.open(str(db)) as store:
             wall, cpu = add_one(store, corpus, args.repeat)
+            if size == sizes[-1] and args.pass_size:
+                one_pass(store, corpus, args.pass_size)
         db.unlink()
         first = first or (size, wall, cpu)
         print(f"add one article to {size}: {wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms), "
               f"x{wall / first[1]:.2f} (CPU x{cpu / first[2]:.2f}) the time at {first[0]}")  # fmt: skip
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+def one_pass(store: Store, corpus: Corpus, count: int) -> None:
+    """Memory of one clustering pass of ``count`` new articles (what ``communique run``
+    does every ``pipeline.CLUSTER_EVERY`` articles): RSS before, after, and its peak."""
+    documents = list(corpus.episodes(count))
+    store.save_documents(documents)
+    ids = list(dict.fromkeys(d.id for d in documents))
+    del documents
+    before, started = rss_mb(), time.perf_counter()
+    update_clusters(store, ids, settings=Settings())
+    print(f"a pass of {len(ids)} new articles: {time.perf_counter() - started:.1f} s, RSS "
+          f"{before:.0f} -> {rss_mb():.0f} MB, peak {peak_rss_mb():.0f} MB")  # fmt: skip
 
 
 def main() -> None:
@@ -257,6 +278,9 @@ def main() -> None:
     )
     parser.add_argument("--reuse", type=Path, default=None,
                         help="time adding one article to the copies saved by --keep")  # fmt: skip
+    parser.add_argument("--pass-size", type=int, default=0,
+                        help="with --reuse: RSS of one clustering pass of this many new "
+                        "articles into the largest store")  # fmt: skip
     args = parser.parse_args()
     if args.articles is not None:
         real_articles(args.articles)

@@ -53,7 +53,7 @@ from communique.events.frames import (
     unresolved_actor,
 )
 from communique.events.lexicon import Lexicon, Trigger
-from communique.events.referents import QUANTITIES, actors_of
+from communique.events.referents import QUANTITIES, actors_of, unnamed_people
 from communique.model import Mention
 
 if TYPE_CHECKING:
@@ -417,6 +417,19 @@ def _with_questioners(candidates: list[Candidate], index: MentionIndex) -> list[
     return out
 
 
+# Acts done to a person's body or liberty, whose unnamed patient is still a target.
+UNNAMED_PATIENT_TYPES = {"COERCE"}
+
+
+def _unnamed_patient_held(trigger: Trigger, token: Token, index: MentionIndex) -> bool:
+    """ "The prosecutor said the suspect's wife was taken into custody": an official's
+    account of an arrest of an unnamed person is news of that arrest, not a speaker's own
+    grievance ("I was arrested many times"), so the unnamed agent is read into it."""
+    return trigger.type in UNNAMED_PATIENT_TYPES and bool(
+        unnamed_people(slot_heads(trigger, token), index)
+    )
+
+
 def _with_target(candidate: Candidate, target: str) -> Candidate:
     return dataclasses.replace(candidate, target_id=target)
 
@@ -465,7 +478,7 @@ def _candidates(
         and trigger.implicit_source
         and index.make_agent is not None
         and sourceless(trigger, token)
-        and not index.quoted(token)
+        and (not index.quoted(token) or _unnamed_patient_held(trigger, token, index))
     ):
         patients = [t for role in trigger.target for t in role_actors(trigger, token, role, index)]
         # "the release of the messages": a noun of an act done to people ("his release",
@@ -490,6 +503,9 @@ def _candidates(
             targets = [t for t in role_actors(trigger, token, role, index) if t not in sources]
         if targets:
             break
+    if not targets and trigger.type in UNNAMED_PATIENT_TYPES:
+        # "the suspect's wife was taken into custody": a person the text does not name
+        targets = [t for t in unnamed_people(slot_heads(trigger, token), index) if t not in sources]
     negated = False if trigger.when_negated else clause.negated(token, trigger)
     modality = clause.modality(token, trigger)
     refused = negated and trigger.type in REFUSABLE and modality in ("future", "hypothetical")

@@ -30,6 +30,11 @@ QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
               "couple", "pair", "round", "rounds", "burst", "string", "spate", "tens",
               "millions", "crowd", "crowds", "group", "groups", "handful"}  # fmt: skip
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+# Nouns of a person's kin: "the gunman's wife" is another person than the one who owns
+# the phrase, so the possessor is not who the phrase stands for.
+KIN = {"wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers",
+       "sister", "sisters", "mother", "father", "parents", "relative", "relatives", "cousin",
+       "nephew", "niece", "uncle", "aunt", "fiancee", "fiancée", "widow"}  # fmt: skip
 
 # Acts of law: what they do ("a bill which legalised X") is done by who passed them.
 LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",
@@ -193,8 +198,9 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
     # A name of no actor entity whose first word is an actor ("a Volvo XC90", "a Toyota
     # Corolla") is a product of that actor, not the actor or its people.
     product = token.pos_ == "PROPN" and token.ent_type_ in ("", "PRODUCT")
+    kin = token.lower_ in KIN
     for child in token.children:
-        if child.dep_ in MODIFIERS and not (product and child.dep_ == "compound"):
+        if child.dep_ in MODIFIERS and not (product and child.dep_ == "compound") and not kin:
             actor = mentions.actor(child)
             if actor:
                 return actor
@@ -479,3 +485,33 @@ def law_makers(heads: list[Token], mentions: MentionIndex) -> list[str]:
 def own(head: Token) -> bool:
     """ "put its army on alert", "withdrew their troops": the actor's own forces."""
     return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in head.children)
+
+
+# Nouns of unnamed private people by their kin or their town ("the suspect's wife was
+# taken into custody", "police detained five residents"): the gold guide codes them as
+# civilians. Not "a man", "an individual": one held after an attack is most often its
+# suspect, told by name later.
+PRIVATE_PERSONS = {"people", "resident", "residents", "villagers", "civilians"}
+ACCUSED_PERSONS = {"suspect", "suspects", "accused", "defendant", "defendants", "culprit",
+                   "culprits", "perpetrator", "perpetrators"}  # fmt: skip
+
+
+def unnamed_people(heads: list[Token], mentions: MentionIndex) -> list[str]:
+    """ "arrested two men", "the suspect's wife was detained": the unnamed-group actor of
+    people no mention names, of the article's country (CRM for suspects, else CVL). Only
+    bare nouns: a name, a pronoun or a modifier naming an actor leaves it to ``resolve``."""
+    if mentions.make_agent is None:
+        return []
+    for head in heads:
+        word = head.lower_
+        if head.pos_ != "NOUN" or mentions.actor(head) or resolve(head, mentions):
+            continue
+        if word in ACCUSED_PERSONS:
+            sector = "CRM"
+        elif word in PRIVATE_PERSONS or word in KIN:
+            sector = "CVL"
+        else:
+            continue
+        agent = mentions.make_agent(sector, None)
+        return [agent] if agent else []
+    return []

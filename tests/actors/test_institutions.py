@@ -126,6 +126,19 @@ def test_local_court_gets_the_article_state(run: Run) -> None:
     assert "Constitutional Court (Colombia)" in forms
 
 
+def test_a_ministry_without_its_state_is_the_article_states_government(run: Run) -> None:
+    # "the Education Ministry" of a report about one state: that state's, of sector GOV
+    text = (
+        "Kenya's Health Ministry said the outbreak had ended. Kenya closed schools, and "
+        "the Education Ministry said they would reopen."
+    )
+    document = run(text, "2020-05-04")
+    start = document.text.index("Education Ministry")
+    actors = {a.id: a for a in document.actors}
+    ids = [m.actor_id for m in document.mentions if m.start <= start < m.end]
+    assert ids and all(actors[i].country == "KEN" and actors[i].sector == "GOV" for i in ids)
+
+
 def test_institution_keeps_country_and_sector_for_event_scoring(run: Run) -> None:
     document = run("Russia's army shelled villages overnight, Ukraine said.", "2022-05-01")
     start = document.text.index("army")

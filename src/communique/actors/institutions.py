@@ -80,6 +80,27 @@ KINDS: dict[str, str] = {
     "ministry of finance": "finance-ministry",
     "health ministry": "health-ministry",
     "ministry of health": "health-ministry",
+    "education ministry": "education-ministry",
+    "ministry of education": "education-ministry",
+    "trade ministry": "trade-ministry",
+    "ministry of trade": "trade-ministry",
+    "economy ministry": "economy-ministry",
+    "ministry of economy": "economy-ministry",
+    "energy ministry": "energy-ministry",
+    "ministry of energy": "energy-ministry",
+    "agriculture ministry": "agriculture-ministry",
+    "ministry of agriculture": "agriculture-ministry",
+    "information ministry": "information-ministry",
+    "ministry of information": "information-ministry",
+    "labour ministry": "labour-ministry",
+    "labor ministry": "labour-ministry",
+    "environment ministry": "environment-ministry",
+    "transport ministry": "transport-ministry",
+    "culture ministry": "culture-ministry",
+    "home ministry": "interior-ministry",
+    "ministry of home affairs": "interior-ministry",
+    "ministry of interior affairs": "interior-ministry",
+    "ministry of internal affairs": "interior-ministry",
     "high court": "high-court",
 }
 # Kinds resolved only when the text writes the state beside them.
@@ -304,6 +325,8 @@ def _settle(
                     local = state.local_actor(
                         actor.name, "organisation", country=iso, country_name=country.name
                     )
+                    if kind.endswith("-ministry"):
+                        local.sector = local.sector or "GOV"  # a ministry is its government
                     found.actor_id = local.id
             return
         if institution is not None and actor.country not in (None, iso):

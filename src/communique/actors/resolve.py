@@ -81,6 +81,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         institutions,
         municipalities,
         relations,
+        role_referents,
         roles,
     )
 
@@ -100,6 +101,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     attach_titles(state)
     coref.find_anaphora(state)
     relations.find_relations(state)
+    role_referents.find_role_referents(state)
     agents.find_agents(state, agents.load_lexicon(), lambda n, h: _place_country(gazetteer, n, h))
     relations.named_armed_group(state)
     institutions.find_institutions(state)

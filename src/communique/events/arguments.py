@@ -228,3 +228,29 @@ def _folded(node: Token) -> bool:
         and node.head.ent_type_ in ("DATE", "TIME", "GPE", "LOC")
         and node.ent_type_ not in ("GPE", "LOC")
     )
+
+
+# Verbs of a grievance held against an act ("resent X's refusal", "condemned X's
+# refusal"): those who hold it are the ones the act was aimed at.
+GRIEVANCES = {"resent", "condemn", "criticise", "criticize", "decry", "denounce",
+              "deplore", "protest", "lament", "regret"}  # fmt: skip
+
+
+def aggrieved(noun: Token) -> list[Token]:
+    """ "Many Chinese still resent Japan's refusal to apologise": the subject of the
+    grievance verb whose object (or a coordinated object) the noun of an act is."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and noun != node:
+        # "resent the occupation of X and Y's refusal", "resent X during the war and Y's
+        # refusal": the parser may coordinate the second object with the object of a
+        # preposition on the first object or on the verb
+        holder = node.head.head
+        if holder.lemma_.lower() in GRIEVANCES and holder.pos_ == "VERB":
+            return subjects(holder)
+        node = holder
+    verb = node.head
+    if node.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in GRIEVANCES:
+        return []
+    return subjects(verb)

@@ -38,6 +38,7 @@ from communique.events.antecedents import (
     told_act,
     with_antecedents,
 )
+from communique.events.arguments import aggrieved
 from communique.events.frames import (
     AgentMaker,
     MentionIndex,
@@ -503,6 +504,9 @@ def _candidates(
             targets = [t for t in role_actors(trigger, token, role, index) if t not in sources]
         if targets:
             break
+    if not targets and trigger.type == "REJECT" and trigger.pos == "NOUN":
+        # "many Chinese resent Japan's refusal to apologise": refused to the resenters
+        targets = [t for t in actors_of(aggrieved(token), index) if t not in sources]
     if not targets and trigger.type in UNNAMED_PATIENT_TYPES:
         # "the suspect's wife was taken into custody": a person the text does not name
         targets = [t for t in unnamed_people(slot_heads(trigger, token), index) if t not in sources]

@@ -216,6 +216,14 @@ def test_the_municipality_of_a_town_is_an_actor_named_as_the_town(run: Run) -> N
     assert florence.type == "organisation" and florence.sector == "GOV"
 
 
+def test_a_municipality_of_a_village_the_gazetteer_lacks_is_an_actor(run: Run) -> None:
+    # "Municipality" names only a local government; the village is too small to be known
+    text = "The Municipality of Castelbruno approved the budget. The municipality said so."
+    document = run(text, "2014-05-02")
+    assert resolved(document, "Municipality of Castelbruno") == {"Castelbruno"}
+    assert resolved(document, "The municipality") == {"Castelbruno"}
+
+
 def test_a_town_named_as_a_place_is_no_actor(run: Run) -> None:
     document = run("The delegates met in Florence on Monday. The city was quiet.", "2014-05-02")
     assert not any(a.name == "Florence" for a in document.actors)

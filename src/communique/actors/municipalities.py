@@ -17,6 +17,9 @@ from communique.actors.state import DocState
 _HEADS = {"municipality", "city", "commune", "comune", "town", "township", "borough",
           "municipal"}  # fmt: skip
 _ANAPHORS = {"city", "municipality", "town", "commune"}
+# Heads that name nothing but a local government: "the Municipality of X" is one even
+# where the gazetteer is too coarse to know the village ("City of God" is a film).
+_GOVERNMENT_ONLY = {"municipality", "commune", "comune", "township", "borough"}
 
 
 def find_municipalities(state: DocState) -> None:
@@ -39,7 +42,8 @@ def find_municipalities(state: DocState) -> None:
             while end < n and texts[end][:1].isupper() and doc[end].pos_ == "PROPN":
                 end += 1
             place = doc[i + 2 : end].text
-            if not state.is_place(place) or _state_named(state, i + 2, end):
+            known = state.is_place(place) or low in _GOVERNMENT_ONLY
+            if not known or _state_named(state, i + 2, end):
                 i = end
                 continue
             actor = state.local_actor(place, "organisation")

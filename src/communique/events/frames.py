@@ -116,6 +116,8 @@ ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # charged"): still a person in the slot, so an unknown target, not a missing one.
 PERSON_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "suspect",
                 "defendant", "accused", "citizen", "resident", "victim"}  # fmt: skip
+# Pronouns in a reported clause that refer back to its reporter ("X says they told him").
+BOUND_PRONOUNS = {"him", "her", "me", "us"}
 NON_ACTOR_PRONOUNS = {"it", "this", "that", "which", "what", "itself"}
 
 
@@ -222,6 +224,14 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         if not heads and not verbal:
             heads = governor_pobjs(token, word)
         found = actors_of(heads, mentions)
+        if word == "to" and verbal and token.dep_ == "ccomp":
+            # "X says officials complained to him about Y": the one who reports what was
+            # told to him is its confidant, not whom it is against
+            # (a "him" or "her" there is bound to the reporter, whoever it resolved to)
+            reporters = actors_of(subjects(token.head), mentions)
+            if reporters and any(h.lower_ in BOUND_PRONOUNS for h in heads):
+                reporters += actors_of([h for h in heads if h.lower_ in BOUND_PRONOUNS], mentions)
+            found = [a for a in found if a not in reporters]
         if not found and trigger.type in OPPOSITIONS:
             found = law_makers(heads, mentions)
         return found
@@ -278,9 +288,7 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         if token.dep_ != "pobj" or token.head.lower_ not in ("at", "on", "upon", "by"):
             return []
         prep = token.head
-        while (
-            prep.dep_ == "conj" and prep.head != prep
-        ):  # "at X's invitation and at Y's request"
+        while prep.dep_ == "conj" and prep.head != prep:  # "at X's invitation and at Y's request"
             prep = prep.head
         acted = prep.head
         return actors_of(subjects(acted), mentions) if acted.pos_ in ("VERB", "AUX") else []

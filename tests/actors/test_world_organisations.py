@@ -224,6 +224,22 @@ def test_a_municipality_of_a_village_the_gazetteer_lacks_is_an_actor(run: Run) -
     assert resolved(document, "The municipality") == {"Castelbruno"}
 
 
+def test_a_provincial_council_is_named_after_its_province(run: Run) -> None:
+    text = (
+        "A bomb hit a base in Afghanistan's Maidan Wardak province. Members of the Maidan "
+        "Wardak provincial council said 40 soldiers died."
+    )
+    document = run(text, "2019-01-22")
+    assert resolved(document, "provincial council") == {"Maidan Wardak Provincial Council"}
+    council = next(a for a in document.actors if a.name == "Maidan Wardak Provincial Council")
+    assert council.country == "AFG" and council.sector == "GOV"
+
+
+def test_a_state_by_name_before_a_council_makes_no_body(run: Run) -> None:
+    document = run("The Kenya county government said nothing on Monday.", "2019-01-22")
+    assert not any(a.name.endswith("County Government") for a in document.actors)
+
+
 def test_a_town_named_as_a_place_is_no_actor(run: Run) -> None:
     document = run("The delegates met in Florence on Monday. The city was quiet.", "2014-05-02")
     assert not any(a.name == "Florence" for a in document.actors)

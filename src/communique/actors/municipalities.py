@@ -7,7 +7,9 @@ the anaphora of pass 3. In: a ``DocState``. Out: a local organisation named as t
 the country the gazetteer gives the place, for "the Municipality/City/Commune/Town of
 <place>"; and a later definite "the city", "the municipality", "the town" (not followed
 by a noun or "of") linked to the latest such government. A place alone ("in Livorno")
-stays a place: only the phrase that names the government makes it an actor.
+stays a place: only the phrase that names the government makes it an actor. Also a
+body of a place below the state ("the Kandahar provincial council" → local organisation
+"Kandahar Provincial Council", sector GOV, the place's state).
 """
 
 from __future__ import annotations
@@ -68,6 +70,49 @@ def find_municipalities(state: DocState) -> None:
         i += 1
 
 
+# "the Kandahar provincial council", "the Lagos state government": a body of the place
+# that reference lists name in title case ("Kandahar Provincial Council").
+_LEVELS = {"provincial", "regional", "city", "municipal", "county", "district"}
+_BODIES = {"council", "assembly", "government", "administration"}
+
+
+def find_place_bodies(state: DocState) -> None:
+    """Add "<Place> Provincial Council" for "the <place> provincial council" (above)."""
+    doc, lowers, texts = state.doc, state.lowers, state.texts
+    for i in range(2, len(doc) - 1):
+        if lowers[i] not in _LEVELS or lowers[i + 1] not in _BODIES or texts[i][:1].isupper():
+            continue
+        start = i - 1
+        while start - 1 >= 0 and texts[start - 1][:1].isupper() and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start == i or not texts[start][:1].isupper() or start == 0 or lowers[start - 1] != "the":
+            continue
+        place = doc[start:i].text
+        country = _place_country(state, start, i)
+        if country is None:
+            continue
+        name = f"{place} {texts[i].title()} {texts[i + 1].title()}"
+        actor = state.local_actor(name, "organisation")
+        actor.sector = actor.sector or "GOV"
+        actor.country = actor.country or country
+        state.found = [f for f in state.found if not (f.start < i + 2 and start - 1 < f.end)]
+        state.add(start - 1, i + 2, actor.id, "name", 0.85)
+        state.cover(start - 1, i + 2)
+
+
+def _place_country(state: DocState, start: int, end: int) -> str | None:
+    """The state of a place inside a state (a province the KB files under its state, or a
+    place the gazetteer knows), None for a state itself or an unknown word."""
+    place = state.doc[start:end].text
+    for found in state.found:
+        if found.start == start and found.end == end:
+            actor = state.actor(found.actor_id)
+            if actor is None or actor.type != "state" or found.kind not in ("alias",):
+                return None  # a state by name ("the Kenya county government"), a person
+            return actor.country
+    return state.place_country(place, None) if state.is_place(place) else None
+
+
 def _state_named(state: DocState, start: int, end: int) -> bool:
     """ "the City of London" is a KB name; "the town of Syria" is no local government."""
     for found in state.found:
@@ -78,4 +123,4 @@ def _state_named(state: DocState, start: int, end: int) -> bool:
     return False
 
 
-__all__ = ["find_municipalities"]
+__all__ = ["find_municipalities", "find_place_bodies"]

@@ -97,6 +97,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     find_names(state)
     embassies.find_embassies(state)
     municipalities.find_municipalities(state)
+    municipalities.find_place_bodies(state)
     roles.find_descriptions(state)
     attach_titles(state)
     coref.find_anaphora(state)

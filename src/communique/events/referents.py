@@ -204,6 +204,8 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
             actor = mentions.actor(child)
             if actor:
                 return actor
+    if (owner := _owner(token, mentions)) is not None:
+        return owner
     if token.lower_ in QUANTITIES or token.lemma_.lower() in QUANTITIES:
         for pobj in pobjs(token, "of"):  # "thousands of Kenyans protested"
             if actor := resolve(pobj, mentions):
@@ -230,6 +232,21 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
                         actor = mentions.actor(pobj) or _modifier_actor(pobj, mentions)
                         if actor:
                             return actor
+    return None
+
+
+# Participles by which a phrase names the owner of a thing ("facilities belonging to X",
+# "a plant operated by X"): what is done to the thing is done to its owner.
+OWNING = {"belong": "to", "own": "by", "operate": "by", "run": "by"}
+
+
+def _owner(token: Token, mentions: MentionIndex) -> str | None:
+    for acl in token.children:
+        word = OWNING.get(acl.lemma_.lower()) if acl.dep_ == "acl" else None
+        if word is not None:
+            for pobj in pobjs(acl, word):
+                if actor := resolve(pobj, mentions):
+                    return actor
     return None
 
 

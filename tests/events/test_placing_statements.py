@@ -118,3 +118,35 @@ def test_broadcast_a_statement_was_made_on_places_the_speakers_events(anchor: An
     )
     items = anchor(text, ("warn", "THREATEN", "Maduro"))
     assert _places(items) == ["Caracas"]
+
+
+def test_body_named_in_a_speakers_description_spoke_there_too(nlp: Any) -> None:
+    """A mention of the whole description ("a senior official of Hamas") takes the
+    body's name inside it; the body, named so in the statement sentence, still counts
+    among those who spoke there, and an actor the sentence does not name does not."""
+    from communique.events.anchor import _speakers
+    from communique.model import Mention
+
+    text = (
+        "Recep Tayyip Erdogan made the comments in Ankara at a meeting with Omar Salem, "
+        "a senior official of Hamas. Hamas thanked Turkey. Egypt said nothing."
+    )
+    doc = nlp(text)
+
+    def mention(words: str, actor: str, after: int = 0) -> Mention:
+        start = text.index(words, after)
+        return Mention(start=start, end=start + len(words), text=words, actor_id=actor)
+
+    description = "a senior official of Hamas"
+    mentions = [
+        mention("Recep Tayyip Erdogan", "erdogan"),
+        mention("Omar Salem", "local:omar-salem"),
+        mention(description, "local:omar-salem"),
+        mention("Hamas", "hamas", text.index(description) + len(description)),
+        mention("Egypt", "egypt"),
+    ]
+    document = Document(id="t", text=text, original=text, published=PUB, mentions=mentions)
+    made = next(t for t in doc if t.text == "made")
+    spoke = _speakers(made, document)
+    assert spoke is not None and {"erdogan", "local:omar-salem", "hamas"} <= spoke
+    assert "egypt" not in spoke

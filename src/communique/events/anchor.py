@@ -36,6 +36,7 @@ Rules (from the project's event guidelines and the eval-news annotation guide):
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,9 @@ OCCASIONS = {
     "gathering",
     "forum",
 }
+# Mentions that are no names (capitalised at a sentence's start: "He", "Their").
+PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i", "you", "his", "her", "him", "its",
+                      "our", "us", "their", "them", "my", "your"})  # fmt: skip
 # Nouns and verbs of statements: a place on them ("made the comments in Tehran",
 # "said in Ankara", "told a news conference in Cairo") is where the report's
 # statements were made.
@@ -241,8 +245,24 @@ def _speakers(verb: Token, document: Document) -> frozenset[str] | None:
     actors stage found them; None when it names none (then the place is everyone's)."""
     sentence = verb.sent
     start, end = sentence.start_char, sentence.end_char
-    named = frozenset(m.actor_id for m in document.mentions if start <= m.start < end)
-    return named or None
+    named = {m.actor_id for m in document.mentions if start <= m.start < end}
+    # the body a speaker speaks for, named in the description of them ("at a meeting with
+    # X, a senior official of Y": Y's statements there too), also when a mention of the
+    # description as a whole took its words
+    named.update(
+        m.actor_id
+        for m in document.mentions
+        if m.start < start or m.start >= end
+        if _named_in(m.text, sentence.text)
+    )
+    return frozenset(named) or None
+
+
+def _named_in(name: str, text: str) -> bool:
+    """``name``, a name rather than a pronoun, is written in ``text`` as a whole word."""
+    if not name[:1].isupper() or name.lower() in PRONOUNS:
+        return False
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
 def _occasion_place(doc: Doc, place_points: dict[int, Place]) -> Place | None:

@@ -247,3 +247,32 @@ def test_a_venue_is_one_the_report_bears_out() -> None:
         event("e1", "PRAISE", "dumont", None, None, elsewhere),
         event("e2", "CONSULT", "dumont", None, None, elsewhere),
     ) == {"USA"}
+
+
+def test_groups_that_agree_strongly_merge_whatever_their_places_say() -> None:
+    # two pairs of reports the places stage located in two countries (a port read as
+    # the scene for some reports of one hijacking)
+    articles = [located("port-1", "KEN"), located("port-2", "KEN")]
+    articles += [located("sea-1", "SOM"), located("sea-2", "SOM")]
+    model = StoryModel(articles)
+    every = [a.id for a in articles]
+    assert venue_conflict(model, ["port-1", "port-2"], ["sea-1", "sea-2"])
+
+    def first_stage(across: float) -> list[list[str]]:
+        links = {
+            (a, b): 0.7 if a[:4] == b[:4] else across
+            for i, a in enumerate(every)
+            for b in every[i + 1 :]
+        }
+        found = average_linkage(
+            [[a] for a in every],
+            links,
+            lambda _a, _b: False,
+            weak_conflict=lambda x, y: venue_conflict(model, x, y),
+        )
+        return sorted(sorted(g) for g in found)
+
+    # wording, names and numbers that agree this much are one episode
+    assert first_stage(stories.AGREEMENT + 0.05) == [sorted(every)]
+    # a link that only passes the threshold does not outweigh the places
+    assert first_stage(stories.MIN_SIMILARITY + 0.01) == [["port-1", "port-2"], ["sea-1", "sea-2"]]

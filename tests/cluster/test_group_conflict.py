@@ -276,3 +276,17 @@ def test_groups_that_agree_strongly_merge_whatever_their_places_say() -> None:
     assert first_stage(stories.AGREEMENT + 0.05) == [sorted(every)]
     # a link that only passes the threshold does not outweigh the places
     assert first_stage(stories.MIN_SIMILARITY + 0.01) == [["port-1", "port-2"], ["sea-1", "sea-2"]]
+
+
+def test_a_group_with_one_located_report_has_that_reports_place_only() -> None:
+    articles = [located("quay-1", "KEN"), located("quay-2"), located("quay-3")]
+    articles += [located("open-1", "SOM"), located("open-2", "SOM"), located("open-3")]
+    model = StoryModel(articles)
+    # one report alone is kept apart by its place
+    assert venue_conflict(model, ["quay-1"], ["open-1", "open-2", "open-3"])
+    # a group of three of which one report is located is not placed by it
+    assert not venue_conflict(model, ["quay-1", "quay-2", "quay-3"], ["open-1", "open-2"])
+    # two located reports place a group
+    articles.append(located("quay-4", "KEN"))
+    model = StoryModel(articles)
+    assert venue_conflict(model, ["quay-1", "quay-2", "quay-4"], ["open-1", "open-2"])

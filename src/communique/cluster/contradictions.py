@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 # development set such a veto hit four times as many pairs of one story as pairs of
 # twin episodes).
 ELSEWHERE = 0.9
+# ... and each group of more than one report has at least ``LOCATED_REPORTS`` located
+# reports: where a group's one located report happened is that report's evidence, as
+# noisy as any one report's (a lone report is still kept apart by its own place).
+LOCATED_REPORTS = 2
 # ``protagonist_conflict``: two groups of at least ``GROUP`` reports, each with a
 # person who is the protagonist of at least ``LEADING`` of its reports, do not merge
 # when neither person is prominent in more than ``FOREIGN`` of the other group's
@@ -52,7 +56,12 @@ def venue_conflict(model: StoryModel, first: list[str], second: list[str]) -> bo
     are located at all are located in countries that do not overlap. One episode happens
     in one place (a tour's stops are separate visits), but one report's place can be
     wrong (a town's name that other countries have too, a month read as a place): a
-    report alone is kept apart by one contradiction, a story by most of them."""
+    report alone is kept apart by one contradiction, a story by most of them, and only
+    when ``LOCATED_REPORTS`` of its reports are located."""
+    for group in (first, second):
+        placed = sum(bool(model.articles[m].venues) for m in group)
+        if placed < min(len(group), LOCATED_REPORTS):
+            return False  # one report's place, not the group's
     located = disjoint = 0
     for a in first:
         for b in second:

@@ -34,15 +34,14 @@ are missing or wrong:
    do not merge. One report's place or protagonist is noisy evidence (a
    town's name that other countries have too; a report mostly about the
    victim, another about the officer); a group's is not. A lone report is a
-   group of one, so one contradiction keeps it apart. Groups that agree strongly
-   (an average link of ``AGREEMENT``) merge whatever their places say (first stage).
+   group of one, so one contradiction keeps it apart; groups that agree strongly
+   (``AGREEMENT``) merge whatever their places say.
 
 Articles are grouped by average linkage (``average_linkage``) with the vetoes
 as cannot-links and the group-level contradictions as a refusal to merge,
-stopping when no two groups reach ``MIN_SIMILARITY``: a
-report joins the story it agrees with as a whole, so one article sharing a
-little with two episodes does not chain them together, and a story does not
-need every pair of its reports to pass a threshold. A second stage
+stopping when no two groups reach ``MIN_SIMILARITY``: a report joins the story
+it agrees with as a whole, so one article sharing a little with two episodes
+does not chain them, and not every pair of a story must pass. A second stage
 (``attach_fragments``) then gives each group of at most ``FRAGMENT`` reports to
 the larger story it links to clearly more than to any other (a relative
 decision: a short report links weakly to every member of its story, but far
@@ -111,19 +110,15 @@ W_EVENTS = 0.2
 # quake, another season).
 W_ABSENT = 0.1
 W_YEAR = 0.03
-# The first stage merges only on a clear average link: a slightly lower one let a
-# rule's reports and its reversal's (one agency, one act, other years and officials)
-# merge as wholes, and the short reports a higher threshold leaves apart are for the
-# second stage (measured on the ECB+ development set: 0.20 → 0.21 took precision from
-# 0.960 to 0.971 with the second stage's wording at 0.10).
+# A clear first-stage link: lower, a rule's reports and its reversal's merged as wholes;
+# short reports left apart go to the second stage (ECB+ development set: 0.20 -> 0.21,
+# precision 0.960 -> 0.971 with the second stage's wording at 0.10).
 MIN_SIMILARITY = 0.21
 # Where the main events happened (``contradictions.venue_conflict``) holds back a
-# first-stage merge only below an average link of ``AGREEMENT``: some reports of a
-# story can be placed consistently wrong (a navy's home port taken for the scene), and
-# reports that agree this much in words, names and numbers are one episode. Twin
-# episodes (one minister's two visits a week apart) share the kind's words, not all
-# names and numbers (a small store inflates links: 0.5 merged them). ECB+ development
-# set: recall 0.900 -> 0.931 (0.55-0.6; 0.942 at 0.35), no twin merged.
+# first-stage merge only below this average link: some reports of a story are placed
+# consistently wrong (a navy's home port for the scene); twins (one minister's visits a
+# week apart) share the kind's words, not all names and numbers (a small store inflates
+# links: 0.5 merged them). ECB+: recall +0.03, no twin merged (0.55-0.6 alike).
 AGREEMENT = 0.6
 # Second stage (``attach_fragments``): a group of at most ``FRAGMENT`` reports
 # left apart by the first joins the larger story it agrees with best, if that

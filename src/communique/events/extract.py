@@ -381,7 +381,7 @@ def _answered(candidate: Candidate) -> Token | None:
     return anchor
 
 
-# A refusal to say more ("refused to give any more details", "declined to comment") is
+# A refusal to say more ("declined to say more", "refused to comment") is
 # a refusal of whoever asked: the one the same speaker was telling, just before.
 WITHHOLDING = {"give", "comment", "elaborate", "disclose", "provide", "answer", "reveal",
                "discuss", "confirm", "specify", "say", "explain"}  # fmt: skip
@@ -389,8 +389,8 @@ QUESTIONER_SENTENCES = 2
 
 
 def _with_questioners(candidates: list[Candidate], index: MentionIndex) -> list[Candidate]:
-    """ "X told CBC News the department will look into it. 'We take it seriously,' she
-    said, but refused to give any more details": REJECT X -> CBC News. The addressee is
+    """ "X told the BBC the ministry would study the request. 'We are ready,' he said, but
+    declined to say more": REJECT X -> BBC. The addressee is
     the object of the latest "tell" by the same source in the sentence or the one before."""
     out: list[Candidate] = []
     for candidate in candidates:

@@ -161,7 +161,7 @@ def find_agents(
             continue
         force = _named_force(state, tok, start, sector, resolve_place) if hit[1] == 1 else None
         if force is not None:
-            # "Northamptonshire police": a force of its own, named by a place the
+            # "Lincolnshire Police": a force of its own, named by a place the
             # gazetteer does not know, so its country is no guess from the article
             state.found.append(Found(start, end, force.id, "description", IN_PHRASE))
             for t in range(start, end):
@@ -380,7 +380,7 @@ def _named_force(
     sector: str,
     resolve_place: Callable[[str, str | None], str | None],
 ) -> Actor | None:
-    """A police force named by its place ("Kent Police", "Northamptonshire police") when
+    """A police force named by its place ("Kent Police", "Lincolnshire police") when
     that place is neither an actor, a demonym nor a place the gazetteer knows (those give
     the agent its country instead): a local organisation "<Place> Police" of sector COP,
     the way such forces are named."""
@@ -398,7 +398,7 @@ def _named_force(
             or (doc[first - 1].pos_ == "NOUN" and not doc[first - 1].is_sent_start)
         )
     ):
-        first -= 1  # "Northamptonshire" is often tagged a common noun
+        first -= 1  # a county's name is often tagged a common noun
     if first == tok.i or any(f.start < tok.i and first < f.end for f in state.found):
         return None
     place = doc[first : tok.i].text
@@ -409,8 +409,8 @@ def _named_force(
     return actor
 
 
-# Sectors whose people belong to the state they left, not the one they are in: "asylum
-# seekers rescued off Aceh" are not Indonesia's refugees.
+# Sectors whose people belong to the state they left, not the one they are in: "migrants
+# picked up off Sicily" are not Italy's refugees.
 _ORIGIN_SECTORS = {"REF"}
 _FLED = {"fled", "flee", "fleeing", "flees", "escaped", "escaping"}
 # Singular nouns of a people whose "from X" says where they come from ("a minority from X").

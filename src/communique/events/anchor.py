@@ -198,7 +198,7 @@ def _statement_place(
 
     A locative on a statement noun or verb ("made the comments in Tehran",
     "said in Ankara", "told a news conference in Cairo"), directly or through the
-    site it names ("speaking to the press at a hospital in Watford"), places what
+    site it names ("speaking to the press at a school in Leeds"), places what
     that speaker says in the report, so the speaker's main events without a place
     of their own take it, and so do those of whoever the sentence has speak with
     them ("at a meeting with Y"). Not another speaker's: "X addressed reporters in
@@ -224,7 +224,7 @@ def _statement_place(
             continue  # "to speak at the upcoming summit in Chile": not said there yet
         on_site = site.lower_ in PLACE_PREPS or site.lower_ == "on"  # "on Channel 4 in X"
         if head.dep_ == "pobj" and on_site and head.pos_ in ("NOUN", "PROPN"):
-            head = site.head  # "at a hospital in Watford": the site is where it was said
+            head = site.head  # "at a school in Leeds": the site is where it was said
         lemma = head.lemma_.lower()
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):

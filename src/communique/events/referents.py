@@ -195,8 +195,8 @@ def resolve(token: Token, mentions: MentionIndex) -> str | None:
     # "Israel's offer", "the American proposal" (CAMEO codes such agents by
     # their country or organisation). Possessive pronouns count once the actors
     # stage has resolved them.
-    # A name of no actor entity whose first word is an actor ("a Volvo XC90", "a Toyota
-    # Corolla") is a product of that actor, not the actor or its people.
+    # A name of no actor entity whose first word is an actor ("a Toyota Corolla", "a
+    # Boeing 737") is a product of that actor, not the actor or its people.
     product = token.pos_ == "PROPN" and token.ent_type_ in ("", "PRODUCT")
     kin = token.lower_ in KIN
     for child in token.children:

@@ -94,7 +94,7 @@ __all__ = ["Lexicon", "extract_quotes", "find_marked", "find_quotes"]
 # Forms of "be" before a quotation that is a statement's whole predicate.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 # How many earlier mentions a bare description ("police") searches for the fuller name
-# it repeats ("Northamptonshire police"): a few paragraphs of news.
+# it repeats ("Lincolnshire police"): a few paragraphs of news.
 FULLER_NAME_MENTIONS = 200
 _ARTICLES = frozenset({"the", "a", "an"})
 # How far back (characters) a reporting pronoun looks for the subject it
@@ -332,7 +332,7 @@ def _named_inside(
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised content word of a name ("Northamptonshire", which the tagger may
+    """A capitalised content word of a name ("Lincolnshire", which the tagger may
     call a common noun), not a capitalised number or function word at a sentence's
     start ("Two officers", "Several officers"), nor a nationality ("French police
     officers" are described, not named)."""
@@ -428,7 +428,7 @@ class _Describer:
         return None
 
     def fuller_name(self, subject: Token, text: str) -> str | None:
-        """ "police revealed" after "Northamptonshire police were able to ...": a bare
+        """ "police said" after "Lincolnshire police traced the car ...": a bare
         one-word description repeats the head of a fuller name the article gave
         before (a proper name before the same head word), and means the same actor
         (the latest such name wins)."""
@@ -444,7 +444,7 @@ class _Describer:
             if span is None or len(span) < 2 or span[-1].lower_ != words[0]:
                 continue
             if any(_name_word(t) for t in span[:-1]):
-                found = mention.actor_id  # a name ("Northamptonshire police"), not "two officers"
+                found = mention.actor_id  # a name ("Lincolnshire police"), not "two officers"
         return found
 
     def speaker(self, subject: Token) -> str | None:

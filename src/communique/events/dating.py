@@ -80,6 +80,7 @@ background (``communique.events.salience``).
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -202,7 +203,7 @@ class EventClock:
         self._day_starts = [start for start, _ in self.days]
         self.headline_end, self.lead_day = self._lead_day(document)
         self._paragraph_starts = [0] + [
-            i + len(PARAGRAPH_BREAK) for i in _find_all(document.text, PARAGRAPH_BREAK)
+            m.end() for m in re.finditer(PARAGRAPH_BREAK, document.text)
         ]
         self.story_day = self._story_day()
 
@@ -469,14 +470,6 @@ class EventClock:
         if start > paragraph and simple_past(candidate):
             return day
         return self.document.published
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    found, at = [], text.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = text.find(needle, at + len(needle))
-    return found
 
 
 def lasts_periods(candidate: Candidate) -> bool:

@@ -52,7 +52,7 @@ from communique.events.dating import (
 )
 from communique.events.extract import Candidate
 from communique.events.placing import FUTURE_MARKS, EventPlaces
-from communique.events.salience import Paragraphs, salience
+from communique.events.salience import ParagraphFrames, salience
 from communique.model import Actor, Document, Event, Evidence, Place, Quote, Sentence, TimeRef
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def anchor_candidates(
     triggers = {c.token.i for c in candidates}
     starts = [s.start for s in document.sentences]
     clock = EventClock(doc, document, triggers)
-    paragraphs = Paragraphs(document)
+    paragraphs = ParagraphFrames(document)
     places = _places(doc, document, context)
     kinds = {c.token.i: c.type for c in candidates}
     placer = EventPlaces(

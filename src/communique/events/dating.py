@@ -80,7 +80,6 @@ background (``communique.events.salience``).
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -99,6 +98,7 @@ from communique.events.dating_clauses import event_points as event_points
 from communique.events.dating_clauses import governing_verb as governing_verb
 from communique.events.dating_clauses import quote_cue as quote_cue
 from communique.events.dating_clauses import statement_verb as statement_verb
+from communique.events.paragraphs import Paragraphs
 from communique.model import Document, Precision, Quote, TimeRef
 
 if TYPE_CHECKING:
@@ -122,7 +122,6 @@ EVALUATIONS = {"ACCUSE", "SUPPORT"}
 # clause it hangs on: adverbial clauses, infinitives, gerunds, conjuncts and
 # prepositional complements ("retaliated by firing").
 INHERITS = {"advcl", "xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "oprd"}
-PARAGRAPH_BREAK = "\n\n"
 # Subordinators of a clause that happens with its main clause, and of one that happens
 # before or after it (it does not share the main clause's date).
 SIMULTANEOUS = {"while", "as", "when", "whilst"}
@@ -201,28 +200,22 @@ class EventClock:
             if day is not None and ref is not None and 0 <= (ref - day).days <= BACKGROUND_DAYS:
                 self.days.append((timex.start, str(timex.value)))
         self._day_starts = [start for start, _ in self.days]
+        self.paragraphs = Paragraphs(document.text)
         self.headline_end, self.lead_day = self._lead_day(document)
-        self._paragraph_starts = [0] + [
-            m.end() for m in re.finditer(PARAGRAPH_BREAK, document.text)
-        ]
         self.story_day = self._story_day()
 
     def _lead_day(self, document: Document) -> tuple[int, str | None]:
         """Where the headline ends and the first day the story's text names (not its date
         line): the headline's act ("Country X bans airline") is the lead's ("X on Monday
         banned the airline")."""
-        text = document.text
-        headline_end = text.find(PARAGRAPH_BREAK)
+        headline_end = self.paragraphs.headline_end
         title = (document.title or "").strip()
-        if headline_end < 0 or not title or text[:headline_end].strip() != title:
+        if headline_end < 0 or not title or document.text[:headline_end].strip() != title:
             return -1, None  # the text does not open with its headline
         for start, value in self.days:
             if start < headline_end:
                 continue
-            paragraph_start = text.rfind(PARAGRAPH_BREAK, 0, start) + len(PARAGRAPH_BREAK)
-            paragraph_end = text.find(PARAGRAPH_BREAK, start)
-            paragraph = text[paragraph_start : paragraph_end if paragraph_end >= 0 else None]
-            if len(paragraph.split()) <= DATELINE_WORDS:  # "Wednesday, January 23, 2019"
+            if self.paragraphs.words(start) <= DATELINE_WORDS:  # "Wednesday, January 23, 2019"
                 continue
             return headline_end, value
         return headline_end, None
@@ -230,27 +223,9 @@ class EventClock:
     def _story_day(self) -> str | None:
         """The first day of the report's week its story names (not its date line)."""
         for start, value in self.days:
-            if start < self.headline_end:
-                continue
-            paragraph = self._paragraph_at(start)
-            if len(self.document.text[paragraph[0] : paragraph[1]].split()) > DATELINE_WORDS:
+            if start >= self.headline_end and self.paragraphs.words(start) > DATELINE_WORDS:
                 return value[:10]
         return None
-
-    def _paragraph_at(self, offset: int) -> tuple[int, int]:
-        """(start, end) of the paragraph holding ``offset``."""
-        at = bisect.bisect_right(self._paragraph_starts, offset) - 1
-        end = (
-            self._paragraph_starts[at + 1] - len(PARAGRAPH_BREAK)
-            if at + 1 < len(self._paragraph_starts)
-            else len(self.document.text)
-        )
-        return self._paragraph_starts[at], end
-
-    def _paragraphs_between(self, start: int, offset: int) -> int:
-        return bisect.bisect_right(self._paragraph_starts, offset) - bisect.bisect_right(
-            self._paragraph_starts, start
-        )
 
     def in_flashback(self, day_start: int, day: str, offset: int) -> bool:
         """The text at ``offset`` goes on with an episode earlier than the story's own:
@@ -261,14 +236,14 @@ class EventClock:
         on a day the text does not fix: neither the earlier day nor the report's."""
         if self.story_day is None or day[:10] >= self.story_day:
             return False
-        between = self._paragraphs_between(day_start, offset)
+        between = self.paragraphs.between(day_start, offset)
         return between == 1 or (between == 0 and not self._frames_paragraph(day_start))
 
     def _frames_paragraph(self, day_start: int) -> bool:
         """The day opens its paragraph ("On Wednesday, Turkey began ... He named it"): it
         sets the time of what the paragraph goes on to tell, unlike a day closing a
         clause of its own ("..., police revealed on Saturday")."""
-        opening = self.document.text[self._paragraph_at(day_start)[0] : day_start]
+        opening = self.document.text[self.paragraphs.start(day_start) : day_start]
         return len(opening.split()) <= FRAME_OPENING_WORDS
 
     def own(self, candidate: Candidate, quote: Quote | None = None) -> list[TimeRef]:
@@ -466,8 +441,7 @@ class EventClock:
         # paragraph is the report's own (on eval-news gold evidence: +5 dates, none lost;
         # only the day's own sentence instead of its paragraph: matched 0.788 -> 0.771)
         # (a present perfect, "has been urging", tells a state as of the report: its date)
-        paragraph = self.document.text.rfind(PARAGRAPH_BREAK, 0, offset)
-        if start > paragraph and simple_past(candidate):
+        if start >= self.paragraphs.start(offset) and simple_past(candidate):
             return day
         return self.document.published
 

@@ -56,6 +56,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from communique.events.dating import INHERITS, attach_point, governing_verb
+from communique.events.paragraphs import Paragraphs
 from communique.model import Actor, Document, Place
 
 if TYPE_CHECKING:
@@ -101,7 +102,6 @@ FUTURE_MARKS = {"upcoming", "forthcoming", "next", "planned", "scheduled"}
 PARTICIPANT_LABELS = {"ORG", "FAC"}
 # Acts that happen where their participant is: a physical act done to it, a meeting with it.
 AT_PARTICIPANT_TYPES = PHYSICAL_TYPES | TERRITORIAL_TYPES | {"CONSULT"}
-PARAGRAPH_BREAK = "\n\n"
 # Nouns of a site a demonym can place: "in Iraqi military bases" is in Iraq, "off the
 # Indonesian coast" off Indonesia ("in Iraqi custody", "Iraqi officials" place nothing).
 SITE_NOUNS = {"base", "bases", "territory", "waters", "water", "soil", "airspace", "coast", "border",
@@ -123,6 +123,7 @@ class EventPlaces:
         kinds: dict[int, str] | None = None,
     ) -> None:
         self.doc = doc
+        self.paragraphs = Paragraphs(document.text)
         self.kinds = kinds or {}  # the event type of each trigger token
         self.gazetteer = gazetteer
         self.actors = {actor.id: actor for actor in document.actors}
@@ -216,24 +217,20 @@ class EventPlaces:
         return old
 
     def _episode(self, document: Document) -> Place | None:
-        text = document.text
         # the lead: the first paragraph holding a sentence of at least 12 words
-        title_end = text.find(PARAGRAPH_BREAK)
-        lead_start, lead_end = 0, len(text)
+        lead_start, lead_end = 0, len(document.text)
         for sentence in document.sentences:
             if len(sentence.text.split()) >= 12:
-                lead_start = text.rfind(PARAGRAPH_BREAK, 0, sentence.start) + 1
-                found = text.find(PARAGRAPH_BREAK, sentence.start)
-                lead_end = found if found >= 0 else len(text)
+                lead_start, lead_end = self.paragraphs.span(sentence.start)
                 break
-        self.title_end, self.lead = title_end, (lead_start, lead_end)
+        self.title_end, self.lead = self.paragraphs.headline_end, (lead_start, lead_end)
         lead = [
             place
             for offset, place in self.locatives
             if lead_start <= offset < lead_end and place.country is not None  # not "in Asia"
         ]
         if not lead:  # the headline's place: "Journalist shot dead in Aden"
-            lead = [p for offset, p in self.locatives if offset < title_end and p.country]
+            lead = [p for offset, p in self.locatives if offset < self.title_end and p.country]
         if not lead:
             return None
         specific = [p for p in lead if not self._is_country(p)]
@@ -323,8 +320,7 @@ class EventPlaces:
             return None
         lead_start, lead_end = self.lead
         if lead_end <= self.title_end:  # the headline ran into the lead's sentence
-            following = self.doc.text.find(PARAGRAPH_BREAK, self.title_end + 2)
-            lead_end = following if following >= 0 else len(self.doc.text)
+            lead_end = self.paragraphs.span(self.title_end + 2)[1]
         lead_start = max(lead_start, self.title_end)
         for told in self.doc:
             if told.idx >= lead_end:

@@ -58,6 +58,7 @@ import re
 from typing import TYPE_CHECKING
 
 from communique.events.dating import EVALUATIONS, behind_the_act, governing_verb, well_before
+from communique.events.paragraphs import Paragraphs
 from communique.model import Document, Quote, TimeRef
 
 if TYPE_CHECKING:
@@ -87,14 +88,13 @@ EARLIER_OBJECT_VERBS = {"follow"}
 KEEPING_VERBS = {"maintain", "keep", "retain", "sustain", "uphold"}
 ATTITUDE_VERBS = {"believe", "think", "suspect", "resent", "doubt", "fear", "regard",
                   "consider", "feel", "hate", "distrust", "mistrust"}  # fmt: skip
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-class Paragraphs:
-    """Paragraph starts and the time expressions of a document, for the paragraph's frame."""
+class ParagraphFrames:
+    """The paragraphs and the time expressions of a document, for a paragraph's frame."""
 
     def __init__(self, document: Document) -> None:
-        self.starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(document.text)]
+        self.paragraphs = Paragraphs(document.text)
         # "since 2011" measures a state lasting until now; it sets no earlier frame
         text = document.text
         self.timexes = sorted(
@@ -109,7 +109,7 @@ class Paragraphs:
 
     def frame(self, offset: int) -> TimeRef | None:
         """The last time expression before ``offset`` in its paragraph, if any."""
-        paragraph = self.starts[bisect.bisect_right(self.starts, offset) - 1]
+        paragraph = self.paragraphs.start(offset)
         at = bisect.bisect_left(self._timex_starts, offset)
         if at == 0:
             return None
@@ -128,7 +128,7 @@ def salience(
     candidate: Candidate,
     own: list[TimeRef],
     quote: Quote | None,
-    paragraphs: Paragraphs,
+    paragraphs: ParagraphFrames,
     reference: str | None,
     preceding: list[TimeRef] | None = None,
 ) -> str:
@@ -141,7 +141,7 @@ def background_reason(
     candidate: Candidate,
     own: list[TimeRef],
     quote: Quote | None,
-    paragraphs: Paragraphs,
+    paragraphs: ParagraphFrames,
     reference: str | None,
     preceding: list[TimeRef] | None = None,
 ) -> str | None:
@@ -193,7 +193,7 @@ def background_reason(
 
 
 def _dated_background(
-    candidate: Candidate, own: list[TimeRef], paragraphs: Paragraphs, reference: str | None
+    candidate: Candidate, own: list[TimeRef], paragraphs: ParagraphFrames, reference: str | None
 ) -> str | None:
     token = candidate.token
     if own:
@@ -282,7 +282,7 @@ def _earlier_object(token: Token) -> bool:
     )
 
 
-def _back_story(token: Token, paragraphs: Paragraphs) -> bool:
+def _back_story(token: Token, paragraphs: ParagraphFrames) -> bool:
     """The act goes on with a back story its paragraph opened in the past perfect: "X
     had read an article attacking the defectors. He contacted former members, who
     helped him leave. He travelled to Florida to meet one of them" (English tells a
@@ -293,7 +293,7 @@ def _back_story(token: Token, paragraphs: Paragraphs) -> bool:
     if paragraphs.frame(token.idx) is not None or not _past(token):
         return False
     doc = token.doc
-    opening = paragraphs.starts[bisect.bisect_right(paragraphs.starts, token.idx) - 1]
+    opening = paragraphs.paragraphs.start(token.idx)
     sentences = [s for s in doc.sents if s.end_char > opening and s.start <= token.i]
     if not sentences or not _past_perfect(sentences[0].root):
         return False

@@ -10,7 +10,7 @@ real stages once they exist.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from communique.events import clause, extract_events
 from communique.events.anchor import Anchored, anchor_candidates
 from communique.events.extract import Candidate
 from communique.events.lexicon import Trigger
+from communique.events.speech import SPEECH_CONTEXT
 from communique.model import Document, Event, Mention, Quote
 from communique.nlp import sentences
 
@@ -47,8 +48,8 @@ def _actor_id(label: str, text: str) -> str | None:
 
 
 def build(
-    nlp: Any, text: str, published: str | None = None, quotes: list[tuple[str, str]] = ()
-) -> tuple[Any, Document]:  # type: ignore[assignment]
+    nlp: Any, text: str, published: str | None = None, quotes: Sequence[tuple[str, str]] = ()
+) -> tuple[Any, Document]:
     doc = nlp(text)
     document = Document(id="t1", text=text, original=text, published=published)
     document.sentences = sentences(doc)
@@ -113,8 +114,8 @@ def make_document(nlp: Any) -> Callable[..., tuple[Any, Document]]:
     """``make_document(text, published, quotes)`` → (spaCy doc, Document with stand-in mentions)."""
 
     def run(
-        text: str, published: str | None = None, quotes: list[tuple[str, str]] = ()
-    ) -> tuple[Any, Document]:  # type: ignore[assignment]
+        text: str, published: str | None = None, quotes: Sequence[tuple[str, str]] = ()
+    ) -> tuple[Any, Document]:
         return build(nlp, text, published, quotes)
 
     return run
@@ -125,8 +126,8 @@ def events_of(nlp: Any, context: Any) -> Callable[..., list[Event]]:
     """Events of a text with stand-in mentions/timexes: ``events_of(text, published=...)``."""
 
     def run(
-        text: str, published: str | None = None, quotes: list[tuple[str, str]] = ()
-    ) -> list[Event]:  # type: ignore[assignment]
+        text: str, published: str | None = None, quotes: Sequence[tuple[str, str]] = ()
+    ) -> list[Event]:
         doc, document = build(nlp, text, published, quotes)
         extract_events(doc, document, context)
         return document.events
@@ -134,8 +135,51 @@ def events_of(nlp: Any, context: Any) -> Callable[..., list[Event]]:
     return run
 
 
-def triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+Triple = tuple[str, str | None, str | None]
+TriplesOf = Callable[[Document], set[Triple]]
+
+
+def triples(events: list[Event]) -> set[Triple]:
     return {(e.type, e.source_id, e.target_id) for e in events}
+
+
+# The readers below are fixtures rather than functions because a test module cannot
+# import from another one (pytest runs with --import-mode=importlib), so this is the
+# one place the test files can share them from.
+
+
+@pytest.fixture(scope="session")
+def asserted() -> TriplesOf:
+    """``asserted(document)`` → (type, source, target) of the events the text states as
+    fact (not negated)."""
+
+    def read(document: Document) -> set[Triple]:
+        return triples([e for e in document.events if not e.negated])
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def negated() -> TriplesOf:
+    """``negated(document)`` → (type, source, target) of the events the text denies."""
+
+    def read(document: Document) -> set[Triple]:
+        return triples([e for e in document.events if e.negated])
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def speech_acts() -> TriplesOf:
+    """``speech_acts(document)`` → (type, source, target) of the asserted events read from
+    what attributed speech says (``context == "speech"``)."""
+
+    def read(document: Document) -> set[Triple]:
+        return triples(
+            [e for e in document.events if e.context == SPEECH_CONTEXT and not e.negated]
+        )
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -17,10 +17,7 @@ PUB = "2024-05-20"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 FOUND: list[tuple[str, Triple]] = [
@@ -42,7 +39,9 @@ FOUND: list[tuple[str, Triple]] = [
 
 
 @pytest.mark.parametrize(("text", "event"), FOUND)
-def test_refusal_aimed_at_the_aggrieved(analyse: Analyse, text: str, event: Triple) -> None:
+def test_refusal_aimed_at_the_aggrieved(
+    analyse: Analyse, text: str, event: Triple, asserted: TriplesOf
+) -> None:
     assert event in asserted(analyse(text, published=PUB))
 
 
@@ -54,6 +53,6 @@ def test_refusal_aimed_at_the_aggrieved(analyse: Analyse, text: str, event: Trip
         "Kenyan historians discussed Britain's refusal to formally apologise.",
     ],
 )
-def test_no_grievance_no_recipient(analyse: Analyse, text: str) -> None:
+def test_no_grievance_no_recipient(analyse: Analyse, text: str, asserted: TriplesOf) -> None:
     refusals = [e for e in asserted(analyse(text, published=PUB)) if e[0] == "REJECT"]
     assert refusals and all(e[2] is None for e in refusals)

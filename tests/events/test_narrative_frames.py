@@ -22,10 +22,7 @@ PUB = "2024-03-12"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 FOUND: list[tuple[str, Triple]] = [
@@ -110,7 +107,9 @@ FOUND: list[tuple[str, Triple]] = [
         "of alert.",
     ],
 )
-def test_both_countries_are_the_two_states_told_before(analyse: Analyse, text: str) -> None:
+def test_both_countries_are_the_two_states_told_before(
+    analyse: Analyse, text: str, asserted: TriplesOf
+) -> None:
     mobilized = {t for t in asserted(analyse(text, published=PUB)) if t[0] == "MOBILIZE"}
     assert mobilized & {
         ("MOBILIZE", "north-korea", "south-korea"),
@@ -118,13 +117,17 @@ def test_both_countries_are_the_two_states_told_before(analyse: Analyse, text: s
     }
 
 
-def test_both_countries_without_two_states_before_is_no_one(analyse: Analyse) -> None:
+def test_both_countries_without_two_states_before_is_no_one(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     text = "Kenya held elections on Sunday. Both countries have put their armies on alert."
     assert not [t for t in asserted(analyse(text, published=PUB)) if t[0] == "MOBILIZE"]
 
 
 @pytest.mark.parametrize(("text", "event"), FOUND)
-def test_narrative_frame_yields_the_event(analyse: Analyse, text: str, event: Triple) -> None:
+def test_narrative_frame_yields_the_event(
+    analyse: Analyse, text: str, event: Triple, asserted: TriplesOf
+) -> None:
     assert event in asserted(analyse(text, published=PUB))
 
 
@@ -153,7 +156,9 @@ ABSENT: list[tuple[str, str]] = [
 ]
 
 
-def test_concession_without_a_tie_to_protests_keeps_no_recipient(analyse: Analyse) -> None:
+def test_concession_without_a_tie_to_protests_keeps_no_recipient(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """Protests told in another sentence are not what the concession answers."""
     events = asserted(
         analyse(
@@ -164,7 +169,7 @@ def test_concession_without_a_tie_to_protests_keeps_no_recipient(analyse: Analys
     assert ("RETREAT", "agent:CHL:GOV", None) in events
 
 
-def test_charge_of_named_people_keeps_its_target(analyse: Analyse) -> None:
+def test_charge_of_named_people_keeps_its_target(analyse: Analyse, asserted: TriplesOf) -> None:
     events = asserted(
         analyse("The court in Riyadh charged eleven men with the murder.", published=PUB)
     )
@@ -172,18 +177,22 @@ def test_charge_of_named_people_keeps_its_target(analyse: Analyse) -> None:
 
 
 @pytest.mark.parametrize(("text", "kind"), ABSENT)
-def test_non_event_frame_yields_no_event(analyse: Analyse, text: str, kind: str) -> None:
+def test_non_event_frame_yields_no_event(
+    analyse: Analyse, text: str, kind: str, asserted: TriplesOf
+) -> None:
     assert not [t for t in asserted(analyse(text, published=PUB)) if t[0] == kind]
 
 
-def test_criticism_drawn_from_a_named_critic_still_counts(analyse: Analyse) -> None:
+def test_criticism_drawn_from_a_named_critic_still_counts(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """The recipient rule leaves the critic named by "from" as the source."""
     events = asserted(analyse("Hungary drew criticism from Germany.", published=PUB))
     assert ("ACCUSE", "germany", "hungary") in events or ("ACCUSE", "germany", None) in events
     assert not [t for t in events if t[1] == "hungary"]
 
 
-def test_fronted_adjunct_keeps_its_own_objects(analyse: Analyse) -> None:
+def test_fronted_adjunct_keeps_its_own_objects(analyse: Analyse, asserted: TriplesOf) -> None:
     """A fronted place is no subject: "In Kenya, police arrested ..." keeps police."""
     events = asserted(analyse("On Monday in Nairobi, police arrested Raila Odinga.", published=PUB))
     # a bare "police" is the national force where one force does the ordinary policing
@@ -197,6 +206,7 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
     from spacy.tokens import Doc
 
     words, heads, deps, pos, tags, ents = (list(column) for column in zip(*rows, strict=True))
+    sent_starts: list[bool | int | None] = [True, *[False] * (len(words) - 1)]
     return Doc(
         nlp.vocab,  # type: ignore[attr-defined]
         words=words,
@@ -205,7 +215,7 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
         pos=pos,
         tags=tags,
         ents=ents,
-        sent_starts=[True] + [False] * (len(words) - 1),
+        sent_starts=sent_starts,
     )
 
 
@@ -324,7 +334,7 @@ def test_first_name_hung_on_a_title_is_coordinated_with_the_subject(nlp: object)
     assert [t.text for t in conjuncts(doc[2])] == ["Martin"]
 
 
-def test_demonym_on_a_person_noun_is_no_acting_state(analyse: Analyse) -> None:
+def test_demonym_on_a_person_noun_is_no_acting_state(analyse: Analyse, asserted: TriplesOf) -> None:
     """Only act nouns: "the Israeli ambassador" is a person, not Israel."""
     document = analyse("The Israeli ambassador met the Jordanian minister.", published=PUB)
     assert not [t for t in asserted(document) if "israel" in t]

@@ -32,10 +32,7 @@ PUB = "2024-03-12"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 FOUND: list[tuple[str, set[Triple]]] = [
@@ -185,14 +182,16 @@ ABSENT: list[tuple[str, set[Triple]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), FOUND)
-def test_participants_are_found(analyse: Analyse, text: str, expected: set[Triple]) -> None:
+def test_participants_are_found(
+    analyse: Analyse, text: str, expected: set[Triple], asserted: TriplesOf
+) -> None:
     found = asserted(analyse(text, published=PUB))
     assert expected <= found, f"missing {expected - found}; found {found}"
 
 
 @pytest.mark.parametrize(("text", "unwanted"), ABSENT)
 def test_wrong_participants_are_not_made(
-    analyse: Analyse, text: str, unwanted: set[Triple]
+    analyse: Analyse, text: str, unwanted: set[Triple], asserted: TriplesOf
 ) -> None:
     found = asserted(analyse(text, published=PUB))
     assert not unwanted & found, f"unwanted {unwanted & found}"

@@ -18,14 +18,7 @@ PUB = "2024-03-12"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
-
-
-def negated(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 FOUND: list[tuple[str, set[Triple]]] = [
@@ -262,17 +255,23 @@ NONE_OF += [
 
 
 @pytest.mark.parametrize(("text", "expected"), FOUND)
-def test_each_type_is_found(analyse: Analyse, text: str, expected: set[Triple]) -> None:
+def test_each_type_is_found(
+    analyse: Analyse, text: str, expected: set[Triple], asserted: TriplesOf
+) -> None:
     found = asserted(analyse(text, published=PUB))
     assert expected <= found, f"missing {expected - found}; found {found}"
 
 
 @pytest.mark.parametrize(("text", "event"), NEGATED)
-def test_negated_acts_are_marked(analyse: Analyse, text: str, event: Triple) -> None:
+def test_negated_acts_are_marked(
+    analyse: Analyse, text: str, event: Triple, negated: TriplesOf
+) -> None:
     assert event in negated(analyse(text, published=PUB))
 
 
 @pytest.mark.parametrize(("text", "unwanted"), NONE_OF)
-def test_no_asserted_event_of_these_types(analyse: Analyse, text: str, unwanted: set[str]) -> None:
+def test_no_asserted_event_of_these_types(
+    analyse: Analyse, text: str, unwanted: set[str], asserted: TriplesOf
+) -> None:
     found = {kind for kind, _, _ in asserted(analyse(text, published=PUB))}
     assert not unwanted & found, f"unwanted {unwanted & found}"

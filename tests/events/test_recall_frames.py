@@ -22,14 +22,7 @@ PUB = "2024-03-12"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
-
-
-def negated(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 CASES: list[tuple[str, set[Triple]]] = [
@@ -210,7 +203,9 @@ CASES: list[tuple[str, set[Triple]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_frames_find_the_event(analyse: Analyse, text: str, expected: set[Triple]) -> None:
+def test_frames_find_the_event(
+    analyse: Analyse, text: str, expected: set[Triple], asserted: TriplesOf
+) -> None:
     found = asserted(analyse(text, published=PUB))
     assert expected <= found, found
 
@@ -284,11 +279,15 @@ NOT_EVENTS: list[tuple[str, Triple]] = [
 
 
 @pytest.mark.parametrize(("text", "unwanted"), NOT_EVENTS)
-def test_frames_do_not_read_in(analyse: Analyse, text: str, unwanted: Triple) -> None:
+def test_frames_do_not_read_in(
+    analyse: Analyse, text: str, unwanted: Triple, asserted: TriplesOf
+) -> None:
     assert unwanted not in asserted(analyse(text, published=PUB))
 
 
-def test_neither_nor_negates_each_conjunct(analyse: Analyse) -> None:
+def test_neither_nor_negates_each_conjunct(
+    analyse: Analyse, asserted: TriplesOf, negated: TriplesOf
+) -> None:
     document = analyse("Neither Egypt nor Jordan condemned the strike.", published=PUB)
     assert {("ACCUSE", "egypt", None), ("ACCUSE", "jordan", None)} <= negated(document)
     assert not asserted(document) & {("ACCUSE", "egypt", None), ("ACCUSE", "jordan", None)}

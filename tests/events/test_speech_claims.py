@@ -13,23 +13,17 @@ from collections.abc import Callable
 
 import pytest
 
-from communique.events.speech import SPEECH_CONTEXT, load_cues
+from communique.events.speech import load_cues
 from communique.model import Document
 
 PUB = "2024-03-12"
 Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+TriplesOf = Callable[[Document], set[Triple]]
 
 
-def speech_acts(document: Document) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.source_id, e.target_id)
-        for e in document.events
-        if e.context == SPEECH_CONTEXT and not e.negated
-    }
-
-
-def typed(document: Document, kind: str) -> set[tuple[str, str | None, str | None]]:
-    return {act for act in speech_acts(document) if act[0] == kind}
+def typed(acts: set[Triple], kind: str) -> set[Triple]:
+    return {act for act in acts if act[0] == kind}
 
 
 # -- responsibility ---------------------------------------------------------------
@@ -77,7 +71,7 @@ def typed(document: Document, kind: str) -> set[tuple[str, str | None, str | Non
     ],
 )
 def test_responsibility_accuses_the_named_doer(
-    analyse: Analyse, text: str, event: tuple[str, str, str]
+    analyse: Analyse, text: str, event: tuple[str, str, str], speech_acts: TriplesOf
 ) -> None:
     assert event in speech_acts(analyse(text, published=PUB))
 
@@ -98,8 +92,8 @@ def test_responsibility_accuses_the_named_doer(
         "Emmanuel Macron said the peace deal was Qatar's doing.",
     ],
 )
-def test_no_responsibility_claim(analyse: Analyse, text: str) -> None:
-    assert typed(analyse(text, published=PUB), "ACCUSE") == set()
+def test_no_responsibility_claim(analyse: Analyse, text: str, speech_acts: TriplesOf) -> None:
+    assert typed(speech_acts(analyse(text, published=PUB)), "ACCUSE") == set()
 
 
 # -- damned conduct -------------------------------------------------------------
@@ -123,7 +117,7 @@ def test_no_responsibility_claim(analyse: Analyse, text: str) -> None:
     ],
 )
 def test_damned_conduct_accuses_its_owner(
-    analyse: Analyse, text: str, event: tuple[str, str, str]
+    analyse: Analyse, text: str, event: tuple[str, str, str], speech_acts: TriplesOf
 ) -> None:
     assert event in speech_acts(analyse(text, published=PUB))
 
@@ -139,12 +133,16 @@ def test_damned_conduct_accuses_its_owner(
     ],
 )
 def test_no_blame_of_a_victim_or_of_praised_conduct(
-    analyse: Analyse, text: str, victim: str
+    analyse: Analyse, text: str, victim: str, speech_acts: TriplesOf
 ) -> None:
-    assert not any(act[2] == victim for act in typed(analyse(text, published=PUB), "ACCUSE"))
+    assert not any(
+        act[2] == victim for act in typed(speech_acts(analyse(text, published=PUB)), "ACCUSE")
+    )
 
 
-def test_doers_of_an_action_are_the_owners_named_in_the_subject(analyse: Analyse) -> None:
+def test_doers_of_an_action_are_the_owners_named_in_the_subject(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     """In an active clause "the thugs of X did Y", X did it (not the victim reading of
     "the murder of X was ...")."""
     document = analyse(
@@ -169,7 +167,9 @@ def test_doers_of_an_action_are_the_owners_named_in_the_subject(analyse: Analyse
         ("“Japan regrets this terrible blunder,” Fumio Kishida said.", "fumio-kishida"),
     ],
 )
-def test_apology_of_the_speakers_side_concedes(analyse: Analyse, text: str, speaker: str) -> None:
+def test_apology_of_the_speakers_side_concedes(
+    analyse: Analyse, text: str, speaker: str, speech_acts: TriplesOf
+) -> None:
     assert ("CONCEDE", speaker, None) in speech_acts(analyse(text, published=PUB))
 
 
@@ -183,24 +183,26 @@ def test_apology_of_the_speakers_side_concedes(analyse: Analyse, text: str, spea
         "“If we made a mistake, we regret it,” Olaf Scholz said.",
     ],
 )
-def test_no_concession(analyse: Analyse, text: str) -> None:
-    assert typed(analyse(text, published=PUB), "CONCEDE") == set()
+def test_no_concession(analyse: Analyse, text: str, speech_acts: TriplesOf) -> None:
+    assert typed(speech_acts(analyse(text, published=PUB)), "CONCEDE") == set()
 
 
 # -- pronouns a quote leaves open -----------------------------------------------
 
 
-def test_vocative_names_whom_you_means(analyse: Analyse) -> None:
+def test_vocative_names_whom_you_means(analyse: Analyse, speech_acts: TriplesOf) -> None:
     document = analyse("“President Macron, we are with you,” Olaf Scholz wrote.", published=PUB)
     assert ("SUPPORT", "olaf-scholz", "emmanuel-macron") in speech_acts(document)
 
 
-def test_you_without_a_name_is_nobody(analyse: Analyse) -> None:
+def test_you_without_a_name_is_nobody(analyse: Analyse, speech_acts: TriplesOf) -> None:
     document = analyse("“Tonight we are with you,” Olaf Scholz wrote.", published=PUB)
-    assert typed(document, "SUPPORT") == set()
+    assert typed(speech_acts(document), "SUPPORT") == set()
 
 
-def test_him_of_a_quote_is_the_person_named_before(analyse: Analyse) -> None:
+def test_him_of_a_quote_is_the_person_named_before(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     document = analyse(
         "Alexei Navalny was jailed again on Monday. Later Emmanuel Macron said, “We are with him.”",
         published=PUB,
@@ -208,16 +210,18 @@ def test_him_of_a_quote_is_the_person_named_before(analyse: Analyse) -> None:
     assert ("SUPPORT", "emmanuel-macron", "alexei-navalny") in speech_acts(document)
 
 
-def test_him_is_not_another_speaker(analyse: Analyse) -> None:
+def test_him_is_not_another_speaker(analyse: Analyse, speech_acts: TriplesOf) -> None:
     """A fellow commentator quoted just before is not whom the next quote's "him" means."""
     document = analyse(
         "Rishi Sunak said, “The talks went well.” Emmanuel Macron said, “We are with him.”",
         published=PUB,
     )
-    assert typed(document, "SUPPORT") == set()
+    assert typed(speech_acts(document), "SUPPORT") == set()
 
 
-def test_they_of_an_obligation_is_the_group_named_before(analyse: Analyse) -> None:
+def test_they_of_an_obligation_is_the_group_named_before(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     document = analyse(
         "Joe Biden spoke about NATO and said, “They must protect every inch of the alliance.”",
         published=PUB,
@@ -225,10 +229,9 @@ def test_they_of_an_obligation_is_the_group_named_before(analyse: Analyse) -> No
     assert ("REQUEST", "joe-biden", "nato") in speech_acts(document)
 
 
-def test_they_with_nobody_named_asks_nothing(analyse: Analyse) -> None:
-    assert typed(analyse("“They need to do more,” Joe Biden said.", published=PUB), "REQUEST") == (
-        set()
-    )
+def test_they_with_nobody_named_asks_nothing(analyse: Analyse, speech_acts: TriplesOf) -> None:
+    acts = speech_acts(analyse("“They need to do more,” Joe Biden said.", published=PUB))
+    assert typed(acts, "REQUEST") == set()
 
 
 def test_claim_cues_load_from_shipped_data() -> None:
@@ -257,7 +260,7 @@ def test_claim_cues_load_from_shipped_data() -> None:
     ],
 )
 def test_wrong_done_to_the_speaker_accuses(
-    analyse: Analyse, text: str, event: tuple[str, str, str | None]
+    analyse: Analyse, text: str, event: tuple[str, str, str | None], speech_acts: TriplesOf
 ) -> None:
     assert event in speech_acts(analyse(text, published=PUB))
 
@@ -272,8 +275,8 @@ def test_wrong_done_to_the_speaker_accuses(
         "“I was not tortured by anyone,” Ahmed Khan said.",
     ],
 )
-def test_no_complaint(analyse: Analyse, text: str) -> None:
-    assert typed(analyse(text, published=PUB), "ACCUSE") == set()
+def test_no_complaint(analyse: Analyse, text: str, speech_acts: TriplesOf) -> None:
+    assert typed(speech_acts(analyse(text, published=PUB)), "ACCUSE") == set()
 
 
 # -- acts done by saying them ---------------------------------------------------
@@ -301,15 +304,15 @@ def test_a_deed_told_by_we_stays_the_groups(analyse: Analyse) -> None:
 # -- evaluations: denials and curated praise ------------------------------------
 
 
-def test_a_denial_defends_rather_than_blames(analyse: Analyse) -> None:
+def test_a_denial_defends_rather_than_blames(analyse: Analyse, speech_acts: TriplesOf) -> None:
     document = analyse(
         "“Angela Merkel was portrayed as a liar, but she did not lie,” Olaf Scholz said.",
         published=PUB,
     )
-    assert not any(act[2] == "angela-merkel" for act in typed(document, "ACCUSE"))
+    assert not any(act[2] == "angela-merkel" for act in typed(speech_acts(document), "ACCUSE"))
 
 
-def test_an_affirmed_wrong_still_blames(analyse: Analyse) -> None:
+def test_an_affirmed_wrong_still_blames(analyse: Analyse, speech_acts: TriplesOf) -> None:
     document = analyse(
         "“Angela Merkel lied to the nation and that is shameful,” Olaf Scholz said.",
         published=PUB,
@@ -317,7 +320,9 @@ def test_an_affirmed_wrong_still_blames(analyse: Analyse) -> None:
     assert ("ACCUSE", "olaf-scholz", "angela-merkel") in speech_acts(document)
 
 
-def test_a_praise_word_in_an_upbeat_sentence_supports(analyse: Analyse) -> None:
+def test_a_praise_word_in_an_upbeat_sentence_supports(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     document = analyse(
         "“Nelson Mandela was an icon who devoted his life to the empowerment of his people,” "
         "Cyril Ramaphosa said.",
@@ -333,5 +338,7 @@ def test_a_praise_word_in_an_upbeat_sentence_supports(analyse: Analyse) -> None:
         "“Jacob Zuma was an icon of corruption and greed,” Cyril Ramaphosa said.",
     ],
 )
-def test_no_praise_of_nobody_or_in_a_bleak_sentence(analyse: Analyse, text: str) -> None:
-    assert typed(analyse(text, published=PUB), "SUPPORT") == set()
+def test_no_praise_of_nobody_or_in_a_bleak_sentence(
+    analyse: Analyse, text: str, speech_acts: TriplesOf
+) -> None:
+    assert typed(speech_acts(analyse(text, published=PUB)), "SUPPORT") == set()

@@ -23,14 +23,8 @@ from communique.model import Document
 
 PUB = "2024-03-12"
 Analyse = Callable[..., Document]
-
-
-def speech_acts(document: Document) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.source_id, e.target_id)
-        for e in document.events
-        if e.context == SPEECH_CONTEXT and not e.negated
-    }
+Triple = tuple[str, str | None, str | None]
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 @pytest.mark.parametrize(
@@ -155,7 +149,7 @@ def speech_acts(document: Document) -> set[tuple[str, str | None, str | None]]:
     ],
 )
 def test_speech_act_of_quote(
-    analyse: Analyse, text: str, event: tuple[str, str, str | None]
+    analyse: Analyse, text: str, event: tuple[str, str, str | None], speech_acts: TriplesOf
 ) -> None:
     assert event in speech_acts(analyse(text, published=PUB))
 
@@ -179,7 +173,7 @@ def test_speech_act_of_quote(
         "“I think the economy will grow next year,” Rishi Sunak said.",
     ],
 )
-def test_no_speech_act(analyse: Analyse, text: str) -> None:
+def test_no_speech_act(analyse: Analyse, text: str, speech_acts: TriplesOf) -> None:
     assert speech_acts(analyse(text, published=PUB)) == set()
 
 
@@ -208,7 +202,7 @@ def test_act_named_by_a_trigger_is_not_repeated(analyse: Analyse) -> None:
     assert not any(e.context == SPEECH_CONTEXT for e in document.events)
 
 
-def test_unattributed_quote_gives_no_act(analyse: Analyse) -> None:
+def test_unattributed_quote_gives_no_act(analyse: Analyse, speech_acts: TriplesOf) -> None:
     document = analyse("“Russia is waging a brutal and illegal war.”", published=PUB)
     assert speech_acts(document) == set()
 
@@ -232,7 +226,7 @@ def test_cues_and_polarity_load_from_shipped_data() -> None:
     assert scores.compound("a wise and courageous leader") > 0.5
 
 
-def test_means_of_a_threat_is_not_its_target(analyse: Analyse) -> None:
+def test_means_of_a_threat_is_not_its_target(analyse: Analyse, speech_acts: TriplesOf) -> None:
     """What the speaker will "use" is the means; the target sits in the purpose clause."""
     document = analyse(
         "“We will use all the force of the state to punish Hamas,” Benjamin Netanyahu said.",

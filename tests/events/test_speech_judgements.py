@@ -14,19 +14,13 @@ from collections.abc import Callable
 
 import pytest
 
-from communique.events.speech import SPEECH_CONTEXT, load_cues
+from communique.events.speech import load_cues
 from communique.model import Document
 
 PUB = "2024-03-12"
 Analyse = Callable[..., Document]
-
-
-def speech_acts(document: Document) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.source_id, e.target_id)
-        for e in document.events
-        if e.context == SPEECH_CONTEXT and not e.negated
-    }
+Triple = tuple[str, str | None, str | None]
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 # -- backing an armed group ---------------------------------------------------------
@@ -50,7 +44,7 @@ def speech_acts(document: Document) -> set[tuple[str, str | None, str | None]]:
     ],
 )
 def test_backing_an_armed_group_accuses_the_backer(
-    analyse: Analyse, text: str, event: tuple[str, str, str]
+    analyse: Analyse, text: str, event: tuple[str, str, str], speech_acts: TriplesOf
 ) -> None:
     assert event in speech_acts(analyse(text, published=PUB))
 
@@ -66,7 +60,7 @@ def test_backing_an_armed_group_accuses_the_backer(
         "“Turkey supports the rebels in the north,” Olaf Scholz said.",
     ],
 )
-def test_no_charge_of_sponsorship(analyse: Analyse, text: str) -> None:
+def test_no_charge_of_sponsorship(analyse: Analyse, text: str, speech_acts: TriplesOf) -> None:
     assert not {a for a in speech_acts(analyse(text, published=PUB)) if a[0] == "ACCUSE"}
 
 
@@ -91,7 +85,7 @@ def test_no_charge_of_sponsorship(analyse: Analyse, text: str) -> None:
     ],
 )
 def test_judgement_of_a_choice_or_of_a_believed_clause(
-    analyse: Analyse, text: str, event: tuple[str, str, str]
+    analyse: Analyse, text: str, event: tuple[str, str, str], speech_acts: TriplesOf
 ) -> None:
     assert event in speech_acts(analyse(text, published=PUB))
 
@@ -107,14 +101,16 @@ def test_judgement_of_a_choice_or_of_a_believed_clause(
         "“I don't think Joe Biden made the right decision,” Kamala Harris said.",
     ],
 )
-def test_no_approval(analyse: Analyse, text: str) -> None:
+def test_no_approval(analyse: Analyse, text: str, speech_acts: TriplesOf) -> None:
     assert not {a for a in speech_acts(analyse(text, published=PUB)) if a[0] == "SUPPORT"}
 
 
 # -- working together; the speaker's own name --------------------------------------
 
 
-def test_working_together_aims_at_the_one_the_quote_spoke_of(analyse: Analyse) -> None:
+def test_working_together_aims_at_the_one_the_quote_spoke_of(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     text = (
         "Joe Biden said on Sunday that he would not run again. Kamala Harris said, "
         "“Joe Biden has served the country well. We will be working together on a calm handover.”"
@@ -123,12 +119,16 @@ def test_working_together_aims_at_the_one_the_quote_spoke_of(analyse: Analyse) -
     assert ("AGREE", "kamala-harris", "joe-biden") in acts
 
 
-def test_working_together_with_nobody_named_has_no_partner(analyse: Analyse) -> None:
+def test_working_together_with_nobody_named_has_no_partner(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     acts = speech_acts(analyse("“We will work together to rebuild the port,” Olaf Scholz said."))
     assert ("AGREE", "olaf-scholz", None) in acts
 
 
-def test_he_of_a_quote_is_not_the_name_at_the_reporting_verb(analyse: Analyse) -> None:
+def test_he_of_a_quote_is_not_the_name_at_the_reporting_verb(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
     text = (
         "Joe Biden said on Sunday that he would not run again. In a statement, "
         "Kamala Harris said, “I understand he made the right decision for his family.”"
@@ -159,7 +159,9 @@ def test_new_cue_lists_load_from_shipped_data() -> None:
         "“The brutal aggression from Russia has to stop,” Olaf Scholz said.",
     ],
 )
-def test_damned_conduct_by_or_from_an_actor_accuses_it(analyse: Analyse, text: str) -> None:
+def test_damned_conduct_by_or_from_an_actor_accuses_it(
+    analyse: Analyse, text: str, speech_acts: TriplesOf
+) -> None:
     assert ("ACCUSE", "olaf-scholz", "russia") in speech_acts(analyse(text, published=PUB))
 
 

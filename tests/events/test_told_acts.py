@@ -19,10 +19,7 @@ PUB = "2024-05-20"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 FOUND: list[tuple[str, Triple]] = [
@@ -51,7 +48,9 @@ FOUND: list[tuple[str, Triple]] = [
 
 
 @pytest.mark.parametrize(("text", "event"), FOUND)
-def test_participant_told_outside_the_phrase(analyse: Analyse, text: str, event: Triple) -> None:
+def test_participant_told_outside_the_phrase(
+    analyse: Analyse, text: str, event: Triple, asserted: TriplesOf
+) -> None:
     assert event in asserted(analyse(text, published=PUB))
 
 
@@ -63,7 +62,7 @@ def test_participant_told_outside_the_phrase(analyse: Analyse, text: str, event:
     ],
 )
 def test_protest_answered_by_a_concession_aims_at_the_one_who_gave_way(
-    analyse: Analyse, text: str
+    analyse: Analyse, text: str, asserted: TriplesOf
 ) -> None:
     """A protest that a resignation or a withdrawal answers was aimed at its maker."""
     events = asserted(analyse(text, published=PUB))
@@ -76,6 +75,7 @@ def test_protest_answered_by_a_concession_aims_at_the_one_who_gave_way(
 
 def test_signing_at_a_summit_of_no_organisation_stays_between_the_signers(
     analyse: Analyse,
+    asserted: TriplesOf,
 ) -> None:
     """A summit named by its place, not by an organisation, hosts no recipient."""
     events = asserted(
@@ -90,20 +90,20 @@ def test_signing_at_a_summit_of_no_organisation_stays_between_the_signers(
     assert all(t[2] in ("olaf-scholz", "emmanuel-macron") for t in agreements)
 
 
-def test_evaluation_of_an_untold_act_keeps_no_doer(analyse: Analyse) -> None:
+def test_evaluation_of_an_untold_act_keeps_no_doer(analyse: Analyse, asserted: TriplesOf) -> None:
     """Nothing told before: the condemnation has no recipient rather than a guessed one."""
     events = asserted(analyse("The operation was condemned by Germany.", published=PUB))
     assert ("ACCUSE", "germany", None) in events
     assert not [t for t in events if t[0] == "ACCUSE" and t[2] is not None]
 
 
-def test_praise_of_an_untold_act_is_no_support(analyse: Analyse) -> None:
+def test_praise_of_an_untold_act_is_no_support(analyse: Analyse, asserted: TriplesOf) -> None:
     """SUPPORT needs a recipient: praise of an act whose doer is untold yields none."""
     events = asserted(analyse("The operation was praised by Germany.", published=PUB))
     assert not [t for t in events if t[0] == "SUPPORT"]
 
 
-def test_evaluation_aims_at_the_act_of_its_own_kind(analyse: Analyse) -> None:
+def test_evaluation_aims_at_the_act_of_its_own_kind(analyse: Analyse, asserted: TriplesOf) -> None:
     """An arrest told before is no operation of force: "the operation" finds no doer."""
     events = asserted(
         analyse(
@@ -115,7 +115,9 @@ def test_evaluation_aims_at_the_act_of_its_own_kind(analyse: Analyse) -> None:
     assert not [t for t in events if t[0] == "ACCUSE" and t[2] == "kenya"]
 
 
-def test_protest_told_apart_from_the_concession_keeps_no_target(analyse: Analyse) -> None:
+def test_protest_told_apart_from_the_concession_keeps_no_target(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """Protests in another sentence are not what the concession answers."""
     events = asserted(
         analyse(
@@ -140,11 +142,15 @@ def test_protest_told_apart_from_the_concession_keeps_no_target(analyse: Analyse
         ),
     ],
 )
-def test_condition_covers_coordinated_verbs(analyse: Analyse, text: str, kind: str) -> None:
+def test_condition_covers_coordinated_verbs(
+    analyse: Analyse, text: str, kind: str, asserted: TriplesOf
+) -> None:
     assert not [t for t in asserted(analyse(text, published=PUB)) if t[0] == kind]
 
 
-def test_tribute_naming_no_one_honours_the_person_the_report_is_about(analyse: Analyse) -> None:
+def test_tribute_naming_no_one_honours_the_person_the_report_is_about(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     text = (
         "Former Kenyan president Mwai Kibaki died on Friday. Kibaki had led Kenya for ten "
         "years. Tributes were paid by leaders including Emmanuel Macron."
@@ -153,7 +159,9 @@ def test_tribute_naming_no_one_honours_the_person_the_report_is_about(analyse: A
     assert ("SUPPORT", "emmanuel-macron", "mwai-kibaki") in events
 
 
-def test_tribute_to_someone_unnamed_is_not_the_protagonist(analyse: Analyse) -> None:
+def test_tribute_to_someone_unnamed_is_not_the_protagonist(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """ "paid tribute to the victims": a recipient is named, just not resolved."""
     text = (
         "Former Kenyan president Mwai Kibaki died on Friday. Kibaki had led Kenya for ten "
@@ -163,7 +171,9 @@ def test_tribute_to_someone_unnamed_is_not_the_protagonist(analyse: Analyse) -> 
     assert not [t for t in events if t[0] == "SUPPORT" and t[2] == "mwai-kibaki"]
 
 
-def test_a_product_named_after_its_maker_is_not_the_maker(analyse: Analyse) -> None:
+def test_a_product_named_after_its_maker_is_not_the_maker(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """ "struck by a Volvo XC90": a car, not the carmaker, and no assault."""
     text = "A cyclist, Raila Odinga, was struck by a Toyota Corolla on the road to Nairobi."
     events = asserted(analyse(text, published=PUB))
@@ -204,12 +214,14 @@ def test_country_qualifying_a_named_body_is_not_the_subject(
         ("Uganda urged Kenya to withdraw its troops and release Raila Odinga.", "CONCEDE RETREAT"),
     ],
 )
-def test_no_act_of_the_named_actor(analyse: Analyse, text: str, kind: str) -> None:
+def test_no_act_of_the_named_actor(
+    analyse: Analyse, text: str, kind: str, asserted: TriplesOf
+) -> None:
     events = asserted(analyse(text, published=PUB))
     assert not [t for t in events if t[0] in kind.split()]
 
 
-def test_told_act_coordinated_with_a_request_is_kept(analyse: Analyse) -> None:
+def test_told_act_coordinated_with_a_request_is_kept(analyse: Analyse, asserted: TriplesOf) -> None:
     """ "urged X to reconsider and spoke with Y": the finite verb is an act of its own."""
     events = asserted(
         analyse(
@@ -221,7 +233,9 @@ def test_told_act_coordinated_with_a_request_is_kept(analyse: Analyse) -> None:
     assert ("REQUEST", "emmanuel-macron", "germany") in events
 
 
-def test_a_light_verb_that_yields_no_event_gives_its_noun_a_doer(analyse: Analyse) -> None:
+def test_a_light_verb_that_yields_no_event_gives_its_noun_a_doer(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """ "offered an apology": "offer" is a trigger, but here it states no act of its own."""
     events = asserted(
         analyse("Kenya's foreign minister offered an apology for the incident.", published=PUB)
@@ -229,7 +243,9 @@ def test_a_light_verb_that_yields_no_event_gives_its_noun_a_doer(analyse: Analys
     assert [t for t in events if t[0] == "CONCEDE"]
 
 
-def test_a_verb_with_its_own_event_keeps_the_noun_its_object(analyse: Analyse) -> None:
+def test_a_verb_with_its_own_event_keeps_the_noun_its_object(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """ "Iran denied the accusation": the denial is the event, not an accusation by Iran."""
     events = asserted(analyse("Iran denied the accusation on Monday.", published=PUB))
     assert not [t for t in events if t[0] == "ACCUSE" and t[1] == "iran"]
@@ -242,13 +258,15 @@ def test_a_verb_with_its_own_event_keeps_the_noun_its_object(analyse: Analyse) -
         "Uganda asked Kenya to respect and enforce the sanctions on Somalia.",
     ],
 )
-def test_the_object_of_a_requested_infinitive_is_asked(analyse: Analyse, text: str) -> None:
+def test_the_object_of_a_requested_infinitive_is_asked(
+    analyse: Analyse, text: str, asserted: TriplesOf
+) -> None:
     events = asserted(analyse(text, published=PUB))
     assert ("REQUEST", "uganda", "kenya") in events
     assert not [t for t in events if t[0] == "SANCTION" and t[1] == "kenya"]
 
 
-def test_agreed_terms_name_the_other_party(analyse: Analyse) -> None:
+def test_agreed_terms_name_the_other_party(analyse: Analyse, asserted: TriplesOf) -> None:
     """ "agreed to a power-sharing deal in which Y became prime minister": with Y."""
     events = asserted(
         analyse(
@@ -260,7 +278,9 @@ def test_agreed_terms_name_the_other_party(analyse: Analyse) -> None:
     assert ("AGREE", "mwai-kibaki", "raila-odinga") in events
 
 
-def test_terms_someone_rejected_are_no_party_to_the_agreement(analyse: Analyse) -> None:
+def test_terms_someone_rejected_are_no_party_to_the_agreement(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     events = asserted(
         analyse("Mwai Kibaki agreed to a plan that Raila Odinga had rejected.", published=PUB)
     )
@@ -278,18 +298,22 @@ def test_terms_someone_rejected_are_no_party_to_the_agreement(analyse: Analyse) 
     ],
 )
 def test_a_deal_named_after_a_party_gives_the_recipient(
-    analyse: Analyse, text: str, event: Triple
+    analyse: Analyse, text: str, event: Triple, asserted: TriplesOf
 ) -> None:
     assert event in asserted(analyse(text, published=PUB))
 
 
-def test_a_causative_participle_acts_on_what_its_subject_names(analyse: Analyse) -> None:
+def test_a_causative_participle_acts_on_what_its_subject_names(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """ "X had her home searched": the search is done to X, by unnamed police."""
     events = asserted(analyse("Raila Odinga had his home searched on Monday.", published=PUB))
     assert ("COERCE", "agent:KEN:COP", "raila-odinga") in events
 
 
-def test_a_bare_infinitive_under_have_keeps_its_own_subject(analyse: Analyse) -> None:
+def test_a_bare_infinitive_under_have_keeps_its_own_subject(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     """ "had the police search X": the police search, nothing is done to them."""
     events = asserted(
         analyse("Raila Odinga had the police search the home of William Ruto.", published=PUB)
@@ -304,7 +328,9 @@ def test_a_bare_infinitive_under_have_keeps_its_own_subject(analyse: Analyse) ->
         ("Police in Nairobi searched for Raila Odinga on Monday.", False),
     ],
 )
-def test_search_for_is_no_search_of(analyse: Analyse, text: str, found: bool) -> None:
+def test_search_for_is_no_search_of(
+    analyse: Analyse, text: str, found: bool, asserted: TriplesOf
+) -> None:
     """A preposition of time keeps the search; "search for" is looking, not coercion."""
     events = asserted(analyse(text, published=PUB))
     assert bool([t for t in events if t[0] == "COERCE" and t[2] == "raila-odinga"]) is found
@@ -317,14 +343,18 @@ def test_search_for_is_no_search_of(analyse: Analyse, text: str, found: bool) ->
         ("Police in Nairobi spoke with Raila Odinga as a witness on Friday.", "CONSULT"),
     ],
 )
-def test_speaking_with_someone_as_a_suspect_accuses(analyse: Analyse, text: str, kind: str) -> None:
+def test_speaking_with_someone_as_a_suspect_accuses(
+    analyse: Analyse, text: str, kind: str, asserted: TriplesOf
+) -> None:
     """ "spoke with X as a suspect": an interview of the accused, not talks."""
     events = asserted(analyse(text, published=PUB))
     kinds = {t[0] for t in events if t[2] == "raila-odinga"}
     assert kinds & {"ACCUSE", "CONSULT"} == {kind}
 
 
-def test_refusal_to_say_more_refuses_the_one_told_before(analyse: Analyse) -> None:
+def test_refusal_to_say_more_refuses_the_one_told_before(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     text = (
         'Raila Odinga told the BBC that the talks would go on. "We are ready," he said, '
         "but refused to give any more details."
@@ -333,7 +363,9 @@ def test_refusal_to_say_more_refuses_the_one_told_before(analyse: Analyse) -> No
     assert ("REJECT", "raila-odinga", "bbc") in events
 
 
-def test_refusal_after_someone_else_told_keeps_no_recipient(analyse: Analyse) -> None:
+def test_refusal_after_someone_else_told_keeps_no_recipient(
+    analyse: Analyse, asserted: TriplesOf
+) -> None:
     text = (
         "William Ruto told the BBC that the talks would go on. Raila Odinga refused to give "
         "any more details."
@@ -353,6 +385,8 @@ def test_refusal_after_someone_else_told_keeps_no_recipient(analyse: Analyse) ->
         ("Reuters said Kenya had attacked Uganda on Monday.", "ASSAULT", True),
     ],
 )
-def test_claimed_content_is_no_fact(analyse: Analyse, text: str, kind: str, found: bool) -> None:
+def test_claimed_content_is_no_fact(
+    analyse: Analyse, text: str, kind: str, found: bool, asserted: TriplesOf
+) -> None:
     events = asserted(analyse(text, published=PUB))
     assert bool([t for t in events if t[0] == kind and t[1] in ("kenya", "uganda")]) is found

@@ -20,10 +20,7 @@ PUB = "2024-05-20"
 
 Analyse = Callable[..., Document]
 Triple = tuple[str, str | None, str | None]
-
-
-def asserted(document: Document) -> set[Triple]:
-    return {(e.type, e.source_id, e.target_id) for e in document.events if not e.negated}
+TriplesOf = Callable[[Document], set[Triple]]
 
 
 FOUND: list[tuple[str, Triple]] = [
@@ -44,7 +41,9 @@ FOUND: list[tuple[str, Triple]] = [
 
 
 @pytest.mark.parametrize(("text", "event"), FOUND)
-def test_unnamed_patient_is_a_target(analyse: Analyse, text: str, event: Triple) -> None:
+def test_unnamed_patient_is_a_target(
+    analyse: Analyse, text: str, event: Triple, asserted: TriplesOf
+) -> None:
     assert event in asserted(analyse(text, published=PUB))
 
 
@@ -56,12 +55,12 @@ def test_unnamed_patient_is_a_target(analyse: Analyse, text: str, event: Triple)
         "Two individuals were detained in Warsaw after a Polish mayor was stabbed on stage.",
     ],
 )
-def test_unnamed_suspect_is_no_civilian(analyse: Analyse, text: str) -> None:
+def test_unnamed_suspect_is_no_civilian(analyse: Analyse, text: str, asserted: TriplesOf) -> None:
     events = asserted(analyse(text, published=PUB))
     assert not any(e[0] == "COERCE" and (e[2] or "").endswith(":CVL") for e in events)
 
 
-def test_kin_of_a_named_person_is_not_that_person(analyse: Analyse) -> None:
+def test_kin_of_a_named_person_is_not_that_person(analyse: Analyse, asserted: TriplesOf) -> None:
     # "X's wife" is someone else than X: not an arrest of X
     events = asserted(
         analyse(

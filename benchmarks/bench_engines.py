@@ -4,7 +4,7 @@ Not a test: every figure is a ratio against a baseline measured in the same
 run on the same texts, so that a loaded or slower machine changes the
 seconds but less the ratios.
 
-1. start-up: ``communique --help``, ``stats`` and ``run`` on a one-sentence
+1. start-up: ``communique --help``, ``stats``, ``show`` and ``run`` on a one-sentence
    file, each a whole process, against a bare process that loads spaCy and
    parses that sentence;
 2. whole run: ``communique run`` on the corpus (a process of its own, store
@@ -40,11 +40,13 @@ import argparse
 import json
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -145,11 +147,15 @@ def startup(folder: Path, settings: Settings, repeat: int) -> None:
     run = best(run_commands[1:])
     helped = best([[COMMUNIQUE, "--help"]] * repeat)
     stats = best([[COMMUNIQUE, "stats", "--db", f"{db}.0"]] * repeat)
+    with closing(sqlite3.connect(f"{db}.0")) as connection:
+        (article,) = connection.execute("SELECT id FROM articles LIMIT 1").fetchone()
+    shown = best([[COMMUNIQUE, "show", article, "--db", f"{db}.0"]] * repeat)
     print(f"start-up (whole processes, best of {repeat} runs, cache of compiled data warm)")
     print(f"  bare: load spaCy + parse one sentence  {bare.against(bare)}")
     print(f"  communique run, one sentence          {run.against(bare)}")
     print(f"  communique --help                     {helped.against(bare)}")
     print(f"  communique stats                      {stats.against(bare)}")
+    print(f"  communique show (one article)         {shown.against(bare)}")
 
 
 def whole_run(folder: Path, documents: list[Document], settings: Settings, repeat: int) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from communique.ingest import from_text
-from communique.store import Store, _migrate, _sqlite_write_engine
+from communique.store import Store
+from communique.store.engines import migrate_under_lock, sqlite_write_engine
 from communique.store.template import template_path
 
 
@@ -38,8 +39,8 @@ def schema(path: Path) -> tuple[list[tuple[str, str, str | None]], list[tuple[st
 
 
 def by_alembic(path: Path) -> Path:
-    writer = _sqlite_write_engine(f"sqlite:///{path}", {})
-    _migrate(writer)
+    writer = sqlite_write_engine(f"sqlite:///{path}", {})
+    migrate_under_lock(writer)
     writer.dispose()
     return path
 

@@ -55,6 +55,7 @@ from communique.events.speech_context import (
     cue_sentence,
     judging,
     own_state,
+    protagonist,
     speakers_own_acts,
 )
 from communique.events.speech_cues import Polarity, SpeechCues, load_cues, polarity
@@ -98,6 +99,7 @@ def speech_candidates(
         actor = actor_of(actor_id)
         return actor.type if actor is not None else None
 
+    subject_person = protagonist(mentions, kind_of)
     for quote in document.quotes:
         if not quote.speaker_id:
             continue
@@ -114,6 +116,7 @@ def speech_candidates(
             own_state(quote.speaker_id, actor_of),
             kind_of,
             speakers,
+            subject_person,
         )
         # the sentences the quote overlaps: the first token's and each one starting inside it
         starts = {span[0].sent.start} | {t.i for t in span if t.is_sent_start}

@@ -22,7 +22,9 @@ a quote; these readings add to its own (promises, requests, evaluations):
   (solidarity, obligations, wishes, praise): "you" is whom the quote calls by name
   ("Anna, we are with you"); "him"/"her" the nearest person named before it who is
   neither on the speaker's side nor a speaker of the article's quotes named outside
-  this one (a quote's "him" is the story's subject, not a fellow commentator);
+  this one (a quote's "him" is the story's subject, not a fellow commentator); but
+  when the story's subject (the person the article names most, a speaker or not) is
+  in reach, "he"/"him" means them;
   "they"/"them" the nearest group, organisation or state named before it; never the
   actor a mention gave the speaker's own name at the reporting verb.
 
@@ -299,17 +301,25 @@ def referent(reader: QuoteReader, token: Token | None) -> str | None:
         return None
     wants_person = word in PERSON_PRONOUNS
     doc = token.doc
+    nearest: str | None = None
     for i in range(token.i - 1, max(-1, token.i - REFERENT_WINDOW), -1):
         actor_id = reader.actor_at.get(i)
         if actor_id is None or doc[i].pos_ == "PRON" or i in reader.naming_speaker:
             continue
         if actor_id in reader.side or reader.own_state(actor_id):
             continue
+        if actor_id == reader.protagonist and wants_person:
+            # "he" with the article's subject in reach means the subject, even past a
+            # person named once in between ("X resigned; the deputy would normally
+            # succeed; 'he made the right call'"), and even though X speaks too
+            return actor_id
         if actor_id in reader.speakers and i not in reader.inside:
             continue  # a fellow commentator, unless the quote itself names them
-        if (reader.kind_of(actor_id) == "person") == wants_person:
-            return actor_id
-    return None
+        if nearest is None and (reader.kind_of(actor_id) == "person") == wants_person:
+            nearest = actor_id
+            if not wants_person or reader.protagonist is None:
+                return nearest
+    return nearest
 
 
 def _vocative(reader: QuoteReader, token: Token) -> str | None:

@@ -2,12 +2,13 @@
 
 In: the spaCy ``Doc``, the document's quotes, mentions and actors, and the trigger
 extractor's candidates. Out: which actor each token refers to, whether a speaker
-is a court, whether an actor is the speaker's own state, the sentence of a quote's
+is a court, whether an actor is the speaker's own state, the person the article is about, the sentence of a quote's
 reporting verb, and the speaker as the source of acts done by saying them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 # speech act of blame or appeal.
 JUDGING_SECTORS = {"JUD"}
 JUDGING_NAMES = {"court", "tribunal"}
+# Mentions the person an article is about has at least (``protagonist``): a person
+# named once or twice is a passer-by, whatever the others' counts.
+PROTAGONIST_MENTIONS = 4
 # Acts done by saying them: in a quote, "we warn/condemn/demand" is the speaker's act.
 SPOKEN_TYPES = {"THREATEN", "ACCUSE", "REQUEST"}
 # Acts done by saying them only in the simple present ("we thank X", "we reject the
@@ -70,6 +74,18 @@ def speakers_own_acts(
                 candidate.source_id = speaker
 
 
+def protagonist(mentions: Iterable[Mention], kind_of: Callable[[str], str | None]) -> str | None:
+    """The person the article is about: the person with the most mentions, when no
+    other person has as many and they have at least ``PROTAGONIST_MENTIONS``."""
+    counts = Counter(m.actor_id for m in mentions if kind_of(m.actor_id) == "person")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < PROTAGONIST_MENTIONS:
+        return None
+    if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
 def judging(actor: Actor | None) -> bool:
     """A court or tribunal (by sector, or by name for one the text alone introduces)."""
     if actor is None:
@@ -104,4 +120,11 @@ def cue_sentence(doc: Doc, document: Document, quote: Quote) -> set[int]:
     return {span[0].sent.start} if span is not None and len(span) else set()
 
 
-__all__ = ["actor_tokens", "cue_sentence", "judging", "own_state", "speakers_own_acts"]
+__all__ = [
+    "actor_tokens",
+    "cue_sentence",
+    "judging",
+    "own_state",
+    "protagonist",
+    "speakers_own_acts",
+]

@@ -41,6 +41,7 @@ class SpeechCues:
     refusal_verbs: frozenset[str]
     blame_words: frozenset[str]
     praise_words: frozenset[str]
+    mood_adjectives: frozenset[str]
     tribute_verbs: frozenset[str]
     tribute_nouns: frozenset[str]
     tribute_modifiers: frozenset[str]
@@ -95,6 +96,7 @@ def load_cues() -> SpeechCues:
         refusal_verbs=words("refusal_verbs"),
         blame_words=words("blame_words"),
         praise_words=words("praise_words"),
+        mood_adjectives=words("mood_adjectives"),
         tribute_verbs=words("tribute_verbs"),
         tribute_nouns=words("tribute_nouns"),
         tribute_modifiers=words("tribute_modifiers"),

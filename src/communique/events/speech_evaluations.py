@@ -141,10 +141,13 @@ def evaluated(reader: QuoteReader, verb: Token) -> Act | None:
             return None  # a bleak report about nobody in particular
         return Act("ACCUSE", root, target)
     # praise is a judgement of the subject: the complement of "be" ("X was a hero")
+    # ("X is glad ...": a mood of the subject, not a judgement of it)
     complement = [
         t
         for c in root.children
-        if root.lemma_ == "be" and c.dep_ in ("attr", "acomp")
+        if root.lemma_ == "be"
+        and c.dep_ in ("attr", "acomp")
+        and c.lemma_.lower() not in reader.cues.mood_adjectives
         for t in c.subtree
     ]
     # a curated praise word ("an icon", "a hero") needs only an upbeat sentence; a

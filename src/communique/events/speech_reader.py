@@ -81,6 +81,7 @@ class QuoteReader:
         own_state: Callable[[str], bool] = lambda _actor_id: False,
         kind_of: Callable[[str], str | None] = lambda _actor_id: None,
         speakers: frozenset[str] = frozenset(),
+        protagonist: str | None = None,
     ) -> None:
         self.quote = quote
         self.speaker = quote.speaker_id or ""
@@ -93,6 +94,9 @@ class QuoteReader:
         self.own_state = own_state
         self.kind_of = kind_of  # actor id -> actor type ("person", "state", ...)
         self.speakers = speakers  # every speaker of the article's quotes
+        # the person the article is about (``speech_context.protagonist``): a speaker too,
+        # yet the one a quote's "he" most often means
+        self.protagonist = protagonist
         # the name at the reporting verb ("In a statement, Jones said, ...") is the
         # speaker's, whatever actor a mention gave it: that actor is the speaker's side
         # and no one else the quote could mean by "he" (``speech_claims.referent``)

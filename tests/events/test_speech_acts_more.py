@@ -1,0 +1,68 @@
+"""More speech acts read from what attributed speech says (communique.events.speech).
+
+Sentences of our own writing run through the whole pipeline; the events checked are
+those read from quotes (``context == "speech"``). Each case has a counterpart where the
+act is not there: whom a quote's "he" means when the article's subject is in reach,
+a mood of the subject that praises nobody, a court's finding that someone's act was
+unlawful, a threat of force aimed at the side the speaker is fighting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from communique.model import Document
+
+PUB = "2024-03-12"
+Analyse = Callable[..., Document]
+Triple = tuple[str, str | None, str | None]
+TriplesOf = Callable[[Document], set[Triple]]
+
+# An article about one person (named four times, also a speaker), with another person
+# named once between that person and the quote.
+RESIGNATION = (
+    "Olaf Scholz announced his resignation on Monday evening. Scholz said he would leave"
+    " office in May. Scholz had led the government since 2021, and his party had urged"
+    " Scholz to stay. Antonio Guterres was travelling in Asia at the time. Rishi Sunak"
+    " said in a statement, “I think he made the right decision for his country. We will be"
+    " working together on a smooth handover.”"
+)
+
+
+def test_he_in_a_quote_means_the_article_subject_in_reach(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    acts = speech_acts(analyse(RESIGNATION, published=PUB))
+    assert ("SUPPORT", "rishi-sunak", "olaf-scholz") in acts
+    assert ("AGREE", "rishi-sunak", "olaf-scholz") in acts
+    assert not any(target == "antonio-guterres" for _, _, target in acts)
+
+
+def test_without_an_article_subject_he_means_the_nearest_person(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    # Scholz is named once: no one is the article's subject, the nearest person is meant
+    text = (
+        "Olaf Scholz announced his resignation on Monday evening. Antonio Guterres was"
+        " travelling in Asia at the time. Rishi Sunak said in a statement, “I think he made"
+        " the right decision for his country.”"
+    )
+    acts = speech_acts(analyse(text, published=PUB))
+    assert ("SUPPORT", "rishi-sunak", "olaf-scholz") not in acts
+
+
+def test_a_mood_of_the_subject_praises_nobody(analyse: Analyse, speech_acts: TriplesOf) -> None:
+    for mood in (
+        "“She is very glad that justice was done at last,” Rishi Sunak said.",
+        "“She is so happy and thankful that the truth came out,” Rishi Sunak said.",
+    ):
+        document = analyse("Annalena Baerbock won the case on Friday. " + mood, published=PUB)
+        assert not any(kind == "SUPPORT" for kind, _, _ in speech_acts(document)), mood
+
+
+def test_a_judgement_of_the_subject_still_praises(analyse: Analyse, speech_acts: TriplesOf) -> None:
+    document = analyse(
+        "Annalena Baerbock won the case on Friday. “She is a hero,” Rishi Sunak said.",
+        published=PUB,
+    )
+    assert ("SUPPORT", "rishi-sunak", "annalena-baerbock") in speech_acts(document)

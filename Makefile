@@ -45,9 +45,9 @@ typecheck: install
 ## check: format check, lint, types, tests — what to run before each commit
 check: lint typecheck test
 
-## bench: throughput, memory and worker speed-up of the pipeline
+## bench: start-up, whole-run and per-stage cost, memory, and the speed-up of process and Ray workers
 bench: install
-	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_engines.py --docs 200
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

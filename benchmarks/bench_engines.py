@@ -9,7 +9,8 @@ seconds but less the ratios.
    parses that sentence;
 2. whole run: ``communique run`` on the corpus (a process of its own, store
    and clustering included) against a bare ``nlp.pipe`` of the same texts in a
-   process of its own; and, warm, the analysis alone against the parse alone;
+   process of its own; and, warm, the analysis alone against the parse alone,
+   with each stage's share of the parse;
 3. speed-up of 1 and N workers, warm (reference data loaded), for the process
    pool and for Ray (a local Ray cluster of N CPUs), and an estimate of how a
    multi-node Ray run scales: the analysis is spread over the nodes, the
@@ -53,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pipeline import DEFAULT_CORPUS, make_corpus
+from bench_pipeline import DEFAULT_CORPUS, make_corpus, print_stage_costs, stage_costs
 
 from communique.config import Settings
 from communique.ingest import from_text
@@ -185,6 +186,7 @@ def warm_ratio(documents: list[Document], settings: Settings) -> float:
     """Seconds of the analysis alone in one warm process, printed against the parse alone."""
     from communique import nlp as analysis
     from communique.pipeline import LocalEngine
+    from communique.stages import Context, default_stages
 
     nlp = analysis.load(settings.spacy_model)
     texts = [d.text for d in documents]
@@ -200,6 +202,10 @@ def warm_ratio(documents: list[Document], settings: Settings) -> float:
     print("\nwarm, in this process (reference data loaded)")
     print(f"  nlp.pipe parse                         {parse:6.2f} s  (baseline 1.00)")
     print(f"  analysis (parse + stages)              {analysed:6.2f} s  {analysed / parse:.2f}x")
+    stage_seconds, round_ratios = stage_costs(
+        nlp, documents, Context.load(settings), default_stages(), repeat=1
+    )
+    print_stage_costs(stage_seconds, round_ratios, parse)
     return analysed
 
 

@@ -41,12 +41,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from spacy.language import Language
+
 from communique import nlp as analysis
 from communique.config import Settings
 from communique.ingest import from_text
 from communique.model import Document
 from communique.pipeline import LocalEngine, ProcessEngine
-from communique.stages import Context, default_stages
+from communique.stages import Context, Stage, default_stages
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "eval" / "articles"
@@ -192,6 +194,48 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def stage_costs(
+    nlp: Language, documents: list[Document], context: Context, stages: list[Stage], repeat: int
+) -> tuple[dict[str, list[float]], list[float]]:
+    """Seconds of each stage on parsed docs, per round, and each round's share of the
+    extraction stages against a parse timed right before them: a round compares the two
+    under the same machine load (shared machines vary by 2x)."""
+    parsed = list(nlp.pipe([d.text for d in documents], batch_size=32))
+    stage_seconds: dict[str, list[float]] = {s.name: [] for s in stages}
+    round_ratios: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        list(nlp.pipe([d.text for d in documents], batch_size=32))
+        round_parse = time.perf_counter() - start
+        copies = [d.model_copy(deep=True) for d in documents]
+        extraction_seconds = 0.0
+        for stage in stages:
+            start = time.perf_counter()
+            for doc, document in zip(parsed, copies, strict=True):
+                stage.fn(doc, document, context)
+            seconds = time.perf_counter() - start
+            stage_seconds[stage.name].append(seconds)
+            if stage.name in EXTRACTION_STAGES:
+                extraction_seconds += seconds
+        round_ratios.append(extraction_seconds / round_parse)
+    return stage_seconds, round_ratios
+
+
+def print_stage_costs(
+    stage_seconds: dict[str, list[float]], round_ratios: list[float], parse: float
+) -> None:
+    print("\nstage cost as a share of parse time (best of runs):")
+    for name, values in stage_seconds.items():
+        print(
+            f"  {name:10s} {min(values) / parse:7.1%}   ({statistics.median(values):.3f} s median)"
+        )
+    ratio = statistics.median(round_ratios)
+    print(
+        f"  events+dates+places together {ratio:.1%} of the parse (limit 20%; median of"
+        f" {len(round_ratios)} rounds, each against its own parse)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -241,27 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     # Baseline: the bare spaCy parse of the same texts.
     parse = timed(lambda: list(nlp.pipe([d.text for d in documents], batch_size=32)), args.repeat)
 
-    # Per-stage cost on top of the parse, measured on parsed docs.
-    parsed = list(nlp.pipe([d.text for d in documents], batch_size=32))
-    stage_seconds: dict[str, list[float]] = {s.name: [] for s in stages}
-    # Each round times a parse and then the stages right after it, so that a round's
-    # ratio compares the two under the same machine load (shared machines vary by 2x).
-    round_ratios: list[float] = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        list(nlp.pipe([d.text for d in documents], batch_size=32))
-        round_parse = time.perf_counter() - start
-        copies = fresh()
-        extraction_seconds = 0.0
-        for stage in stages:
-            start = time.perf_counter()
-            for doc, document in zip(parsed, copies, strict=True):
-                stage.fn(doc, document, context)
-            seconds = time.perf_counter() - start
-            stage_seconds[stage.name].append(seconds)
-            if stage.name in EXTRACTION_STAGES:
-                extraction_seconds += seconds
-        round_ratios.append(extraction_seconds / round_parse)
+    stage_seconds, round_ratios = stage_costs(nlp, documents, context, stages, args.repeat)
 
     engine = LocalEngine(settings)
     full = timed(lambda: list(engine.analyse(fresh())), args.repeat)
@@ -270,16 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"full pipeline, 1 process {words / full:10.0f} words/s  ratio {parse / full:.2f} of parse speed"
     )
-    print("\nstage cost as a share of parse time (best of runs):")
-    for name, values in stage_seconds.items():
-        print(
-            f"  {name:10s} {min(values) / parse:7.1%}   ({statistics.median(values):.3f} s median)"
-        )
-    ratio = statistics.median(round_ratios)
-    print(
-        f"  events+dates+places together {ratio:.1%} of the parse (limit 20%; median of"
-        f" {len(round_ratios)} rounds, each against its own parse)"
-    )
+    print_stage_costs(stage_seconds, round_ratios, parse)
     print(f"\npeak RSS (this process): {peak_rss_mb():.0f} MB")
     if args.process_rounds:
         whole_process(documents, settings.spacy_model, args.process_rounds)

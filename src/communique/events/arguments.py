@@ -79,6 +79,37 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
+# Relative pronouns that stand for the noun their clause modifies.
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+def object_nouns(token: Token) -> list[Token]:
+    """The objects with a relative pronoun read as the noun its clause modifies ("the
+    deal that was signed in 2015", "the treaty which both states ratified": the deal, the
+    treaty), for what the object is (a trigger's sense, the state a deal is named after).
+    Actors are found from ``objects`` itself: ``referents.resolve`` reads a relative
+    pronoun its own way."""
+    return [
+        token.head if o.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else o
+        for o in objects(token)
+    ]
+
+
+def means_patients(token: Token) -> list[Token]:
+    """ "killed his wife by poisoning her": the pronoun the gerund of a "by" phrase acts on,
+    who, when the verb's own object is named only by a tie to someone ("his wife"),
+    is the one the verb's object stands for."""
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "by"
+        for gerund in prep.children
+        if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG"
+        for obj in gerund.children
+        if obj.dep_ in ("dobj", "obj") and obj.pos_ == "PRON"
+    ]
+
+
 def _misparsed_relative(token: Token) -> bool:
     """ "boats, which the UN and the US have criticised": the parser may label the relative
     pronoun a second subject; with another subject beside it, it is the object."""

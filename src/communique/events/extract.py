@@ -38,7 +38,7 @@ from communique.events.antecedents import (
     told_act,
     with_antecedents,
 )
-from communique.events.arguments import aggrieved
+from communique.events.arguments import aggrieved, object_nouns
 from communique.events.frames import (
     AgentMaker,
     MentionIndex,
@@ -145,7 +145,7 @@ def _excluded(trigger: Trigger, token: Token) -> bool:
 def object_words(token: Token) -> frozenset[str]:
     """Lemmas and forms of the trigger's objects, of what they count ("dozens of rockets")
     and of what they grade ("a state of alert"), for the ``with_object`` constraints."""
-    heads = [w for o in objects(token) for w in (o, *measured(o), *graded(o))]
+    heads = [w for o in object_nouns(token) for w in (o, *measured(o), *graded(o))]
     return frozenset(w for h in heads for w in (h.lemma_.lower(), h.lower_))
 
 

@@ -28,6 +28,8 @@ from communique.events import clause
 from communique.events.arguments import (
     PASSIVE_SUBJ,
     SUBJ,
+    means_patients,
+    object_nouns,
     objects,
     participle_patient,
     passive,
@@ -35,6 +37,7 @@ from communique.events.arguments import (
 )
 from communique.events.lexicon import Trigger
 from communique.events.referents import (
+    KIN,
     AgentMaker,
     MentionIndex,
     act_authors,
@@ -101,6 +104,8 @@ CAPACITY = {"representative", "envoy", "emissary", "delegate", "negotiator", "sp
 # conclusion that X is ...") makes that someone the evaluator, not the quote's speaker.
 FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 
+# Types of acts done to a person's body ("killed", "beat", "detained").
+BODILY = {"ASSAULT", "COERCE"}
 # Types whose object may be the actor's own forces, which are no recipient.
 OWN_FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 # Places one visits whose people the actors stage may name as a group (a hospital's
@@ -136,6 +141,9 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         found = actors_of(heads, mentions)
         if not found and trigger.type in EVALUATIONS:
             found = actors_of(act_doers(heads) + act_authors(heads), mentions)
+        if not found and trigger.type in BODILY and any(h.lower_ in KIN for h in heads):
+            # "killed his wife by strangling her": the pronoun says who the wife is
+            found = actors_of(means_patients(token), mentions)
         return found
     if role == "dative":
         return actors_of([c for c in token.children if c.dep_ == "dative"], mentions)
@@ -180,7 +188,7 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         # deal is named after is its other party
         return [
             a
-            for deal in objects(token)
+            for deal in object_nouns(token)
             if deal.lemma_.lower() in DEALS
             for c in deal.children
             if c.dep_ in ("compound", "nmod", "amod", "poss") and (a := mentions.actor(c))

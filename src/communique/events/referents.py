@@ -30,11 +30,14 @@ QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
               "couple", "pair", "round", "rounds", "burst", "string", "spate", "tens",
               "millions", "crowd", "crowds", "group", "groups", "handful"}  # fmt: skip
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-# Nouns of a person's kin: "the gunman's wife" is another person than the one who owns
-# the phrase, so the possessor is not who the phrase stands for.
+# Nouns of a person's kin and of others known by their tie to someone: "the gunman's
+# wife", "his neighbour", "her rival" are other people than the one who owns the phrase,
+# so the possessor is not who the phrase stands for.
 KIN = {"wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers",
        "sister", "sisters", "mother", "father", "parents", "relative", "relatives", "cousin",
-       "nephew", "niece", "uncle", "aunt", "fiancee", "fiancée", "widow"}  # fmt: skip
+       "nephew", "niece", "uncle", "aunt", "fiancee", "fiancée", "widow", "girlfriend",
+       "boyfriend", "neighbour", "neighbor", "friend", "colleague", "rival",
+       "opponent"}  # fmt: skip
 
 # Acts of law: what they do ("a bill which legalised X") is done by who passed them.
 LAWS = {"bill", "law", "legislation", "measure", "amendment", "decree", "act", "ordinance",

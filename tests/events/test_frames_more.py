@@ -1,0 +1,80 @@
+"""More frames of the events stage: argument finding that real reports need beyond
+``test_frames.py``. Sentences of our own writing, run through every stage with the real
+spaCy model and knowledge base (``analyse`` of tests/conftest.py). Each mechanism has
+cases where the event must be found and cases where it must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from communique.model import Document
+
+PUB = "2023-06-22"
+
+Analyse = Callable[..., Document]
+
+
+def _triples(document: Document) -> set[tuple[str, str, str | None]]:
+    return {(e.type, e.source_id, e.target_id) for e in document.events}
+
+
+# A relative pronoun stands for the deal its clause modifies: the deal's name tells the
+# sense of "sign", and a deal signed with no agent named was signed by the state it is
+# named after.
+SIGNED_DEALS = [
+    (
+        "Lawmakers debated the Iran nuclear deal, which was signed in Vienna in 2015.",
+        ("AGREE", "iran", None),
+    ),
+    (
+        "The opposition criticised the Turkey migration pact which the EU signed in 2016.",
+        ("AGREE", "european-union", "turkey"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNED_DEALS)
+def test_deal_named_by_a_relative_clause(
+    analyse: Analyse, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in _triples(analyse(text, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty that was signed in 2015 expired last year.",  # no party named
+        "The firm requires its staff to sign a contract every year.",  # no deal of states
+    ],
+)
+def test_no_agreement_without_a_named_party(analyse: Analyse, text: str) -> None:
+    assert not [e for e in analyse(text, published=PUB).events if e.type == "AGREE"]
+
+
+# "killed his wife by poisoning her": an object named only by a tie to someone is the
+# person the pronoun of the "by" gerund names.
+def test_victim_named_by_the_means_gerund(analyse: Analyse) -> None:
+    document = analyse(
+        "Maria Lopez, a journalist, died in May. Carlos Ruiz confessed to killing his wife "
+        "by poisoning her in 2018.",
+        published=PUB,
+    )
+    assert ("ASSAULT", "local:carlos-ruiz", "local:maria-lopez") in _triples(document)
+
+
+def test_means_gerund_of_a_thing_names_no_victim(analyse: Analyse) -> None:
+    document = analyse(
+        "Maria Lopez, a journalist, died in May. Carlos Ruiz confessed to killing his wife "
+        "by poisoning the well in 2018.",
+        published=PUB,
+    )
+    assert not [e for e in document.events if e.target_id == "local:maria-lopez"]
+
+
+def test_the_possessor_is_not_their_rival(analyse: Analyse) -> None:
+    """ "his rival": the possessor is someone else than the one the phrase names."""
+    document = analyse("Kenyan police arrested William Ruto's rival on Monday.", published=PUB)
+    assert not [e for e in document.events if e.target_id == "william-ruto"]

@@ -66,3 +66,33 @@ def test_a_judgement_of_the_subject_still_praises(analyse: Analyse, speech_acts:
         published=PUB,
     )
     assert ("SUPPORT", "rishi-sunak", "annalena-baerbock") in speech_acts(document)
+
+
+def test_a_threat_naming_no_one_is_aimed_at_the_side_the_speaker_fights(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    reported = analyse(
+        "Russian forces attacked Ukraine on Tuesday. Ukraine said it would respond"
+        " militarily within two days.",
+        published=PUB,
+    )
+    assert ("THREATEN", "ukraine", "russian-armed-forces") in speech_acts(reported)
+    direct = analyse(
+        "Russian forces attacked Ukraine on Tuesday. “We will strike back,” Volodymyr"
+        " Zelenskyy said.",
+        published=PUB,
+    )
+    assert ("THREATEN", "volodymyr-zelenskyy", "russian-armed-forces") in speech_acts(direct)
+
+
+def test_a_threat_naming_no_one_without_a_fight_told_is_no_event(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    for text in (
+        "Ukraine said it would respond militarily within two days.",
+        # talks are no fight: nobody to aim the threat at
+        "India and Pakistan held talks on Tuesday. Pakistan said it would respond"
+        " militarily if attacked.",
+    ):
+        acts = speech_acts(analyse(text, published=PUB))
+        assert not any(kind == "THREATEN" for kind, _, _ in acts), text

@@ -52,6 +52,7 @@ from communique.events.lexicon import Trigger
 from communique.events.speech_claims import Act
 from communique.events.speech_context import (
     actor_tokens,
+    adversary,
     cue_sentence,
     judging,
     own_state,
@@ -118,6 +119,7 @@ def speech_candidates(
             speakers,
             subject_person,
         )
+        reader.adversary = adversary(existing, span[0].i, reader.mine)
         # the sentences the quote overlaps: the first token's and each one starting inside it
         starts = {span[0].sent.start} | {t.i for t in span if t.is_sent_start}
         sentences = starts | cue_sentence(doc, document, quote)

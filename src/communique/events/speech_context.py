@@ -2,7 +2,7 @@
 
 In: the spaCy ``Doc``, the document's quotes, mentions and actors, and the trigger
 extractor's candidates. Out: which actor each token refers to, whether a speaker
-is a court, whether an actor is the speaker's own state, the person the article is about, the sentence of a quote's
+is a court, whether an actor is the speaker's own state, the person the article is about, the side the speaker fights, the sentence of a quote's
 reporting verb, and the speaker as the source of acts done by saying them.
 """
 
@@ -25,6 +25,9 @@ JUDGING_NAMES = {"court", "tribunal"}
 # Mentions the person an article is about has at least (``protagonist``): a person
 # named once or twice is a passer-by, whatever the others' counts.
 PROTAGONIST_MENTIONS = 4
+# Acts of force between two sides: a threat of force that names no one is aimed at the
+# other side of the nearest one (``adversary``).
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 # Acts done by saying them: in a quote, "we warn/condemn/demand" is the speaker's act.
 SPOKEN_TYPES = {"THREATEN", "ACCUSE", "REQUEST"}
 # Acts done by saying them only in the simple present ("we thank X", "we reject the
@@ -86,6 +89,27 @@ def protagonist(mentions: Iterable[Mention], kind_of: Callable[[str], str | None
     return ranked[0][0]
 
 
+def adversary(
+    existing: Sequence[Candidate], before: int, mine: Callable[[str], bool]
+) -> str | None:
+    """The side the speaker is fighting: the other party of the nearest act of force
+    (``HOSTILE_TYPES``) told before token ``before`` between the speaker's side
+    (``mine``) and someone else. A threat of force that names no one ("we will respond
+    militarily") is aimed at it."""
+    nearest: tuple[int, str] | None = None
+    for candidate in existing:
+        position = candidate.token.i
+        if candidate.type not in HOSTILE_TYPES or position >= before or candidate.negated:
+            continue
+        source, target = candidate.source_id, candidate.target_id
+        if source is None or target is None or mine(source) == mine(target):
+            continue
+        other = target if mine(source) else source
+        if nearest is None or position > nearest[0]:
+            nearest = (position, other)
+    return nearest[1] if nearest is not None else None
+
+
 def judging(actor: Actor | None) -> bool:
     """A court or tribunal (by sector, or by name for one the text alone introduces)."""
     if actor is None:
@@ -122,6 +146,7 @@ def cue_sentence(doc: Doc, document: Document, quote: Quote) -> set[int]:
 
 __all__ = [
     "actor_tokens",
+    "adversary",
     "cue_sentence",
     "judging",
     "own_state",

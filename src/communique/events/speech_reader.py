@@ -15,6 +15,7 @@ SUPPORT by what the quote alleges or how it judges an actor).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from communique.events.speech_claims import (
@@ -97,6 +98,10 @@ class QuoteReader:
         # the person the article is about (``speech_context.protagonist``): a speaker too,
         # yet the one a quote's "he" most often means
         self.protagonist = protagonist
+        # the other side of the speaker's nearest fight told before the quote
+        # (``speech_context.adversary``, set by the stage): whom a threat naming no one
+        # is aimed at
+        self.adversary: str | None = None
         # the name at the reporting verb ("In a statement, Jones said, ...") is the
         # speaker's, whatever actor a mention gave it: that actor is the speaker's side
         # and no one else the quote could mean by "he" (``speech_claims.referent``)
@@ -347,8 +352,11 @@ class QuoteReader:
             if act is None and verb.sent.start not in judged:
                 judged.add(verb.sent.start)
                 act = evaluated(self, verb)
+            if act is not None and act.type == "THREATEN" and act.target_id is None:
+                # "we will strike back": at the side the speaker is fighting, if any
+                act = replace(act, target_id=self.adversary)
             if act is not None and act.type in NEEDS_TARGET and act.target_id is None:
-                act = None  # "we will strike back": at whom is the threat's content
+                act = None  # a threat or praise aimed at no one known
             if act is not None and (act.type, act.target_id) not in seen:
                 seen.add((act.type, act.target_id))
                 found.append(act)

@@ -149,7 +149,8 @@ def find_quotes(
             continue
         if outer is None and first is not None:
             closing = spans.containing(max(item.start, item.end - 1)) is not None
-            if not _own_words(text, item.start, first[0], closing):
+            clause = any("clause" in c.kinds for c in lexicon.verbs.get(item.cue, []))
+            if not _own_words(doc, item.start, first[0], closing, clause):
                 continue  # the frame of a direct quote: "He stressed, “..."
         if outer is not None:
             subject = doc[item.subject] if item.subject is not None else None
@@ -224,7 +225,7 @@ def _headline_end(document: Document) -> int:
     return len(title)
 
 
-def _own_words(text: str, start: int, quoted: int, closing: bool) -> bool:
+def _own_words(doc: Doc, start: int, quoted: int, closing: bool, clause: bool) -> bool:
     """Reported content that says something of its own before the quotation it runs into.
 
     "said it is possible “that ...”" is a statement with a quoted part (both are
@@ -233,11 +234,18 @@ def _own_words(text: str, start: int, quoted: int, closing: bool) -> bool:
     after a form of "be") only frames the quoted words unless its subject is
     a phrase of its own: "said the plan was “a betrayal of ...”" is the
     quotation alone; "said it was likely “that ...”" and "described the
-    attacks as a “dastardly act”" say something.
+    attacks as a “dastardly act”" say something. So does a clause whose verb
+    is inside the quotation it ends in (``clause``: a cue of clausal content):
+    "said the new tariffs “will cost jobs”" quotes the predicate, and the
+    subject before it says nothing alone.
     """
-    words = [w for w in re.findall(r"\w+", text[start:quoted]) if w.lower() != "that"]
-    if closing and words and words[-1].lower() in _COPULA:
+    span = doc.char_span(start, quoted, alignment_mode="contract")
+    own = [t for t in span or [] if t.is_alpha or t.like_num]
+    words = [t for t in own if t.lower_ != "that"]
+    if closing and words and words[-1].lower_ in _COPULA:
         return len(words) >= MIN_PHRASE_WORDS
+    if closing and clause and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
     return len(words) >= 2
 
 

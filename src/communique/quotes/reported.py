@@ -49,6 +49,9 @@ _COPULAS = frozenset({"be", "remain"})
 # Verbs by which one rejects what others said: "X denied claims that Y" tells a denial by
 # X of a claim by someone unnamed, no statement of X's.
 _REJECTING = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "contest"})
+# Tokens that may stand between a statement's comma and the participial cue that
+# starts the next one: an adverb and a closing mark (",” further saying").
+_PARTICIPLE_LEAD = 3
 
 
 @dataclass
@@ -90,10 +93,27 @@ def _cut_participle(doc: Doc, item: Reported) -> int | None:
     end = doc.char_span(item.start, item.end, alignment_mode="expand")
     if end is None or end.end + 1 >= len(doc):
         return None
-    comma, participle = doc[end.end], doc[end.end + 1]
-    if comma.text == "," and participle.tag_ == "VBG":
-        return participle.i
+    if doc[end.end].text != ",":
+        return None
+    for token in doc[end.end + 1 : end.end + 1 + _PARTICIPLE_LEAD]:
+        if token.tag_ == "VBG":
+            return token.i
+        if not (token.pos_ == "ADV" or token.text in ALL_MARKS):
+            return None
     return None
+
+
+def _participle_comma(doc: Doc, participle: int, lo: int) -> int | None:
+    """The comma that opens a participial cue (", adding", ", further saying",
+    ",” later adding"): only adverbs and closing marks may stand between them."""
+    i = participle - 1
+    while (
+        i > lo
+        and participle - i <= _PARTICIPLE_LEAD
+        and (doc[i].pos_ == "ADV" or doc[i].text in ALL_MARKS)
+    ):
+        i -= 1
+    return i if i > lo and doc[i].text == "," else None
 
 
 def outermost(doc: Doc, found: list[Reported]) -> list[Reported]:
@@ -409,8 +429,11 @@ def _make(
     # "X, adding that Y" is cut before the comma.
     for i in range(lo + 1, hi + 1):
         inner = doc[i]
-        if inner.tag_ == "VBG" and doc[i - 1].text == "," and lexicon.verb_cue(inner) is not None:
-            hi = i - 2
+        if inner.tag_ != "VBG" or lexicon.verb_cue(inner) is None:
+            continue
+        comma = _participle_comma(doc, i, lo)
+        if comma is not None:
+            hi = comma - 1
             break
     while lo <= hi and (doc[lo].lower_ in _LEADING or doc[lo].is_punct or doc[lo].is_space):
         lo += 1

@@ -82,3 +82,20 @@ def test_quoted_participial_continuation_is_a_quote_of_its_own(quotes: Run) -> N
         "costs the region billions,",
         "It also hurts trade because reserves are scarce.",
     ]
+
+
+# ---------------------------------------------------------------------------
+# a participle modifying a noun makes no quoted phrase a statement
+
+
+def test_quoted_noun_phrase_with_a_participle_is_no_quotation(quotes: Run) -> None:
+    text = (
+        "The minister has asked officials how files that must be kept in "
+        '"approved storage cabinets" ended up on a bus.'
+    )
+    assert texts(quotes(text, PEOPLE), "direct") == []
+
+
+def test_quoted_clause_with_a_predicate_verb_after_a_cue_is_a_quotation(quotes: Run) -> None:
+    text = 'Maria Lopez told the council "cabinets were approved" before the audit began.'
+    assert texts(quotes(text, PEOPLE), "direct") == ["cabinets were approved"]

@@ -84,7 +84,7 @@ def find_direct(doc: Doc, text: str, lexicon: Lexicon, marked: list[MarkedSpan])
         cue = _cue_around(doc, text, span, frame_start, lexicon)
         content = tokens(doc, span.start, span.end)
         words = [t for t in content if t.is_alpha or t.like_num]
-        has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+        has_verb = any(_predicate_verb(t) for t in content)
         title = is_title(words, text[span.start : span.end])
         keep = False
         inherit = False
@@ -167,6 +167,12 @@ def _outer_end(span: MarkedSpan) -> int:
 def tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
+
+
+def _predicate_verb(token: Token) -> bool:
+    """A verb that predicates, not a participle modifying a noun: “approved
+    storage cabinets” and “heightened alert” are noun phrases, named, not said."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound")
 
 
 def _has_subject(verb: Token) -> bool:

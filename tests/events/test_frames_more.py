@@ -78,3 +78,22 @@ def test_the_possessor_is_not_their_rival(analyse: Analyse) -> None:
     """ "his rival": the possessor is someone else than the one the phrase names."""
     document = analyse("Kenyan police arrested William Ruto's rival on Monday.", published=PUB)
     assert not [e for e in document.events if e.target_id == "william-ruto"]
+
+
+# "X co-founded a party, but was arrested": the parser splits the prefix off a hyphenated
+# verb and hangs the subject on it; the arrested one is still X.
+def test_subject_hung_on_a_split_verb_prefix(analyse: Analyse) -> None:
+    document = analyse(
+        "Raila Odinga co-founded a party in Kenya, but was arrested in 1982 and was "
+        "imprisoned until 1988.",
+        published=PUB,
+    )
+    assert ("COERCE", "agent:KEN:COP", "raila-odinga") in _triples(document)
+
+
+def test_unsplit_verb_keeps_its_own_subject(analyse: Analyse) -> None:
+    """A compound adjective with a prefix ("a pre-dawn raid") lends no subject."""
+    document = analyse("In a pre-dawn raid, Kenyan police arrested Raila Odinga.", published=PUB)
+    coerce = [e for e in document.events if e.type == "COERCE"]
+    assert [e.target_id for e in coerce] == ["raila-odinga"]
+    assert all(e.source_id != "raila-odinga" for e in coerce)

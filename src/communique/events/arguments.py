@@ -57,12 +57,15 @@ def objects(token: Token) -> list[Token]:
     if passive(token):
         found = [c for c in token.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
         node = token
+        # "X founded a party but was arrested in 1963": a passive conjunct's patient is
+        # the subject it shares with the verb it is coordinated with
         while not found and node.dep_ == "conj" and node.head != node:
-            # "X founded a party but was arrested in 1963": a passive conjunct's patient
-            # is the subject it shares with the verb it is coordinated with
+            found = prefix_subject(node)
+            if found:
+                break
             node = node.head
             found = [c for c in node.children if c.dep_ in PASSIVE_SUBJ or c.dep_ in SUBJ]
-        return found or fronted_subject(token)
+        return found or prefix_subject(node) or fronted_subject(token)
     found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if not found:
         found = [c for c in token.children if _misparsed_relative(c)]
@@ -156,7 +159,7 @@ def subjects(token: Token) -> list[Token]:
     if found:
         named = [qualified_name(f) or f for f in found]
         return [f for i, f in enumerate(named) if f not in named[:i]]
-    found = fronted_subject(token)
+    found = prefix_subject(token) or fronted_subject(token)
     if found:
         return found
     if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
@@ -218,6 +221,32 @@ def qualified_name(subject: Token) -> Token | None:
     if node.dep_ in ("dobj", "appos", "conj") or (node.dep_ == "pobj" and not _folded(node)):
         return None
     return node
+
+
+# Prefixes English verbs take with a hyphen ("co-founded", "re-elected").
+VERB_PREFIXES = {"co", "re", "pre", "counter", "cross", "over", "under", "out", "mis"}
+
+
+def prefix_subject(verb: Token) -> list[Token]:
+    """ "X co-founded a party": the parser may split the prefix off a hyphenated verb and
+    make it the head of the clause, with the verb under it and the subject hung on the
+    prefix as a modifier; that modifier is the verb's subject."""
+    prefix = verb.head
+    doc = verb.doc
+    if (
+        prefix.lower_ not in VERB_PREFIXES
+        or prefix.i + 2 != verb.i
+        or doc[prefix.i + 1].text != "-"
+        or verb.pos_ != "VERB"
+    ):
+        return []
+    return [
+        c
+        for c in prefix.children
+        if c.i < prefix.i
+        and c.dep_ in ("compound", "nsubj", "amod", "npadvmod")
+        and c.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
 
 
 # Tokens that may stand between a subject and its verb ("X, ..., was sentenced").

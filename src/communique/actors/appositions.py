@@ -12,6 +12,7 @@ premodifiers ("top commander X") and "the gunman was identified as X".
 from __future__ import annotations
 
 from communique.actors.names import HONORIFICS
+from communique.actors.relation_nouns import RELATION_NOUNS
 from communique.actors.state import DocState, Found
 
 _POSSESSIVE = {"’s", "'s", "’", "'"}
@@ -194,6 +195,11 @@ def _premodifiers(state: DocState, k: int, person: Found, roles: list[Found]) ->
     while left >= 0:
         tok = doc[left]
         if left in others:
+            left += 1
+            break
+        if tok.lower_ == "of" and left > 0 and state.lowers[left - 1] in RELATION_NOUNS:
+            # "brother of radio host Mira Sanda": the words before "of" name another
+            # person by the relation (``relations``), only those after it describe her
             left += 1
             break
         if (

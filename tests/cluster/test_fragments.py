@@ -4,7 +4,7 @@ Two episodes of one kind share the kind's words (a quake's magnitude and
 aftershocks, a club's new coach); what tells them apart is who and where:
 ``features.names`` keeps the capitalised words inside sentences. Average
 linkage stops before two episodes merge and so leaves short reports alone;
-``stories.attach_fragments`` then gives such a report to the one story it
+``linkage.attach_fragments`` then gives such a report to the one story it
 agrees with clearly more than with any other, and leaves it alone when two
 stories are about as likely, a member contradicts it, or it only shares a
 name.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from communique.cluster import stories
+from communique.cluster import linkage
 from communique.cluster.features import names
 from communique.model import Document
 
@@ -50,7 +50,7 @@ def attach(
     wording: Callable[[str, str], float] = same_words,
 ) -> list[list[str]]:
     groups = [list(STORY_A), list(STORY_B), ["z"]]
-    return sorted(sorted(g) for g in stories.attach_fragments(groups, found, vetoed, wording))
+    return sorted(sorted(g) for g in linkage.attach_fragments(groups, found, vetoed, wording))
 
 
 def test_a_short_report_joins_the_story_it_agrees_with_clearly() -> None:

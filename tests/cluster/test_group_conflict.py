@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from tests.cluster.builders import Reports, event, groups, person, state
 
-from communique.cluster import cluster_documents, contradictions, stories, update_clusters
+from communique.cluster import cluster_documents, contradictions, linkage, stories, update_clusters
 from communique.cluster.contradictions import protagonist_conflict, venue_conflict
 from communique.cluster.features import ActorKeys, ArticleFeatures, features
-from communique.cluster.stories import StoryModel, average_linkage
+from communique.cluster.linkage import average_linkage
+from communique.cluster.stories import StoryModel
 from communique.config import Settings
 from communique.model import Document, Event, Place
 from communique.store import Store
@@ -273,9 +274,9 @@ def test_groups_that_agree_strongly_merge_whatever_their_places_say() -> None:
         return sorted(sorted(g) for g in found)
 
     # wording, names and numbers that agree this much are one episode
-    assert first_stage(stories.AGREEMENT + 0.05) == [sorted(every)]
+    assert first_stage(linkage.AGREEMENT + 0.05) == [sorted(every)]
     # a link that only passes the threshold does not outweigh the places
-    assert first_stage(stories.MIN_SIMILARITY + 0.01) == [["port-1", "port-2"], ["sea-1", "sea-2"]]
+    assert first_stage(linkage.MIN_SIMILARITY + 0.01) == [["port-1", "port-2"], ["sea-1", "sea-2"]]
 
 
 def test_a_group_with_one_located_report_has_that_reports_place_only() -> None:

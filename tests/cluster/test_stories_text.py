@@ -17,7 +17,7 @@ import pytest
 from tests.cluster.builders import groups
 
 from communique.cluster import cluster_documents
-from communique.cluster.stories import MIN_SIMILARITY, average_linkage
+from communique.cluster.linkage import MIN_SIMILARITY, average_linkage
 from communique.model import Document
 
 # Two episodes of one kind, two reports each, worded differently; no dates anywhere.

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from communique.cluster import duplicates, stories
+from communique.cluster import duplicates, linkage, stories
 from communique.cluster.events import block_keys, cluster_events, link_evidence
 from communique.cluster.features import (
     ActorKeys,
@@ -63,7 +63,7 @@ from communique.store.clustering import MAX_BLOCK, ClusterChanges, IndexEntry
 BATCH = 2000
 WEEK = 7  # days per date bucket
 UNDATED = -1  # the bucket of articles and events without a date
-# Stored articles linked to a new one below ``stories.MIN_SIMILARITY`` whose stories are
+# Stored articles linked to a new one below ``linkage.MIN_SIMILARITY`` whose stories are
 # revisited (``Batch.stories``), at most.
 WEAK_REACH = 20
 # The stored articles a new one is scored against (``Batch.stories``): those sharing at
@@ -325,9 +325,9 @@ class Batch:
             weak: list[tuple[float, str]] = []
             for other in sorted(found - set(self.new)):
                 value = model.similarity(article_id, other)
-                if value >= stories.MIN_SIMILARITY:
+                if value >= linkage.MIN_SIMILARITY:
                     reached.add(other)
-                elif value >= stories.ATTACH_SIMILARITY:
+                elif value >= linkage.ATTACH_SIMILARITY:
                     weak.append((value, other))
             # as weak a link as ``attach_fragments`` accepts may bring a story in (and
             # its runner-up); the strongest ``WEAK_REACH`` only, so that the stories

@@ -96,3 +96,32 @@ def test_a_threat_naming_no_one_without_a_fight_told_is_no_event(
     ):
         acts = speech_acts(analyse(text, published=PUB))
         assert not any(kind == "THREATEN" for kind, _, _ in acts), text
+
+
+def test_an_admitted_wrong_of_the_speakers_side_is_a_concession(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    document = analyse(
+        "Russian forces shelled Kharkiv on Monday. Ukraine condemned the attack. On Friday,"
+        " Russia acknowledged its forces had mistakenly shelled a Ukrainian hospital.",
+        published=PUB,
+    )
+    # conceded to the country of the people wronged, which the article names
+    assert ("CONCEDE", "russia", "ukraine") in speech_acts(document)
+    fault = analyse("Iran admitted that it had made a serious mistake.", published=PUB)
+    assert ("CONCEDE", "iran", None) in speech_acts(fault)
+
+
+def test_no_concession_without_an_own_wrong_admitted(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    for text in (
+        # nothing wrongful acknowledged
+        "Russia acknowledged that its forces had received the letter from Ukraine.",
+        # the wrong acknowledged is another side's
+        "Iran acknowledged that Israeli forces had shot down the drone.",
+        # a denial concedes nothing
+        "Iran denied that it had shot down the plane.",
+    ):
+        acts = speech_acts(analyse(text, published=PUB))
+        assert not any(kind == "CONCEDE" for kind, _, _ in acts), text

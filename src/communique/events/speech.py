@@ -55,6 +55,7 @@ from communique.events.speech_context import (
     adversary,
     cue_sentence,
     judging,
+    named_states,
     own_state,
     protagonist,
     speakers_own_acts,
@@ -101,6 +102,7 @@ def speech_candidates(
         return actor.type if actor is not None else None
 
     subject_person = protagonist(mentions, kind_of)
+    states = named_states(mentions, actor_of)
     for quote in document.quotes:
         if not quote.speaker_id:
             continue
@@ -120,6 +122,7 @@ def speech_candidates(
             subject_person,
         )
         reader.adversary = adversary(existing, span[0].i, reader.mine)
+        reader.states = states
         # the sentences the quote overlaps: the first token's and each one starting inside it
         starts = {span[0].sent.start} | {t.i for t in span if t.is_sent_start}
         sentences = starts | cue_sentence(doc, document, quote)

@@ -18,6 +18,8 @@ a quote; these readings add to its own (promises, requests, evaluations):
 - apology: the speaker (or the speaker's own state) apologises, or regrets a fault:
   "we deeply regret this mistake", "I apologise to the families" → CONCEDE. Regret
   of a loss ("we regret the loss of life") is condolence, not concession.
+- admission: under "acknowledged"/"admitted", the speaker's side did a wrongful act
+  ("X acknowledged its forces had shot down the plane") → CONCEDE to the one wronged.
 - referents: a pronoun no mention resolves, for the acts that need an addressee
   (solidarity, obligations, wishes, praise): "you" is whom the quote calls by name
   ("Anna, we are with you"); "him"/"her" the nearest person named before it who is
@@ -56,6 +58,9 @@ REFERENT_WINDOW = 120
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 SECOND_PERSON = {"you"}
+# Possessives by which reported speech refers back to its speaker ("X admitted its forces
+# had ...").
+SELF_POSSESSIVES = {"its", "their", "his", "her"}
 # Dependencies of a name that addresses the hearer ("Anna, we are with you").
 VOCATIVE_DEPS = {"npadvmod", "vocative", "intj", "dep"}
 
@@ -281,6 +286,46 @@ def apology(reader: QuoteReader, verb: Token) -> Act | None:
     return Act("CONCEDE", verb, None)
 
 
+def admission(reader: QuoteReader, verb: Token) -> Act | None:
+    """CONCEDE: under a reporting verb of admission ("acknowledged", "admitted"), the
+    speaker's side did a wrongful act: "Iran acknowledged its forces had shot down the
+    plane", "the ministry admitted it had made a mistake". The concession is to the one
+    wronged: the act's object, or, for a group of a country ("the passengers"), that
+    country when the article names it (``QuoteReader.state_of``)."""
+    cues = reader.cues
+    if (reader.quote.cue or "").split(" ")[0] not in cues.admission_cues:
+        return None
+    subject = reader.subject(verb)
+    if not reader.top(verb) or not (reader.first_person(subject) or _own_people(reader, subject)):
+        return None
+    if reader.negated(verb) or reader.hypothetical(verb) or reader.future(verb):
+        return None  # "admitted it might ...": nothing conceded
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    lemma = verb.lemma_.lower()
+    forceful = lemma in cues.coercive_verbs and lemma not in ("use", "bring", "defend")
+    faulty = any(o.lemma_.lower() in cues.fault_nouns for o in objects)
+    if not (forceful or faulty or wrongful_act(reader, verb)):
+        return None
+    wronged = next((f for o in objects if (f := reader.other(o)) is not None), None)
+    return Act("CONCEDE", verb, reader.state_of(wronged))
+
+
+def _own_people(reader: QuoteReader, subject: Token | None) -> bool:
+    """ "its forces", "our soldiers", "their government" in what the speaker says: a
+    subject owned by the speaker's side (reported speech refers back to the speaker by
+    "its"/"their"/"his"/"her" that no mention gives to anyone else)."""
+    if subject is None:
+        return False
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    if reader.first_person(owner):
+        return True
+    found = reader.actor(owner)
+    backshift = reader.quote.kind == "indirect" and owner.lower_ in SELF_POSSESSIVES
+    return backshift and (found is None or reader.mine(found))
+
+
 # -- referents of pronouns ------------------------------------------------------
 
 
@@ -339,6 +384,7 @@ def _vocative(reader: QuoteReader, token: Token) -> str | None:
 
 __all__ = [
     "Act",
+    "admission",
     "apology",
     "complaint",
     "governors",

@@ -110,6 +110,18 @@ def adversary(
     return nearest[1] if nearest is not None else None
 
 
+def named_states(
+    mentions: Iterable[Mention], actor_of: Callable[[str], Actor | None]
+) -> dict[str, str]:
+    """Country code → the state actor the article names for it (the first named)."""
+    states: dict[str, str] = {}
+    for mention in mentions:
+        actor = actor_of(mention.actor_id)
+        if actor is not None and actor.type == "state" and actor.country:
+            states.setdefault(actor.country, mention.actor_id)
+    return states
+
+
 def judging(actor: Actor | None) -> bool:
     """A court or tribunal (by sector, or by name for one the text alone introduces)."""
     if actor is None:
@@ -149,6 +161,7 @@ __all__ = [
     "adversary",
     "cue_sentence",
     "judging",
+    "named_states",
     "own_state",
     "protagonist",
     "speakers_own_acts",

@@ -59,6 +59,7 @@ class SpeechCues:
     violent_acts: frozenset[str]
     conduct_nouns: frozenset[str]
     apology_verbs: frozenset[str]
+    admission_cues: frozenset[str]
     fault_nouns: frozenset[str]
     wrongful_manners: frozenset[str]
     contact_nouns: frozenset[str]
@@ -114,6 +115,7 @@ def load_cues() -> SpeechCues:
         violent_acts=words("violent_acts"),
         conduct_nouns=words("conduct_nouns"),
         apology_verbs=words("apology_verbs"),
+        admission_cues=words("admission_cues"),
         fault_nouns=words("fault_nouns"),
         wrongful_manners=words("wrongful_manners"),
         contact_nouns=words("contact_nouns"),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from communique.events.speech_claims import (
     Act,
+    admission,
     apology,
     complaint,
     governors,
@@ -102,6 +103,8 @@ class QuoteReader:
         # (``speech_context.adversary``, set by the stage): whom a threat naming no one
         # is aimed at
         self.adversary: str | None = None
+        # country code -> the state actor the article names for it (set by the stage)
+        self.states: dict[str, str] = {}
         # the name at the reporting verb ("In a statement, Jones said, ...") is the
         # speaker's, whatever actor a mention gave it: that actor is the speaker's side
         # and no one else the quote could mean by "he" (``speech_claims.referent``)
@@ -137,6 +140,14 @@ class QuoteReader:
         if not found or found in self.side:
             return None
         return None if self.own_state(found) else found
+
+    def state_of(self, actor_id: str | None) -> str | None:
+        """An unnamed group of a country ("agent:UKR:CVL") as that country's state, when
+        the article names it; any other actor as itself."""
+        if actor_id is None or not actor_id.startswith("agent:"):
+            return actor_id
+        parts = actor_id.split(":")
+        return self.states.get(parts[1], actor_id) if len(parts) > 1 else actor_id
 
     def mine(self, actor_id: str) -> bool:
         """The speaker, the speaker's side or the speaker's own state."""
@@ -345,6 +356,7 @@ class QuoteReader:
                 or requested(self, verb)
                 or consulted(self, verb)
                 or apology(self, verb)
+                or admission(self, verb)
                 or responsibility(self, verb)
                 or complaint(self, verb)
                 or alleged(self, verb)

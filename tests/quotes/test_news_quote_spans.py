@@ -99,3 +99,38 @@ def test_quoted_noun_phrase_with_a_participle_is_no_quotation(quotes: Run) -> No
 def test_quoted_clause_with_a_predicate_verb_after_a_cue_is_a_quotation(quotes: Run) -> None:
     text = 'Maria Lopez told the council "cabinets were approved" before the audit began.'
     assert texts(quotes(text, PEOPLE), "direct") == ["cabinets were approved"]
+
+
+# ---------------------------------------------------------------------------
+# quoted names: a naming verb in the passive, a naming nobody makes
+
+
+def test_word_after_a_passive_naming_verb_is_a_name(quotes: Run) -> None:
+    text = (
+        "The province grew wheat and, according to the Daily Courier, was called "
+        'the "granary" of the north.'
+    )
+    found = quotes(text)
+    assert texts(found, "direct") == []
+    assert texts(found, "indirect") == ['was called the "granary" of the north']
+
+
+def test_word_after_an_active_characterisation_is_a_quote(quotes: Run) -> None:
+    text = 'Maria Lopez called the plan "reckless" in a speech.'
+    found = quotes(text, PEOPLE)
+    assert [(q.text, q.speaker_id) for q in found] == [("reckless", "local:maria-lopez")]
+
+
+def test_a_naming_nobody_makes_is_no_statement(quotes: Run) -> None:
+    text = (
+        "The strikers want the mayor to resign and the city to stop referring "
+        'to the strikes as "riots," and they want the curfew lifted.'
+    )
+    found = quotes(text)
+    assert [q for q in found if q.cue == "refer to"] == []
+
+
+def test_a_naming_by_a_named_speaker_is_a_statement(quotes: Run) -> None:
+    text = 'John Okafor referred to the strikes as "riots" on Monday.'
+    found = quotes(text, PEOPLE)
+    assert ("riots", "local:john-okafor") in [(q.text, q.speaker_id) for q in found]

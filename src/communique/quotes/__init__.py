@@ -165,10 +165,23 @@ def find_quotes(
     kept = [item for item in kept if item.cue_token not in relaying]
     for item in kept + relayed:
         found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
-    found.extend(_fragments(doc, text, marked, found + characterisations))
+    naming = _naming_cues(lexicon)
+    found.extend(_fragments(doc, text, marked, found + characterisations, naming))
     found.extend(colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
-    return _resolve(doc, document, found, spans, facts or ActorFacts())
+    return _resolve(doc, document, found, spans, facts or ActorFacts(), naming)
+
+
+def _naming_cues(lexicon: Lexicon) -> frozenset[str]:
+    """Cues that name or characterise ("described X as Y", "called X Y") and report
+    no clause: said by nobody, or in the passive ("was called the “heart” of"),
+    they name and state nothing."""
+    return frozenset(
+        cue.lemma
+        for cues in lexicon.verbs.values()
+        for cue in cues
+        if cue.kinds & {"as", "to-be"} and "clause" not in cue.kinds
+    )
 
 
 def _relayed(
@@ -249,7 +262,9 @@ def _own_words(doc: Doc, start: int, quoted: int, closing: bool, clause: bool) -
     return len(words) >= 2
 
 
-def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]) -> list[Found]:
+def _fragments(
+    doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found], naming: frozenset[str]
+) -> list[Found]:
     """Quoted words inside a reported statement: a direct quote of the same speaker.
 
     "described the attack as a “dastardly act”" reports a statement and quotes
@@ -272,6 +287,8 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]
             continue
         if outer.cue == "call" and len(words) < MIN_PHRASE_WORDS and words[0].pos_ != "ADJ":
             continue  # "call the district “the old port”" names; "called it “dangerous”" says
+        if len(words) < MIN_PHRASE_WORDS and _passive_naming(doc, span.open_mark, naming):
+            continue  # "according to X, it was called the “breadbasket” of ...": a name
         relayed = _quoted_source(doc, outer.cue_token)
         out.append(
             Found(
@@ -285,6 +302,17 @@ def _fragments(doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found]
             )
         )
     return out
+
+
+def _passive_naming(doc: Doc, open_mark: int, naming: frozenset[str]) -> bool:
+    """A naming cue in the passive just before a quotation: "was called the “...”",
+    "was described as “...”" is said of a name by no one in particular."""
+    before = doc.char_span(max(0, open_mark - 40), open_mark, alignment_mode="contract")
+    for token in reversed(list(before or [])):
+        if token.pos_ == "DET" or token.lower_ == "as" or token.is_punct:
+            continue
+        return token.tag_ == "VBN" and token.lemma_.lower() in naming
+    return False
 
 
 def _quoted_source(doc: Doc, cue_token: int | None) -> int | None:
@@ -503,6 +531,7 @@ def _resolve(
     found: list[Found],
     quoted: Spans,
     facts: ActorFacts,
+    naming: frozenset[str],
 ) -> list[Quote]:
     index = SpeakerIndex(document.mentions)
     index.index_subjects(doc, quoted)
@@ -580,6 +609,11 @@ def _resolve(
             cue = doc[item.cue_token]
             named = index.nearest_before(cue.idx, cue.sent.start_char)
             speaker = named.actor_id if named else None
+        if speaker is None and item.cue in naming and item.within is None:
+            # "demanded that the city stop referring to the strikes as “riots”": a
+            # naming nobody here is said to make is no statement, and its quoted
+            # word no quotation.
+            continue
         if item.within is not None and speaker in (None, direct_speakers.get(item.within)):
             # a statement inside a quotation that its own speaker makes ("all we ask is
             # for her to come back"), or that names no one ("he is saying that ..."

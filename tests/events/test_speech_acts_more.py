@@ -125,3 +125,57 @@ def test_no_concession_without_an_own_wrong_admitted(
     ):
         acts = speech_acts(analyse(text, published=PUB))
         assert not any(kind == "CONCEDE" for kind, _, _ in acts), text
+
+
+def test_a_court_finding_an_act_unlawful_sanctions_its_author(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    cases = [
+        (
+            "Israel's Supreme Court said on Monday that Benjamin Netanyahu's order to close"
+            " the crossing was unlawful.",
+            ("SANCTION", "supreme-court-of-israel", "benjamin-netanyahu"),
+        ),
+        (
+            # the author of "the closure" is whoever the article said made it
+            "Benjamin Netanyahu announced the closure on Sunday. Israel's Supreme Court said"
+            " on Monday that the closure was illegal.",
+            ("SANCTION", "supreme-court-of-israel", "benjamin-netanyahu"),
+        ),
+        (
+            "The Supreme Court of the United States ruled on Monday that Donald Trump's ban"
+            " was unconstitutional.",
+            ("SANCTION", "supreme-court-of-the-united-states", "donald-trump"),
+        ),
+    ]
+    for text, event in cases:
+        assert event in speech_acts(analyse(text, published=PUB)), text
+
+
+def test_one_ruling_is_one_sanction_read_where_the_court_first_finds(analyse: Analyse) -> None:
+    # the first finding names no author; the summary's does: one ruling, one author
+    document = analyse(
+        "The Supreme Court of the United States issued its ruling on Monday. The court"
+        " found the suspension of Congress to be unlawful. In its summary, the court said:"
+        " \"Donald Trump's advice to the cabinet was unlawful and void. The suspension was"
+        ' also void."',
+        published=PUB,
+    )
+    sanctions = [e for e in document.events if e.type == "SANCTION"]
+    assert [(e.source_id, e.target_id) for e in sanctions] == [
+        ("supreme-court-of-the-united-states", "donald-trump")
+    ]
+    assert "found the suspension" in sanctions[0].evidence.text
+
+
+def test_no_sanction_for_a_denied_finding_or_one_without_an_author(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    for text in (
+        "The Supreme Court of the United States ruled on Monday that the ban was not"
+        " unconstitutional.",
+        "The Supreme Court of the United States said on Monday that the election law was"
+        " unconstitutional.",
+    ):
+        acts = speech_acts(analyse(text, published=PUB))
+        assert not any(kind == "SANCTION" for kind, _, _ in acts), text

@@ -219,6 +219,7 @@ def test_cues_and_polarity_load_from_shipped_data() -> None:
         "SUPPORT",
         "CONCEDE",
         "CONSULT",
+        "SANCTION",  # a court's finding against the author of what it ruled on
     }
     assert "should" in cues.obligation_modals and "unacceptable" in cues.blame_words
     scores = polarity()

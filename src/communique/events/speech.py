@@ -26,7 +26,13 @@ extractor's; here the act is read from the content of what was said:
   the blame words of the data file); the target is the evaluated actor, else
   none;
 - SUPPORT: a strongly positive evaluation of a named actor ("X was a hero"), or
-  first-person solidarity ("we are with X").
+  first-person solidarity ("we are with X");
+- CONCEDE: an apology or regret of a fault, or, under "acknowledged"/"admitted", a
+  wrongful act of the speaker's own side;
+- SANCTION: a court's words are read only for what it finds unlawful, void or
+  unconstitutional, against the author of that (``speech_descriptions.ruled_against``).
+A threat of force that names no one is aimed at the side the speaker is fighting
+(``speech_context.adversary``).
 Questions and hypotheticals ("if ...", "whether ...") state no act; neither do
 first-person futures of verbs that commit to nothing ("we will see"). The cue
 lists are data (``data/speech-acts.v1.yaml``); polarity is VADER's
@@ -61,7 +67,12 @@ from communique.events.speech_context import (
     speakers_own_acts,
 )
 from communique.events.speech_cues import Polarity, SpeechCues, load_cues, polarity
-from communique.events.speech_descriptions import described
+from communique.events.speech_descriptions import (
+    Finding,
+    court_findings,
+    described,
+    ruled_against,
+)
 from communique.events.speech_reader import QuoteReader
 
 if TYPE_CHECKING:
@@ -95,6 +106,7 @@ def speech_candidates(
     known = {(c.type, c.source_id, c.target_id) for c in existing}
     said = {(c.type, c.source_id, c.token.sent.start) for c in existing}
     made: list[Candidate] = []
+    findings: list[Finding] = []  # what the article's courts find unlawful
     speakers = frozenset(q.speaker_id for q in document.quotes if q.speaker_id)
 
     def kind_of(actor_id: str) -> str | None:
@@ -106,10 +118,12 @@ def speech_candidates(
     for quote in document.quotes:
         if not quote.speaker_id:
             continue
-        if judging(actor_of(quote.speaker_id)):
-            continue
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or len(span) == 0:
+            continue
+        if judging(actor_of(quote.speaker_id)):
+            # a court's words are a ruling, not blame or appeal: only what it finds unlawful
+            findings += court_findings(doc, list(span), actor_at, cues, quote.speaker_id)
             continue
         reader = QuoteReader(
             quote,
@@ -157,7 +171,17 @@ def speech_candidates(
                 continue
             known.add(key)
             made.append(_candidate(act, quote.speaker_id, cues))
+    for ruling in ruled_against(findings, lambda actor_id: judging(actor_of(actor_id))):
+        court = ruling_court(findings, ruling)
+        if ("SANCTION", court, ruling.target_id) not in known:
+            known.add(("SANCTION", court, ruling.target_id))
+            made.append(_candidate(ruling, court, cues))
     return made
+
+
+def ruling_court(findings: Sequence[Finding], ruling: Act) -> str:
+    """The court whose finding a ruling was read from."""
+    return next(f.court for f in findings if f.clause.i == ruling.token.i)
 
 
 def _complete(existing: Sequence[Candidate], act: Act, speaker: str, sentences: set[int]) -> None:

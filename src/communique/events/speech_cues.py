@@ -64,6 +64,8 @@ class SpeechCues:
     wrongful_manners: frozenset[str]
     contact_nouns: frozenset[str]
     description_verbs: frozenset[str]
+    unlawful_words: frozenset[str]
+    unlawful_manners: frozenset[str]
     consequence_verbs: frozenset[str]
     bare_consequence_verbs: frozenset[str]
     penalty_nouns: frozenset[str]
@@ -120,6 +122,8 @@ def load_cues() -> SpeechCues:
         wrongful_manners=words("wrongful_manners"),
         contact_nouns=words("contact_nouns"),
         description_verbs=words("description_verbs"),
+        unlawful_words=words("unlawful_words"),
+        unlawful_manners=words("unlawful_manners"),
         consequence_verbs=words("consequence_verbs"),
         bare_consequence_verbs=words("bare_consequence_verbs"),
         penalty_nouns=words("penalty_nouns"),

@@ -113,3 +113,32 @@ def test_ruling_party_with_two_parties_named_is_left_alone(run: Run) -> None:
     )
     names = resolved(run(text, "2021-05-04"), "Kenya's ruling party")
     assert "Jubilee Party" not in names
+
+
+def _actor_answering(document: Document, fragment: str) -> list[set[str]]:
+    """Every name and alias of each actor of the mentions overlapping ``fragment``."""
+    start = document.text.index(fragment)
+    end = start + len(fragment)
+    actors = {a.id: a for a in document.actors}
+    return [
+        {actors[m.actor_id].name, *actors[m.actor_id].aliases}
+        for m in document.mentions
+        if m.start < end and start < m.end and m.actor_id in actors
+    ]
+
+
+def test_ministry_of_the_article_state_answers_to_reference_titles(run: Run) -> None:
+    text = (
+        "Police in Kandahar, Afghanistan, said on Sunday that the central Interior "
+        "Ministry had sent more officers to the province."
+    )
+    forms = _actor_answering(run(text, "2021-05-04"), "Interior Ministry")
+    assert any("Ministry of Interior Affairs (Afghanistan)" in f for f in forms)
+    assert any("Ministry of the Interior (Afghanistan)" in f for f in forms)
+
+
+def test_ministry_forms_stay_within_their_kind(run: Run) -> None:
+    text = "Officials in Kabul, Afghanistan, said the Foreign Ministry had summoned an envoy."
+    forms = _actor_answering(run(text, "2021-05-04"), "Foreign Ministry")
+    assert any("Ministry of Foreign Affairs (Afghanistan)" in f for f in forms)
+    assert not any("Ministry of Interior Affairs (Afghanistan)" in f for f in forms)

@@ -31,6 +31,7 @@ from collections import Counter
 
 from communique.actors.names import key
 from communique.actors.state import DocState, Found
+from communique.model import Actor
 
 # Lower-case phrases (hyphens joined: "self-defense forces") → institution kind.
 KINDS: dict[str, str] = {
@@ -327,7 +328,13 @@ def _settle(
                     )
                     if kind.endswith("-ministry"):
                         local.sector = local.sector or "GOV"  # a ministry is its government
+                        _ministry_forms(local, kind, country.name)
                     found.actor_id = local.id
+            elif kind.endswith("-ministry") and actor.country == iso:
+                # named with its state by an earlier pass ("Veloria's Foreign Ministry")
+                country = kb.country_actor(iso)
+                if country is not None:
+                    _ministry_forms(actor, kind, country.name)
             return
         if institution is not None and actor.country not in (None, iso):
             # "the Senate" taken for another state's chamber by its bare KB alias
@@ -349,6 +356,19 @@ def _settle(
     state.found = [f for f in state.found if not (left <= f.start and f.end <= start)]
     state.add(left, right, institution, "description", confidence)
     state.cover(left, right)
+
+
+def _ministry_forms(ministry: Actor, kind: str, country_name: str) -> None:
+    """A ministry answers to every English form of its kind with the state, as reference
+    lists title it "Ministry of Interior Affairs (Veloria)" or "Ministry of the Interior
+    (Veloria)" where the article wrote "the Interior Ministry"."""
+    for phrase, phrase_kind in KINDS.items():
+        if phrase_kind != kind:
+            continue
+        titled = " ".join(w if w in ("of", "the") else w.capitalize() for w in phrase.split())
+        form = f"{titled} ({country_name})"
+        if form != ministry.name and form not in ministry.aliases:
+            ministry.aliases.append(form)
 
 
 # Words that name a regional body of each institution kind ("Parliament of Veloria

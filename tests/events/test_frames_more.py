@@ -97,3 +97,40 @@ def test_unsplit_verb_keeps_its_own_subject(analyse: Analyse) -> None:
     coerce = [e for e in document.events if e.type == "COERCE"]
     assert [e.target_id for e in coerce] == ["raila-odinga"]
     assert all(e.source_id != "raila-odinga" for e in coerce)
+
+
+# "accused X of attacking Y": the one judged did the act, not the judge; "acquitted of"
+# asserts the act of no one.
+JUDGED_ACTS = [
+    ("Israel accused Iran of attacking the tanker.", "ASSAULT", "iran", "israel"),
+    (
+        "The United States accused Russia of supplying weapons to Iran.",
+        "AID",
+        "russia",
+        "united-states",
+    ),
+    ("Israel was accused of attacking Syria.", "ASSAULT", "israel", None),
+    (
+        "Two Kenyan police officers were found guilty of beating Raila Odinga.",
+        "ASSAULT",
+        "agent:KEN:COP",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "doer", "judge"), JUDGED_ACTS)
+def test_the_judged_did_the_act(
+    analyse: Analyse, text: str, kind: str, doer: str, judge: str | None
+) -> None:
+    sources = {e.source_id for e in analyse(text, published=PUB).events if e.type == kind}
+    assert doer in sources
+    assert judge not in sources
+
+
+def test_acquittal_asserts_no_act(analyse: Analyse) -> None:
+    document = analyse(
+        "A Nairobi court acquitted two Kenyan police officers of beating Raila Odinga.",
+        published=PUB,
+    )
+    assert not [e for e in document.events if e.type == "ASSAULT"]

@@ -172,7 +172,16 @@ def subjects(token: Token) -> list[Token]:
         holder = token.head.head
         if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "attr"):
             holder = holder.head
+        if holder.pos_ == "ADJ" and holder.lemma_.lower() in CULPABLE:
+            return culprits(holder)  # "X was found guilty of raping Y"
         if holder.pos_ in ("VERB", "AUX"):
+            word = holder.lemma_.lower()
+            if word in CLEARING:
+                return []  # "acquitted of killing Y": no one did it, as far as this says
+            if word in JUDGING and token.head.lower_ in ("of", "for"):
+                # "accused X of attacking Y", "X was convicted of killing Y": the one
+                # judged did it, the object (or the passive's subject), not the judge
+                return objects(holder)
             return subjects(holder)
         return []
     if token.dep_ == "acl" and token.tag_ == "VBG":
@@ -190,6 +199,32 @@ def subjects(token: Token) -> list[Token]:
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head != token:
         return subjects(token.head)
     return []
+
+
+# Verbs that judge someone for an act ("accused X of", "blamed X for", "convicted X of"):
+# the gerund after "of"/"for" is the act of their object.
+JUDGING = {"accuse", "blame", "charge", "suspect", "convict", "indict", "sentence", "fine",
+           "punish", "jail", "imprison", "arrest", "detain", "prosecute", "condemn",
+           "criticise", "criticize", "denounce", "fault", "praise", "thank", "commend",
+           "congratulate", "credit", "sanction", "sue", "investigate"}  # fmt: skip
+# Verbs that clear someone of an act: the act is not asserted of anyone.
+CLEARING = {"acquit", "clear", "exonerate", "absolve"}
+# Adjectives of guilt: "found guilty of", "held responsible for".
+CULPABLE = {"guilty", "responsible", "culpable", "liable"}
+
+
+def culprits(adjective: Token) -> list[Token]:
+    """Who an adjective of guilt is said of: the object of "found X guilty", the subject
+    of "X was found guilty" or "X pleaded guilty"."""
+    own = [c for c in adjective.children if c.dep_ in SUBJ]
+    if own:  # "found two officers guilty", parsed as a small clause
+        return own
+    verb = adjective.head
+    if verb == adjective or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if passive(verb) or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return objects(verb)
+    return subjects(verb)
 
 
 def qualified_name(subject: Token) -> Token | None:

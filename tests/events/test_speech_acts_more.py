@@ -179,3 +179,31 @@ def test_no_sanction_for_a_denied_finding_or_one_without_an_author(
     ):
         acts = speech_acts(analyse(text, published=PUB))
         assert not any(kind == "SANCTION" for kind, _, _ in acts), text
+
+
+def test_the_speakers_contested_course_going_on_rejects_its_adversary(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    for text in (
+        # the course told as the speaker's act ...
+        "Ukraine started to broadcast news into occupied areas in May. Russian forces"
+        " attacked Ukraine on Monday. Ukraine says the broadcasts will continue.",
+        # ... or as its possession
+        "Ukraine's patrols began in May. Russian forces attacked Ukraine on Monday. Ukraine"
+        " says the patrols will continue.",
+    ):
+        acts = speech_acts(analyse(text, published=PUB))
+        assert ("REJECT", "ukraine", "russian-armed-forces") in acts, text
+
+
+def test_going_on_defies_no_one_without_a_fight_or_with_another_sides_course(
+    analyse: Analyse, speech_acts: TriplesOf
+) -> None:
+    for text in (
+        "Ukraine started to broadcast news into occupied areas in May. Ukraine says the"
+        " broadcasts will continue.",
+        "Russia started to broadcast news into occupied areas in May. Russian forces"
+        " attacked Ukraine on Monday. Ukraine says the broadcasts will continue.",
+    ):
+        acts = speech_acts(analyse(text, published=PUB))
+        assert not any(kind == "REJECT" for kind, _, _ in acts), text

@@ -9,6 +9,8 @@ a quote:
   "warn" in the first person is a THREATEN. Futures of verbs that commit to nothing
   ("we will see") are no act. "We will work together" with no partner named aims at
   the actor the quote spoke of before (``named_before``).
+- defied: the speaker's own contested course will go on ("X says the broadcasts will
+  continue") is a REJECT of the side the speaker is fighting.
 - warned_of: a penalty the speaker says another actor will suffer is a THREATEN
   against it ("X will pay a heavy price").
 - consulted: the speaker's side in contact with someone is a CONSULT ("we are in
@@ -84,6 +86,36 @@ def committed(reader: QuoteReader, verb: Token) -> Act | None:
             None,
         )
         return Act("AGREE", verb, partner, "intend")
+    return None
+
+
+def defied(reader: QuoteReader, verb: Token) -> Act | None:
+    """REJECT: the speaker says its own contested course will go on ("X says the
+    broadcasts will continue", after its adversary fired on them): the course, subject
+    of a future "continue", is one the article told as the speaker's side's doing (the
+    same word as its act or its possession: "X started to broadcast ..."). It is aimed
+    at the side the speaker is fighting (``QuoteReader.adversary``); with no fight told,
+    going on with something defies no one."""
+    if reader.adversary is None or verb.lemma_.lower() not in reader.cues.continued_verbs:
+        return None
+    if not reader.top(verb) or not reader.future(verb):
+        return None
+    if reader.negated(verb) or reader.hypothetical(verb):
+        return None
+    subject = reader.subject(verb)
+    if subject is None or subject.pos_ != "NOUN" or reader.actor(subject) is not None:
+        return None
+    lemma = subject.lemma_.lower()
+    for earlier in subject.doc[: reader.tokens[0].i]:
+        if earlier.lemma_.lower() != lemma:
+            continue
+        if earlier.pos_ == "VERB":
+            doer = reader.subject(earlier)
+        else:
+            doer = next((c for c in earlier.children if c.dep_ == "poss"), None)
+        found = reader.actor_at.get(doer.i) if doer is not None else None
+        if found is not None and reader.mine(found):
+            return Act("REJECT", verb, reader.adversary)
     return None
 
 
@@ -244,6 +276,7 @@ def starts_clause(verb: Token, inside: set[int]) -> bool:
 __all__ = [
     "committed",
     "consulted",
+    "defied",
     "forceful",
     "named_before",
     "requested",

@@ -27,7 +27,13 @@ from communique.events.speech_claims import (
     responsibility,
     vilified_conduct,
 )
-from communique.events.speech_commitments import committed, consulted, requested, warned_of
+from communique.events.speech_commitments import (
+    committed,
+    consulted,
+    defied,
+    requested,
+    warned_of,
+)
 from communique.events.speech_cues import SpeechCues, polarity
 from communique.events.speech_evaluations import alleged, evaluated
 
@@ -352,6 +358,7 @@ class QuoteReader:
                 continue
             act = (
                 committed(self, verb)
+                or defied(self, verb)
                 or warned_of(self, verb)
                 or requested(self, verb)
                 or consulted(self, verb)

@@ -80,6 +80,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         embassies,
         institutions,
         municipalities,
+        perpetrators,
         relations,
         role_referents,
         roles,
@@ -105,6 +106,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     role_referents.find_role_referents(state)
     agents.find_agents(state, agents.load_lexicon(), lambda n, h: _place_country(gazetteer, n, h))
     relations.named_armed_group(state)
+    perpetrators.named_perpetrator(state)
     institutions.find_institutions(state)
     appositions.reference_order_aliases(state)
     mentions: list[Mention] = []

@@ -134,3 +134,34 @@ def test_acquittal_asserts_no_act(analyse: Analyse) -> None:
         published=PUB,
     )
     assert not [e for e in document.events if e.type == "ASSAULT"]
+
+
+# A noun of an act as the passive subject of a light verb: the "by" agent does it and the
+# verb's phrases say to whom ("threats were made against X by Y").
+CARRIED_OUT = [
+    (
+        "Threats were made against Kenya by al-Shabaab on Monday.",
+        ("THREATEN", "al-shabaab", "kenya"),
+    ),
+    (
+        "Accusations of fraud were levelled against William Ruto by Raila Odinga on Monday.",
+        ("ACCUSE", "raila-odinga", "william-ruto"),
+    ),
+    (
+        "Talks were held between Ukraine and Russia in Istanbul on Monday.",
+        ("CONSULT", "ukraine", "russia"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CARRIED_OUT)
+def test_act_noun_carried_out_in_the_passive(
+    analyse: Analyse, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(analyse(text, published=PUB))
+
+
+def test_passive_of_another_verb_lends_no_phrase(analyse: Analyse) -> None:
+    """ "threats were reported against X": reporting is not making them."""
+    document = analyse("Threats against Kenya were reported by the BBC on Monday.", published=PUB)
+    assert not [e for e in document.events if e.type == "THREATEN"]

@@ -81,6 +81,13 @@ UNDERGOING_VERBS = {"draw", "face", "receive", "attract", "earn", "incur", "suff
 # them addresses ("wrote to X asking ...", "sent a letter to X urging ...").
 WRITING = {"write", "send", "turn", "appeal", "address", "petition", "email", "cable",
            "telegraph", "submit", "deliver"}  # fmt: skip
+# Light verbs by which the act a noun names is done ("made threats", "levelled
+# accusations", "held talks"): in the passive, their "by" agent is the noun's doer and
+# their phrases are the noun's ("threats were made against X by Y").
+CARRYING_OUT = {"make", "level", "issue", "voice", "express", "raise", "lodge", "file",
+                "deliver", "extend", "send", "present", "submit", "hold", "launch", "mount",
+                "stage", "carry", "conduct", "pose", "put", "lay", "bring", "advance",
+                "renew", "repeat", "reiterate"}  # fmt: skip
 # Verbs by which statements reach the news from their authors ("condemnation came from X").
 ARRIVING = {"come", "pour", "arrive", "flow", "flood", "emerge", "follow"}
 INSTRUMENTS = {
@@ -383,6 +390,9 @@ def governor_pobjs(token: Token, word: str) -> list[Token]:
     if node.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
         return pobjs(verb, word)
     if node.dep_ == "nsubj" and word == "from" and verb.lemma_.lower() in ARRIVING:
+        return pobjs(verb, word)
+    if node.dep_ == "nsubjpass" and verb.lemma_.lower() in CARRYING_OUT:
+        # "threats were made against X by Y", "talks were held between X and Y"
         return pobjs(verb, word)
     return []
 

@@ -137,6 +137,11 @@ def find_institutions(state: DocState) -> None:
             i += 1
             continue
         end, kind = match
+        named = _organisation_at(state, end)
+        if named is not None:
+            _describes_name(state, i, end, named)
+            i = end
+            continue
         head = doc[end - 1]
         if (
             head.dep_ in ("compound", "amod")
@@ -205,6 +210,34 @@ def _phrase_at(state: DocState, i: int) -> tuple[int, str] | None:
         if kind is not None:
             best = (j + 1, kind)
     return best
+
+
+def _organisation_at(state: DocState, start: int) -> Found | None:
+    """An organisation named from ``start`` on ("Xinhua" after "state news agency")."""
+    for found in state.found:
+        if found.start == start and found.kind in ("name", "alias", "abbreviation"):
+            actor = state.actor(found.actor_id)
+            if actor is not None and actor.type == "organisation":
+                return found
+    return None
+
+
+def _describes_name(state: DocState, start: int, end: int, named: Found) -> None:
+    """ "China's state news agency Xinhua", "the central bank BCV": the kind phrase right
+    before an organisation's name is a description of that organisation (not of the state's
+    institution of the kind, nor an unnamed agent), with its modifiers and any demonym."""
+    left, _ = _state_before(state, start)
+    if any(f.kind != "demonym" for f in state.found if left <= f.start and f.end <= start):
+        left = start  # "China's": the state keeps its own mention
+    covering = [f for f in state.found if f.start < end and left < f.end and f is not named]
+    if any(not f.actor_id.startswith("agent:") and f.kind != "demonym" for f in covering
+           if start <= f.start):  # fmt: skip
+        return  # an earlier pass named the phrase itself
+    for found in covering:
+        if found.actor_id.startswith("agent:"):
+            found.actor_id, found.kind, found.confidence = named.actor_id, "description", WRITTEN
+    if not any(f.actor_id == named.actor_id for f in covering):
+        state.add(left, end, named.actor_id, "description", WRITTEN)
 
 
 def _agent_country(state: DocState, i: int) -> str | None:

@@ -134,3 +134,27 @@ def test_a_naming_by_a_named_speaker_is_a_statement(quotes: Run) -> None:
     text = 'John Okafor referred to the strikes as "riots" on Monday.'
     found = quotes(text, PEOPLE)
     assert ("riots", "local:john-okafor") in [(q.text, q.speaker_id) for q in found]
+
+
+# ---------------------------------------------------------------------------
+# "informed police she had ...": the clause the parser hung on the one told
+
+
+def test_clause_after_the_addressee_is_the_content(quotes: Run) -> None:
+    # The parser makes "she held ..." a relative clause of "officers".
+    text = (
+        "The officers spoke with Maria Lopez as a witness. She informed officers she held "
+        'diplomatic status, but "that she had no plans to leave the region".'
+    )
+    found = quotes(text, PEOPLE | {"She": "local:maria-lopez"})
+    assert [(q.text, q.speaker_id) for q in found if q.kind == "indirect"] == [
+        (
+            'she held diplomatic status, but "that she had no plans to leave the region',
+            "local:maria-lopez",
+        )
+    ]
+
+
+def test_relative_clause_on_a_thing_is_no_content(quotes: Run) -> None:
+    text = "John Okafor stressed the importance he attached to the harbour talks."
+    assert quotes(text, PEOPLE) == []

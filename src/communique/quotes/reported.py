@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from communique.quotes.described import SPEAKING_NOUNS
 from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import ALL_MARKS
 from communique.quotes.speakers import subject_of
@@ -184,6 +185,9 @@ def _verb(
         # A clause with no subject of its own is a misparse more often than a
         # statement ("declared X as Y in 1961.It lies on ...").
         clauses = [c for c in by_dep.get("ccomp", []) if _has_subject(c)]
+        told = _clause_after_addressee(obj) if obj is not None and not clauses else None
+        if told is not None:
+            clauses = [told]
         if clauses:
             lo_hi = (min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses))
             # "revealed that a man called the Bear was persuaded to ...": the parser
@@ -233,6 +237,29 @@ def _without_coordination(head: Token) -> int:
         if child.dep_ == "cc" and child.i > head.i:
             right = min(right, child.i - 1)
     return right
+
+
+def _clause_after_addressee(obj: Token) -> Token | None:
+    """ "informed police she had immunity": the parser hung the clause on the one
+    told as a relative clause without a relative word. It is the content when it
+    follows the addressee (a name, a noun for people, a pronoun) at once and opens
+    with a personal pronoun as its subject; "stressed the importance he attached
+    to X" keeps its relative clause (a thing, not an addressee).
+    """
+    if not (obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in SPEAKING_NOUNS):
+        return None
+    for clause in obj.children:
+        first = clause.doc[clause.left_edge.i]
+        if (
+            clause.dep_ == "relcl"
+            and clause.left_edge.i == obj.i + 1
+            and first.dep_ == "nsubj"
+            and first.tag_ == "PRP"
+            and first.head.i == clause.i
+            and clause.tag_ in _FINITE
+        ):
+            return clause
+    return None
 
 
 def _clause_in_object(obj: Token) -> tuple[int, int] | None:

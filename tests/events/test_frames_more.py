@@ -165,3 +165,28 @@ def test_passive_of_another_verb_lends_no_phrase(analyse: Analyse) -> None:
     """ "threats were reported against X": reporting is not making them."""
     document = analyse("Threats against Kenya were reported by the BBC on Monday.", published=PUB)
     assert not [e for e in document.events if e.type == "THREATEN"]
+
+
+# "Russia's decision to expel X": the act a noun of decision names is done by who decided
+# it (its possessor, its "by" object, the subject of "took the decision"), as an intent.
+DECIDED_ACTS = [
+    "Russia's decision to expel two Polish diplomats angered Warsaw.",
+    "The decision by Russia to expel two Polish diplomats angered Warsaw.",
+    "Russia took the decision to expel two Polish diplomats on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", DECIDED_ACTS)
+def test_act_of_a_decision_is_the_deciders(analyse: Analyse, text: str) -> None:
+    events = [e for e in analyse(text, published=PUB).events if e.type == "SANCTION"]
+    assert [(e.source_id, e.target_id) for e in events] == [("russia", "poland")]
+    assert events[0].modality == "intend"
+
+
+def test_who_judges_a_decision_did_not_take_it(analyse: Analyse) -> None:
+    document = analyse(
+        "The EU condemned the decision to expel two Polish diplomats.", published=PUB
+    )
+    assert not [
+        e for e in document.events if e.source_id == "european-union" and e.type == "SANCTION"
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.events import clause
+from communique.events.clause import RESOLVE_NOUNS
 from communique.events.referents import LAWS, STATEMENTS, pobjs
 
 if TYPE_CHECKING:
@@ -184,6 +185,8 @@ def subjects(token: Token) -> list[Token]:
                 return objects(holder)
             return subjects(holder)
         return []
+    if token.dep_ == "acl" and token.tag_ == "VB" and token.head.lemma_.lower() in RESOLVE_NOUNS:
+        return deciders(token.head)  # "Russia's decision to expel", "announced plans to"
     if token.dep_ == "acl" and token.tag_ == "VBG":
         # "issued a statement condemning X", "posted a message on Twitter blaming X": the
         # text's author acts, the subject of the verb that issued it
@@ -225,6 +228,26 @@ def culprits(adjective: Token) -> list[Token]:
     if passive(verb) or any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return objects(verb)
     return subjects(verb)
+
+
+# Verbs by which one makes a decision or an intent one's own ("took the decision to",
+# "announced plans to", "has plans to"), not ones that judge someone else's ("condemned
+# the decision to").
+RESOLVING = {"make", "take", "announce", "unveil", "adopt", "reach", "launch", "have",
+             "outline", "present", "submit", "declare", "confirm", "reaffirm", "step",
+             "renew", "signal", "table"}  # fmt: skip
+
+
+def deciders(noun: Token) -> list[Token]:
+    """Who resolved on the act a noun of decision or intent names: its possessor, its "by"
+    object, or the subject of a verb that makes the decision one's own."""
+    own = [c for c in noun.children if c.dep_ == "poss"] or pobjs(noun, "by")
+    if own:
+        return own
+    verb = noun.head
+    if noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in RESOLVING:
+        return subjects(verb)
+    return []
 
 
 def qualified_name(subject: Token) -> Token | None:

@@ -35,6 +35,9 @@ Three finders feed one list:
    "according to the paper, X believes Y" is X's.
 3. Colon headlines ("Mayor Tells Council: Budget Must Be Cut").
 
+``framing`` decides how statements and quotations that touch combine (a frame,
+quoted words inside a statement, a naming).
+
 Speakers come from the cue's subject phrase (``speakers.SpeakerIndex.choose``):
 the mention that names it, an appositive name, the named body a group belongs
 to, the full name behind a bare surname or title; a speaker the actors stage
@@ -64,16 +67,10 @@ from communique.quotes.described import (
     antecedent_of_relative,
     described_actor,
 )
-from communique.quotes.direct import (
-    MIN_PHRASE_WORDS,
-    Found,
-    colon_headlines,
-    find_direct,
-    is_title,
-    tokens,
-)
+from communique.quotes.direct import Found, colon_headlines, find_direct
+from communique.quotes.framing import fragments, naming_cues, own_words
 from communique.quotes.lexicon import Lexicon
-from communique.quotes.marks import MarkedSpan, find_marked
+from communique.quotes.marks import find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
 from communique.quotes.spans import Spans
 from communique.quotes.speakers import (
@@ -91,8 +88,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Lexicon", "extract_quotes", "find_marked", "find_quotes"]
 
-# Forms of "be" before a quotation that is a statement's whole predicate.
-_COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 # How many earlier mentions a bare description ("police") searches for the fuller name
 # it repeats ("Lincolnshire police"): a few paragraphs of news.
 FULLER_NAME_MENTIONS = 200
@@ -150,7 +145,7 @@ def find_quotes(
         if outer is None and first is not None:
             closing = spans.containing(max(item.start, item.end - 1)) is not None
             clause = any("clause" in c.kinds for c in lexicon.verbs.get(item.cue, []))
-            if not _own_words(doc, item.start, first[0], closing, clause):
+            if not own_words(doc, item.start, first[0], closing, clause):
                 continue  # the frame of a direct quote: "He stressed, “..."
         if outer is not None:
             subject = doc[item.subject] if item.subject is not None else None
@@ -165,23 +160,11 @@ def find_quotes(
     kept = [item for item in kept if item.cue_token not in relaying]
     for item in kept + relayed:
         found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
-    naming = _naming_cues(lexicon)
-    found.extend(_fragments(doc, text, marked, found + characterisations, naming))
+    naming = naming_cues(lexicon)
+    found.extend(fragments(doc, text, marked, found + characterisations, naming))
     found.extend(colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))
     return _resolve(doc, document, found, spans, facts or ActorFacts(), naming)
-
-
-def _naming_cues(lexicon: Lexicon) -> frozenset[str]:
-    """Cues that name or characterise ("described X as Y", "called X Y") and report
-    no clause: said by nobody, or in the passive ("was called the “heart” of"),
-    they name and state nothing."""
-    return frozenset(
-        cue.lemma
-        for cues in lexicon.verbs.values()
-        for cue in cues
-        if cue.kinds & {"as", "to-be"} and "clause" not in cue.kinds
-    )
 
 
 def _relayed(
@@ -236,99 +219,6 @@ def _headline_end(document: Document) -> int:
     if not text[len(title) :].startswith("\n") or not text[len(title) :].strip():
         return 0
     return len(title)
-
-
-def _own_words(doc: Doc, start: int, quoted: int, closing: bool, clause: bool) -> bool:
-    """Reported content that says something of its own before the quotation it runs into.
-
-    "said it is possible “that ...”" is a statement with a quoted part (both are
-    quotes); "said, “...”" is only the frame of the quotation. A statement
-    that ends inside a quotation which is its whole predicate (``closing``,
-    after a form of "be") only frames the quoted words unless its subject is
-    a phrase of its own: "said the plan was “a betrayal of ...”" is the
-    quotation alone; "said it was likely “that ...”" and "described the
-    attacks as a “dastardly act”" say something. So does a clause whose verb
-    is inside the quotation it ends in (``clause``: a cue of clausal content):
-    "said the new tariffs “will cost jobs”" quotes the predicate, and the
-    subject before it says nothing alone.
-    """
-    span = doc.char_span(start, quoted, alignment_mode="contract")
-    own = [t for t in span or [] if t.is_alpha or t.like_num]
-    words = [t for t in own if t.lower_ != "that"]
-    if closing and words and words[-1].lower_ in _COPULA:
-        return len(words) >= MIN_PHRASE_WORDS
-    if closing and clause and not any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
-    return len(words) >= 2
-
-
-def _fragments(
-    doc: Doc, text: str, marked: list[MarkedSpan], found: list[Found], naming: frozenset[str]
-) -> list[Found]:
-    """Quoted words inside a reported statement: a direct quote of the same speaker.
-
-    "described the attack as a “dastardly act”" reports a statement and quotes
-    two of its words; both are quotes. Titles stay titles. A statement that relays
-    another source ("quoting Y") quotes Y's words.
-    """
-    direct = Spans([(f.start, f.end) for f in found if f.kind == "direct"])
-    statements = {(f.start, f.end): f for f in found if f.kind != "direct" and f.within is None}
-    statement_spans = Spans(list(statements))
-    out: list[Found] = []
-    for span in marked:
-        if direct.encloses(span.start, span.end):
-            continue
-        holder = statement_spans.containing(span.start)
-        if holder is None:
-            continue
-        outer = statements[holder]
-        words = [t for t in tokens(doc, span.start, span.end) if t.is_alpha or t.like_num]
-        if not words or is_title(words, text[span.start : span.end]):
-            continue
-        if outer.cue == "call" and len(words) < MIN_PHRASE_WORDS and words[0].pos_ != "ADJ":
-            continue  # "call the district “the old port”" names; "called it “dangerous”" says
-        if len(words) < MIN_PHRASE_WORDS and _passive_naming(doc, span.open_mark, naming):
-            continue  # "according to X, it was called the “breadbasket” of ...": a name
-        relayed = _quoted_source(doc, outer.cue_token)
-        out.append(
-            Found(
-                "direct",
-                span.start,
-                span.end,
-                outer.cue,
-                outer.cue_token,
-                relayed if relayed is not None else outer.subject,
-                outer.anchor,
-            )
-        )
-    return out
-
-
-def _passive_naming(doc: Doc, open_mark: int, naming: frozenset[str]) -> bool:
-    """A naming cue in the passive just before a quotation: "was called the “...”",
-    "was described as “...”" is said of a name by no one in particular."""
-    before = doc.char_span(max(0, open_mark - 40), open_mark, alignment_mode="contract")
-    for token in reversed(list(before or [])):
-        if token.pos_ == "DET" or token.lower_ == "as" or token.is_punct:
-            continue
-        return token.tag_ == "VBN" and token.lemma_.lower() in naming
-    return False
-
-
-def _quoted_source(doc: Doc, cue_token: int | None) -> int | None:
-    """ "According to X, quoting Y, ... “...”": the statement is X's report, the words
-    in quotation marks are Y's. The token naming Y (its appositive name, if any)."""
-    if cue_token is None:
-        return None
-    for token in doc[cue_token].sent:
-        if token.lemma_.lower() != "quote" or token.tag_ != "VBG":
-            continue
-        source = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if source is None:
-            continue
-        name = next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        return (name or source).i
-    return None
 
 
 def _clip(item: Reported, outer: tuple[int, int]) -> Reported:

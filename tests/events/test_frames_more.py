@@ -190,3 +190,15 @@ def test_who_judges_a_decision_did_not_take_it(analyse: Analyse) -> None:
     assert not [
         e for e in document.events if e.source_id == "european-union" and e.type == "SANCTION"
     ]
+
+
+# "lifted sanctions on Iran on Monday": the verb's own date phrase does not hide the
+# object's phrase of the same preposition.
+def test_date_phrase_hides_no_recipient(analyse: Analyse) -> None:
+    document = analyse("The European Union lifted sanctions on Iran on Monday.", published=PUB)
+    assert ("RETREAT", "european-union", "iran") in _triples(document)
+
+
+def test_date_phrase_is_no_recipient(analyse: Analyse) -> None:
+    document = analyse("The Kenyan government lifted the curfew on Monday.", published=PUB)
+    assert all(e.target_id is None for e in document.events)

@@ -217,7 +217,9 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
         return actors_of(heads + [c for c in token.children if c.dep_ in ("dobj", "obj")], mentions)
     if role.startswith("prep:"):
         word = role[5:]
-        heads = pobjs(token, word)
+        # a date is no participant: "lifted sanctions on Iran on Monday" has its "on Iran"
+        # on the object, and the verb's own "on Monday" must not hide it
+        heads = [h for h in pobjs(token, word) if h.ent_type_ not in ("DATE", "TIME")]
         if not heads and verbal:  # light verbs: "expressed gratitude to Iran"
             for obj in objects(token):
                 heads.extend(pobjs(obj, word))

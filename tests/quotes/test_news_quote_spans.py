@@ -158,3 +158,27 @@ def test_clause_after_the_addressee_is_the_content(quotes: Run) -> None:
 def test_relative_clause_on_a_thing_is_no_content(quotes: Run) -> None:
     text = "John Okafor stressed the importance he attached to the harbour talks."
     assert quotes(text, PEOPLE) == []
+
+
+# ---------------------------------------------------------------------------
+# a noun cue split at its hyphen keeps its possessor as the speaker
+
+
+def test_possessor_of_a_hyphenated_statement_noun_speaks(quotes: Run) -> None:
+    text = (
+        "Critics said the levy was cruel. The ministry's counter-argument was that "
+        "the levy is a lawful tool of the state."
+    )
+    # No mention names the ministry: the speaker comes from the possessor alone.
+    found = quotes(text)
+    assert [(q.text, q.speaker_id) for q in found if q.cue == "argument"] == [
+        ("the levy is a lawful tool of the state", "local:the-ministry")
+    ]
+
+
+def test_an_argument_without_a_possessor_has_no_speaker(quotes: Run) -> None:
+    text = "The counter-argument was that the levy is a lawful tool of the state."
+    found = quotes(text)
+    assert [(q.text, q.speaker_id) for q in found] == [
+        ("the levy is a lawful tool of the state", None)
+    ]

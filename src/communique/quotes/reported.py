@@ -611,7 +611,12 @@ def _noun(token: Token, lemma: str) -> Reported | None:
     if hi < lo:
         return None
     speaker: Token | None = None
-    for child in token.children:
+    # "the government's counter-argument": the parser may split a hyphenated noun
+    # and hang the possessor on its first part.
+    parts = [token]
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        parts = [doc[token.i - 2], doc[token.i - 1], token]
+    for child in (c for part in parts for c in part.children):
         if child.dep_ == "poss":
             speaker = child
         elif child.dep_ == "prep" and child.lower_ in ("by", "of") and speaker is None:

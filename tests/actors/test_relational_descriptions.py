@@ -69,10 +69,10 @@ def test_relation_without_anchor_and_two_people_stated_is_left_alone(run: Run) -
     text = (
         "Brother of slain radio host speaks\n\n"
         "Ruben Okalo, brother of radio host Mira Sanda, was jailed on Monday. "
-        "Tom Weru, brother of singer Ana Weru, spoke to reporters."
+        "David Kamau, brother of radio host Alice Njeri, spoke to reporters."
     )
     names = resolved(run(text, "2021-05-04"), "Brother of slain radio host")
-    assert not names & {"Ruben Okalo", "Tom Weru"}
+    assert not names & {"Ruben Okalo", "David Kamau"}
 
 
 def test_relation_of_a_named_person_is_not_that_person(run: Run) -> None:

@@ -77,6 +77,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         agents,
         appositions,
         coref,
+        description_echo,
         embassies,
         institutions,
         municipalities,
@@ -107,6 +108,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     agents.find_agents(state, agents.load_lexicon(), lambda n, h: _place_country(gazetteer, n, h))
     relations.named_armed_group(state)
     perpetrators.named_perpetrator(state)
+    description_echo.echoed_descriptions(state)
     institutions.find_institutions(state)
     appositions.reference_order_aliases(state)
     mentions: list[Mention] = []

@@ -202,3 +202,24 @@ def test_date_phrase_hides_no_recipient(analyse: Analyse) -> None:
 def test_date_phrase_is_no_recipient(analyse: Analyse) -> None:
     document = analyse("The Kenyan government lifted the curfew on Monday.", published=PUB)
     assert all(e.target_id is None for e in document.events)
+
+
+# "X claimed responsibility for the attack", "the attack was claimed by X": the claimant
+# is the attacker, not an unnamed group; accepting responsibility is no such claim.
+CLAIMED_ATTACKS = [
+    "Al-Shabaab claimed responsibility for the attack on a Kenyan army base.",
+    "The attack on a Kenyan army base was claimed by al-Shabaab.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMED_ATTACKS)
+def test_claimant_is_the_attacker(analyse: Analyse, text: str) -> None:
+    assert ("ASSAULT", "al-shabaab", "kenya") in _triples(analyse(text, published=PUB))
+
+
+def test_accepting_responsibility_is_no_claim(analyse: Analyse) -> None:
+    document = analyse(
+        "Kenya's president accepted responsibility for the attack on a Kenyan army base.",
+        published=PUB,
+    )
+    assert not [e for e in document.events if e.type == "ASSAULT" and e.source_id == "william-ruto"]

@@ -28,6 +28,7 @@ from communique.events import clause
 from communique.events.arguments import (
     PASSIVE_SUBJ,
     SUBJ,
+    claimants,
     means_patients,
     object_nouns,
     objects,
@@ -240,6 +241,8 @@ def role_actors(trigger: Trigger, token: Token, role: str, mentions: MentionInde
             ]
         if not heads and not verbal:
             heads = governor_pobjs(token, word)
+        if not heads and not verbal and word == "by":
+            heads = claimants(token)
         found = actors_of(heads, mentions)
         if word == "to" and verbal and token.dep_ == "ccomp":
             # "X says officials complained to him about Y": the one who reports what was

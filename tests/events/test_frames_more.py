@@ -223,3 +223,25 @@ def test_accepting_responsibility_is_no_claim(analyse: Analyse) -> None:
         published=PUB,
     )
     assert not [e for e in document.events if e.type == "ASSAULT" and e.source_id == "william-ruto"]
+
+
+# "Following talks with X, Y said": a participle used as a preposition opens a phrase of
+# the clause, whose subject took part in the talks; it is not the clause's verb.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following talks with Putin, Erdogan said the corridor would reopen.",
+        "Following a meeting with Putin on Friday, Erdogan said the corridor would reopen.",
+    ],
+)
+def test_talks_in_a_following_phrase(analyse: Analyse, text: str) -> None:
+    expected = ("CONSULT", "recep-tayyip-erdogan", "vladimir-putin")
+    assert expected in _triples(analyse(text, published=PUB))
+
+
+def test_an_arrest_in_a_following_phrase_is_not_the_speakers(analyse: Analyse) -> None:
+    document = analyse(
+        "Following the arrest of Raila Odinga, William Ruto said the country was calm.",
+        published=PUB,
+    )
+    assert not [e for e in document.events if e.source_id == "william-ruto"]

@@ -50,7 +50,9 @@ def governing_verb(token: Token) -> Token | None:
     head = token.head
     steps = 0
     while head != token and steps < 4:
-        if head.pos_ in ("VERB", "AUX"):
+        # a participle used as a preposition ("Following talks with X, Y said") opens a
+        # phrase of the clause; it is not the clause's verb
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "prep":
             return head
         if head.head == head:
             return None

@@ -182,3 +182,23 @@ def test_an_argument_without_a_possessor_has_no_speaker(quotes: Run) -> None:
     assert [(q.text, q.speaker_id) for q in found] == [
         ("the levy is a lawful tool of the state", None)
     ]
+
+
+def test_a_request_whose_verb_is_quoted_only_frames_the_quotation(quotes: Run) -> None:
+    text = (
+        "The agency announced an order by Maria Lopez directing all units nearby to "
+        '"join the army in the search for the attackers."'
+    )
+    found = quotes(text, PEOPLE)
+    assert [(q.kind, q.text) for q in found] == [
+        ("direct", "join the army in the search for the attackers.")
+    ]
+
+
+def test_a_request_with_its_own_verb_before_the_quotation_is_kept(quotes: Run) -> None:
+    text = (
+        "The agency announced an order by Maria Lopez directing all units to search "
+        'the coast and "report every boat they find."'
+    )
+    found = quotes(text, PEOPLE)
+    assert "indirect" in [q.kind for q in found]

@@ -144,7 +144,7 @@ def find_quotes(
             continue
         if outer is None and first is not None:
             closing = spans.containing(max(item.start, item.end - 1)) is not None
-            clause = any("clause" in c.kinds for c in lexicon.verbs.get(item.cue, []))
+            clause = any(c.kinds & {"clause", "obj-to"} for c in lexicon.verbs.get(item.cue, []))
             if not own_words(doc, item.start, first[0], closing, clause):
                 continue  # the frame of a direct quote: "He stressed, “..."
         if outer is not None:

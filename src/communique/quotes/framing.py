@@ -49,10 +49,11 @@ def own_words(doc: Doc, start: int, quoted: int, closing: bool, clause: bool) ->
     after a form of "be") only frames the quoted words unless its subject is
     a phrase of its own: "said the plan was “a betrayal of ...”" is the
     quotation alone; "said it was likely “that ...”" and "described the
-    attacks as a “dastardly act”" say something. So does a clause whose verb
-    is inside the quotation it ends in (``clause``: a cue of clausal content):
-    "said the new tariffs “will cost jobs”" quotes the predicate, and the
-    subject before it says nothing alone.
+    attacks as a “dastardly act”" say something. Nor does a clause whose verb
+    is inside the quotation it ends in (``clause``: a cue of clausal or
+    "X to do Y" content): "said the new tariffs “will cost jobs”" and "an
+    order directing units to “join the search”" quote the predicate, and the
+    words before it say nothing alone.
     """
     span = doc.char_span(start, quoted, alignment_mode="contract")
     own = [t for t in span or [] if t.is_alpha or t.like_num]

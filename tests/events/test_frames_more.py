@@ -245,3 +245,26 @@ def test_an_arrest_in_a_following_phrase_is_not_the_speakers(analyse: Analyse) -
         published=PUB,
     )
     assert not [e for e in document.events if e.source_id == "william-ruto"]
+
+
+# A truce two parties reach is an agreement between them; one brokered between two
+# parties is the broker's agreement with each (as "mediated between X and Y").
+TRUCES = [
+    ("Israel and Hamas agreed a ceasefire on Sunday.", [("israel", "hamas")]),
+    ("Kenya and Somalia reached a truce on Sunday.", [("kenya", "somalia")]),
+    (
+        "Egypt brokered a ceasefire between Israel and Hamas on Sunday.",
+        [("egypt", "hamas"), ("egypt", "israel")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), TRUCES)
+def test_truce_parties(analyse: Analyse, text: str, pairs: list[tuple[str, str]]) -> None:
+    events = [e for e in analyse(text, published=PUB).events if e.type == "AGREE"]
+    assert sorted((e.source_id, e.target_id) for e in events) == pairs
+
+
+def test_truce_broken_is_no_agreement(analyse: Analyse) -> None:
+    document = analyse("Israel and Hamas broke the ceasefire on Sunday.", published=PUB)
+    assert not [e for e in document.events if e.type == "AGREE"]

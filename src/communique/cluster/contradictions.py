@@ -42,13 +42,27 @@ GROUP = 3
 LEADING = 0.5
 FOREIGN = 0.25
 PROMINENT_SHARE = 0.5
+# ``organisation_conflict``: two groups of at least ``GROUP`` reports, each with an
+# organisation that is the most named one of at least ``LEADING`` of its reports, do not
+# merge when each group names its own organisation more often than the other's in at
+# least ``DOMINANT`` of its reports. Twin episodes of one person (a player's talks with
+# one club, then with another) name both organisations, so absence (``FOREIGN``) does
+# not tell them apart; which one each report names more does. ECB+ development set: story
+# precision 0.971 -> 0.979, recall 0.942 -> 0.937 (0.6 and 0.7 alike).
+DOMINANT = 0.6
 
 
 def group_conflict(model: StoryModel, first: list[str], second: list[str]) -> bool:
     """Whether two groups of reports contradict each other as wholes: their main events
-    happened in other countries (``venue_conflict``), or each is about its own person
-    (``protagonist_conflict``)."""
-    return venue_conflict(model, first, second) or protagonist_conflict(model, first, second)
+    happened in other countries (``venue_conflict``), or each is about its own person or
+    organisation (``lead_conflict``)."""
+    return venue_conflict(model, first, second) or lead_conflict(model, first, second)
+
+
+def lead_conflict(model: StoryModel, first: list[str], second: list[str]) -> bool:
+    """Whether each group is about its own person (``protagonist_conflict``) or its own
+    organisation (``organisation_conflict``)."""
+    return protagonist_conflict(model, first, second) or organisation_conflict(model, first, second)
 
 
 def venue_conflict(model: StoryModel, first: list[str], second: list[str]) -> bool:
@@ -91,11 +105,40 @@ def protagonist_conflict(model: StoryModel, first: list[str], second: list[str])
     )
 
 
-def _lead(model: StoryModel, group: list[str]) -> str | None:
+def organisation_conflict(model: StoryModel, first: list[str], second: list[str]) -> bool:
+    """Whether two groups of reports are each about their own organisation (a player's
+    talks with one club and with another): each group of at least ``GROUP`` reports has an
+    organisation that is the most named one of at least ``LEADING`` of them, and writes
+    its name more often than the other group's in at least ``DOMINANT`` of its reports."""
+    if len(first) < GROUP or len(second) < GROUP:
+        return False
+    leads = [_lead(model, group, organisations=True) for group in (first, second)]
+    if leads[0] is None or leads[1] is None or leads[0] == leads[1]:
+        return False
+    return (
+        _dominance(model, first, leads[0], leads[1]) >= DOMINANT
+        and _dominance(model, second, leads[1], leads[0]) >= DOMINANT
+    )
+
+
+def _dominance(model: StoryModel, group: list[str], own: str, other: str) -> float:
+    """The share of the group's reports that write the name ``own`` more often than
+    ``other``."""
+    words = [model.articles[m].words for m in group]
+    return sum(found.get(own, 0) > found.get(other, 0) for found in words) / len(group)
+
+
+def _lead(model: StoryModel, group: list[str], organisations: bool = False) -> str | None:
     """The folded last name of the group's protagonist (at least ``LEADING`` of its
-    reports), else None."""
+    reports), or of its leading organisation; else None."""
     counts = Counter(
-        surname for m in group for surname in set(model.articles[m].protagonists.values())
+        surname
+        for m in group
+        for surname in set(
+            (
+                model.articles[m].organisations if organisations else model.articles[m].protagonists
+            ).values()
+        )
     )
     if not counts:
         return None

@@ -76,6 +76,8 @@ YEAR_DATES = 2
 # shares were tried and let a twin's report name "a protagonist" too easily).
 PROTAGONIST_MENTIONS = 2
 PROTAGONIST_SHARE = 1.0
+# The kinds of actor whose most named one is the organisation a report is about.
+ORGANISATIONS = frozenset({"organisation", "group"})
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -193,6 +195,9 @@ class ArticleFeatures:
     # the people the report is about (most named, at least twice): actor key → folded
     # last name, by which another report may name them without being resolved to them
     protagonists: dict[str, str] = field(default_factory=dict)
+    # the organisations it is about, likewise (the club, the company, the agency): the
+    # counterpart that tells two episodes of one person apart (``contradictions``)
+    organisations: dict[str, str] = field(default_factory=dict)
     year: str | None = None  # the year the text dates its news to (``_year``)
     # whether ``published`` is the publisher's (metadata, HTML) rather than a date the
     # dates stage read in the text (a dateline, an "updated" line, which may be stale)
@@ -311,14 +316,16 @@ def _year(document: Document, published: Interval | None) -> str | None:
     return year if years[year] >= YEAR_DATES else None
 
 
-def _protagonists(document: Document, keys: ActorKeys) -> dict[str, str]:
-    """The most named people (``PROTAGONIST_MENTIONS``, ``PROTAGONIST_SHARE``): key → folded
-    last name."""
+def _protagonists(
+    document: Document, keys: ActorKeys, kinds: frozenset[str] = frozenset({"person"})
+) -> dict[str, str]:
+    """The most named people, or actors of other ``kinds`` (``PROTAGONIST_MENTIONS``,
+    ``PROTAGONIST_SHARE``): key → folded last name."""
     counts: Counter[str] = Counter()
     surnames: dict[str, str] = {}
     for mention in document.mentions:
         info = keys.info(mention.actor_id)
-        if info.type == "person" and info.surname:
+        if info.type in kinds and info.surname:
             counts[info.key] += 1
             surnames[info.key] = info.surname
     if not counts:
@@ -392,6 +399,7 @@ def features(document: Document, order: int, keys: ActorKeys) -> ArticleFeatures
         numbers=Counter(numbers(document.text)),
         names=names(document),
         protagonists=_protagonists(document, keys),
+        organisations=_protagonists(document, keys, ORGANISATIONS),
         year=_year(document, published),
         published_stated=document.published_source != "text",
     )
@@ -419,6 +427,7 @@ def to_json(article: ArticleFeatures) -> dict[str, Any]:
         "numbers": dict(article.numbers),
         "names": dict(article.names),
         "protagonists": article.protagonists,
+        "organisations": article.organisations,
         "year": article.year,
         "published_stated": article.published_stated,
         # the fields as they are (``asdict`` deep-copies each value: a tenth of a first
@@ -442,6 +451,7 @@ def from_json(article_id: str, data: dict[str, Any]) -> ArticleFeatures:
         numbers=Counter(data.get("numbers", {})),
         names=Counter(data.get("names", {})),
         protagonists=dict(data.get("protagonists", {})),
+        organisations=dict(data.get("organisations", {})),
         year=data.get("year"),
         published_stated=bool(data.get("published_stated", True)),
         events=[

@@ -31,7 +31,9 @@ are missing or wrong:
    a week later, in Accra is two visits; ``venue_conflict``), or each led by
    its own person whom the other group names in passing at most (the second
    player of a club arrested, the next coach fired; ``protagonist_conflict``),
-   do not merge. One report's place or protagonist is noisy evidence (a
+   or each about its own organisation, named more than the other group's in
+   most of its reports (one player's talks with two clubs;
+   ``organisation_conflict``), do not merge. One report's place or protagonist is noisy evidence (a
    town's name that other countries have too; a report mostly about the
    victim, another about the officer); a group's is not. A lone report is a
    group of one, so one contradiction keeps it apart; groups that agree strongly
@@ -66,7 +68,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import combinations
 
-from communique.cluster.contradictions import group_conflict, protagonist_conflict, venue_conflict
+from communique.cluster.contradictions import group_conflict, lead_conflict, venue_conflict
 from communique.cluster.features import (
     TYPE_WEIGHT,
     ArticleFeatures,
@@ -380,7 +382,7 @@ def cluster_stories(
         list(initial.values()),
         links,
         model.vetoed,
-        partial(protagonist_conflict, model),
+        partial(lead_conflict, model),
         partial(venue_conflict, model),
     )
 

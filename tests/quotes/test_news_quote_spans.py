@@ -202,3 +202,18 @@ def test_a_request_with_its_own_verb_before_the_quotation_is_kept(quotes: Run) -
     )
     found = quotes(text, PEOPLE)
     assert "indirect" in [q.kind for q in found]
+
+
+def test_a_proper_name_after_as_is_a_naming(quotes: Run) -> None:
+    text = (
+        "Maria Lopez referred to the register as National Records and Coastal Information Office."
+    )
+    assert quotes(text, PEOPLE) == []
+
+
+def test_a_description_after_as_is_a_statement(quotes: Run) -> None:
+    text = "Maria Lopez described the blockade as a cowardly act of revenge."
+    found = quotes(text, PEOPLE)
+    assert [(q.text, q.speaker_id) for q in found] == [
+        ("the blockade as a cowardly act of revenge", "local:maria-lopez")
+    ]

@@ -68,7 +68,7 @@ from communique.quotes.described import (
     described_actor,
 )
 from communique.quotes.direct import Found, colon_headlines, find_direct
-from communique.quotes.framing import fragments, naming_cues, own_words
+from communique.quotes.framing import fragments, names_as, naming_cues, own_words
 from communique.quotes.lexicon import Lexicon
 from communique.quotes.marks import find_marked
 from communique.quotes.reported import Reported, find_reported, outermost
@@ -127,11 +127,14 @@ def find_quotes(
     reported: list[Reported] = []
     characterisations: list[Found] = []
     headline = _headline_end(document)
+    naming = naming_cues(lexicon)
     for item in find_reported(doc, lexicon):
         if doc[item.cue_token].idx < headline:
             # "Minister urges banks to cut rates": a headline sums up a statement
             # the body reports with its speaker; it is no statement of its own.
             continue
+        if item.cue in naming and names_as(doc, item.start, item.end):
+            continue  # "referred to the register as the National Records Office"
         outer = spans.containing(doc[item.cue_token].idx)
         first = spans.first_overlapping(item.start, item.end)
         if item.cue == "call" and outer is None and marks.overlaps(item.start, item.end):
@@ -160,7 +163,6 @@ def find_quotes(
     kept = [item for item in kept if item.cue_token not in relaying]
     for item in kept + relayed:
         found.append(_from_reported(item, spans.containing(doc[item.cue_token].idx)))
-    naming = naming_cues(lexicon)
     found.extend(fragments(doc, text, marked, found + characterisations, naming))
     found.extend(colon_headlines(doc, text, lexicon, found))
     found.sort(key=lambda f: (f.start, f.end))

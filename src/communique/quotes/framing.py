@@ -40,6 +40,17 @@ def naming_cues(lexicon: Lexicon) -> frozenset[str]:
     )
 
 
+def names_as(doc: Doc, start: int, end: int) -> bool:
+    """ "X as Y" content whose Y is a proper name ("referred to the register as the
+    National Records Office"): the cue gives a name, and a name states nothing."""
+    words = [t for t in tokens(doc, start, end) if t.is_alpha or t.like_num]
+    as_at = max((i for i, t in enumerate(words) if t.lower_ == "as"), default=None)
+    if as_at is None:
+        return False
+    named = words[as_at + 1 :]
+    return is_title(named, doc.text[named[0].idx : end] if named else "")
+
+
 def own_words(doc: Doc, start: int, quoted: int, closing: bool, clause: bool) -> bool:
     """Reported content that says something of its own before the quotation it runs into.
 

@@ -45,3 +45,20 @@ def test_someones_description_is_not_the_described_person(run: Run) -> None:
     )
     names = resolved(run(text, "2021-05-04"), "deputy mayor")
     assert "Maria Kowalska" not in names
+
+
+def test_definite_predicate_of_a_named_person_describes_them(run: Run) -> None:
+    text = "Maria Kowalska was considered the founding mother of the Veloria party."
+    assert "Maria Kowalska" in resolved(run(text, "2021-05-04"), "the founding mother")
+
+
+def test_relation_said_by_be_describes_the_subject_not_the_anchor(run: Run) -> None:
+    text = "Maria Kowalska lives in Veloria. Jan Horak is the brother of Maria Kowalska."
+    names = resolved(run(text, "2021-05-04"), "the brother")
+    assert "Jan Horak" in names
+    assert "Maria Kowalska" not in names
+
+
+def test_indefinite_predicate_is_not_a_description(run: Run) -> None:
+    text = "Jan Horak was a member of the Veloria party for ten years, his lawyer said."
+    assert "Jan Horak" not in resolved(run(text, "2021-05-04"), "a member")

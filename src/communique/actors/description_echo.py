@@ -8,6 +8,10 @@ specific actor (nothing, or an unnamed agent) becomes a mention of the one perso
 report describes with the same head noun and the same X; with two such people, nothing
 changes. A head noun alone ("the region", "the photographer") is too weak a tie: the
 report's other people and things share it too often.
+
+``predicate_descriptions`` (run after it) adds what a copula says of a named person:
+"Ruiz was considered the founding mother of the party" makes the definite noun phrase a
+description of Ruiz, unless a role or name of its own already covers it.
 """
 
 from __future__ import annotations
@@ -64,4 +68,47 @@ def _described_heads(state: DocState) -> dict[str, dict[str, set[str]]]:
     return heads
 
 
-__all__ = ["echoed_descriptions"]
+def predicate_descriptions(state: DocState) -> None:
+    """ "Ruiz was the founding mother of the party", "Ruiz is considered the architect of
+    the deal": a definite singular noun phrase said of a named person by "be" (or
+    "consider", "regard", "call" in the passive) is a description of that person."""
+    doc = state.doc
+    people = {
+        f.end - 1: f
+        for f in state.found
+        if f.kind in ("name", "alias")
+        and (actor := state.actor(f.actor_id)) is not None
+        and actor.type == "person"
+    }
+    for last, person in people.items():
+        tok = doc[last]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = tok.head
+        if verb.lemma_ not in _PREDICATING:
+            continue
+        for child in verb.children:
+            if child.dep_ not in ("attr", "oprd") or child.tag_ != "NN":
+                continue
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            if state.lowers[start] != "the" or end - start > _PREDICATE_WORDS:
+                continue
+            if any(f.start <= child.i < f.end and not f.actor_id.startswith("agent:")
+                   for f in state.found):  # fmt: skip
+                continue  # a role or a name of its own ("the president", "the leader")
+            for found in state.found:
+                if found.start <= child.i < found.end:  # an unnamed agent ("mother")
+                    found.actor_id, found.kind, found.confidence = (
+                        person.actor_id,
+                        "description",
+                        0.6,
+                    )
+            state.add(start, child.i + 1 if end - child.i > 4 else end, person.actor_id,
+                      "description", 0.6)  # fmt: skip
+
+
+_PREDICATING = {"be", "consider", "regard", "call", "remain", "become"}
+_PREDICATE_WORDS = 8
+
+
+__all__ = ["echoed_descriptions", "predicate_descriptions"]

@@ -109,6 +109,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     relations.named_armed_group(state)
     perpetrators.named_perpetrator(state)
     description_echo.echoed_descriptions(state)
+    description_echo.predicate_descriptions(state)
     institutions.find_institutions(state)
     appositions.reference_order_aliases(state)
     mentions: list[Mention] = []

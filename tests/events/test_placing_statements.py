@@ -150,3 +150,17 @@ def test_body_named_in_a_speakers_description_spoke_there_too(nlp: Any) -> None:
     spoke = _speakers(made, document)
     assert spoke is not None and {"erdogan", "local:omar-salem", "hamas"} <= spoke
     assert "egypt" not in spoke
+
+
+def test_an_admission_is_not_placed_where_the_admitted_act_was(analyse: Callable[..., Any]) -> None:
+    """A speech act (here an admission, CONCEDE) took place where it was said; the place
+    of the act it tells ("near Chaman") is that act's own."""
+    document = analyse(
+        "Pakistan's army acknowledged its soldiers had killed three Afghan farmers near "
+        "Chaman on Monday.",
+        published=PUB,
+    )
+    concessions = [e for e in document.events if e.type == "CONCEDE"]
+    assault = [e for e in document.events if e.type == "ASSAULT"]
+    assert concessions and all(e.location is None for e in concessions)
+    assert assault and assault[0].location is not None and assault[0].location.name == "Chaman"

@@ -244,7 +244,9 @@ class EventPlaces:
         where the episode is (``narrative``). A body's or an official's background acts
         stay unplaced: the text rarely makes their place plain (on eval-news, 4 of 4
         such: a senate's old acquittals, an army's coup told as context)."""
-        found = self._clause(candidate, points)
+        # an act the speaker's words make (a threat, an admission) took place where they
+        # were said, not at the places of what they tell
+        found = None if candidate.context == "speech" else self._clause(candidate, points)
         if found is not None or candidate.type == "CONSULT":
             return found
         acting = self.actors.get(candidate.source_id)

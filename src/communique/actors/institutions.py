@@ -213,7 +213,7 @@ def _phrase_at(state: DocState, i: int) -> tuple[int, str] | None:
 
 
 def _organisation_at(state: DocState, start: int) -> Found | None:
-    """An organisation named from ``start`` on ("Xinhua" after "state news agency")."""
+    """An organisation named from ``start`` on ("Tanjug" after "state news agency")."""
     for found in state.found:
         if found.start == start and found.kind in ("name", "alias", "abbreviation"):
             actor = state.actor(found.actor_id)
@@ -223,7 +223,7 @@ def _organisation_at(state: DocState, start: int) -> Found | None:
 
 
 def _describes_name(state: DocState, start: int, end: int, named: Found) -> None:
-    """ "China's state news agency Xinhua", "the central bank BCV": the kind phrase right
+    """ "Serbia's state news agency Tanjug", "the central bank BCV": the kind phrase right
     before an organisation's name is a description of that organisation (not of the state's
     institution of the kind, nor an unnamed agent), with its modifiers and any demonym."""
     left, _ = _state_before(state, start)

@@ -8,9 +8,9 @@ pronoun links it reads, and before the agents pass (``named_armed_group`` after 
 - a relation stated by apposition ("Ruben Okalo, brother of radio host Mira Sanda,",
   "Lena Varga, the widow of Pal Varga,", "Ana Ruiz, her lawyer,"): the apposition is the
   person named before it, and the report now knows the relation;
-- kin or staff of a named person ("his wife", "Joe Biden's son", "her brother", "the
+- kin or staff of a named person ("his wife", "Paul Okafor's son", "her brother", "the
   fiancée of Ali Demir"): the other person of the article who shares the family name of
-  the possessor ("Grace Mugabe" for Robert Mugabe's "his wife"), when exactly one does and
+  the possessor ("Maria Okafor" for Paul Okafor's "his wife"), when exactly one does and
   the kin word's gender does not contradict theirs; else the one person the report states
   in that relation to the possessor ("his sister" after "X, brother of Y," is Y); otherwise
   nothing (a reader needs the name too);

@@ -82,6 +82,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
         institutions,
         municipalities,
         perpetrators,
+        regions,
         relations,
         role_referents,
         roles,
@@ -100,6 +101,7 @@ def resolve_actors(doc: Doc, document: Document, context: Context) -> None:
     embassies.find_embassies(state)
     municipalities.find_municipalities(state)
     municipalities.find_place_bodies(state)
+    regions.find_regions(state)
     roles.find_descriptions(state)
     attach_titles(state)
     coref.find_anaphora(state)

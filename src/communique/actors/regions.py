@@ -1,0 +1,171 @@
+"""Regions below the state that the text makes actors: "the Tuscany region", "the regional
+assembly of Tuscany", "the Autonomous Region of Western Karelia", and "the region" /
+"the regional government" after them.
+
+Runs in the actors stage after ``communique.actors.municipalities`` and before the
+descriptions and anaphora of the later passes. In: a ``DocState`` whose pass 1 found the
+names; the knowledge base keeps many provinces only as other names of their state
+("Tuscany" → Italy), and the gazetteer knows the rest. Out: a local organisation named
+as the region (reference lists name a region's government by the region, as a town's by
+the town), sector GOV, with the country of its state, for a name the text calls a
+region: followed by "region"/"province", after "the region/province of", after "the
+regional/provincial <body> of", or inside a proper name headed by "Region"/"Province"
+(the whole proper name is then the actor). A later definite "the region", "the
+regional government" (not followed by a noun or "of") is linked to the latest such
+region. A region named alone ("in Tuscany") stays what pass 1 made it: only the phrase
+that names it as a region makes it an actor of its own.
+"""
+
+from __future__ import annotations
+
+from communique.actors.kb import lookup_key
+from communique.actors.state import DocState
+
+# Words that call the name before or after them a region below the state.
+_REGION_WORDS = {"region", "province", "prefecture", "oblast", "governorate", "territory"}
+_ADJECTIVES = {"regional", "provincial"}
+# "the region", "the regional government": a region's own government, not a body of it
+_GOVERNMENT_HEADS = {"government", "administration", "authorities", "executive"}
+_CONNECTORS = {"of", "in", "and"}
+
+
+def find_regions(state: DocState) -> None:
+    """Add region mentions and their anaphora (module docstring)."""
+    latest: str | None = None
+    named = _named_regions(state)
+    for start, end, actor_id in named:
+        state.found = [f for f in state.found if not (f.start < end and start < f.end)]
+        state.add(start, end, actor_id, "name", 0.85)
+        state.cover(start, end)
+    by_start = {start: actor_id for start, _, actor_id in named}
+    doc, lowers = state.doc, state.lowers
+    n = len(doc)
+    for i in range(n):
+        if i in by_start:
+            latest = by_start[i]
+            continue
+        if latest is None or i == 0 or lowers[i - 1] not in ("the", "this"):
+            continue
+        if lowers[i] in ("region", "province"):
+            end = i + 1
+        elif lowers[i] in _ADJECTIVES and i + 1 < n and lowers[i + 1] in _GOVERNMENT_HEADS:
+            end = i + 2
+        else:
+            continue
+        if state.texts[i][:1].isupper() or (
+            end < n and (doc[end].pos_ in ("NOUN", "PROPN") or lowers[end] == "of")
+        ):
+            continue
+        if state.free(i - 1, end):
+            state.add(i - 1, end, latest, "description", 0.6)
+
+
+def _named_regions(state: DocState) -> list[tuple[int, int, str]]:
+    """(start, end, region actor id) of each phrase that names a region, in text order."""
+    doc, lowers, texts = state.doc, state.lowers, state.texts
+    n = len(doc)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n:
+        if not texts[i][:1].isupper() or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        end = i + 1
+        while end < n and texts[end][:1].isupper() and doc[end].pos_ == "PROPN":
+            end += 1
+        start = i
+        # a proper name headed by a region word: "Autonomous Region in Northern Karelia"
+        while (
+            start >= 2
+            and lowers[start - 1] in _CONNECTORS
+            and texts[start - 2][:1].isupper()
+            and doc[start - 2].pos_ == "PROPN"
+        ):
+            start -= 2
+            while start >= 1 and texts[start - 1][:1].isupper() and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+        titled = [lowers[t] for t in range(start, end) if texts[t][:1].isupper() and t != start]
+        if any(w in _REGION_WORDS for w in titled):
+            country = _country_inside(state, start, end)
+            if country is not None:
+                out.append((_with_article(state, start), end, _region(state, start, end, country)))
+                i = end
+                continue
+        cued = _cued(state, i, end)
+        if cued is not None:
+            country = _region_country(state, i, end)
+            if country is not None:
+                out.append((cued[0], cued[1], _region(state, i, end, country)))
+                i = max(end, cued[1])
+                continue
+        i = end
+    return out
+
+
+def _cued(state: DocState, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the phrase that calls the name at start:end a region, or None."""
+    lowers, n = state.lowers, len(state.doc)
+    # "the Tuscany region", "the Tuscany province" (a title-case "Region" is a proper name)
+    if (
+        end < n
+        and lowers[end] in _REGION_WORDS
+        and not state.texts[end][:1].isupper()
+        and start > 0
+        and lowers[start - 1] == "the"
+    ):
+        return start - 1, end + 1
+    if start >= 2 and lowers[start - 1] == "of":
+        before = lowers[start - 2]
+        # "the region of Tuscany"
+        if before in _REGION_WORDS and start >= 3 and lowers[start - 3] == "the":
+            return start - 3, end
+        # "the regional assembly of Tuscany": the name alone (the body is another actor)
+        if start >= 3 and lowers[start - 3] in _ADJECTIVES:
+            return start, end
+    return None
+
+
+def _region_country(state: DocState, start: int, end: int) -> str | None:
+    """The state of a name the KB keeps as another name of its state, or of a place the
+    gazetteer knows; None for a state itself or a name that is no place."""
+    text = state.doc[start:end].text
+    for found in state.found:
+        if found.start == start and found.end == end:
+            actor = state.actor(found.actor_id)
+            if (
+                actor is None
+                or actor.type != "state"
+                or found.kind != "alias"
+                or lookup_key(actor.name) == lookup_key(text)
+            ):
+                return None
+            return actor.country
+        if found.start < end and start < found.end:
+            return None  # part of another name (a person, an organisation)
+    return state.place_country(text, None) if state.is_place(text) else None
+
+
+def _country_inside(state: DocState, start: int, end: int) -> str | None:
+    """The state of a proper name headed by a region word, from a state name or another
+    name of a state inside it ("... in Muslim Karelia" → the state Karelia is filed
+    under); None when nothing inside names a state."""
+    for found in state.found:
+        if start <= found.start and found.end <= end:
+            actor = state.actor(found.actor_id)
+            if actor is not None and actor.type == "state" and actor.country:
+                return actor.country
+    return None
+
+
+def _with_article(state: DocState, start: int) -> int:
+    return start - 1 if start > 0 and state.lowers[start - 1] == "the" else start
+
+
+def _region(state: DocState, start: int, end: int, country: str) -> str:
+    actor = state.local_actor(state.doc[start:end].text, "organisation")
+    actor.sector = actor.sector or "GOV"
+    actor.country = actor.country or country
+    return actor.id
+
+
+__all__ = ["find_regions"]

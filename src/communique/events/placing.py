@@ -167,9 +167,11 @@ class EventPlaces:
         if self.gazetteer is None:
             return
         for token in self.doc:
+            if token.dep_ != "amod" or token.ent_type_ != "NORP":
+                continue
             site = token.head
-            noun = site.lemma_ in SITE_NOUNS or site.lower_ in SITE_NOUNS  # "bases": "basis"
-            if token.dep_ != "amod" or token.ent_type_ != "NORP" or not noun:
+            # "bases" has the lemma "basis"
+            if site.lemma_ not in SITE_NOUNS and site.lower_ not in SITE_NOUNS:
                 continue
             preposition = site.head
             if site.dep_ != "pobj" or preposition.lower_ not in PLACE_PREPS:

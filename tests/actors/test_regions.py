@@ -52,3 +52,22 @@ def test_a_region_named_alone_stays_with_its_state(run: Callable[..., Document])
     doc = run("Floods hit Calabria on Sunday, and aid reached the region by Tuesday.")
     assert "Calabria" not in {a.name for a in doc.actors}
     assert resolved(doc, "the region") == set()
+
+
+def test_the_state_after_a_region_of_a_federation_is_the_region(
+    run: Callable[..., Document],
+) -> None:
+    doc = run(
+        "The Legislative Assembly of Western Australia (WA) passed the bill on Tuesday. "
+        "Under the state's old rules, WA farmers needed two permits.",
+        published="2021-03-02",
+    )
+    assert resolved(doc, "the state") == {"Western Australia"}
+
+
+def test_the_state_after_a_region_of_a_unitary_state_is_not_the_region(
+    run: Callable[..., Document],
+) -> None:
+    # Italy's regions are no states: "the state" is not the region named before
+    doc = run("The Calabria region sued the ministry on Monday, saying the state owed it money.")
+    assert "Calabria" not in resolved(doc, "the state")

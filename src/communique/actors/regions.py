@@ -12,14 +12,16 @@ region: followed by "region"/"province", after "the region/province of", after "
 regional/provincial <body> of", or inside a proper name headed by "Region"/"Province"
 (the whole proper name is then the actor). A later definite "the region", "the
 regional government" (not followed by a noun or "of") is linked to the latest such
-region. A region named alone ("in Tuscany") stays what pass 1 made it: only the phrase
+region; in a state whose regions are states (Australia, India, Nigeria...) "the state" /
+"the state government" is linked to the latest region government, this module's or one
+an earlier pass made (the abbreviation "NSW" of "New South Wales"). A region named alone ("in Tuscany") stays what pass 1 made it: only the phrase
 that names it as a region makes it an actor of its own.
 """
 
 from __future__ import annotations
 
 from communique.actors.kb import lookup_key
-from communique.actors.state import DocState
+from communique.actors.state import DocState, Found
 
 # Words that call the name before or after them a region below the state.
 _REGION_WORDS = {"region", "province", "prefecture", "oblast", "governorate", "territory"}
@@ -27,37 +29,72 @@ _ADJECTIVES = {"regional", "provincial"}
 # "the region", "the regional government": a region's own government, not a body of it
 _GOVERNMENT_HEADS = {"government", "administration", "authorities", "executive"}
 _CONNECTORS = {"of", "in", "and"}
+# States whose first-level regions are called states: there "the state" after a region
+# names the region ("under the state's criminal code"); elsewhere it names the state.
+_FEDERATIONS_OF_STATES = {"AUS", "USA", "IND", "NGA", "BRA", "MEX", "DEU", "MYS", "AUT",
+                          "VEN", "SDN", "SSD", "MMR", "FSM", "PLW"}  # fmt: skip
 
 
 def find_regions(state: DocState) -> None:
     """Add region mentions and their anaphora (module docstring)."""
-    latest: str | None = None
     named = _named_regions(state)
     for start, end, actor_id in named:
         state.found = [f for f in state.found if not (f.start < end and start < f.end)]
         state.add(start, end, actor_id, "name", 0.85)
         state.cover(start, end)
-    by_start = {start: actor_id for start, _, actor_id in named}
+    # "the region" answers to a region the text called one; "the state" also to a region
+    # government an earlier pass made (an abbreviation of "New South Wales")
+    called = {start: actor_id for start, _, actor_id in named}
+    governments = {f.start: f.actor_id for f in state.found if _is_region_government(state, f)}
     doc, lowers = state.doc, state.lowers
     n = len(doc)
+    latest: str | None = None
+    latest_government: str | None = None
     for i in range(n):
-        if i in by_start:
-            latest = by_start[i]
+        if i in called:
+            latest = latest_government = called[i]
             continue
-        if latest is None or i == 0 or lowers[i - 1] not in ("the", "this"):
+        if i in governments:
+            latest_government = governments[i]
+            continue
+        if i == 0 or lowers[i - 1] not in ("the", "this"):
             continue
         if lowers[i] in ("region", "province"):
-            end = i + 1
+            end, referent = i + 1, latest
         elif lowers[i] in _ADJECTIVES and i + 1 < n and lowers[i + 1] in _GOVERNMENT_HEADS:
-            end = i + 2
+            end, referent = i + 2, latest
+        elif lowers[i] == "state" and _federal(state, latest_government):
+            end, referent = i + 1, latest_government
+            if end + 1 < n and lowers[end] in _GOVERNMENT_HEADS:
+                end += 1
         else:
             continue
-        if state.texts[i][:1].isupper() or (
-            end < n and (doc[end].pos_ in ("NOUN", "PROPN") or lowers[end] == "of")
-        ):
+        if referent is None or state.texts[i][:1].isupper():
+            continue
+        if end < n and (doc[end].pos_ in ("NOUN", "PROPN") or lowers[end] == "of"):
             continue
         if state.free(i - 1, end):
-            state.add(i - 1, end, latest, "description", 0.6)
+            state.add(i - 1, end, referent, "description", 0.6)
+
+
+def _is_region_government(state: DocState, found: Found) -> bool:
+    """A local government organisation named by another name of a state (a region the
+    KB files under its state, made an actor of its own by an earlier pass)."""
+    actor = state.local.get(found.actor_id)
+    if actor is None or actor.type != "organisation" or actor.sector != "GOV":
+        return False
+    return any(
+        kb_actor.type == "state"
+        and kb_actor.country == actor.country
+        and lookup_key(kb_actor.name) != lookup_key(actor.name)
+        for kb_actor in state.kb.lookup(actor.name)
+    )
+
+
+def _federal(state: DocState, actor_id: str | None) -> bool:
+    """Whether the region's state calls its first-level regions states."""
+    actor = state.actor(actor_id) if actor_id is not None else None
+    return actor is not None and actor.country in _FEDERATIONS_OF_STATES
 
 
 def _named_regions(state: DocState) -> list[tuple[int, int, str]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.model import Actor, Document, Mention
+from communique.nlp import tokens_with
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -152,7 +153,11 @@ def extra_mentions(doc: Doc, document: Document, kb: KnowledgeBase) -> list[Ment
             by_token.setdefault(i, mention)
     groups: dict[str, str | None] = {}
     out: list[Mention] = []
-    for token in doc:
+    # only demonyms (acting states) and pronouns can give a mention here
+    pronouns = FIRST_PLURAL | FIRST_SINGULAR | NON_PERSON_PRONOUNS
+    candidates = {t.i: t for t in tokens_with(doc, "ENT_TYPE", ("NORP",))}
+    candidates.update((t.i, t) for t in tokens_with(doc, "LOWER", pronouns))
+    for _, token in sorted(candidates.items()):
         low = token.lower_
         if token.i not in by_token and (state := _acting_state(token, document, kb)):
             out.append(

@@ -8,6 +8,7 @@ analysis stages; ``store``, ``export`` and the CLI never see them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from communique.nlp.speedups import lemma_index_as_sets, remember_ruler_matches
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 PARAGRAPH_BREAKS = "communique_paragraph_breaks"
@@ -63,3 +64,14 @@ def sentences(doc: Doc) -> list[Sentence]:
         start = sent.start_char + (len(text) - len(text.lstrip()))
         out.append(Sentence(index=len(out), start=start, end=start + len(stripped), text=stripped))
     return out
+
+
+def tokens_with(doc: Doc, attribute: str, values: Collection[str]) -> list[Token]:
+    """The tokens of ``doc`` whose ``attribute`` (LOWER, POS, DEP, ENT_TYPE ...) is one of
+    ``values``, in text order, picked from the doc's attribute array: spaCy builds a new
+    Token object at every access, so a pass over every word costs more than the few
+    checks most passes make (issue 14)."""
+    from spacy.strings import get_string_id
+
+    wanted = {get_string_id(value) for value in values}
+    return [doc[i] for i, value in enumerate(doc.to_array(attribute).tolist()) if value in wanted]

@@ -34,10 +34,10 @@ of their own and fill no ``Document`` field).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from communique.model import Document, Place
+from communique.nlp import tokens_with
 from communique.places.gazetteer import Gazetteer, key
 
 if TYPE_CHECKING:
@@ -93,23 +93,13 @@ def find_places(doc: Doc, document: Document, context: Context) -> list[tuple[in
     return sorted(found, key=lambda item: item[0])
 
 
-def _tokens_with(doc: Doc, attribute: str, values: Collection[str]) -> list[Token]:
-    """The tokens whose ``attribute`` (LOWER, DEP, POS) is one of ``values``, picked from the
-    doc's attribute array: a pass that builds a Token for every word costs more than the
-    checks it makes."""
-    from spacy.strings import get_string_id
-
-    wanted = {get_string_id(value) for value in values}
-    return [doc[i] for i, value in enumerate(doc.to_array(attribute).tolist()) if value in wanted]
-
-
 def _city_references(
     doc: Doc, found: list[tuple[int, int, Place]], gazetteer: Gazetteer
 ) -> list[tuple[int, int, Place]]:
     """ "in the city", "outside the town": the last city or region the text named before
     it, as "in the country" is the report's country."""
     out: list[tuple[int, int, Place]] = []
-    for token in _tokens_with(doc, "LOWER", ("city", "town")):
+    for token in tokens_with(doc, "LOWER", ("city", "town")):
         if token.i == 0:
             continue
         if doc[token.i - 1].lower_ != "the" or not _locative_object(token):
@@ -136,7 +126,7 @@ def _repeated_cities(
     text = doc.text
     named = {text[s:e]: place for s, e, place in found if not _is_country(place, gazetteer)}
     out: list[tuple[int, int, Place]] = []
-    for token in _tokens_with(doc, "POS", ("PROPN",)):
+    for token in tokens_with(doc, "POS", ("PROPN",)):
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
             continue
         names = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
@@ -169,7 +159,7 @@ def _place_names(doc: Doc) -> list[tuple[int, int, bool]]:
         if ent.text.endswith(("'s", "’s")):
             end -= 2  # "Hong Kong's police complex"
         out.append((ent.start_char, end, modifier and not located))
-    for token in _tokens_with(doc, "LOWER", _PREPOSITIONS):
+    for token in tokens_with(doc, "LOWER", _PREPOSITIONS):
         if token.i + 1 >= len(doc):
             continue
         names = []
@@ -207,7 +197,7 @@ def _country_references(
         return []
     return [
         (token.idx, token.idx + len(token), country)
-        for token in _tokens_with(doc, "LOWER", ("country", "nation"))
+        for token in tokens_with(doc, "LOWER", ("country", "nation"))
         if token.i > 0 and doc[token.i - 1].lower_ == "the" and _locative_object(token)
     ]
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from communique.model import Mention
+from communique.nlp import tokens_with
 from communique.quotes.described import INSTITUTIONS, Phrase, earlier_phrase, speaker_phrase
 from communique.quotes.spans import Spans
 
@@ -126,8 +127,8 @@ class SpeakerIndex:
         """
         text = doc.text  # once: spaCy rebuilds the string on every access
         self.breaks = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        for token in doc:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+        for token in tokens_with(doc, "DEP", ("nsubj", "nsubjpass")):
+            if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             # Subjects of reported and relative clauses are talked about, not talking.
             if quoted.containing(token.idx) is not None or token.head.dep_ == "relcl":

@@ -268,3 +268,26 @@ def test_truce_parties(analyse: Analyse, text: str, pairs: list[tuple[str, str]]
 def test_truce_broken_is_no_agreement(analyse: Analyse) -> None:
     document = analyse("Israel and Hamas broke the ceasefire on Sunday.", published=PUB)
     assert not [e for e in document.events if e.type == "AGREE"]
+
+
+# A gerund of means or manner belongs to the clause it hangs on: inside an allegation it
+# is the accuser's version too, so it is no act of its own; after a plain "said" it is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto alleged Uganda had fuelled the war by supporting "
+        "Sudan's army.",
+        "Ruto alleged that Uganda had armed the rebels, supporting Sudan's army.",
+    ],
+)
+def test_means_gerund_inside_an_allegation_is_claimed(analyse: Analyse, text: str) -> None:
+    triples = _triples(analyse(text, published=PUB))
+    assert ("ACCUSE", "william-ruto", "uganda") in triples
+    assert not [t for t in triples if t[0] == "SUPPORT"]
+
+
+def test_means_gerund_after_a_plain_statement_is_an_act(analyse: Analyse) -> None:
+    document = analyse(
+        "Ruto said Uganda had ended the war by supporting Sudan's army.", published=PUB
+    )
+    assert [t for t in _triples(document) if t[:2] == ("SUPPORT", "uganda")]

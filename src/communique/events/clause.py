@@ -323,10 +323,23 @@ CLAIMING = {"claim", "allege", "contend", "deny", "believe", "suspect", "specula
             "rumour", "rumor", "theorise", "theorize"}  # fmt: skip
 
 
+# How many gerunds of means or manner are climbed to reach the clause they belong to.
+MEANS_DEPTH = 3
+
+
 def claimed(token: Token) -> bool:
     """Is the trigger inside the that-clause of a verb of claiming (up to the first verb
-    above it, through coordinated verbs)?"""
+    above it, through coordinated verbs)? A gerund of means or manner ("X alleged Y had
+    caused suffering by supporting Z", "... had armed them, supporting Z") belongs to the
+    clause it hangs on, so it is claimed with that clause."""
     node = first_conjunct(token)
+    for _ in range(MEANS_DEPTH):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head != node.head:
+            node = first_conjunct(node.head.head)
+        elif node.dep_ == "advcl" and node.tag_ == "VBG" and node.head != node:
+            node = first_conjunct(node.head)
+        else:
+            break
     if node.dep_ != "ccomp" or node.head == node:
         return False
     verb = node.head

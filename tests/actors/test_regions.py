@@ -39,11 +39,22 @@ def test_a_regional_body_of_a_region_names_the_region(run: Callable[..., Documen
 
 def test_a_proper_name_headed_by_region_is_the_actor(run: Callable[..., Document]) -> None:
     doc = run(
-        "Troops arrived in the Autonomous Region of Central Luzon after the governor "
-        "asked for help."
+        "The Autonomous Region of Central Luzon asked for troops after the floods, and the "
+        "governor of the region thanked the army."
     )
     assert _region(doc, "Autonomous Region of Central Luzon")[0] == "PHL"
     assert resolved(doc, "Central Luzon") == {"Autonomous Region of Central Luzon"}
+    assert resolved(doc, "the region") == {"Autonomous Region of Central Luzon"}
+
+
+def test_a_region_that_is_only_a_place_stays_a_place(run: Callable[..., Document]) -> None:
+    # the phrase locates the floods; nothing in the region acts
+    doc = run(
+        "Floods cut roads across the Calabria region on Sunday, and rain fell on the region "
+        "for two more days."
+    )
+    assert "Calabria" not in {a.name for a in doc.actors}
+    assert "Calabria" not in resolved(doc, "the region")
 
 
 def test_a_region_named_alone_stays_with_its_state(run: Callable[..., Document]) -> None:

@@ -29,6 +29,13 @@ _ADJECTIVES = {"regional", "provincial"}
 # "the region", "the regional government": a region's own government, not a body of it
 _GOVERNMENT_HEADS = {"government", "administration", "authorities", "executive"}
 _CONNECTORS = {"of", "in", "and"}
+# What a region's bodies and officers are called: "the governor of the X region" makes
+# the region an actor, "the hills of the X region" does not.
+_BODY_NOUNS = {"government", "governments", "administration", "administrations",
+               "authorities", "officials", "council", "councils", "assembly", "parliament",
+               "legislature", "governor", "president", "premier", "police", "court",
+               "courts", "ministry", "minister", "cabinet", "leaders", "leader",
+               "spokesman", "spokeswoman", "spokesperson"}  # fmt: skip
 # States whose first-level regions are called states: there "the state" after a region
 # names the region ("under the state's criminal code"); elsewhere it names the state.
 _FEDERATIONS_OF_STATES = {"AUS", "USA", "IND", "NGA", "BRA", "MEX", "DEU", "MYS", "AUT",
@@ -37,44 +44,73 @@ _FEDERATIONS_OF_STATES = {"AUS", "USA", "IND", "NGA", "BRA", "MEX", "DEU", "MYS"
 
 def find_regions(state: DocState) -> None:
     """Add region mentions and their anaphora (module docstring)."""
-    named = _named_regions(state)
-    for start, end, actor_id in named:
-        state.found = [f for f in state.found if not (f.start < end and start < f.end)]
-        state.add(start, end, actor_id, "name", 0.85)
-        state.cover(start, end)
-    # "the region" answers to a region the text called one; "the state" also to a region
-    # government an earlier pass made (an abbreviation of "New South Wales")
-    called = {start: actor_id for start, _, actor_id in named}
+    # (phrase start, phrase end, name start, name end, country) of each phrase that calls
+    # a name a region; the region becomes an actor where the text makes it act
+    named = {phrase[0]: phrase for phrase in _named_regions(state)}
+    # "the state" also answers to a region government an earlier pass made ("NSW")
     governments = {f.start: f.actor_id for f in state.found if _is_region_government(state, f)}
     doc, lowers = state.doc, state.lowers
     n = len(doc)
-    latest: str | None = None
+    latest: tuple[int, int, str] | None = None  # name start, name end, country
     latest_government: str | None = None
     for i in range(n):
-        if i in called:
-            latest = latest_government = called[i]
+        if i in named:
+            start, end, name_start, name_end, country = named[i]
+            latest = (name_start, name_end, country)
+            if _acts(state, start, end):
+                latest_government = _region(state, *latest)
+                state.found = [f for f in state.found if not (f.start < end and start < f.end)]
+                state.add(start, end, latest_government, "name", 0.85)
+                state.cover(start, end)
             continue
         if i in governments:
             latest_government = governments[i]
             continue
-        if i == 0 or lowers[i - 1] not in ("the", "this"):
+        if i == 0 or lowers[i - 1] not in ("the", "this") or state.texts[i][:1].isupper():
             continue
+        referent: str | None = None
         if lowers[i] in ("region", "province"):
-            end, referent = i + 1, latest
+            end = i + 1
+            if latest is not None and _acts(state, i - 1, end):
+                referent = _region(state, *latest)
         elif lowers[i] in _ADJECTIVES and i + 1 < n and lowers[i + 1] in _GOVERNMENT_HEADS:
-            end, referent = i + 2, latest
+            end = i + 2
+            referent = _region(state, *latest) if latest is not None else None
         elif lowers[i] == "state" and _federal(state, latest_government):
-            end, referent = i + 1, latest_government
+            end = i + 1
             if end + 1 < n and lowers[end] in _GOVERNMENT_HEADS:
                 end += 1
+            if _acts(state, i - 1, end) or lowers[end - 1] in _GOVERNMENT_HEADS:
+                referent = latest_government
         else:
             continue
-        if referent is None or state.texts[i][:1].isupper():
+        if referent is None:
             continue
         if end < n and (doc[end].pos_ in ("NOUN", "PROPN") or lowers[end] == "of"):
             continue
         if state.free(i - 1, end):
             state.add(i - 1, end, referent, "description", 0.6)
+
+
+def _acts(state: DocState, start: int, end: int) -> bool:
+    """Whether the phrase is an actor in its clause, not a place: a subject, a possessor,
+    the agent of a passive, or what a body or officer belongs to ("the governor of the
+    region", "the regional council of X"). "Fighting in the region" names a place."""
+    root = state.doc[start:end].root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ == "by":
+        return preposition.head.tag_ == "VBN"
+    if preposition.lower_ != "of":
+        return False
+    owner = preposition.head
+    # "the regional council of X": a regional body names the region it belongs to
+    return owner.lower_ in _BODY_NOUNS or (owner.i > 0 and state.lowers[owner.i - 1] in _ADJECTIVES)
 
 
 def _is_region_government(state: DocState, found: Found) -> bool:
@@ -97,11 +133,12 @@ def _federal(state: DocState, actor_id: str | None) -> bool:
     return actor is not None and actor.country in _FEDERATIONS_OF_STATES
 
 
-def _named_regions(state: DocState) -> list[tuple[int, int, str]]:
-    """(start, end, region actor id) of each phrase that names a region, in text order."""
+def _named_regions(state: DocState) -> list[tuple[int, int, int, int, str]]:
+    """(phrase start, phrase end, name start, name end, country) of each phrase that
+    calls a name a region, in text order."""
     doc, lowers, texts = state.doc, state.lowers, state.texts
     n = len(doc)
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, int, int, str]] = []
     i = 0
     while i < n:
         if not texts[i][:1].isupper() or doc[i].pos_ != "PROPN":
@@ -125,14 +162,14 @@ def _named_regions(state: DocState) -> list[tuple[int, int, str]]:
         if any(w in _REGION_WORDS for w in titled):
             country = _country_inside(state, start, end)
             if country is not None:
-                out.append((_with_article(state, start), end, _region(state, start, end, country)))
+                out.append((_with_article(state, start), end, start, end, country))
                 i = end
                 continue
         cued = _cued(state, i, end)
         if cued is not None:
             country = _region_country(state, i, end)
             if country is not None:
-                out.append((cued[0], cued[1], _region(state, i, end, country)))
+                out.append((cued[0], cued[1], i, end, country))
                 i = max(end, cued[1])
                 continue
         i = end

@@ -82,3 +82,14 @@ def test_the_state_after_a_region_of_a_unitary_state_is_not_the_region(
     # Italy's regions are no states: "the state" is not the region named before
     doc = run("The Calabria region sued the ministry on Monday, saying the state owed it money.")
     assert "Calabria" not in resolved(doc, "the state")
+
+
+def test_the_state_after_a_regions_proper_name_stays_the_state(
+    run: Callable[..., Document],
+) -> None:
+    doc = run(
+        "The Northern Region of Ghana asked for more teachers, and its governor wrote "
+        "to the president."
+    )
+    assert _region(doc, "Northern Region")[0] == "GHA"
+    assert resolved(doc, "Ghana") == {"Ghana"}

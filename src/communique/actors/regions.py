@@ -162,7 +162,8 @@ def _named_regions(state: DocState) -> list[tuple[int, int, int, int, str]]:
         if any(w in _REGION_WORDS for w in titled):
             country = _country_inside(state, start, end)
             if country is not None:
-                out.append((_with_article(state, start), end, start, end, country))
+                name_end = _without_state(state, start, end)
+                out.append((_with_article(state, start), name_end, start, name_end, country))
                 i = end
                 continue
         cued = _cued(state, i, end)
@@ -229,6 +230,27 @@ def _country_inside(state: DocState, start: int, end: int) -> str | None:
             if actor is not None and actor.type == "state" and actor.country:
                 return actor.country
     return None
+
+
+def _without_state(state: DocState, start: int, end: int) -> int:
+    """The end of a region's proper name without a trailing "of <state>": the region of
+    "the Eastern Province of Ruritania" is "Eastern Province", and "Ruritania" stays the
+    state's own mention."""
+    for found in state.found:
+        if (
+            found.end == end
+            and found.start - 2 >= start
+            and state.lowers[found.start - 1] in ("of", "in")
+        ):
+            actor = state.actor(found.actor_id)
+            written = state.doc[found.start : found.end].text
+            if (
+                actor is not None
+                and actor.type == "state"
+                and lookup_key(actor.name) == lookup_key(written)
+            ):
+                return found.start - 1
+    return end
 
 
 def _with_article(state: DocState, start: int) -> int:

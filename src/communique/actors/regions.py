@@ -10,12 +10,14 @@ as the region (reference lists name a region's government by the region, as a to
 the town), sector GOV, with the country of its state, for a name the text calls a
 region: followed by "region"/"province", after "the region/province of", after "the
 regional/provincial <body> of", or inside a proper name headed by "Region"/"Province"
-(the whole proper name is then the actor). A later definite "the region", "the
-regional government" (not followed by a noun or "of") is linked to the latest such
-region; in a state whose regions are states (Australia, India, Nigeria...) "the state" /
-"the state government" is linked to the latest region government, this module's or one
-an earlier pass made (the abbreviation "NSW" of "New South Wales"). A region named alone ("in Tuscany") stays what pass 1 made it: only the phrase
-that names it as a region makes it an actor of its own.
+(the proper name, without a trailing "of <state>", is then the actor). Only where the
+phrase acts (a subject, a possessor, the agent of a passive, the owner of a body or
+officer): "fighting across the Tuscany region" names a place and stays what pass 1 made
+it. A later definite "the region", "the regional government" (not followed by a noun or
+"of") is linked to the latest such region; in a state whose regions are states
+(Australia, India, Nigeria...) "the state" / "the state government" is linked to the
+latest region government, this module's or one an earlier pass made (the abbreviation
+"NSW" of "New South Wales"). A region named alone ("in Tuscany") is left alone.
 """
 
 from __future__ import annotations

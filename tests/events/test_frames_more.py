@@ -291,3 +291,28 @@ def test_means_gerund_after_a_plain_statement_is_an_act(analyse: Analyse) -> Non
         "Ruto said Uganda had ended the war by supporting Sudan's army.", published=PUB
     )
     assert [t for t in _triples(document) if t[:2] == ("SUPPORT", "uganda")]
+
+
+# A bare infinitive the parser hangs on a told request ("urged X to assist Y and deny Z
+# any victory") is a second thing asked, not the requester's own act; a verb in a told
+# form after the request ("urged X to stay calm, and condemned Y") stays an act.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'William Ruto described the raids as a "criminal act" and urged watchful citizens '
+        'to support officials and "deny Al-Shabaab any success".',
+        'William Ruto described the raids as a "criminal act" and urged vigilant locals to '
+        'assist authorities and "deny Al-Shabaab any victory".',
+    ],
+)
+def test_second_infinitive_of_a_request_is_asked(analyse: Analyse, text: str) -> None:
+    types = {t[0] for t in _triples(analyse(text, published=PUB))}
+    assert "REQUEST" in types
+    assert "REJECT" not in types
+
+
+def test_told_act_after_a_request_stays_an_act(analyse: Analyse) -> None:
+    document = analyse(
+        "William Ruto urged Uganda to stay calm, and condemned Al-Shabaab.", published=PUB
+    )
+    assert ("ACCUSE", "william-ruto", "al-shabaab") in _triples(document)

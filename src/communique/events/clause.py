@@ -285,6 +285,18 @@ DEMAND_NOUNS = {"demand", "request", "call", "appeal", "condition", "ultimatum",
 LISTING = {"include", "be", "involve", "comprise", "remain", "encompass"}
 
 
+def _second_infinitive(conjunct: Token, request: Token) -> bool:
+    """A base-form verb with no subject or auxiliary of its own, coordinated with a request
+    told in another form that has an infinitive complement: the parser hung the second of
+    two infinitives asked for on the requesting verb."""
+    return (
+        conjunct.tag_ == "VB"
+        and request.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conjunct.children)
+        and any(c.dep_ == "xcomp" for c in request.children)
+    )
+
+
 def requested(token: Token) -> bool:
     """Is the trigger the content of a request ("asked X not to turn away the boats")?"""
     node = token
@@ -294,7 +306,10 @@ def requested(token: Token) -> bool:
         child, node = node, node.head
         if child.dep_ == "conj":
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REQUESTING:
-                return False  # "urged X to leave, and attacked Y": a second act
+                # "urged X to leave, and attacked Y": a second act; but a bare infinitive
+                # hung on a told request ("urged X to assist Y and deny Z any victory")
+                # is a second thing asked
+                return _second_infinitive(child, node)
             if child.tag_ in ("VBD", "VBZ") and node.tag_ == "VB":
                 return False  # "urged X to reconsider and spoke with Y": a told act
             continue  # "the release and return of X", "to withdraw and apologise"

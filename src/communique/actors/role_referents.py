@@ -43,9 +43,12 @@ def find_role_referents(state: DocState) -> None:
     """Point "the suspect" and its kind at the one person of that role named before."""
     doc = state.doc
     taken = {t for f in state.found for t in range(f.start, f.end)}
-    for tok in doc:
-        verbs = ROLE_VERBS.get(tok.lower_)
-        if verbs is None or tok.tag_ != "NN" or tok.i in taken:
+    for i, lower in enumerate(state.lowers):  # the lower-case array: no Token per word
+        verbs = ROLE_VERBS.get(lower)
+        if verbs is None or i in taken:
+            continue
+        tok = doc[i]
+        if tok.tag_ != "NN":
             continue
         start = _definite_start(tok)
         if start is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

@@ -316,3 +316,23 @@ def test_told_act_after_a_request_stays_an_act(analyse: Analyse) -> None:
         "William Ruto urged Uganda to stay calm, and condemned Al-Shabaab.", published=PUB
     )
     assert ("ACCUSE", "william-ruto", "al-shabaab") in _triples(document)
+
+
+# What is expected or wanted of someone is not done: "expects X to release them", "we
+# expect from X an apology" state no release and no apology; a release told as done stays.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya expects Uganda to release the detainees.",
+        "Kenya wants Uganda to release the detainees.",
+        "Uganda expects from Kenya an official apology and the release of the detainees.",
+    ],
+)
+def test_expected_act_is_not_done(analyse: Analyse, text: str) -> None:
+    types = {t[0] for t in _triples(analyse(text, published=PUB))}
+    assert not types & {"RETREAT", "CONCEDE"}
+
+
+def test_act_told_as_done_after_an_expectation_stays(analyse: Analyse) -> None:
+    document = analyse("Uganda released the detainees, as Kenya expected.", published=PUB)
+    assert [t for t in _triples(document) if t[:2] == ("RETREAT", "uganda")]

@@ -269,12 +269,16 @@ def standing(token: Token, trigger: Trigger) -> bool:
 
 
 # Verbs whose complement is what someone is asked or told to do ("urged X to withdraw",
-# "called for his resignation", "demanded the release of X"): the act is requested, the
-# request is the event.
+# "called for his resignation", "demanded the release of X"), or what is expected or
+# wanted of someone ("we expect from X an apology", "wants X to release them"): the act is
+# requested, not done; the request, if any, is the event.
 REQUESTING = {"urge", "ask", "call", "encourage", "demand", "order", "tell", "request",
               "press", "push", "appeal", "implore", "beg", "instruct", "direct", "exhort",
               "pressure", "petition", "lobby", "invite", "advise", "persuade",
-              "convince"}  # fmt: skip
+              "convince", "expect", "want"}  # fmt: skip
+# Of those, verbs whose passive forecasts instead ("X is expected to meet Y": a scheduled
+# act, which the lexicon codes as a plan).
+FORECASTING = {"expect"}
 # Requesting verbs whose that-clause informs ("told X that ...", "convinced X that ...").
 INFORMING = {"tell", "advise", "persuade", "convince"}
 _CONTENT_LINKS = {"xcomp", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj",
@@ -283,6 +287,13 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubjpass"
 # demands include the release of X", "their condition is the withdrawal of Y").
 DEMAND_NOUNS = {"demand", "request", "call", "appeal", "condition", "ultimatum", "precondition"}
 LISTING = {"include", "be", "involve", "comprise", "remain", "encompass"}
+
+
+def _forecast(verb: Token) -> bool:
+    """ "X is expected to meet Y": the passive of a verb of expecting forecasts an act."""
+    return verb.lemma_.lower() in FORECASTING and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
+    )
 
 
 def _second_infinitive(conjunct: Token, request: Token) -> bool:
@@ -305,7 +316,11 @@ def requested(token: Token) -> bool:
             return False
         child, node = node, node.head
         if child.dep_ == "conj":
-            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REQUESTING:
+            if (
+                node.pos_ in ("VERB", "AUX")
+                and node.lemma_.lower() in REQUESTING
+                and not _forecast(node)
+            ):
                 # "urged X to leave, and attacked Y": a second act; but a bare infinitive
                 # hung on a told request ("urged X to assist Y and deny Z any victory")
                 # is a second thing asked
@@ -319,7 +334,7 @@ def requested(token: Token) -> bool:
                     s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in DEMAND_NOUNS
                     for s in node.children
                 )
-            if node.lemma_.lower() not in REQUESTING:
+            if node.lemma_.lower() not in REQUESTING or _forecast(node):
                 # "urged X to end the blockade": an infinitive's object is asked with it
                 if node.tag_ == "VB" and node.dep_ in ("xcomp", "conj") and child.dep_ != "nsubj":
                     continue

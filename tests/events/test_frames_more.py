@@ -336,3 +336,25 @@ def test_expected_act_is_not_done(analyse: Analyse, text: str) -> None:
 def test_act_told_as_done_after_an_expectation_stays(analyse: Analyse) -> None:
     document = analyse("Uganda released the detainees, as Kenya expected.", published=PUB)
     assert [t for t in _triples(document) if t[:2] == ("RETREAT", "uganda")]
+
+
+# Suspending or revoking someone's permit, licence or accreditation is a penalty on its
+# holder (SANCTION), not a concession; suspending a curfew or withdrawing a ban is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has suspended Qatar Airways' operating permit.",
+        "Kenya's aviation authority revoked the permit of Qatar Airways on Monday.",
+    ],
+)
+def test_suspended_permit_is_a_sanction_on_its_holder(analyse: Analyse, text: str) -> None:
+    triples = _triples(analyse(text, published=PUB))
+    assert ("SANCTION", "kenya", "qatar-airways") in triples
+    assert not [t for t in triples if t[0] == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Kenya suspended the curfew.", "Kenya withdrew the ban on Qatar Airways."]
+)
+def test_lifted_restriction_is_no_sanction(analyse: Analyse, text: str) -> None:
+    assert not [t for t in _triples(analyse(text, published=PUB)) if t[0] == "SANCTION"]

@@ -299,10 +299,10 @@ def test_means_gerund_after_a_plain_statement_is_an_act(analyse: Analyse) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        'William Ruto described the raids as a "criminal act" and urged watchful citizens '
-        'to support officials and "deny Al-Shabaab any success".',
-        'William Ruto described the raids as a "criminal act" and urged vigilant locals to '
-        'assist authorities and "deny Al-Shabaab any victory".',
+        'Samia Hassan called the bombings a "cowardly act" and urged watchful citizens '
+        'to support officials and "deny the militants any success".',
+        'Samia Hassan described the bombings as a "cowardly act" and urged watchful citizens '
+        'to support officials and "deny the militants any success".',
     ],
 )
 def test_second_infinitive_of_a_request_is_asked(analyse: Analyse, text: str) -> None:

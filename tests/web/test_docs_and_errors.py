@@ -46,7 +46,10 @@ def test_swagger_ui_renders_every_operation_offline(
     }
     # An operation opens with its parameters, the date filters described as dates.
     page.locator(".opblock-summary-path[data-path='/events']").first.click()
-    assert page.locator(".parameters-col_name:has-text('date_from')").count() == 1
+    # the operation's body is rendered after the click: wait for it, then count
+    date_from = page.locator(".parameters-col_name:has-text('date_from')")
+    date_from.first.wait_for(timeout=20_000)
+    assert date_from.count() == 1
     assert "YYYY-MM-DD" in page.locator(".opblock-body").first.inner_text()
     shot(page, "docs-swagger")
     assert elsewhere == []

@@ -9,7 +9,7 @@ imported, never spaCy, the analysis stages or the serving stack.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -27,28 +27,28 @@ from communique.cli.shared import (
     iso_date,
     out,
     print_json,
-    require_existing_store,
+    read_store,
 )
 from communique.config import load_settings
+
+if TYPE_CHECKING:
+    from communique.store import Store
 
 
 def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """Count what the store holds, and how many analyses are older than the code and data."""
-    from communique.store import Store
     from communique.store.provenance import current_provenance
 
     settings = guard(lambda: load_settings(config, db=db))
-    require_existing_store(settings.db)
 
-    def go() -> dict[str, int]:
-        with Store.open(settings.db) as store:
-            # events counted once per event cluster, near-duplicate copies left out
-            counts = {**store.stats(), "distinct_events": store.distinct_events()}
-            # articles analysed by other code, data or settings (`communique reanalyse --older`)
-            counts["stale_analyses"] = store.stale_count(current_provenance(settings).version)
-            return counts
+    def count(store: Store) -> dict[str, int]:
+        # events counted once per event cluster, near-duplicate copies left out
+        counts = {**store.stats(), "distinct_events": store.distinct_events()}
+        # articles analysed by other code, data or settings (`communique reanalyse --older`)
+        counts["stale_analyses"] = store.stale_count(current_provenance(settings).version)
+        return counts
 
-    counts = guard(go)
+    counts = read_store(settings.db, count)
     if as_json:
         print_json(counts)
         return
@@ -72,18 +72,14 @@ def articles(
 ) -> None:
     """List stored articles, newest first: the ids that `show` takes."""
     from communique.rest.listings import ArticleFilters, list_articles
-    from communique.store import Store
 
     settings = guard(lambda: load_settings(config, db=db))
-    require_existing_store(settings.db)
     # The listing behind REST /articles and the explorer, so all three agree.
     wanted = ArticleFilters(q=title, outlet=outlet, published_from=since, published_to=until)
-
-    def go() -> list[dict[str, Any]]:
-        with Store.open(settings.db) as store:
-            return store.read(lambda c: list_articles(c, wanted, "-published", None, limit)[0])
-
-    found = guard(go)
+    found = read_store(
+        settings.db,
+        lambda store: store.read(lambda c: list_articles(c, wanted, "-published", None, limit)[0]),
+    )
     if as_json:
         print_json(found)
         return
@@ -104,16 +100,9 @@ def show(
 ) -> None:
     """Print one article with its actors, events, quotes and dates marked."""
     from communique.render import render_document
-    from communique.store import Store
 
     settings = guard(lambda: load_settings(config, db=db))
-    require_existing_store(settings.db)
-
-    def go() -> Any:
-        with Store.open(settings.db) as store:
-            return store.load_document(article_id)
-
-    document = guard(go)
+    document = read_store(settings.db, lambda store: store.load_document(article_id))
     if as_json:
         print_json(document.model_dump(exclude={"original", "offset_map"}))
         return
@@ -148,19 +137,15 @@ def quotes_search(
     config: ConfigOption = None,
 ) -> None:
     """Full-text search of the quotes in a store, newest article first."""
-    from communique.store import Store
     from communique.store.search import QuotePage, search_quotes
 
     settings = guard(lambda: load_settings(config, db=db))
-    require_existing_store(settings.db)
-
-    def go() -> QuotePage:
-        with Store.open(settings.db) as store:
-            return search_quotes(
-                store, text, speaker=speaker, since=since, until=until, limit=limit
-            )
-
-    found = guard(go)
+    found: QuotePage = read_store(
+        settings.db,
+        lambda store: search_quotes(
+            store, text, speaker=speaker, since=since, until=until, limit=limit
+        ),
+    )
     if as_json:
         print_json(found.items)
         return

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from communique.errors import CommuniqueError, ConfigError, StoreError
+
+if TYPE_CHECKING:
+    from communique.store import Store
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
@@ -63,6 +66,20 @@ def require_existing_store(db: str) -> None:
     if not Path(path).expanduser().exists():
         err.print(f"[red]error[/red] --db {escape(db)}: no such store (`communique run` makes one)")
         raise typer.Exit(EXIT_USAGE)
+
+
+def read_store(db: str, read: Callable[[Store], T]) -> T:
+    """``read`` on the existing store ``db`` (never creating one), opened for this call,
+    with communique errors turned into a message and an exit code."""
+    from communique.store import Store
+
+    require_existing_store(db)
+
+    def go() -> T:
+        with Store.open(db) as store:
+            return read(store)
+
+    return guard(go)
 
 
 def iso_date(value: str | None) -> str | None:
